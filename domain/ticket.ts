@@ -1,0 +1,182 @@
+/** Types shared by the ticket workflow, its activities and its callers (bot, panel, CLI). Pure: no I/O. */
+
+export type TicketStatus = 'opening' | 'open' | 'closed' | 'refused';
+export type TimerState = 'running' | 'paused' | 'disabled';
+
+/** Who asks for a change. The caller (bot or panel) resolves staff membership; the workflow enforces the rules. */
+export interface Actor {
+  id: string;
+  name: string;
+  isStaff: boolean;
+}
+
+export interface TicketAnswer {
+  question: string;
+  answer: string;
+}
+
+export interface OpenTicketRequest {
+  guildId: string;
+  /** Key of the guild's ticket type. */
+  type: string;
+  creator: { id: string; name: string };
+  answers: TicketAnswer[];
+}
+
+export interface TicketAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  contentType: string | null;
+  url: string;
+}
+
+export interface TicketMessage {
+  /** Discord message id: the key that makes storing a message idempotent. */
+  id: string;
+  authorId: string;
+  authorName: string;
+  authorIsBot: boolean;
+  content: string;
+  attachments: TicketAttachment[];
+  createdAt: number;
+  editedAt: number | null;
+}
+
+/** The guild configuration a ticket captured when it opened; durations in milliseconds. */
+export interface TicketSettings {
+  typeName: string;
+  openingMessage: string;
+  questions: string[];
+  staffRoleIds: string[];
+  ticketChannelId: string;
+  historiesChannelId: string | null;
+  remindersChannelId: string | null;
+  /** null when notifications are off. */
+  notificationRoleId: string | null;
+  inactivityTimeoutMs: number;
+  inactivityGraceMs: number;
+  reminderIntervalMs: number;
+}
+
+export type RefusalCode =
+  | 'unknown_guild'
+  | 'unknown_type'
+  | 'blocked'
+  | 'type_limit'
+  | 'member_limit'
+  | 'cooldown';
+
+export type Registration =
+  | { outcome: 'registered'; ticketId: string; number: number; settings: TicketSettings }
+  /** The member opened the same type moments ago (a double click): answer with that ticket. */
+  | { outcome: 'duplicate'; number: number; workflowId: string; threadId: string | null }
+  | { outcome: 'refused'; code: RefusalCode; message: string };
+
+export type TicketEventKind =
+  | 'opened'
+  | 'replied'
+  | 'assigned'
+  | 'unassigned'
+  | 'member_added'
+  | 'timer_paused'
+  | 'timer_resumed'
+  | 'timer_disabled'
+  | 'reminder_sent'
+  | 'warning_sent'
+  | 'closed';
+
+export interface TicketEvent {
+  /** Unique per event, made deterministically by the workflow, so a retried write stores one row. */
+  key: string;
+  kind: TicketEventKind;
+  actorId: string | null;
+  at: number;
+  data?: Record<string, string | number | boolean | null>;
+}
+
+/** Columns of the ticket row a change may set; absent fields are left alone. */
+export interface TicketPatch {
+  threadId?: string;
+  status?: 'open' | 'closed';
+  assigneeId?: string | null;
+  timerState?: TimerState;
+  lastActivityAt?: number;
+  closedAt?: number;
+  closeReason?: string | null;
+  closedById?: string | null;
+  transcriptKey?: string;
+  memberIdAdded?: string;
+}
+
+export interface TicketRef {
+  guildId: string;
+  ticketId: string;
+}
+
+export interface TicketFacts {
+  guildId: string;
+  number: number;
+  typeName: string;
+  creatorId: string;
+  creatorName: string;
+  assigneeId: string | null;
+  threadId: string | null;
+  openedAt: number;
+}
+
+export interface ClosureFacts {
+  reason: string | null;
+  closedById: string | null;
+  closedAt: number;
+  /** true when the inactivity timer closed it. */
+  automatic: boolean;
+}
+
+/** What the workflow asks Discord to say; the Discord activities decide how it looks. */
+export type TicketNotice =
+  | {
+      kind: 'welcome';
+      ticket: TicketFacts;
+      openingMessage: string;
+      answers: TicketAnswer[];
+      questions: string[];
+      notificationRoleId: string | null;
+    }
+  | { kind: 'assigned'; ticket: TicketFacts; actor: Actor }
+  | { kind: 'member_added'; ticket: TicketFacts; memberId: string; actor: Actor }
+  | { kind: 'timer_changed'; ticket: TicketFacts; timer: TimerState; actor: Actor }
+  | { kind: 'inactivity_warning'; ticket: TicketFacts; closesAt: number }
+  | { kind: 'reminder'; ticket: TicketFacts; remindedAt: number }
+  | { kind: 'closing'; ticket: TicketFacts; closure: ClosureFacts }
+  | { kind: 'summary'; ticket: TicketFacts; closure: ClosureFacts; transcriptKey: string; messageCount: number };
+
+export interface TranscriptRef {
+  /** Storage key of the stored transcript, e.g. `guildId/0042`. */
+  key: string;
+  bytes: number;
+  messageCount: number;
+}
+
+/**
+ * Every side effect the ticket workflow performs. Each call is idempotent: a retry with the same
+ * input leaves the same state in Discord and Postgres as one call.
+ */
+export interface TicketActivities {
+  registerTicket(input: {
+    workflowId: string;
+    request: OpenTicketRequest;
+    openedAt: number;
+  }): Promise<Registration>;
+  recordTicketChange(input: TicketRef & { event: TicketEvent; patch: TicketPatch }): Promise<void>;
+  storeMessages(input: TicketRef & { messages: TicketMessage[] }): Promise<void>;
+
+  createTicketThread(input: { guildId: string; channelId: string; name: string }): Promise<{ threadId: string }>;
+  addThreadMembers(input: { threadId: string; userIds: string[] }): Promise<void>;
+  addStaffToThread(input: { guildId: string; threadId: string; staffRoleIds: string[] }): Promise<{ added: string[] }>;
+  /** idempotencyKey is any stable string; the activity derives Discord's 25-character nonce from it. */
+  postNotice(input: { channelId: string; idempotencyKey: string; notice: TicketNotice }): Promise<{ messageId: string }>;
+  lockThread(input: { threadId: string; reason: string }): Promise<void>;
+
+  renderTranscript(input: TicketRef & { number: number; closure: ClosureFacts }): Promise<TranscriptRef>;
+}
