@@ -13,9 +13,7 @@ export const ticketQuestionSchema = z.object({
 export type TicketQuestion = z.infer<typeof ticketQuestionSchema>;
 
 export const ticketTypeSchema = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lowercase letters, digits or dashes'),
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lowercase letters, digits or dashes'),
   name: z.string().trim().min(1).max(45),
   description: z.string().max(100).default(''),
   emoji: z.string().max(64).optional(),

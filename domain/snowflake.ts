@@ -1,5 +1,5 @@
 import { z } from 'zod';
+import { DISCORD_ID_PATTERN } from './discord-id.ts';
 
-/** Discord ids exceed Number.MAX_SAFE_INTEGER, so they travel as decimal strings everywhere. */
-export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+export const snowflake = z.string().regex(DISCORD_ID_PATTERN, 'must be a Discord id (17 to 20 digits)');
 export type Snowflake = z.infer<typeof snowflake>;

@@ -65,7 +65,11 @@ export type RefusalCode =
   | 'blocked'
   | 'type_limit'
   | 'member_limit'
-  | 'cooldown';
+  | 'cooldown'
+  /** Discord refused to create the thread (e.g. a missing permission); the ticket was closed at once. */
+  | 'thread_failed'
+  /** A retried request whose ticket was opened and has closed since. */
+  | 'request_closed';
 
 export type Registration =
   | { outcome: 'registered'; ticketId: string; number: number; settings: TicketSettings }
@@ -163,19 +167,20 @@ export interface TranscriptRef {
  * input leaves the same state in Discord and Postgres as one call.
  */
 export interface TicketActivities {
-  registerTicket(input: {
-    workflowId: string;
-    request: OpenTicketRequest;
-    openedAt: number;
-  }): Promise<Registration>;
-  recordTicketChange(input: TicketRef & { event: TicketEvent; patch: TicketPatch }): Promise<void>;
+  registerTicket(input: { workflowId: string; request: OpenTicketRequest; openedAt: number }): Promise<Registration>;
+  /** Applies the patch and appends the event (when given) in one transaction; idempotent on the event key. */
+  recordTicketChange(input: TicketRef & { event?: TicketEvent; patch: TicketPatch }): Promise<void>;
   storeMessages(input: TicketRef & { messages: TicketMessage[] }): Promise<void>;
 
   createTicketThread(input: { guildId: string; channelId: string; name: string }): Promise<{ threadId: string }>;
   addThreadMembers(input: { threadId: string; userIds: string[] }): Promise<void>;
   addStaffToThread(input: { guildId: string; threadId: string; staffRoleIds: string[] }): Promise<{ added: string[] }>;
   /** idempotencyKey is any stable string; the activity derives Discord's 25-character nonce from it. */
-  postNotice(input: { channelId: string; idempotencyKey: string; notice: TicketNotice }): Promise<{ messageId: string }>;
+  postNotice(input: {
+    channelId: string;
+    idempotencyKey: string;
+    notice: TicketNotice;
+  }): Promise<{ messageId: string }>;
   lockThread(input: { threadId: string; reason: string }): Promise<void>;
 
   renderTranscript(input: TicketRef & { number: number; closure: ClosureFacts }): Promise<TranscriptRef>;

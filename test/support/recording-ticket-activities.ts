@@ -1,0 +1,164 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type {
+  Registration,
+  TicketActivities,
+  TicketEvent,
+  TicketMessage,
+  TicketNotice,
+  TicketPatch,
+  TicketSettings,
+} from '../../domain/ticket.ts';
+
+const HOUR = 3_600_000;
+
+export const defaultTestSettings: TicketSettings = {
+  typeName: 'Support',
+  openingMessage: 'Thanks! Staff will be with you shortly.',
+  questions: ['What do you need help with?'],
+  staffRoleIds: ['300000000000000001'],
+  ticketChannelId: '200000000000000001',
+  historiesChannelId: '200000000000000002',
+  remindersChannelId: '200000000000000003',
+  notificationRoleId: '300000000000000002',
+  inactivityTimeoutMs: 72 * HOUR,
+  inactivityGraceMs: 24 * HOUR,
+  reminderIntervalMs: 7 * 24 * HOUR,
+};
+
+interface PostedNotice {
+  channelId: string;
+  idempotencyKey: string;
+  notice: TicketNotice;
+}
+
+/**
+ * An in-memory stand-in for Discord and Postgres behind the activities interface, for workflow tests.
+ * It keeps the same idempotency rules as the real activities (one row per key, one thread per name), so
+ * a test can assert that retries and replays never duplicate anything, and it records every call.
+ */
+export class RecordingTicketActivities {
+  settings: TicketSettings = { ...defaultTestSettings };
+  refusal: Extract<Registration, { outcome: 'refused' }> | null = null;
+  readonly calls: { name: keyof TicketActivities; input: unknown }[] = [];
+  readonly notices: PostedNotice[] = [];
+  readonly events = new Map<string, TicketEvent>();
+  readonly messages = new Map<string, TicketMessage>();
+  readonly threads = new Map<string, { id: string; members: Set<string>; locked: boolean }>();
+  readonly rows = new Map<string, { number: number; workflowId: string } & TicketPatch>();
+  readonly transcripts: string[] = [];
+  /** Channels Discord answers 404 for, as if deleted by hand. */
+  readonly deletedChannels = new Set<string>();
+  private nextNumber = 1;
+  private nextSnowflake = 900000000000000000n;
+
+  notice(kind: TicketNotice['kind']): PostedNotice[] {
+    return this.notices.filter((n) => n.notice.kind === kind);
+  }
+
+  eventKinds(): string[] {
+    return [...this.events.values()].map((e) => e.kind);
+  }
+
+  private snowflake(): string {
+    this.nextSnowflake += 1n;
+    return this.nextSnowflake.toString();
+  }
+
+  private requireChannel(channelId: string): void {
+    if (this.deletedChannels.has(channelId)) {
+      throw ApplicationFailure.nonRetryable(`Unknown Channel ${channelId}`, 'DiscordNotFound');
+    }
+  }
+
+  private row(ticketId: string) {
+    const row = this.rows.get(ticketId);
+    if (!row) throw ApplicationFailure.nonRetryable(`no ticket ${ticketId}`, 'TicketNotFound');
+    return row;
+  }
+
+  readonly activities: TicketActivities = {
+    registerTicket: async (input) => {
+      this.calls.push({ name: 'registerTicket', input });
+      if (this.refusal) return this.refusal;
+      const existing = [...this.rows.entries()].find(([, r]) => r.workflowId === input.workflowId);
+      if (existing)
+        return { outcome: 'registered', ticketId: existing[0], number: existing[1].number, settings: this.settings };
+      const number = this.nextNumber++;
+      const ticketId = `ticket-${number}`;
+      this.rows.set(ticketId, { number, workflowId: input.workflowId, status: 'open' });
+      this.events.set(`${input.workflowId}:opened`, {
+        key: `${input.workflowId}:opened`,
+        kind: 'opened',
+        actorId: input.request.creator.id,
+        at: input.openedAt,
+      });
+      return { outcome: 'registered', ticketId, number, settings: this.settings };
+    },
+    recordTicketChange: async (input) => {
+      this.calls.push({ name: 'recordTicketChange', input });
+      const row = this.row(input.ticketId);
+      if (input.event && this.events.has(input.event.key)) return;
+      Object.assign(row, input.patch);
+      if (input.event) this.events.set(input.event.key, input.event);
+    },
+    storeMessages: async (input) => {
+      this.calls.push({ name: 'storeMessages', input });
+      const row = this.row(input.ticketId);
+      for (const message of input.messages) {
+        if (!this.messages.has(message.id)) {
+          this.events.set(`replied:${message.id}`, {
+            key: `replied:${message.id}`,
+            kind: 'replied',
+            actorId: message.authorId,
+            at: message.createdAt,
+          });
+        }
+        this.messages.set(message.id, message);
+        row.lastActivityAt = Math.max(row.lastActivityAt ?? 0, message.createdAt);
+      }
+    },
+    createTicketThread: async (input) => {
+      this.calls.push({ name: 'createTicketThread', input });
+      this.requireChannel(input.channelId);
+      const existing = this.threads.get(input.name);
+      if (existing) return { threadId: existing.id };
+      const thread = { id: this.snowflake(), members: new Set<string>(), locked: false };
+      this.threads.set(input.name, thread);
+      return { threadId: thread.id };
+    },
+    addThreadMembers: async (input) => {
+      this.calls.push({ name: 'addThreadMembers', input });
+      this.requireChannel(input.threadId);
+      const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
+      for (const id of input.userIds) thread?.members.add(id);
+    },
+    addStaffToThread: async (input) => {
+      this.calls.push({ name: 'addStaffToThread', input });
+      const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
+      const staffMember = '400000000000000001';
+      thread?.members.add(staffMember);
+      return { added: [staffMember] };
+    },
+    postNotice: async (input) => {
+      this.calls.push({ name: 'postNotice', input });
+      this.requireChannel(input.channelId);
+      const posted = this.notices.find((n) => n.idempotencyKey === input.idempotencyKey);
+      if (posted) return { messageId: posted.idempotencyKey };
+      this.notices.push(input);
+      return { messageId: input.idempotencyKey };
+    },
+    lockThread: async (input) => {
+      this.calls.push({ name: 'lockThread', input });
+      this.requireChannel(input.threadId);
+      const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
+      if (thread) thread.locked = true;
+    },
+    renderTranscript: async (input) => {
+      this.calls.push({ name: 'renderTranscript', input });
+      const key = `${input.guildId}/${String(input.number).padStart(4, '0')}`;
+      if (!this.transcripts.includes(key)) this.transcripts.push(key);
+      const messageCount = [...this.messages.values()].length;
+      return { key, bytes: 1000 + messageCount * 300, messageCount };
+    },
+  };
+}

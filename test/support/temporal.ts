@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+let runtimeInstalled = false;
+
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  runtimeInstalled = true;
+}
+
+function provisionedExecutable(envName: string, cached: string): string {
+  const path = process.env[envName] ?? `${repoRoot}.cache/bin/${cached}`;
+  if (!existsSync(path)) {
+    throw new Error(
+      `${path} does not exist: run the tests with 'bash scripts/test.sh' (it provisions it) or set ${envName}.`,
+    );
+  }
+  return path;
+}
+
+const indexedValueTypes: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
+/**
+ * The Java time-skipping server, provisioned by the project's scripts. It takes custom search attributes
+ * only at run time, through the operator service (an unknown one would fail workflow tasks forever).
+ */
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const path = provisionedExecutable('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server');
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+  });
+  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
+  for (const key of ticketSearchAttributes) {
+    const type = indexedValueTypes[key.type.toUpperCase()];
+    if (type === undefined) throw new Error(`no indexed value type for search attribute ${key.name}`);
+    searchAttributes[key.name] = type;
+  }
+  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
+  return env;
+}
+
+/** The Temporal CLI dev server, as the start command runs it, on free ports. */
+export async function startDevServer(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const path = provisionedExecutable('TEMPORAL_CLI_PATH', 'temporal');
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path },
+      searchAttributes: [...ticketSearchAttributes],
+      extraArgs: ['--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true'],
+    },
+  });
+}
+
+/** Bundling takes seconds: once per test file. */
+export function bundleTicketWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
+    logger: new DefaultLogger('WARN'),
+  });
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Actor, OpenTicketRequest } from '../../domain/ticket.ts';
+import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
+import { getTicketState, type OpenTicketResult, openTicket, type TicketView } from '../../workflows/definitions.ts';
+import { RecordingTicketActivities } from './recording-ticket-activities.ts';
+
+export const guildId = '100000000000000001';
+export const creator = { id: '500000000000000001', name: 'alice' };
+export const staffActor: Actor = { id: '400000000000000001', name: 'sam', isStaff: true };
+export const creatorActor: Actor = { ...creator, isStaff: false };
+export const strangerActor: Actor = { id: '500000000000000099', name: 'mallory', isStaff: false };
+
+export function supportRequest(overrides: Partial<OpenTicketRequest> = {}): OpenTicketRequest {
+  return {
+    guildId,
+    type: 'support',
+    creator,
+    answers: [{ question: 'What do you need help with?', answer: 'My order never arrived.' }],
+    ...overrides,
+  };
+}
+
+export interface TicketHarness {
+  fake: RecordingTicketActivities;
+  taskQueue: string;
+  open(
+    request?: OpenTicketRequest,
+    requestId?: string,
+    options?: { continueAsNewAfterEvents?: number },
+  ): Promise<OpenTicketResult & { workflowId: string }>;
+  state(workflowId: string): Promise<TicketView>;
+}
+
+/** Runs `body` with a worker whose activities are a fresh recording fake, on its own task queue. */
+export async function withTicketWorker<T>(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  body: (harness: TicketHarness) => Promise<T>,
+  configure: (fake: RecordingTicketActivities) => void = () => {},
+): Promise<T> {
+  const fake = new RecordingTicketActivities();
+  configure(fake);
+  const taskQueue = `tickets-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: bundle,
+    activities: fake.activities,
+  });
+  const harness: TicketHarness = {
+    fake,
+    taskQueue,
+    async open(request = supportRequest(), requestId = randomUUID(), options = {}) {
+      if (options.continueAsNewAfterEvents) {
+        return openWithHistoryCap(env, request, requestId, taskQueue, options.continueAsNewAfterEvents);
+      }
+      const result = await openTicketWorkflow(env.client, { request, requestId, taskQueue });
+      return { ...result, workflowId: ticketWorkflowId(request.guildId, requestId) };
+    },
+    state: (workflowId) => env.client.workflow.getHandle(workflowId).query(getTicketState),
+  };
+  return worker.runUntil(body(harness));
+}
+
+/** The same start as the client's, with the test-only history cap that forces continue-as-new early. */
+async function openWithHistoryCap(
+  env: TestWorkflowEnvironment,
+  request: OpenTicketRequest,
+  requestId: string,
+  taskQueue: string,
+  continueAsNewAfterEvents: number,
+): Promise<OpenTicketResult & { workflowId: string }> {
+  const workflowId = ticketWorkflowId(request.guildId, requestId);
+  await env.client.workflow.start('ticketWorkflow', {
+    workflowId,
+    taskQueue,
+    args: [{ request, continueAsNewAfterEvents }],
+  });
+  const result = await env.client.workflow.getHandle(workflowId).executeUpdate(openTicket);
+  return { ...result, workflowId };
+}
+
+/** Polls in real time (workflow time stays locked) until the check passes. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      lastError = err;
+      if (Date.now() > deadline) throw lastError;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

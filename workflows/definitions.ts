@@ -1,0 +1,79 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  Actor,
+  ClosureFacts,
+  OpenTicketRequest,
+  RefusalCode,
+  TicketAnswer,
+  TicketMessage,
+  TicketSettings,
+  TicketStatus,
+  TimerState,
+} from '../domain/ticket.ts';
+
+/** The task queue ticket workflows and their activities run on, unless TEMPORAL_TASK_QUEUE says otherwise. */
+export const DEFAULT_TICKET_TASK_QUEUE = 'ticketflow-tickets';
+
+/** Everything a ticket knows; the getTicketState query returns it, and continue-as-new carries it. */
+export interface TicketView {
+  workflowId: string;
+  guildId: string;
+  type: string;
+  creator: { id: string; name: string };
+  answers: TicketAnswer[];
+  status: TicketStatus;
+  ticketId: string | null;
+  number: number | null;
+  threadId: string | null;
+  settings: TicketSettings | null;
+  assigneeId: string | null;
+  members: string[];
+  timer: TimerState;
+  openedAt: number;
+  lastActivityAt: number;
+  warnedAt: number | null;
+  nextReminderAt: number | null;
+  remindersSent: number;
+  replyCount: number;
+  closure: ClosureFacts | null;
+  transcriptKey: string | null;
+  /** Recent Discord message ids, so a re-sent reply signal is counted once. */
+  recentMessageIds: string[];
+  /** Sequence for the idempotency keys of events and notices; unique within the workflow id across runs. */
+  sideEffectSeq: number;
+}
+
+export interface TicketWorkflowInput {
+  request: OpenTicketRequest;
+  /** Present when the ticket continued as new: the state it carries over. */
+  carried?: TicketView;
+  /**
+   * Continue as new once history holds this many events. The server also suggests it by itself; the
+   * Java test server only does so at a large byte size, so tests set a small number.
+   */
+  continueAsNewAfterEvents?: number;
+}
+
+export type OpenTicketResult =
+  | { outcome: 'opened'; workflowId: string; number: number; threadId: string }
+  /** The member opened this type moments ago (a double click): here is that ticket. */
+  | { outcome: 'duplicate'; workflowId: string; number: number; threadId: string | null }
+  | { outcome: 'refused'; code: RefusalCode; message: string };
+
+export type CloseTicketResult =
+  | { outcome: 'closed'; closure: ClosureFacts; transcriptKey: string }
+  /** Someone else closed it first: the caller learns who and why, and nothing is done twice. */
+  | { outcome: 'already_closed'; closure: ClosureFacts };
+
+/** What the workflow returns when it ends. */
+export type TicketWorkflowResult = OpenTicketResult | { outcome: 'closed'; number: number; closure: ClosureFacts };
+
+export const openTicket = defineUpdate<OpenTicketResult>('openTicket');
+export const replyReceived = defineSignal<[TicketMessage]>('replyReceived');
+export const assignTicket = defineUpdate<TicketView, [{ actor: Actor; assigneeId: string | null }]>('assignTicket');
+export const addMember = defineUpdate<TicketView, [{ actor: Actor; memberId: string }]>('addMember');
+export const pauseTimer = defineUpdate<TicketView, [{ actor: Actor }]>('pauseTimer');
+export const resumeTimer = defineUpdate<TicketView, [{ actor: Actor }]>('resumeTimer');
+export const disableTimer = defineUpdate<TicketView, [{ actor: Actor }]>('disableTimer');
+export const closeTicket = defineUpdate<CloseTicketResult, [{ actor: Actor; reason?: string | null }]>('closeTicket');
+export const getTicketState = defineQuery<TicketView>('getTicketState');

@@ -1,0 +1,26 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * What operators filter tickets by in the Temporal UI and `temporal workflow list --query`.
+ * These names are part of the product's interface (documented in the README): never rename one.
+ * Discord ids are Keywords: snowflakes exceed the safe integer range.
+ */
+export const TicketGuildId = defineSearchAttributeKey('TicketGuildId', SearchAttributeType.KEYWORD);
+export const TicketNumber = defineSearchAttributeKey('TicketNumber', SearchAttributeType.INT);
+export const TicketStatus = defineSearchAttributeKey('TicketStatus', SearchAttributeType.KEYWORD);
+export const TicketType = defineSearchAttributeKey('TicketType', SearchAttributeType.KEYWORD);
+export const TicketCreatorId = defineSearchAttributeKey('TicketCreatorId', SearchAttributeType.KEYWORD);
+export const TicketAssigneeId = defineSearchAttributeKey('TicketAssigneeId', SearchAttributeType.KEYWORD);
+export const TicketTimerState = defineSearchAttributeKey('TicketTimerState', SearchAttributeType.KEYWORD);
+export const TicketLastActivityAt = defineSearchAttributeKey('TicketLastActivityAt', SearchAttributeType.DATETIME);
+
+export const ticketSearchAttributes = [
+  TicketGuildId,
+  TicketNumber,
+  TicketStatus,
+  TicketType,
+  TicketCreatorId,
+  TicketAssigneeId,
+  TicketTimerState,
+  TicketLastActivityAt,
+] as const;

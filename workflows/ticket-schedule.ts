@@ -1,0 +1,31 @@
+import type { TicketView } from './definitions.ts';
+
+export type TimedAction = 'warn' | 'auto_close' | 'remind';
+
+export interface NextWake {
+  at: number;
+  action: TimedAction;
+}
+
+/**
+ * The single next moment the ticket must act on its own. Replies only move `lastActivityAt`; the
+ * loop recomputes this when a timer fires, so chatty tickets do not cancel and restart timers.
+ */
+export function nextWake(ticket: TicketView): NextWake | null {
+  const settings = ticket.settings;
+  if (!settings || ticket.status !== 'open') return null;
+  const candidates: NextWake[] = [];
+  if (ticket.timer === 'running') {
+    const warnedBeforeLastReply = ticket.warnedAt !== null && ticket.lastActivityAt > ticket.warnedAt;
+    if (ticket.warnedAt === null || warnedBeforeLastReply) {
+      candidates.push({ at: ticket.lastActivityAt + settings.inactivityTimeoutMs, action: 'warn' });
+    } else {
+      candidates.push({ at: ticket.warnedAt + settings.inactivityGraceMs, action: 'auto_close' });
+    }
+  }
+  if (ticket.nextReminderAt !== null) candidates.push({ at: ticket.nextReminderAt, action: 'remind' });
+  return candidates.reduce<NextWake | null>(
+    (soonest, c) => (soonest === null || c.at < soonest.at ? c : soonest),
+    null,
+  );
+}

@@ -1,0 +1,42 @@
+import type { SearchAttributePair, SearchAttributeUpdatePair } from '@temporalio/common';
+import type { TicketView } from './definitions.ts';
+import {
+  TicketAssigneeId,
+  TicketCreatorId,
+  TicketGuildId,
+  TicketLastActivityAt,
+  TicketNumber,
+  TicketStatus,
+  TicketTimerState,
+  TicketType,
+} from './search-attributes.ts';
+
+/** The search attributes a ticket in this state carries; absent values (no number, no assignee) are left out. */
+export function searchAttributesOf(ticket: TicketView): SearchAttributePair[] {
+  const pairs: SearchAttributePair[] = [
+    { key: TicketGuildId, value: ticket.guildId },
+    { key: TicketType, value: ticket.type },
+    { key: TicketCreatorId, value: ticket.creator.id },
+    { key: TicketStatus, value: ticket.status },
+    { key: TicketTimerState, value: ticket.timer },
+    { key: TicketLastActivityAt, value: new Date(ticket.lastActivityAt) },
+  ];
+  if (ticket.number !== null) pairs.push({ key: TicketNumber, value: ticket.number });
+  if (ticket.assigneeId !== null) pairs.push({ key: TicketAssigneeId, value: ticket.assigneeId });
+  return pairs;
+}
+
+/** The upserts that turn `previous` into `current`; an attribute that disappeared is removed with null. */
+export function searchAttributeChanges(
+  previous: SearchAttributePair[],
+  current: SearchAttributePair[],
+): SearchAttributeUpdatePair[] {
+  const serialize = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value));
+  const before = new Map(previous.map((p) => [p.key.name, serialize(p.value)]));
+  const changes: SearchAttributeUpdatePair[] = current.filter((p) => before.get(p.key.name) !== serialize(p.value));
+  const currentNames = new Set(current.map((p) => p.key.name));
+  for (const p of previous) {
+    if (!currentNames.has(p.key.name)) changes.push({ key: p.key, value: null } as SearchAttributeUpdatePair);
+  }
+  return changes;
+}
