@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll } from 'vitest';
 import type { Actor, OpenTicketRequest } from '../../domain/ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
 import { getTicketState, type OpenTicketResult, openTicket, type TicketView } from '../../workflows/definitions.ts';
 import { RecordingTicketActivities } from './recording-ticket-activities.ts';
+import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
 
 export const guildId = '100000000000000001';
 export const creator = { id: '500000000000000001', name: 'alice' };
@@ -50,30 +52,50 @@ export async function withTicketWorker<T>(
     workflowBundle: bundle,
     activities: fake.activities,
   });
+  const started: string[] = [];
   const harness: TicketHarness = {
     fake,
     taskQueue,
     async open(request = supportRequest(), requestId = randomUUID(), options = {}) {
+      const workflowId = ticketWorkflowId(request.guildId, requestId);
+      started.push(workflowId);
       if (options.continueAsNewAfterEvents) {
-        return openWithHistoryCap(env, request, requestId, taskQueue, options.continueAsNewAfterEvents);
+        return openWithHistoryCap(env, request, workflowId, taskQueue, options.continueAsNewAfterEvents);
       }
       const result = await openTicketWorkflow(env.client, { request, requestId, taskQueue });
-      return { ...result, workflowId: ticketWorkflowId(request.guildId, requestId) };
+      return { ...result, workflowId };
     },
     state: (workflowId) => env.client.workflow.getHandle(workflowId).query(getTicketState),
   };
-  return worker.runUntil(body(harness));
+  return worker.runUntil(async () => {
+    try {
+      return await body(harness);
+    } finally {
+      await terminateStillRunning(env, started);
+    }
+  });
+}
+
+/**
+ * A ticket left open would fire its timers after this test's worker is gone; the time-skipping server
+ * then waits for a worker that never comes and stops skipping time for every later test.
+ */
+async function terminateStillRunning(env: TestWorkflowEnvironment, workflowIds: string[]): Promise<void> {
+  for (const workflowId of new Set(workflowIds)) {
+    const handle = env.client.workflow.getHandle(workflowId);
+    const { status } = await handle.describe().catch(() => ({ status: { name: 'UNKNOWN' } }));
+    if (status.name === 'RUNNING') await handle.terminate('test finished');
+  }
 }
 
 /** The same start as the client's, with the test-only history cap that forces continue-as-new early. */
 async function openWithHistoryCap(
   env: TestWorkflowEnvironment,
   request: OpenTicketRequest,
-  requestId: string,
+  workflowId: string,
   taskQueue: string,
   continueAsNewAfterEvents: number,
 ): Promise<OpenTicketResult & { workflowId: string }> {
-  const workflowId = ticketWorkflowId(request.guildId, requestId);
   await env.client.workflow.start('ticketWorkflow', {
     workflowId,
     taskQueue,
@@ -96,4 +118,32 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+export interface TimeSkippingSuite {
+  env(): TestWorkflowEnvironment;
+  withWorker<T>(
+    body: (harness: TicketHarness) => Promise<T>,
+    configure?: (fake: RecordingTicketActivities) => void,
+  ): Promise<T>;
+}
+
+/** One time-skipping server and one workflow bundle per test file; each test gets its own worker and fake. */
+export function timeSkippingSuite(): TimeSkippingSuite {
+  let env: TestWorkflowEnvironment | undefined;
+  let bundle: WorkflowBundleWithSourceMap | undefined;
+  beforeAll(async () => {
+    [env, bundle] = await Promise.all([startTimeSkippingServer(), bundleTicketWorkflows()]);
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  const ready = () => {
+    if (!env || !bundle) throw new Error('the time-skipping suite has not started');
+    return { env, bundle };
+  };
+  return {
+    env: () => ready().env,
+    withWorker: (body, configure) => withTicketWorker(ready().env, ready().bundle, body, configure),
+  };
 }

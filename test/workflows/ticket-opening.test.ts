@@ -1,30 +1,21 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeTicket } from '../../workflows/definitions.ts';
 import { TicketNumber, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
-import { bundleTicketWorkflows, startTimeSkippingServer } from '../support/temporal.ts';
-import { staffActor, supportRequest, withTicketWorker } from '../support/ticket-harness.ts';
+import { eventually, staffActor, supportRequest, timeSkippingSuite } from '../support/ticket-harness.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([startTimeSkippingServer(), bundleTicketWorkflows()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const suite = timeSkippingSuite();
 
 describe('opening a ticket', () => {
   it('creates the private thread with the member and staff, welcomes them and registers the ticket', () =>
-    withTicketWorker(env, bundle, async ({ fake, open, state }) => {
+    suite.withWorker(async ({ fake, open, state }) => {
       const result = await open();
       expect(result).toMatchObject({ outcome: 'opened', number: 1 });
       if (result.outcome !== 'opened') throw new Error('not opened');
 
       const thread = fake.threads.get('0001-support-alice');
       expect(thread?.id).toBe(result.threadId);
+      // The open answers as soon as the member is in the thread; staff and the welcome follow.
+      await eventually(() => expect(fake.notice('welcome')).toHaveLength(1));
       expect([...(thread?.members ?? [])]).toEqual(['500000000000000001', '400000000000000001']);
       const view = await state(result.workflowId);
       expect(view).toMatchObject({ status: 'open', number: 1, threadId: result.threadId, timer: 'running' });
@@ -40,14 +31,14 @@ describe('opening a ticket', () => {
       expect(fake.eventKinds()).toEqual(['opened']);
       expect(fake.rows.get('ticket-1')?.threadId).toBe(result.threadId);
 
-      const described = await env.client.workflow.getHandle(result.workflowId).describe();
+      const described = await suite.env().client.workflow.getHandle(result.workflowId).describe();
       expect(described.typedSearchAttributes.get(TicketStatus)).toBe('open');
       expect(described.typedSearchAttributes.get(TicketNumber)).toBe(1);
       expect(described.typedSearchAttributes.get(TicketTimerState)).toBe('running');
     }));
 
   it('opens one ticket when the same request is started twice at once', () =>
-    withTicketWorker(env, bundle, async ({ fake, open }) => {
+    suite.withWorker(async ({ fake, open }) => {
       const [first, second] = await Promise.all([
         open(supportRequest(), 'interaction-1'),
         open(supportRequest(), 'interaction-1'),
@@ -58,21 +49,20 @@ describe('opening a ticket', () => {
     }));
 
   it('answers a retried request of a ticket that has since closed without reopening it', () =>
-    withTicketWorker(env, bundle, async ({ fake, open }) => {
+    suite.withWorker(async ({ fake, open }) => {
       const first = await open(supportRequest(), 'interaction-2');
-      await env.client.workflow
-        .getHandle(first.workflowId)
+      await suite
+        .env()
+        .client.workflow.getHandle(first.workflowId)
         .executeUpdate(closeTicket, { args: [{ actor: staffActor }] });
-      await env.client.workflow.getHandle(first.workflowId).result();
+      await suite.env().client.workflow.getHandle(first.workflowId).result();
       const retried = await open(supportRequest(), 'interaction-2');
       expect(retried).toMatchObject({ outcome: 'refused', code: 'request_closed' });
       expect(fake.threads.size).toBe(1);
     }));
 
   it('refuses a member over the limit and creates nothing', () =>
-    withTicketWorker(
-      env,
-      bundle,
+    suite.withWorker(
       async ({ fake, open }) => {
         const result = await open();
         expect(result).toEqual({
@@ -83,7 +73,7 @@ describe('opening a ticket', () => {
         });
         expect(fake.threads.size).toBe(0);
         expect(fake.notices).toHaveLength(0);
-        const handle = env.client.workflow.getHandle(result.workflowId);
+        const handle = suite.env().client.workflow.getHandle(result.workflowId);
         expect(await handle.result()).toMatchObject({ outcome: 'refused', code: 'type_limit' });
         expect((await handle.describe()).typedSearchAttributes.get(TicketStatus)).toBe('refused');
       },
@@ -93,9 +83,7 @@ describe('opening a ticket', () => {
     ));
 
   it('closes the ticket at once when Discord refuses to create its thread', () =>
-    withTicketWorker(
-      env,
-      bundle,
+    suite.withWorker(
       async ({ fake, open }) => {
         const result = await open();
         expect(result).toMatchObject({ outcome: 'refused', code: 'thread_failed' });
@@ -108,7 +96,7 @@ describe('opening a ticket', () => {
     ));
 
   it('rejects a malformed request before starting anything', () =>
-    withTicketWorker(env, bundle, async ({ fake, open }) => {
+    suite.withWorker(async ({ fake, open }) => {
       await expect(open(supportRequest({ guildId: 'not-a-guild' }))).rejects.toThrow(/guildId: must be a Discord id/);
       expect(fake.calls).toHaveLength(0);
     }));
