@@ -1,0 +1,16 @@
+import type { TicketActivities } from '../../domain/ticket.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
+import { recordTicketChange } from './record-ticket-change.ts';
+import { registerTicket } from './register-ticket.ts';
+import { storeMessages } from './store-messages.ts';
+
+/** The members of TicketActivities that write Postgres. */
+export type DatabaseActivities = Pick<TicketActivities, 'registerTicket' | 'recordTicketChange' | 'storeMessages'>;
+
+export function createDatabaseActivities(prisma: PrismaClient): DatabaseActivities {
+  return {
+    registerTicket: (input) => registerTicket(prisma, input),
+    recordTicketChange: (input) => recordTicketChange(prisma, input),
+    storeMessages: (input) => storeMessages(prisma, input),
+  };
+}

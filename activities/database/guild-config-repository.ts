@@ -1,0 +1,160 @@
+import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../../domain/guild-config.ts';
+import { snowflake } from '../../domain/snowflake.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
+import { TRANSACTION_OPTIONS } from './transaction-options.ts';
+
+export interface GuildConfigProblem {
+  /** Dotted path into the input, e.g. `ticketTypes.0.key`. */
+  path: string;
+  message: string;
+}
+
+/** A configuration that does not satisfy guildConfigSchema; nothing was written. */
+export class GuildConfigError extends Error {
+  override name = 'GuildConfigError';
+  readonly problems: GuildConfigProblem[];
+  constructor(problems: GuildConfigProblem[]) {
+    super(
+      `invalid guild configuration: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
+    );
+    this.problems = problems;
+  }
+}
+
+export interface GuildConfigRepository {
+  /** Validates, then replaces the guild's whole ticket configuration at once; returns it with defaults filled in. */
+  saveGuildConfig(guildId: string, input: GuildConfigInput): Promise<GuildConfig>;
+  /** null when the guild never configured tickets. */
+  loadGuildConfig(guildId: string): Promise<GuildConfig | null>;
+}
+
+export function createGuildConfigRepository(prisma: PrismaClient): GuildConfigRepository {
+  return {
+    saveGuildConfig: (guildId, input) => saveGuildConfig(prisma, guildId, input),
+    loadGuildConfig: (guildId) => loadGuildConfig(prisma, guildId),
+  };
+}
+
+function validate(guildId: string, input: GuildConfigInput): GuildConfig {
+  const problems: GuildConfigProblem[] = [];
+  const id = snowflake.safeParse(guildId);
+  if (!id.success) problems.push({ path: 'guildId', message: id.error.issues[0]?.message ?? 'invalid' });
+  const config = guildConfigSchema.safeParse(input);
+  if (!config.success) {
+    for (const issue of config.error.issues) {
+      problems.push({ path: issue.path.map(String).join('.') || '(config)', message: issue.message });
+    }
+  }
+  if (!config.success || problems.length > 0) throw new GuildConfigError(problems);
+  return config.data;
+}
+
+async function saveGuildConfig(prisma: PrismaClient, guildId: string, input: GuildConfigInput): Promise<GuildConfig> {
+  const config = validate(guildId, input);
+  const columns = {
+    ticketChannelId: config.ticketChannelId,
+    historiesChannelId: config.historiesChannelId,
+    remindersChannelId: config.remindersChannelId,
+    notificationRoleId: config.notificationRoleId,
+    notificationsEnabled: config.notificationsEnabled,
+    inactivityTimeoutMinutes: config.inactivityTimeoutMinutes,
+    inactivityGraceMinutes: config.inactivityGraceMinutes,
+    reminderIntervalMinutes: config.reminderIntervalMinutes,
+    openLimitPerMember: config.openLimitPerMember,
+    openCooldownSeconds: config.openCooldownSeconds,
+  };
+  await prisma.$transaction(async (tx) => {
+    await tx.guild.upsert({ where: { id: guildId }, create: { id: guildId, ...columns }, update: columns });
+    // Holding the counter row makes a save and the opens of this guild take turns, so an open never reads half
+    // an old and half a new configuration.
+    await tx.$executeRaw`INSERT INTO guild_ticket_counter (guild_id) VALUES (${guildId}) ON CONFLICT DO NOTHING`;
+    await tx.$queryRaw`SELECT 1 FROM guild_ticket_counter WHERE guild_id = ${guildId} FOR UPDATE`;
+
+    await tx.guildStaffRole.deleteMany({ where: { guildId, roleId: { notIn: config.staffRoleIds } } });
+    await tx.guildStaffRole.createMany({
+      data: config.staffRoleIds.map((roleId) => ({ guildId, roleId })),
+      skipDuplicates: true,
+    });
+    await tx.guildBlockedUser.deleteMany({ where: { guildId, userId: { notIn: config.blockedUserIds } } });
+    await tx.guildBlockedUser.createMany({
+      data: config.blockedUserIds.map((userId) => ({ guildId, userId })),
+      skipDuplicates: true,
+    });
+
+    await tx.ticketQuestion.deleteMany({ where: { guildId } });
+    await tx.ticketType.deleteMany({ where: { guildId, key: { notIn: config.ticketTypes.map((type) => type.key) } } });
+    for (const [position, type] of config.ticketTypes.entries()) {
+      const typeColumns = {
+        position,
+        name: type.name,
+        description: type.description,
+        emoji: type.emoji ?? null,
+        openingMessage: type.openingMessage,
+        openLimit: type.openLimit,
+      };
+      await tx.ticketType.upsert({
+        where: { guildId_key: { guildId, key: type.key } },
+        create: { guildId, key: type.key, ...typeColumns },
+        update: typeColumns,
+      });
+    }
+    await tx.ticketQuestion.createMany({
+      data: config.ticketTypes.flatMap((type) =>
+        type.questions.map((question, position) => ({
+          guildId,
+          typeKey: type.key,
+          position,
+          label: question.label,
+          placeholder: question.placeholder ?? null,
+          style: question.style,
+          required: question.required,
+          minLength: question.minLength,
+          maxLength: question.maxLength,
+        })),
+      ),
+    });
+  }, TRANSACTION_OPTIONS);
+  return config;
+}
+
+async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<GuildConfig | null> {
+  const guild = await prisma.guild.findUnique({
+    where: { id: guildId },
+    include: {
+      staffRoles: { orderBy: { roleId: 'asc' } },
+      blockedUsers: { orderBy: { userId: 'asc' } },
+      ticketTypes: { orderBy: { position: 'asc' }, include: { questions: { orderBy: { position: 'asc' } } } },
+    },
+  });
+  if (!guild) return null;
+  return {
+    staffRoleIds: guild.staffRoles.map((role) => role.roleId),
+    ticketChannelId: guild.ticketChannelId,
+    historiesChannelId: guild.historiesChannelId,
+    remindersChannelId: guild.remindersChannelId,
+    notificationRoleId: guild.notificationRoleId,
+    notificationsEnabled: guild.notificationsEnabled,
+    inactivityTimeoutMinutes: guild.inactivityTimeoutMinutes,
+    inactivityGraceMinutes: guild.inactivityGraceMinutes,
+    reminderIntervalMinutes: guild.reminderIntervalMinutes,
+    openLimitPerMember: guild.openLimitPerMember,
+    openCooldownSeconds: guild.openCooldownSeconds,
+    blockedUserIds: guild.blockedUsers.map((user) => user.userId),
+    ticketTypes: guild.ticketTypes.map((type) => ({
+      key: type.key,
+      name: type.name,
+      description: type.description,
+      ...(type.emoji === null ? {} : { emoji: type.emoji }),
+      openingMessage: type.openingMessage,
+      openLimit: type.openLimit,
+      questions: type.questions.map((question) => ({
+        label: question.label,
+        ...(question.placeholder === null ? {} : { placeholder: question.placeholder }),
+        style: question.style,
+        required: question.required,
+        minLength: question.minLength,
+        maxLength: question.maxLength,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { snowflake } from '../../domain/snowflake.ts';
+import type { OpenTicketRequest, TicketEvent, TicketMessage, TicketPatch, TicketRef } from '../../domain/ticket.ts';
+import { openTicketRequestSchema } from '../../domain/ticket-request.ts';
+import { TicketEventKind as StoredEventKind, TimerState as StoredTimerState } from '../../prisma/client.ts';
+
+/** Epoch milliseconds as the workflow passes them. */
+const epochMs = z.number().int().nonnegative();
+
+const eventKinds = Object.values(StoredEventKind) as [StoredEventKind, ...StoredEventKind[]];
+const timerStates = Object.values(StoredTimerState) as [StoredTimerState, ...StoredTimerState[]];
+
+export const ticketRefSchema: z.ZodType<TicketRef> = z.object({
+  guildId: snowflake,
+  ticketId: z.string().min(1).max(64),
+});
+
+export const openTicketInputSchema: z.ZodType<{
+  workflowId: string;
+  request: OpenTicketRequest;
+  openedAt: number;
+}> = z.object({
+  workflowId: z.string().min(1).max(255),
+  request: openTicketRequestSchema,
+  openedAt: epochMs,
+});
+
+export const ticketEventSchema: z.ZodType<TicketEvent> = z.object({
+  key: z.string().min(1).max(255),
+  kind: z.enum(eventKinds),
+  actorId: snowflake.nullable(),
+  at: epochMs,
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+/** Strict: a misspelt column must fail loudly rather than be ignored. */
+export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
+  threadId: snowflake.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  assigneeId: snowflake.nullable().optional(),
+  timerState: z.enum(timerStates).optional(),
+  lastActivityAt: epochMs.optional(),
+  closedAt: epochMs.optional(),
+  closeReason: z.string().max(2000).nullable().optional(),
+  closedById: snowflake.nullable().optional(),
+  transcriptKey: z.string().min(1).max(1024).optional(),
+  memberIdAdded: snowflake.optional(),
+});
+
+export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z
+  .array(
+    z.object({
+      id: snowflake,
+      authorId: snowflake,
+      authorName: z.string().max(100),
+      authorIsBot: z.boolean(),
+      content: z.string().max(10_000),
+      attachments: z
+        .array(
+          z.object({
+            id: snowflake,
+            filename: z.string().max(1024),
+            size: z.number().int().nonnegative(),
+            contentType: z.string().max(255).nullable(),
+            url: z.string().max(2048),
+          }),
+        )
+        .max(10),
+      createdAt: epochMs,
+      editedAt: epochMs.nullable(),
+    }),
+  )
+  .max(1000);

@@ -1,0 +1,37 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDrift } from '../../prisma/check-drift.ts';
+import { schemaPath } from '../../prisma/wasm-prisma-cli.ts';
+import { testClusterUrl } from '../support/database.ts';
+
+let folder: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'ticketflow-drift-test-'));
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('checkDrift', () => {
+  it('finds prisma/migrations and schema.prisma in agreement', async () => {
+    const report = await checkDrift(testClusterUrl());
+    expect(report.diff).toBe('');
+    expect(report.inSync).toBe(true);
+  });
+
+  it('reports a schema change that no migration carries, with the difference', async () => {
+    const schema = await readFile(schemaPath, 'utf8');
+    const changed = schema.replace(/(model Ticket \{\n)/, '$1  priority       Int          @default(0)\n');
+    expect(changed).not.toBe(schema);
+    const changedSchema = path.join(folder, 'schema.prisma');
+    await writeFile(changedSchema, changed);
+
+    const report = await checkDrift(testClusterUrl(), { schemaFile: changedSchema });
+    expect(report.inSync).toBe(false);
+    expect(report.diff).toContain('+    priority integer DEFAULT 0 NOT NULL');
+  });
+});

@@ -1,0 +1,86 @@
+import { expect } from 'vitest';
+import type { GuildConfigInput } from '../../domain/guild-config.ts';
+import type { OpenTicketRequest, Registration, TicketMessage } from '../../domain/ticket.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
+
+let lastId = 100_000_000_000_000_000n;
+
+/** A Discord id no other fixture in this process uses. */
+export function newSnowflake(): string {
+  lastId += 1n;
+  return lastId.toString();
+}
+
+export function guildConfigInput(overrides: Partial<GuildConfigInput> = {}): GuildConfigInput {
+  return {
+    staffRoleIds: [newSnowflake(), newSnowflake()],
+    ticketChannelId: newSnowflake(),
+    historiesChannelId: newSnowflake(),
+    notificationRoleId: newSnowflake(),
+    notificationsEnabled: true,
+    ticketTypes: [
+      {
+        key: 'support',
+        name: 'Support',
+        openingMessage: 'Staff will be with you shortly.',
+        questions: [{ label: 'What happened?' }, { label: 'Since when?', style: 'short' }],
+        openLimit: 1,
+      },
+      { key: 'billing', name: 'Billing', openLimit: 2 },
+    ],
+    ...overrides,
+  };
+}
+
+export function openRequest(guildId: string, creatorId: string, type = 'support'): OpenTicketRequest {
+  return {
+    guildId,
+    type,
+    creator: { id: creatorId, name: `member-${creatorId.slice(-4)}` },
+    answers: [
+      { question: 'What happened?', answer: 'The bot ignores me.' },
+      { question: 'Since when?', answer: 'Today' },
+    ],
+  };
+}
+
+export function message(overrides: Partial<TicketMessage> & { createdAt: number }): TicketMessage {
+  return {
+    id: newSnowflake(),
+    authorId: newSnowflake(),
+    authorName: 'member',
+    authorIsBot: false,
+    content: 'hello',
+    attachments: [],
+    editedAt: null,
+    ...overrides,
+  };
+}
+
+export function expectRegistered(registration: Registration): Extract<Registration, { outcome: 'registered' }> {
+  if (registration.outcome !== 'registered')
+    throw new Error(`expected registered, got ${JSON.stringify(registration)}`);
+  return registration;
+}
+
+/** Every row the ticket workflow's writes can touch in one guild, to prove a refused call wrote nothing. */
+export async function guildFootprint(prisma: PrismaClient, guildId: string) {
+  const [tickets, events, messages, members, counter] = await Promise.all([
+    prisma.ticket.findMany({ where: { guildId }, orderBy: { number: 'asc' } }),
+    prisma.ticketEvent.findMany({ where: { guildId }, orderBy: { id: 'asc' } }),
+    prisma.ticketMessage.findMany({ where: { guildId }, orderBy: { id: 'asc' } }),
+    prisma.ticketMember.findMany({ where: { guildId }, orderBy: { userId: 'asc' } }),
+    prisma.guildTicketCounter.findUnique({ where: { guildId } }),
+  ]);
+  return { tickets, events, messages, members, counter };
+}
+
+/** Asserts a call failed as a final (non-retryable) Temporal ApplicationFailure of the given type. */
+export async function expectNonRetryable(call: Promise<unknown>, type: string, messagePart: string): Promise<void> {
+  await expect(call).rejects.toMatchObject({
+    name: 'ApplicationFailure',
+    type,
+    nonRetryable: true,
+    message: expect.stringContaining(messagePart),
+  });
+}
