@@ -1,0 +1,26 @@
+import type { REST } from '@discordjs/rest';
+import type { TicketActivities } from '../../domain/ticket.ts';
+import { addStaffToThread } from './add-staff-to-thread.ts';
+import { addThreadMembers } from './add-thread-members.ts';
+import { createTicketThread } from './create-ticket-thread.ts';
+import { lockThread } from './lock-thread.ts';
+import { postNotice } from './post-notice.ts';
+
+export { DiscordFailure } from './failures.ts';
+export { createDiscordRest, type DiscordRestOptions } from './rest-client.ts';
+
+export type DiscordActivities = Pick<
+  TicketActivities,
+  'createTicketThread' | 'addThreadMembers' | 'addStaffToThread' | 'postNotice' | 'lockThread'
+>;
+
+/** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
+export function createDiscordActivities(rest: REST): DiscordActivities {
+  return {
+    createTicketThread: createTicketThread(rest),
+    addThreadMembers: addThreadMembers(rest),
+    addStaffToThread: addStaffToThread(rest),
+    postNotice: postNotice(rest),
+    lockThread: lockThread(rest),
+  };
+}

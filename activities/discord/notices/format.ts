@@ -1,0 +1,42 @@
+import type { APIActionRowComponent, APIAllowedMentions, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+import type { TicketNotice } from '../../../domain/ticket.ts';
+
+export type NoticeOf<Kind extends TicketNotice['kind']> = Extract<TicketNotice, { kind: Kind }>;
+
+/** One notice, ready for Create Message (the activity adds the nonce). */
+export interface NoticeMessage {
+  content?: string;
+  embeds: [APIEmbed];
+  components?: APIActionRowComponent<APIButtonComponent>[];
+  allowed_mentions: APIAllowedMentions;
+}
+
+export const NOTICE_COLORS = {
+  open: 0x5865f2,
+  info: 0x4f545c,
+  warning: 0xfee75c,
+  closed: 0xed4245,
+} as const;
+
+/** `#0042`: the same zero-padded number the thread name and transcript key carry. */
+export function ticketLabel(ticketNumber: number): string {
+  return `#${String(ticketNumber).padStart(4, '0')}`;
+}
+
+export const userMention = (userId: string) => `<@${userId}>`;
+export const roleMention = (roleId: string) => `<@&${roleId}>`;
+export const channelMention = (channelId: string) => `<#${channelId}>`;
+
+/** Discord renders `<t:seconds:style>` in each reader's time zone: f = date and time, R = relative. */
+export function discordTime(ms: number, style: 'f' | 'R'): string {
+  return `<t:${Math.floor(ms / 1000)}:${style}>`;
+}
+
+/**
+ * Pings exactly these users and roles, nothing else: no @everyone, no @here, and no one named in
+ * user-written text. Without allowed_mentions Discord pings everything a channel message mentions.
+ */
+export function pingOnly(ping: { users?: (string | null)[]; roles?: (string | null)[] } = {}): APIAllowedMentions {
+  const unique = (ids: (string | null)[] = []) => [...new Set(ids.filter((id): id is string => id !== null))];
+  return { parse: [], users: unique(ping.users), roles: unique(ping.roles) };
+}

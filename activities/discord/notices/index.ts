@@ -1,0 +1,43 @@
+import type { TicketNotice } from '../../../domain/ticket.ts';
+import { renderAssigned } from './assigned.ts';
+import { renderClosing } from './closing.ts';
+import type { NoticeMessage } from './format.ts';
+import { renderInactivityWarning } from './inactivity-warning.ts';
+import { fitEmbed, MESSAGE_LIMITS, truncate } from './limits.ts';
+import { renderMemberAdded } from './member-added.ts';
+import { renderReminder } from './reminder.ts';
+import { renderSummary } from './summary.ts';
+import { renderTimerChanged } from './timer-changed.ts';
+import { renderWelcome } from './welcome.ts';
+
+function renderKind(notice: TicketNotice): NoticeMessage {
+  switch (notice.kind) {
+    case 'welcome':
+      return renderWelcome(notice);
+    case 'assigned':
+      return renderAssigned(notice);
+    case 'member_added':
+      return renderMemberAdded(notice);
+    case 'timer_changed':
+      return renderTimerChanged(notice);
+    case 'inactivity_warning':
+      return renderInactivityWarning(notice);
+    case 'reminder':
+      return renderReminder(notice);
+    case 'closing':
+      return renderClosing(notice);
+    case 'summary':
+      return renderSummary(notice);
+  }
+}
+
+/** A notice as a Discord message within Discord's limits: long texts are cut with an ellipsis, never rejected. */
+export function renderNotice(notice: TicketNotice): NoticeMessage {
+  const message = renderKind(notice);
+  const [embed] = message.embeds;
+  return {
+    ...message,
+    ...(message.content === undefined ? {} : { content: truncate(message.content, MESSAGE_LIMITS.content) }),
+    embeds: [fitEmbed(embed)],
+  };
+}

@@ -1,0 +1,50 @@
+import type { APIEmbedField } from 'discord-api-types/v10';
+import {
+  NOTICE_COLORS,
+  type NoticeMessage,
+  type NoticeOf,
+  pingOnly,
+  roleMention,
+  ticketLabel,
+  userMention,
+} from './format.ts';
+import { MESSAGE_LIMITS } from './limits.ts';
+import { ticketControls } from './ticket-controls.ts';
+
+const DEFAULT_OPENING = 'Thanks for reaching out. Describe your request here; a staff member will answer soon.';
+
+/** First message in a new ticket: pings the creator and the notification role, shows the answers, carries the controls. */
+export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
+  const { ticket, notificationRoleId } = notice;
+  const followUp: APIEmbedField[] = notice.questions.length
+    ? [
+        {
+          name: 'Please also answer',
+          value: notice.questions.map((question, index) => `${index + 1}. ${question}`).join('\n'),
+        },
+      ]
+    : [];
+  const answers: APIEmbedField[] = notice.answers
+    .slice(0, MESSAGE_LIMITS.embedFields - followUp.length)
+    .map(({ question, answer }) => ({ name: question.trim() || 'Question', value: answer.trim() || '*No answer*' }));
+  return {
+    content: [
+      `${userMention(ticket.creatorId)}, your ticket is open.`,
+      notificationRoleId && roleMention(notificationRoleId),
+    ]
+      .filter(Boolean)
+      .join(' '),
+    embeds: [
+      {
+        title: `Ticket ${ticketLabel(ticket.number)} · ${ticket.typeName}`,
+        description: notice.openingMessage.trim() || DEFAULT_OPENING,
+        color: NOTICE_COLORS.open,
+        fields: [...answers, ...followUp],
+        footer: { text: `Opened by ${ticket.creatorName}` },
+        timestamp: new Date(ticket.openedAt).toISOString(),
+      },
+    ],
+    components: [ticketControls(ticket.number)],
+    allowed_mentions: pingOnly({ users: [ticket.creatorId], roles: [notificationRoleId] }),
+  };
+}

@@ -1,0 +1,62 @@
+/** Discord's JSON error answers: `{ code, message, errors? }`, with the codes its API really uses. */
+
+export type FormErrorTree = { _errors?: { code: string; message: string }[] } & {
+  [key: string]: FormErrorTree | undefined;
+};
+
+interface ErrorExtras {
+  errors?: FormErrorTree;
+  headers?: Record<string, string>;
+  /** Fields some errors add to the body, such as a 429's `retry_after`. */
+  extraBody?: Record<string, unknown>;
+}
+
+export class DiscordHttpError extends Error {
+  readonly status: number;
+  readonly code: number;
+  readonly extras: ErrorExtras;
+
+  constructor(status: number, code: number, message: string, extras: ErrorExtras = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.extras = extras;
+  }
+
+  get body(): Record<string, unknown> {
+    const { errors, extraBody } = this.extras;
+    return { ...extraBody, code: this.code, message: this.message, ...(errors ? { errors } : {}) };
+  }
+}
+
+export const unauthorized = () => new DiscordHttpError(401, 0, '401: Unauthorized');
+export const routeNotFound = () => new DiscordHttpError(404, 0, '404: Not Found');
+export const methodNotAllowed = () => new DiscordHttpError(405, 0, '405: Method Not Allowed');
+export const internalServerError = () => new DiscordHttpError(500, 0, '500: Internal Server Error');
+
+export const unknownChannel = () => new DiscordHttpError(404, 10003, 'Unknown Channel');
+export const unknownGuild = () => new DiscordHttpError(404, 10004, 'Unknown Guild');
+export const unknownMember = () => new DiscordHttpError(404, 10007, 'Unknown Member');
+export const unknownUser = () => new DiscordHttpError(404, 10013, 'Unknown User');
+
+export const missingAccess = () => new DiscordHttpError(403, 50001, 'Missing Access');
+
+export const emptyMessage = () => new DiscordHttpError(400, 50006, 'Cannot send an empty message');
+export const wrongChannelType = () => new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
+export const threadArchived = () => new DiscordHttpError(400, 50083, 'Thread is archived');
+export const threadLocked = () => new DiscordHttpError(400, 160005, 'Thread is locked');
+export const invalidJson = () => new DiscordHttpError(400, 50109, 'The request body contains invalid JSON.');
+export const invalidFormBody = (errors: FormErrorTree) =>
+  new DiscordHttpError(400, 50035, 'Invalid Form Body', { errors });
+
+/** Clients read the Retry-After header (seconds); the body repeats it as `retry_after`. */
+export function rateLimited(retryAfterSeconds: number, global: boolean): DiscordHttpError {
+  return new DiscordHttpError(429, 0, 'You are being rate limited.', {
+    headers: {
+      'Retry-After': String(retryAfterSeconds),
+      'X-RateLimit-Scope': global ? 'global' : 'user',
+      ...(global ? { 'X-RateLimit-Global': 'true' } : {}),
+    },
+    extraBody: { retry_after: retryAfterSeconds, global },
+  });
+}

@@ -1,0 +1,198 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout } from 'node:timers/promises';
+import type { DiscordState } from '../state/discord-state.ts';
+import type { FaultRule } from '../state/faults.ts';
+import {
+  DiscordHttpError,
+  internalServerError,
+  invalidJson,
+  methodNotAllowed,
+  rateLimited,
+  routeNotFound,
+  unauthorized,
+} from './errors.ts';
+import { bucketHash, type RateLimiter, rateLimitHeaders } from './rate-limits.ts';
+import type { RouteMatch, Router } from './router.ts';
+
+/** Discord serves v10 under `/api/v10`; unversioned `/api` is accepted too, as the notes on clients advise. */
+const API_PREFIX = /^\/api(?:\/v10)?(?=\/)/;
+
+/** Routes whose first id is Discord's "major parameter": limits are counted per channel or guild. */
+const MAJOR_PARAMETER = /^\/(?:channels|guilds|webhooks)\/([^/]+)/;
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers: Record<string, string>;
+  /** An injected delay before the answer goes out. */
+  delayMs?: number;
+}
+
+export interface RestHandlerOptions {
+  state: DiscordState;
+  router: Router;
+  rateLimiter: RateLimiter;
+  origin: () => string;
+}
+
+/** One REST request, in Discord's order: route, rate limit, injected fault, auth, then the handler. */
+export function createRestHandler(
+  options: RestHandlerOptions,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    readBody(request)
+      .then(async (rawBody) => {
+        const result = answerSafely(options, request, rawBody);
+        options.state.requestLog.push({
+          method: request.method ?? 'GET',
+          path: new URL(request.url ?? '/', 'http://sandbox').pathname.replace(API_PREFIX, ''),
+          status: result.status,
+          body: loggedBody(rawBody),
+          auditLogReason: auditLogReason(request),
+          at: options.state.now(),
+        });
+        if (result.delayMs) await setTimeout(result.delayMs);
+        send(response, result);
+      })
+      .catch((error: unknown) => console.error('discord sandbox: could not answer', error));
+  };
+}
+
+/** A bug in the sandbox becomes a 500 (and a log line) rather than a hung request. */
+function answerSafely(options: RestHandlerOptions, request: IncomingMessage, rawBody: Buffer): Answer {
+  try {
+    return answer(options, request, rawBody);
+  } catch (error) {
+    console.error('discord sandbox: unexpected failure', error);
+    return errorAnswer(internalServerError(), {});
+  }
+}
+
+function loggedBody(rawBody: Buffer): unknown {
+  try {
+    return parseJson(rawBody);
+  } catch {
+    return undefined;
+  }
+}
+
+function answer(options: RestHandlerOptions, request: IncomingMessage, rawBody: Buffer): Answer {
+  const { state, router, rateLimiter } = options;
+  const method = request.method ?? 'GET';
+  const url = new URL(request.url ?? '/', 'http://sandbox');
+  const prefix = API_PREFIX.exec(url.pathname);
+  if (!prefix) return errorAnswer(routeNotFound(), {});
+  const path = url.pathname.slice(prefix[0].length);
+
+  const found = router.find(method, path);
+  if (found === null) return errorAnswer(routeNotFound(), {});
+  if (found === 'method-not-allowed') return errorAnswer(methodNotAllowed(), {});
+
+  const bucket = bucketHash(method, found.route.path);
+  const verdict = rateLimiter.consume(bucket, MAJOR_PARAMETER.exec(path)?.[1] ?? 'global');
+  if (verdict.retryAfterSeconds !== null)
+    return errorAnswer(rateLimited(verdict.retryAfterSeconds, false), verdict.headers);
+
+  const fault = state.faults.take(method, path);
+  if (fault?.status)
+    return { ...faultAnswer(fault.status, fault, bucket, state.now(), verdict.headers), delayMs: fault.delayMs };
+  return { ...handle(options, request, rawBody, found, url, verdict.headers), delayMs: fault?.delayMs };
+}
+
+function handle(
+  options: RestHandlerOptions,
+  request: IncomingMessage,
+  rawBody: Buffer,
+  found: RouteMatch,
+  url: URL,
+  headers: Record<string, string>,
+): Answer {
+  const { state } = options;
+  const bot = state.botByToken(botToken(request) ?? '');
+  if (!bot) return errorAnswer(unauthorized(), headers);
+  try {
+    const result = found.route.handle({
+      state,
+      params: found.params,
+      query: url.searchParams,
+      body: parseJson(rawBody),
+      botUserId: bot.userId,
+      auditLogReason: auditLogReason(request),
+      origin: options.origin(),
+    });
+    return { ...result, headers };
+  } catch (error) {
+    if (error instanceof DiscordHttpError) return errorAnswer(error, headers);
+    throw error;
+  }
+}
+
+function faultAnswer(
+  status: number,
+  fault: FaultRule,
+  bucket: string,
+  now: number,
+  headers: Record<string, string>,
+): Answer {
+  if (status === 429) {
+    const retryAfter = fault.retryAfterSeconds ?? 1;
+    // A per-route 429 empties the bucket until Retry-After; a global one says nothing about the route's bucket.
+    const bucketHeaders = fault.global
+      ? {}
+      : rateLimitHeaders(bucket, Number(headers['X-RateLimit-Limit']), 0, now + retryAfter * 1000, retryAfter);
+    return errorAnswer(rateLimited(retryAfter, fault.global ?? false), bucketHeaders);
+  }
+  if (status >= 500) return errorAnswer(new DiscordHttpError(status, 0, `${status}: Injected failure`), headers);
+  return errorAnswer(
+    new DiscordHttpError(status, fault.code ?? 0, fault.message ?? `${status}: Injected failure`),
+    headers,
+  );
+}
+
+function errorAnswer(error: DiscordHttpError, headers: Record<string, string>): Answer {
+  return { status: error.status, body: error.body, headers: { ...headers, ...error.extras.headers } };
+}
+
+function botToken(request: IncomingMessage): string | null {
+  const match = /^Bot (\S+)$/.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Clients URL-encode the reason so it survives as a header value. */
+function auditLogReason(request: IncomingMessage): string | null {
+  const header = request.headers['x-audit-log-reason'];
+  return typeof header === 'string' ? decodeURIComponent(header) : null;
+}
+
+function parseJson(rawBody: Buffer): unknown {
+  if (rawBody.length === 0) return undefined;
+  try {
+    return JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw invalidJson();
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, answer: Answer): void {
+  if (answer.status === 204 || answer.body === undefined) {
+    response.writeHead(answer.status, answer.headers).end();
+    return;
+  }
+  const json = JSON.stringify(answer.body);
+  response
+    .writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(json),
+    })
+    .end(json);
+}

@@ -1,0 +1,81 @@
+import {
+  type APIActionRowComponent,
+  type APIAllowedMentions,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+  EmbedType,
+} from 'discord-api-types/v10';
+import { isThread } from '../../state/records.ts';
+import { requireChannel } from '../access.ts';
+import { emptyMessage, threadLocked } from '../errors.ts';
+import type { Route } from '../router.ts';
+import { parseFormBody } from '../validation/form-body.ts';
+import { type EmbedBody, type MessageBody, messageBodySchema } from '../validation/message-body.ts';
+
+/** Echoes an embed the way Discord stores it: type "rich", absent fields left out. */
+function toApiEmbed(embed: EmbedBody): APIEmbed {
+  const api: APIEmbed = { type: EmbedType.Rich };
+  if (embed.title) api.title = embed.title;
+  if (embed.description) api.description = embed.description;
+  if (embed.url) api.url = embed.url;
+  if (embed.color !== null && embed.color !== undefined) api.color = embed.color;
+  if (embed.timestamp) api.timestamp = embed.timestamp;
+  if (embed.footer)
+    api.footer = { text: embed.footer.text, ...(embed.footer.icon_url ? { icon_url: embed.footer.icon_url } : {}) };
+  if (embed.author) api.author = { name: embed.author.name, ...(embed.author.url ? { url: embed.author.url } : {}) };
+  if (embed.fields)
+    api.fields = embed.fields.map((field) => ({ name: field.name, value: field.value, inline: field.inline ?? false }));
+  return api;
+}
+
+function toApiComponents(rows: MessageBody['components']): APIActionRowComponent<APIButtonComponent>[] {
+  return (rows ?? []).map((row) => ({
+    type: ComponentType.ActionRow,
+    components: row.components.map((button): APIButtonComponent => {
+      const common = {
+        type: ComponentType.Button as const,
+        disabled: button.disabled ?? false,
+        ...(button.label ? { label: button.label } : {}),
+      };
+      return button.style === ButtonStyle.Link
+        ? { ...common, style: ButtonStyle.Link, url: button.url ?? '' }
+        : { ...common, style: button.style, custom_id: button.custom_id ?? '' };
+    }),
+  }));
+}
+
+function toApiAllowedMentions(allowed: MessageBody['allowed_mentions']): APIAllowedMentions | null {
+  if (!allowed) return null;
+  return { parse: allowed.parse ?? [], users: allowed.users ?? [], roles: allowed.roles ?? [] };
+}
+
+export const messageRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/channels/:channelId/messages',
+    handle({ state, params, body, botUserId }) {
+      const channel = requireChannel(state, params.channelId ?? '', botUserId);
+      const message = parseFormBody(messageBodySchema, body);
+      if (!message.content && !message.embeds?.length && !message.components?.length) throw emptyMessage();
+      // Only MANAGE_THREADS may talk in a locked thread; the sandbox's bot is not given it.
+      if (isThread(channel) && channel.thread.locked) throw threadLocked();
+      // enforce_nonce: the same author sending the same nonce again gets the first message back.
+      if (message.enforce_nonce && message.nonce !== null && message.nonce !== undefined) {
+        const earlier = state.messageByNonce(channel.id, botUserId, message.nonce);
+        if (earlier) return { status: 200, body: earlier.message };
+      }
+      const created = state.createMessage(channel, botUserId, {
+        content: message.content ?? '',
+        embeds: (message.embeds ?? []).map(toApiEmbed),
+        components: toApiComponents(message.components),
+        allowedMentions: toApiAllowedMentions(message.allowed_mentions),
+        nonce: message.nonce ?? null,
+        flags: message.flags ?? 0,
+        tts: message.tts ?? false,
+      });
+      return { status: 200, body: created.message };
+    },
+  },
+];

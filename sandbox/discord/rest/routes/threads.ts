@@ -1,0 +1,95 @@
+import { ChannelType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { serializeChannel, serializeMember, serializeThreadMember } from '../../serializers.ts';
+import { compareSnowflakes } from '../../snowflake.ts';
+import { requireChannel, requireGuild, requireThread, requireUser } from '../access.ts';
+import { threadArchived, unknownMember, wrongChannelType } from '../errors.ts';
+import type { Route } from '../router.ts';
+import { parseFormBody } from '../validation/form-body.ts';
+import { createThreadBodySchema } from '../validation/thread-body.ts';
+
+const listThreadMembersQuery = z.object({
+  with_member: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+  after: z.string().regex(/^\d+$/).default('0'),
+});
+
+export const threadRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/channels/:channelId/threads',
+    handle({ state, params, body, botUserId }) {
+      const parent = requireChannel(state, params.channelId ?? '', botUserId);
+      const request = parseFormBody(createThreadBodySchema, body);
+      // Private and public threads grow from text channels only; announcement threads need an announcement channel.
+      if (parent.type !== ChannelType.GuildText || request.type === ChannelType.AnnouncementThread)
+        throw wrongChannelType();
+      const thread = state.createThread({
+        parent,
+        name: request.name,
+        type: request.type,
+        invitable: request.invitable ?? true,
+        autoArchiveDuration: request.auto_archive_duration ?? 1440,
+        ownerId: botUserId,
+      });
+      return { status: 201, body: serializeChannel(thread, state.threadMembers(thread.id).length) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/guilds/:guildId/threads/active',
+    handle({ state, params, botUserId }) {
+      const guild = requireGuild(state, params.guildId ?? '', botUserId);
+      const threads = state.activeThreads(guild.id);
+      return {
+        status: 200,
+        body: {
+          threads: threads.map((thread) => serializeChannel(thread, state.threadMembers(thread.id).length)),
+          // Discord lists the caller's own membership of each returned thread.
+          members: threads.flatMap((thread) =>
+            state
+              .threadMembers(thread.id)
+              .filter((member) => member.userId === botUserId)
+              .map(serializeThreadMember),
+          ),
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/channels/:channelId/thread-members',
+    handle({ state, params, query, botUserId }) {
+      const thread = requireThread(state, params.channelId ?? '', botUserId);
+      const { with_member, limit, after } = parseFormBody(listThreadMembersQuery, Object.fromEntries(query));
+      const all = state.threadMembers(thread.id).sort((a, b) => compareSnowflakes(a.userId, b.userId));
+      // Discord pages only when members are included; otherwise it answers with everyone.
+      if (with_member !== 'true') return { status: 200, body: all.map(serializeThreadMember) };
+      const page = all.filter((member) => compareSnowflakes(member.userId, after) > 0).slice(0, limit);
+      return {
+        status: 200,
+        body: page.map((member) => {
+          const guildMember = state.member(thread.guildId, member.userId);
+          const user = state.users.get(member.userId);
+          return {
+            ...serializeThreadMember(member),
+            ...(guildMember && user ? { member: serializeMember(guildMember, user) } : {}),
+          };
+        }),
+      };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/channels/:channelId/thread-members/:userId',
+    handle({ state, params, botUserId }) {
+      const thread = requireThread(state, params.channelId ?? '', botUserId);
+      const userId = params.userId === '@me' ? botUserId : (params.userId ?? '');
+      requireUser(state, userId);
+      if (!state.member(thread.guildId, userId)) throw unknownMember();
+      if (thread.thread.archived) throw threadArchived();
+      state.addThreadMember(thread, userId, botUserId);
+      return { status: 204 };
+    },
+  },
+];

@@ -1,0 +1,44 @@
+import type { DiscordState } from './state/discord-state.ts';
+import type { ChannelRecord, GuildRecord, RoleRecord, UserRecord } from './state/records.ts';
+
+export interface GuildSeed {
+  /** The bot that joins the guild. */
+  botUserId: string;
+  name?: string;
+  roles?: { name: string; mentionable?: boolean; permissions?: string }[];
+  /** Users to create and add, with the names of their roles. */
+  members?: { username: string; roles?: string[]; bot?: boolean }[];
+  textChannels?: string[];
+}
+
+export interface SeededGuild {
+  guild: GuildRecord;
+  owner: UserRecord;
+  roles: Map<string, RoleRecord>;
+  users: Map<string, UserRecord>;
+  channels: Map<string, ChannelRecord>;
+}
+
+/** A guild as a test needs it: an owner, the bot as a member, named roles, members holding them, text channels. */
+export function seedGuild(state: DiscordState, seed: GuildSeed): SeededGuild {
+  const owner = state.createUser({ username: 'owner' });
+  const guild = state.createGuild({ name: seed.name ?? 'Ticketflow Test', ownerId: owner.id });
+  state.addMember(guild.id, seed.botUserId);
+
+  const roles = new Map((seed.roles ?? []).map((role) => [role.name, state.createRole(guild.id, role)]));
+  const users = new Map<string, UserRecord>();
+  for (const member of seed.members ?? []) {
+    const user = state.createUser({ username: member.username, bot: member.bot });
+    const roleIds = (member.roles ?? []).map((name) => {
+      const role = roles.get(name);
+      if (!role) throw new Error(`seed: member ${member.username} has unknown role ${name}`);
+      return role.id;
+    });
+    state.addMember(guild.id, user.id, { roleIds });
+    users.set(member.username, user);
+  }
+  const channels = new Map(
+    (seed.textChannels ?? ['tickets']).map((name) => [name, state.createTextChannel(guild.id, { name })]),
+  );
+  return { guild, owner, roles, users, channels };
+}
