@@ -1,17 +1,6 @@
-import { log } from '@temporalio/workflow';
 import type { ClosureFacts } from '../domain/ticket.ts';
 import { ticketActivities as act, transcriptActivities } from './ticket-activities.ts';
-import { isDiscordTargetGone, type TicketRun } from './ticket-run.ts';
-
-/** Runs a Discord step whose target may have been deleted by hand; the close goes on without it. */
-async function unlessThreadGone(run: TicketRun, step: string, call: () => Promise<unknown>): Promise<void> {
-  try {
-    await call();
-  } catch (err) {
-    if (!isDiscordTargetGone(err)) throw err;
-    log.warn('ticket close step skipped: Discord target gone', { workflowId: run.ticket.workflowId, step });
-  }
-}
+import { type TicketRun, unlessDiscordTargetGone } from './ticket-run.ts';
 
 /**
  * Closing, in an order that loses nothing: tell the thread, store the transcript, post the summary,
@@ -22,7 +11,7 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts): 
   ticket.closure = closure;
   const threadId = ticket.threadId;
   if (threadId) {
-    await unlessThreadGone(run, 'closing notice', () =>
+    await unlessDiscordTargetGone(run, 'closing notice', () =>
       act.postNotice({
         channelId: threadId,
         idempotencyKey: run.nextKey('closing'),
@@ -38,7 +27,7 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts): 
   ticket.transcriptKey = transcript.key;
   const historiesChannelId = ticket.settings?.historiesChannelId;
   if (historiesChannelId) {
-    await unlessThreadGone(run, 'summary', () =>
+    await unlessDiscordTargetGone(run, 'summary', () =>
       act.postNotice({
         channelId: historiesChannelId,
         idempotencyKey: run.nextKey('summary'),
@@ -53,7 +42,7 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts): 
     );
   }
   if (threadId) {
-    await unlessThreadGone(run, 'lock', () =>
+    await unlessDiscordTargetGone(run, 'lock', () =>
       act.lockThread({ threadId, reason: `Ticket closed${closure.reason ? `: ${closure.reason}` : ''}` }),
     );
   }

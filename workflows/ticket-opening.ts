@@ -2,7 +2,7 @@ import { log } from '@temporalio/workflow';
 import { ticketThreadName } from '../domain/ticket-naming.ts';
 import type { OpenTicketResult } from './definitions.ts';
 import { ticketActivities as act } from './ticket-activities.ts';
-import { isDiscordTargetGone, type TicketRun } from './ticket-run.ts';
+import { isDiscordTargetGone, type TicketRun, unlessDiscordTargetGone } from './ticket-run.ts';
 
 /**
  * Registers the ticket (number, limits, blocklist) and gives it a private thread with its creator in it.
@@ -47,24 +47,26 @@ export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult
   return { outcome: 'opened', workflowId: ticket.workflowId, number: registration.number, threadId };
 }
 
-/** Brings staff in and posts the answers, the type's questions and the notification ping. */
-export async function welcomeTicket(run: TicketRun): Promise<void> {
+/** Brings staff in and posts the answers, the type's questions and the notification ping; false when the thread is gone. */
+export async function welcomeTicket(run: TicketRun): Promise<boolean> {
   const { ticket } = run;
   const settings = ticket.settings;
   const threadId = ticket.threadId;
-  if (!settings || !threadId) return;
-  await act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: settings.staffRoleIds });
-  await act.postNotice({
-    channelId: threadId,
-    idempotencyKey: run.nextKey('welcome'),
-    notice: {
-      kind: 'welcome',
-      ticket: run.facts(),
-      openingMessage: settings.openingMessage,
-      answers: ticket.answers,
-      questions: settings.questions,
-      notificationRoleId: settings.notificationRoleId,
-    },
+  if (!settings || !threadId) return false;
+  return unlessDiscordTargetGone(run, 'welcome', async () => {
+    await act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: settings.staffRoleIds });
+    await act.postNotice({
+      channelId: threadId,
+      idempotencyKey: run.nextKey('welcome'),
+      notice: {
+        kind: 'welcome',
+        ticket: run.facts(),
+        openingMessage: settings.openingMessage,
+        answers: ticket.answers,
+        questions: settings.questions,
+        notificationRoleId: settings.notificationRoleId,
+      },
+    });
   });
 }
 

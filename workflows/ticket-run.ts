@@ -1,5 +1,11 @@
 import type { SearchAttributePair } from '@temporalio/common';
-import { ActivityFailure, ApplicationFailure, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  log,
+  setCurrentDetails,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { OpenTicketRequest, TicketFacts, TicketRef } from '../domain/ticket.ts';
 import { formatTicketNumber } from '../domain/ticket-naming.ts';
 import type { TicketView } from './definitions.ts';
@@ -102,4 +108,20 @@ export function isDiscordTargetGone(err: unknown): boolean {
     err.cause instanceof ApplicationFailure &&
     (err.cause.type === 'DiscordNotFound' || err.cause.type === 'DiscordForbidden')
   );
+}
+
+/** Runs a Discord step whose thread or channel may have been deleted by hand; false when it was. */
+export async function unlessDiscordTargetGone(
+  run: TicketRun,
+  step: string,
+  call: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (err) {
+    if (!isDiscordTargetGone(err)) throw err;
+    log.warn('ticket step skipped: its Discord thread or channel is gone', { workflowId: run.ticket.workflowId, step });
+    return false;
+  }
 }

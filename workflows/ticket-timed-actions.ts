@@ -1,5 +1,5 @@
 import { ticketActivities as act } from './ticket-activities.ts';
-import { isDiscordTargetGone, type TicketRun } from './ticket-run.ts';
+import { type TicketRun, unlessDiscordTargetGone } from './ticket-run.ts';
 
 /** Warns the thread that the ticket will close; false when the thread is gone and the ticket should close now. */
 export async function warnInactivity(run: TicketRun): Promise<boolean> {
@@ -8,16 +8,15 @@ export async function warnInactivity(run: TicketRun): Promise<boolean> {
   if (!settings || !ticket.threadId) return false;
   const now = Date.now();
   const closesAt = now + settings.inactivityGraceMs;
-  try {
-    await act.postNotice({
-      channelId: ticket.threadId,
+  const threadId = ticket.threadId;
+  const posted = await unlessDiscordTargetGone(run, 'inactivity warning', () =>
+    act.postNotice({
+      channelId: threadId,
       idempotencyKey: run.nextKey('warning'),
       notice: { kind: 'inactivity_warning', ticket: run.facts(), closesAt },
-    });
-  } catch (err) {
-    if (isDiscordTargetGone(err)) return false;
-    throw err;
-  }
+    }),
+  );
+  if (!posted) return false;
   await act.recordTicketChange({
     ...run.ref(),
     event: { key: run.nextKey('warning_sent'), kind: 'warning_sent', actorId: null, at: now, data: { closesAt } },
@@ -35,21 +34,21 @@ export async function remindStaff(run: TicketRun): Promise<void> {
   const now = Date.now();
   if (settings.remindersChannelId) {
     const channelId = settings.remindersChannelId;
-    try {
-      await act.postNotice({
+    // A deleted reminders channel must not break the ticket; the next reminder tries again.
+    const posted = await unlessDiscordTargetGone(run, 'reminder', () =>
+      act.postNotice({
         channelId,
         idempotencyKey: run.nextKey('reminder'),
         notice: { kind: 'reminder', ticket: run.facts(), remindedAt: now },
-      });
+      }),
+    );
+    if (posted) {
       await act.recordTicketChange({
         ...run.ref(),
         event: { key: run.nextKey('reminder_sent'), kind: 'reminder_sent', actorId: null, at: now },
         patch: {},
       });
       ticket.remindersSent += 1;
-    } catch (err) {
-      // A deleted reminders channel must not break the ticket; the next reminder tries again.
-      if (!isDiscordTargetGone(err)) throw err;
     }
   }
   // After downtime, skip the missed reminders rather than posting a burst.

@@ -34,6 +34,8 @@ interface CloseRequest {
   automatic: boolean;
 }
 
+const threadGone: CloseRequest = { actor: null, reason: 'thread deleted', automatic: true };
+
 /**
  * One support ticket, from the member's click to its transcript: it sleeps on one durable timer at a
  * time (inactivity warning, auto-close, staff reminder), wakes on replies and staff actions, and does
@@ -126,7 +128,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       await wf.condition(wf.allHandlersFinished);
       return openResult;
     }
-    await exclusive(() => welcomeTicket(run));
+    if (!(await exclusive(() => welcomeTicket(run)))) closeRequest = threadGone;
   }
 
   const continueAsNewAfter = input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER_EVENTS;
@@ -140,7 +142,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     if (action === 'auto_close') {
       closeRequest = { actor: null, reason: 'inactivity', automatic: true };
     } else if (action === 'warn') {
-      if (!(await warnInactivity(run))) closeRequest = { actor: null, reason: 'thread deleted', automatic: true };
+      if (!(await warnInactivity(run))) closeRequest = threadGone;
     } else {
       await remindStaff(run);
     }
