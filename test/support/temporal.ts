@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
@@ -24,10 +24,12 @@ function provisionedExecutable(envName: string, cached: string): string {
   return path;
 }
 
-const indexedValueTypes: Record<string, temporal.api.enums.v1.IndexedValueType> = {
-  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-  INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
-  DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+const { IndexedValueType } = proto.temporal.api.enums.v1;
+
+const indexedValueTypes: Record<string, number> = {
+  KEYWORD: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  INT: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  DATETIME: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
 };
 
 /**
@@ -40,7 +42,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path } },
   });
-  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
+  const searchAttributes: Record<string, number> = {};
   for (const key of ticketSearchAttributes) {
     const type = indexedValueTypes[key.type.toUpperCase()];
     if (type === undefined) throw new Error(`no indexed value type for search attribute ${key.name}`);

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { afterAll, beforeAll } from 'vitest';
-import type { Actor, OpenTicketRequest } from '../../domain/ticket.ts';
+import type { Actor, OpenTicketRequest, TicketMessage } from '../../domain/ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
 import { getTicketState, type OpenTicketResult, openTicket, type TicketView } from '../../workflows/definitions.ts';
 import { RecordingTicketActivities } from './recording-ticket-activities.ts';
-import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
 
 export const guildId = '100000000000000001';
 export const creator = { id: '500000000000000001', name: 'alice' };
@@ -120,30 +118,16 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_
   }
 }
 
-export interface TimeSkippingSuite {
-  env(): TestWorkflowEnvironment;
-  withWorker<T>(
-    body: (harness: TicketHarness) => Promise<T>,
-    configure?: (fake: RecordingTicketActivities) => void,
-  ): Promise<T>;
-}
-
-/** One time-skipping server and one workflow bundle per test file; each test gets its own worker and fake. */
-export function timeSkippingSuite(): TimeSkippingSuite {
-  let env: TestWorkflowEnvironment | undefined;
-  let bundle: WorkflowBundleWithSourceMap | undefined;
-  beforeAll(async () => {
-    [env, bundle] = await Promise.all([startTimeSkippingServer(), bundleTicketWorkflows()]);
-  });
-  afterAll(async () => {
-    await env?.teardown();
-  });
-  const ready = () => {
-    if (!env || !bundle) throw new Error('the time-skipping suite has not started');
-    return { env, bundle };
-  };
+/** A reply by the ticket's creator, as the bot would signal it. */
+export function reply(id: string, at: number, author: { id: string; name: string } = creator): TicketMessage {
   return {
-    env: () => ready().env,
-    withWorker: (body, configure) => withTicketWorker(ready().env, ready().bundle, body, configure),
+    id,
+    authorId: author.id,
+    authorName: author.name,
+    authorIsBot: false,
+    content: `message ${id}`,
+    attachments: [],
+    createdAt: at,
+    editedAt: null,
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closeTicket } from '../../workflows/definitions.ts';
 import { TicketNumber, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
-import { eventually, staffActor, supportRequest, timeSkippingSuite } from '../support/ticket-harness.ts';
+import { eventually, staffActor, supportRequest } from '../support/ticket-harness.ts';
+import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
 const suite = timeSkippingSuite();
 

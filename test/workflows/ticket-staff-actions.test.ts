@@ -3,7 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { addMember, assignTicket, closeTicket, pauseTimer } from '../../workflows/definitions.ts';
 import { TicketAssigneeId, TicketStatus } from '../../workflows/search-attributes.ts';
-import { creatorActor, eventually, staffActor, strangerActor, timeSkippingSuite } from '../support/ticket-harness.ts';
+import { creatorActor, eventually, staffActor, strangerActor } from '../support/ticket-harness.ts';
+import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
 const suite = timeSkippingSuite();
 const otherStaff = { id: '400000000000000002', name: 'kim', isStaff: true };

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketMessage } from '../../domain/ticket.ts';
 import { closeTicket, disableTimer, pauseTimer, replyReceived, resumeTimer } from '../../workflows/definitions.ts';
 import { TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
-import { creator, eventually, staffActor, timeSkippingSuite } from '../support/ticket-harness.ts';
+import { eventually, reply, staffActor } from '../support/ticket-harness.ts';
+import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
 const suite = timeSkippingSuite();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-function reply(id: string, at: number): TicketMessage {
-  return {
-    id,
-    authorId: creator.id,
-    authorName: creator.name,
-    authorIsBot: false,
-    content: `still waiting (${id})`,
-    attachments: [],
-    createdAt: at,
-    editedAt: null,
-  };
-}
 
 /** Timers fire a few milliseconds after their deadline, at the next workflow task. */
 function expectNear(actual: number | false | undefined, expected: number): void {

@@ -1,0 +1,100 @@
+/**
+ * Records representative ticket histories for the replay test. Run on purpose only, when a deliberate,
+ * patched workflow change should become the new baseline: `npm run fixtures:histories`.
+ * Old fixtures are kept: open tickets of every released version must keep replaying.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  addMember,
+  assignTicket,
+  closeTicket,
+  pauseTimer,
+  replyReceived,
+  resumeTimer,
+} from '../../workflows/definitions.ts';
+import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
+import { creatorActor, eventually, reply, staffActor, withTicketWorker } from './ticket-harness.ts';
+
+const HOUR = 3_600_000;
+const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+const version = process.argv[2] ?? 'v1';
+
+async function save(env: TestWorkflowEnvironment, name: string, workflowId: string, runId?: string): Promise<void> {
+  const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+  await writeFile(`${fixturesDir}${version}-${name}.json`, historyToJSON(history));
+  console.log(`recorded ${version}-${name} (${history.events?.length ?? 0} events)`);
+}
+
+async function record(): Promise<void> {
+  await mkdir(fixturesDir, { recursive: true });
+  const [env, bundle] = await Promise.all([startTimeSkippingServer(), bundleTicketWorkflows()]);
+  try {
+    await withTicketWorker(env, bundle, async ({ fake, open }) => {
+      const { workflowId } = await open();
+      const handle = env.client.workflow.getHandle(workflowId);
+      await handle.signal(replyReceived, reply('800000000000000001', Date.now()));
+      await handle.executeUpdate(assignTicket, { args: [{ actor: staffActor, assigneeId: staffActor.id }] });
+      await handle.executeUpdate(addMember, { args: [{ actor: staffActor, memberId: '500000000000000042' }] });
+      await handle.executeUpdate(pauseTimer, { args: [{ actor: staffActor }] });
+      await env.sleep(200 * HOUR);
+      await handle.executeUpdate(resumeTimer, { args: [{ actor: staffActor }] });
+      await handle.signal(replyReceived, reply('800000000000000002', Date.now(), staffActor));
+      await eventually(() => {
+        if (fake.messages.size !== 2) throw new Error('replies not stored yet');
+      });
+      await env.sleep(100 * HOUR);
+      await handle.result();
+      await save(env, 'auto-closed-after-staff-actions', workflowId);
+    });
+
+    await withTicketWorker(env, bundle, async ({ open }) => {
+      const { workflowId } = await open();
+      const handle = env.client.workflow.getHandle(workflowId);
+      await Promise.all([
+        handle.executeUpdate(closeTicket, { args: [{ actor: creatorActor, reason: 'solved' }] }),
+        handle.executeUpdate(closeTicket, { args: [{ actor: staffActor }] }),
+      ]);
+      await handle.result();
+      await save(env, 'closed-twice-at-once', workflowId);
+    });
+
+    await withTicketWorker(
+      env,
+      bundle,
+      async ({ open }) => {
+        const { workflowId } = await open();
+        await env.client.workflow.getHandle(workflowId).result();
+        await save(env, 'refused-over-limit', workflowId);
+      },
+      (fake) => {
+        fake.refusal = { outcome: 'refused', code: 'type_limit', message: 'You already have an open Support ticket.' };
+      },
+    );
+
+    await withTicketWorker(env, bundle, async ({ open }) => {
+      const { workflowId } = await open(undefined, undefined, { continueAsNewAfterEvents: 40 });
+      const handle = env.client.workflow.getHandle(workflowId);
+      const firstRunId = (await handle.describe()).runId;
+      for (let i = 0; i < 40; i += 1) {
+        await handle.signal(replyReceived, reply(`81000000000000${String(i).padStart(4, '0')}`, Date.now()));
+      }
+      await eventually(async () => {
+        if ((await handle.describe()).runId === firstRunId) throw new Error('not continued as new yet');
+      });
+      await handle.executeUpdate(closeTicket, { args: [{ actor: staffActor, reason: 'done' }] });
+      await handle.result();
+      await save(env, 'continued-as-new-first-run', workflowId, firstRunId);
+      await save(env, 'continued-as-new-last-run', workflowId);
+    });
+  } finally {
+    await env.teardown();
+  }
+}
+
+record().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
