@@ -52,13 +52,18 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   return env;
 }
 
-/** The Temporal CLI dev server, as the start command runs it, on free ports. */
-export async function startDevServer(): Promise<TestWorkflowEnvironment> {
+/** The Temporal CLI binary the scripts provisioned, for `temporal workflow list` and the dev server. */
+export function temporalCliPath(): string {
+  return provisionedExecutable('TEMPORAL_CLI_PATH', 'temporal');
+}
+
+/** The Temporal CLI dev server, as the start command runs it (SQLite in memory here), on the given port. */
+export async function startDevServer(port: number): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  const path = provisionedExecutable('TEMPORAL_CLI_PATH', 'temporal');
   return TestWorkflowEnvironment.createLocal({
     server: {
-      executable: { type: 'existing-path', path },
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      port,
       searchAttributes: [...ticketSearchAttributes],
       extraArgs: ['--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true'],
     },

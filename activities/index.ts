@@ -1,0 +1,28 @@
+import type { REST } from '@discordjs/rest';
+import type { TicketActivities } from '../domain/ticket.ts';
+import type { PrismaClient } from '../prisma/client.ts';
+import { createDatabaseActivities } from './database/create-database-activities.ts';
+import { loadTranscriptSource } from './database/load-transcript-source.ts';
+import { createDiscordActivities } from './discord/index.ts';
+import { createTranscriptActivities, type TranscriptStorage } from './transcripts/index.ts';
+
+export interface TicketActivityDeps {
+  prisma: PrismaClient;
+  discordRest: REST;
+  transcriptStorage: TranscriptStorage;
+  /** Fetches attachments and avatars into transcript storage; Discord's CDN in production. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Every side effect of the ticket workflow, wired to Postgres, Discord and transcript storage. */
+export function createTicketActivities(deps: TicketActivityDeps): TicketActivities {
+  return {
+    ...createDatabaseActivities(deps.prisma),
+    ...createDiscordActivities(deps.discordRest),
+    ...createTranscriptActivities({
+      storage: deps.transcriptStorage,
+      fetch: deps.fetch ?? globalThis.fetch,
+      loadSource: (input) => loadTranscriptSource(deps.prisma, input),
+    }),
+  };
+}

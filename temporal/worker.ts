@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createDiscordRest } from '../activities/discord/index.ts';
+import { createTicketActivities } from '../activities/index.ts';
+import { FileTranscriptStorage } from '../activities/transcripts/index.ts';
+import { loadWorkerConfig } from '../config/worker-config.ts';
+import { createPrismaClient } from '../prisma/client.ts';
+
+/** The ticket worker: runs ticket workflows and their activities until SIGINT or SIGTERM, then drains and exits. */
+async function run(): Promise<void> {
+  const config = loadWorkerConfig();
+  const prisma = createPrismaClient(config.databaseUrl);
+  const connection = await NativeConnection.connect(config.temporal.connection);
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      activities: createTicketActivities({
+        prisma,
+        discordRest: createDiscordRest(config.discord),
+        transcriptStorage: new FileTranscriptStorage(config.transcriptsDir),
+      }),
+    });
+    console.log(
+      `[ticketflow] worker polling ${config.temporal.taskQueue} on ${config.temporal.address} (namespace ${config.temporal.namespace})`,
+    );
+    await worker.run();
+  } finally {
+    await connection.close();
+    await prisma.$disconnect();
+  }
+}
+
+run().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
