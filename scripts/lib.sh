@@ -1,0 +1,139 @@
+# shellcheck shell=bash
+# Shared helpers for Ticketflow's scripts: logging, failing clearly, the project's folders, ports and exit hooks.
+# Source it; it sets no shell options of its own.
+
+TICKETFLOW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TICKETFLOW_CACHE_DIR="${TICKETFLOW_CACHE_DIR:-$TICKETFLOW_ROOT/.cache}"
+# shellcheck disable=SC2034 # used by the scripts that source this file
+TICKETFLOW_DATA_DIR="$TICKETFLOW_ROOT/.data"
+TICKETFLOW_ENV_FILE="$TICKETFLOW_CACHE_DIR/env.sh"
+
+# Logging never fails the script: a closed pipe (`start.sh | tee` after Ctrl-C) must not stop the cleanup.
+log() {
+  printf '[ticketflow] %s\n' "$*" >&2 || true
+}
+
+die() {
+  printf '[ticketflow] error: %s\n' "$*" >&2
+  exit 1
+}
+
+# require_command NAME WHY: fails naming the missing tool and what it is needed for.
+require_command() {
+  command -v "$1" >/dev/null 2>&1 || die "'$1' is not installed; it is needed $2"
+}
+
+# port_is_free PORT: true when nothing listens on the TCP port (on any address).
+port_is_free() {
+  local port="$1"
+  if command -v ss >/dev/null 2>&1; then
+    [[ -z "$(ss -Htln "sport = :$port" 2>/dev/null)" ]]
+  else
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  fi
+}
+
+# require_free_port PORT WHAT: fails clearly when the port is taken.
+require_free_port() {
+  port_is_free "$1" || die "port $1 (needed for $2) is already in use; see what holds it with: ss -ltnp 'sport = :$1'"
+}
+
+# find_free_port: prints a TCP port in the unprivileged range that nothing listens on right now.
+find_free_port() {
+  local attempt port
+  for attempt in $(seq 1 50); do
+    port=$((20000 + RANDOM % 30000))
+    if port_is_free "$port"; then
+      printf '%s\n' "$port"
+      return 0
+    fi
+  done
+  die "found no free TCP port after $attempt tries"
+}
+
+# Exit hooks run in reverse order of registration on exit, Ctrl-C or SIGTERM, so later resources stop first.
+TICKETFLOW_EXIT_HOOKS=()
+
+add_exit_hook() {
+  if [[ ${#TICKETFLOW_EXIT_HOOKS[@]} -eq 0 ]]; then
+    trap run_exit_hooks EXIT
+    trap 'exit 129' HUP
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+  fi
+  TICKETFLOW_EXIT_HOOKS+=("$1")
+}
+
+run_exit_hooks() {
+  local status=$? index
+  trap - EXIT HUP INT TERM
+  trap '' PIPE
+  for ((index = ${#TICKETFLOW_EXIT_HOOKS[@]} - 1; index >= 0; index--)); do
+    "${TICKETFLOW_EXIT_HOOKS[index]}" || log "cleanup step ${TICKETFLOW_EXIT_HOOKS[index]} failed"
+  done
+  exit "$status"
+}
+
+# process_is_alive PID: true while the process exists and is not a zombie waiting to be reaped.
+process_is_alive() {
+  local state
+  state="$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" || return 1
+  [[ -n "$state" && "$state" != Z ]]
+}
+
+# recorded_process PID_FILE COMMAND_PART: prints the pid in the file when that process still runs a command line
+# containing COMMAND_PART (so a pid reused by another program is never taken for ours).
+recorded_process() {
+  local pid command_line
+  [[ -f "$1" ]] || return 1
+  pid="$(cat "$1")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && process_is_alive "$pid" || return 1
+  command_line="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ "$command_line" == *"$2"* ]] || return 1
+  printf '%s\n' "$pid"
+}
+
+# start_recorded_process PID_FILE LOG_FILE COMMAND...: runs COMMAND in the background in a session of its own
+# (so a Ctrl-C in the terminal reaches only this script, which then stops things in order) and records its pid.
+# With LOG_FILE "-" the output stays on this terminal.
+start_recorded_process() {
+  local pid_file="$1" log_file="$2"
+  shift 2
+  mkdir -p "$(dirname "$pid_file")"
+  if [[ "$log_file" == - ]]; then
+    setsid "$@" </dev/null &
+  else
+    setsid "$@" </dev/null >>"$log_file" 2>&1 &
+  fi
+  printf '%s\n' "$!" >"$pid_file"
+}
+
+# stop_recorded_process PID_FILE COMMAND_PART NAME GRACE_SECONDS: SIGTERM to its process group, SIGKILL after the grace.
+stop_recorded_process() {
+  local pid_file="$1" command_part="$2" name="$3" grace="$4" pid tick
+  if pid="$(recorded_process "$pid_file" "$command_part")"; then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for ((tick = 0; tick < grace * 10; tick++)); do
+      process_is_alive "$pid" || break
+      sleep 0.1
+    done
+    if process_is_alive "$pid"; then
+      log "$name did not stop within ${grace}s; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$pid_file"
+}
+
+# npm_script_exists NAME: true when package.json defines the npm script.
+npm_script_exists() {
+  [[ "$(cd "$TICKETFLOW_ROOT" && npm pkg get "scripts.$1")" != "{}" ]]
+}
+
+# load_installed_env: reads the tool paths install.sh recorded.
+load_installed_env() {
+  [[ -f "$TICKETFLOW_ENV_FILE" ]] || die "$TICKETFLOW_ENV_FILE is missing: run bash scripts/install.sh first"
+  # shellcheck source=/dev/null
+  source "$TICKETFLOW_ENV_FILE"
+}
