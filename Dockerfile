@@ -8,9 +8,7 @@ USER node
 
 COPY --chown=node:node package.json package-lock.json ./
 # Dev dependencies too: the Prisma CLI that db:generate and db:migrate run is one. As in scripts/install.sh,
-# npm install --no-save installs the locked versions when npm ci refuses the lockfile (it lacks vite's
-# Windows-only optional dependency, which the project's registry does not serve).
-RUN npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 
 COPY --chown=node:node . .
 RUN npm run db:generate

@@ -35,16 +35,11 @@ install_node_modules() {
   require_command npm "to install the project's npm packages"
   local npm_log="$TICKETFLOW_CACHE_DIR/npm-ci.log"
   log "npm packages: running npm ci (log: $npm_log)"
-  if (cd "$TICKETFLOW_ROOT" && npm ci --no-audit --no-fund) >"$npm_log" 2>&1; then
-    tail -n 1 "$npm_log" >&2
-  else
-    # npm ci refuses a lockfile that lacks an optional dependency the registry does not serve (vite's
-    # napi-windows-process-start-time, for Windows only); npm install still installs the locked versions,
-    # and --no-save keeps it from rewriting package-lock.json.
-    grep -E '^npm error (Missing|Invalid):' "$npm_log" >&2 || tail -n 5 "$npm_log" >&2
-    log "npm packages: npm ci refused package-lock.json; installing the locked versions with npm install --no-save"
-    (cd "$TICKETFLOW_ROOT" && npm install --no-save --no-audit --no-fund)
+  if ! (cd "$TICKETFLOW_ROOT" && npm ci --no-audit --no-fund) >"$npm_log" 2>&1; then
+    grep -E '^npm error' "$npm_log" | head -n 5 >&2 || true
+    die "npm ci failed (full log: $npm_log); if package-lock.json is out of date, run npm install and commit it"
   fi
+  tail -n 1 "$npm_log" >&2
   printf '%s\n' "$lock_hash" >"$stamp"
 }
 
