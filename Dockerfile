@@ -7,7 +7,7 @@ RUN mkdir -p /data/transcripts && chown node:node /app /data/transcripts
 USER node
 
 COPY --chown=node:node package.json package-lock.json ./
-# Dev dependencies too: the Prisma CLI that db:generate and db:migrate run is one. As in scripts/install.sh,
+# Dev dependencies too: the Prisma CLI that db:generate and db:migrate run is one.
 RUN npm ci --no-audit --no-fund
 
 COPY --chown=node:node . .
