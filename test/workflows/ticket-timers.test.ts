@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeTicket, disableTimer, pauseTimer, replyReceived, resumeTimer } from '../../workflows/definitions.ts';
-import { TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
+import { TicketLastActivityAt, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
 import { eventually, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
@@ -66,7 +66,14 @@ describe('inactivity timer', () => {
       await handle.signal(replyReceived, reply('600000000000000001', openedAt + 70 * HOUR));
       await handle.signal(replyReceived, reply('600000000000000001', openedAt + 70 * HOUR));
       await eventually(() => expect(fake.messages.size).toBe(1));
-      expect((await state(workflowId)).replyCount).toBe(1);
+      const afterReply = await state(workflowId);
+      expect(afterReply.replyCount).toBe(1);
+      expect(afterReply.lastActivityAt).toBeGreaterThanOrEqual(openedAt + 70 * HOUR);
+      await eventually(async () =>
+        expect((await handle.describe()).typedSearchAttributes.get(TicketLastActivityAt)?.getTime()).toBe(
+          afterReply.lastActivityAt,
+        ),
+      );
 
       await suite.env().sleep(71 * HOUR);
       await settle();

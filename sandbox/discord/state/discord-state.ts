@@ -10,7 +10,7 @@ import {
   type ThreadAutoArchiveDuration,
 } from 'discord-api-types/v10';
 import { serializeUser } from '../serializers.ts';
-import { compareSnowflakes, SnowflakeGenerator } from '../snowflake.ts';
+import { compareSnowflakes } from '../snowflake.ts';
 import { FaultQueue } from './faults.ts';
 import { resolveMentions } from './mentions.ts';
 import {
@@ -26,6 +26,8 @@ import {
   type ThreadRecord,
   type UserRecord,
 } from './records.ts';
+import { ResumableSnowflakeGenerator } from './resumable-snowflakes.ts';
+import { DISCORD_STATE_SNAPSHOT_VERSION, type DiscordStateSnapshot, parseDiscordStateSnapshot } from './snapshot.ts';
 
 /** What @everyone may do in a new guild, as a decimal permission string like the API's. */
 const EVERYONE_DEFAULT_PERMISSIONS = [
@@ -63,6 +65,8 @@ export interface MessageDraft {
 export interface DiscordStateOptions {
   now?: () => number;
   nonceWindowMs?: number;
+  /** The world to start from, as `snapshot()` gave it (checked first: a bad snapshot throws InvalidSnapshotError). */
+  restoreFrom?: DiscordStateSnapshot;
 }
 
 /**
@@ -72,7 +76,7 @@ export interface DiscordStateOptions {
 export class DiscordState {
   readonly now: () => number;
   readonly nonceWindowMs: number;
-  readonly snowflakes: SnowflakeGenerator;
+  readonly snowflakes: ResumableSnowflakeGenerator;
   readonly faults = new FaultQueue();
   readonly requestLog: RequestLogEntry[] = [];
 
@@ -85,11 +89,72 @@ export class DiscordState {
   readonly #threadMembers = new Map<string, Map<string, ThreadMemberRecord>>();
   readonly #messages = new Map<string, MessageRecord[]>();
   readonly #nonces = new Map<string, MessageRecord>();
+  readonly #changeListeners = new Set<() => void>();
 
   constructor(options: DiscordStateOptions = {}) {
     this.now = options.now ?? Date.now;
     this.nonceWindowMs = options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS;
-    this.snowflakes = new SnowflakeGenerator(this.now);
+    const restored = options.restoreFrom ? parseDiscordStateSnapshot(structuredClone(options.restoreFrom)) : null;
+    this.snowflakes = new ResumableSnowflakeGenerator(this.now, restored ? highestId(restored) : null);
+    if (restored) this.#restore(restored);
+  }
+
+  // --- persistence ---
+
+  /**
+   * Calls the listener after every change this class makes (not after edits made straight to its records,
+   * which only tests do). Returns the function that stops listening.
+   */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#changeListeners) listener();
+  }
+
+  /** The whole world as plain JSON data, sharing nothing with the live state. */
+  snapshot(): DiscordStateSnapshot {
+    return structuredClone({
+      version: DISCORD_STATE_SNAPSHOT_VERSION,
+      savedAt: this.#isoNow(),
+      lastSnowflake: this.snowflakes.lastIssued,
+      users: [...this.users.values()],
+      bots: [...this.#bots.values()],
+      guilds: [...this.guilds.values()],
+      roles: [...this.roles.values()],
+      members: [...this.#members.values()].flatMap((members) => [...members.values()]),
+      channels: [...this.channels.values()],
+      threadMembers: [...this.#threadMembers.values()].flatMap((members) => [...members.values()]),
+      messages: [...this.#messages.values()].flat(),
+    });
+  }
+
+  /** Fills the empty maps in the snapshot's order, so lists come out in the order they did before. */
+  #restore(snapshot: DiscordStateSnapshot): void {
+    for (const user of snapshot.users) this.users.set(user.id, user);
+    for (const bot of snapshot.bots) this.#bots.set(bot.token, bot);
+    for (const guild of snapshot.guilds) {
+      this.guilds.set(guild.id, guild);
+      this.#members.set(guild.id, new Map());
+    }
+    for (const role of snapshot.roles) this.roles.set(role.id, role);
+    for (const member of snapshot.members) this.#guildMembers(member.guildId).set(member.userId, member);
+    for (const channel of snapshot.channels) {
+      this.channels.set(channel.id, channel);
+      if (isThread(channel)) this.#threadMembers.set(channel.id, new Map());
+    }
+    for (const member of snapshot.threadMembers) this.#threadMembers.get(member.threadId)?.set(member.userId, member);
+    for (const record of snapshot.messages) {
+      const channelId = record.message.channel_id;
+      const stored = this.#messages.get(channelId) ?? [];
+      stored.push(record);
+      this.#messages.set(channelId, stored);
+      // createMessage registers each nonce as it goes, later ones replacing earlier: replaying the order rebuilds it.
+      if (record.message.nonce !== undefined)
+        this.#nonces.set(nonceKey(channelId, record.authorId, record.message.nonce), record);
+    }
   }
 
   #isoNow(): string {
@@ -106,11 +171,15 @@ export class DiscordState {
       bot: input.bot ?? false,
     };
     this.users.set(user.id, user);
+    this.#changed();
     return user;
   }
 
   /** A bot user with its token, shaped like Discord's (`base64(id).timestamp.hmac`). */
   createBot(input: { username: string; token?: string }): BotRecord {
+    // A restored world already has its bot: the same token means the same bot, not a second one.
+    const existing = input.token === undefined ? undefined : this.#bots.get(input.token);
+    if (existing) return existing;
     const user = this.createUser({ username: input.username, bot: true });
     const token =
       input.token ??
@@ -121,6 +190,7 @@ export class DiscordState {
       ].join('.');
     const bot: BotRecord = { userId: user.id, applicationId: user.id, token, guildMembersIntent: true };
     this.#bots.set(token, bot);
+    this.#changed();
     return bot;
   }
 
@@ -168,6 +238,7 @@ export class DiscordState {
       mentionable: input.mentionable ?? false,
     };
     this.roles.set(role.id, role);
+    this.#changed();
     return role;
   }
 
@@ -184,6 +255,7 @@ export class DiscordState {
       joinedAt: this.#isoNow(),
     };
     this.#guildMembers(guildId).set(userId, member);
+    this.#changed();
     return member;
   }
 
@@ -217,7 +289,14 @@ export class DiscordState {
       thread: null,
     };
     this.channels.set(channel.id, channel);
+    this.#changed();
     return channel;
+  }
+
+  updateTextChannel(channel: ChannelRecord, patch: { name?: string | null; topic?: string | null }): void {
+    if (patch.name) channel.name = patch.name;
+    if (patch.topic !== undefined) channel.topic = patch.topic;
+    this.#changed();
   }
 
   /** A thread in a text channel; its creator becomes its first member, as on Discord. */
@@ -285,6 +364,7 @@ export class DiscordState {
       metadata.archived = patch.archived;
       metadata.archiveTimestamp = this.#isoNow();
     }
+    this.#changed();
   }
 
   threadMembers(threadId: string): ThreadMemberRecord[] {
@@ -306,6 +386,7 @@ export class DiscordState {
 
   #joinThread(threadId: string, userId: string): void {
     this.#threadMembers.get(threadId)?.set(userId, { threadId, userId, joinTimestamp: this.#isoNow() });
+    this.#changed();
   }
 
   // --- messages ---
@@ -353,6 +434,7 @@ export class DiscordState {
       if (channel.thread.archived && !channel.thread.locked) this.updateThread(channel, { archived: false });
     }
     if (message.nonce !== undefined) this.#nonces.set(nonceKey(channel.id, authorId, message.nonce), record);
+    this.#changed();
     return record;
   }
 
@@ -365,6 +447,22 @@ export class DiscordState {
   messagesIn(channelId: string): APIMessage[] {
     return (this.#messages.get(channelId) ?? []).map((record) => record.message);
   }
+}
+
+/** The highest id in a snapshot: new ids must come after every one of them, whatever lastSnowflake says. */
+function highestId(snapshot: DiscordStateSnapshot): string | null {
+  const ids = [
+    snapshot.lastSnowflake,
+    ...snapshot.users.map((user) => user.id),
+    ...snapshot.guilds.map((guild) => guild.id),
+    ...snapshot.roles.map((role) => role.id),
+    ...snapshot.channels.map((channel) => channel.id),
+    ...snapshot.messages.map((record) => record.message.id),
+  ];
+  return ids.reduce<string | null>(
+    (highest, each) => (each !== null && (highest === null || compareSnowflakes(each, highest) > 0) ? each : highest),
+    null,
+  );
 }
 
 function nonceKey(channelId: string, authorId: string, nonce: string | number): string {

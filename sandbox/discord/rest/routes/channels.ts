@@ -22,8 +22,7 @@ export const channelRoutes: Route[] = [
       const channel = requireChannel(state, params.channelId ?? '', botUserId);
       if (!isThread(channel)) {
         const patch = parseFormBody(updateTextChannelBodySchema, body);
-        if (patch.name) channel.name = patch.name;
-        if (patch.topic !== undefined) channel.topic = patch.topic;
+        state.updateTextChannel(channel, { name: patch.name, topic: patch.topic });
         return { status: 200, body: serializeChannel(channel) };
       }
       const patch = parseFormBody(updateThreadBodySchema, body);
