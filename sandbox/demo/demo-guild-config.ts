@@ -1,0 +1,38 @@
+import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
+import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
+import type { DemoWorld } from './demo-world.ts';
+
+/** The demo guild's ticket setup: its staff, channels and ping role, default timers, a support and a billing type. */
+export function demoGuildConfig(world: DemoWorld): GuildConfigInput {
+  return {
+    staffRoleIds: [world.roles.staff],
+    ticketChannelId: world.channels.tickets,
+    historiesChannelId: world.channels.histories,
+    remindersChannelId: world.channels.reminders,
+    notificationRoleId: world.roles.alerts,
+    notificationsEnabled: true,
+    ticketTypes: [
+      {
+        key: 'support',
+        name: 'Support',
+        description: 'Help with anything else',
+        questions: [
+          { label: 'What do you need help with?', style: 'paragraph' },
+          { label: 'Order number (if any)', style: 'short', required: false, maxLength: 100 },
+        ],
+      },
+      {
+        key: 'billing',
+        name: 'Billing',
+        description: 'Payments, invoices and refunds',
+        questions: [{ label: 'What is your billing question?', style: 'paragraph' }],
+      },
+    ],
+  };
+}
+
+/** Replaces the demo guild's whole configuration, so saving it again changes nothing. */
+export function saveDemoGuildConfig(prisma: PrismaClient, world: DemoWorld): Promise<GuildConfig> {
+  return createGuildConfigRepository(prisma).saveGuildConfig(world.guildId, demoGuildConfig(world));
+}

@@ -1,0 +1,244 @@
+import { type APIMessage, ChannelType, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
+import { z } from 'zod';
+import type {
+  BotRecord,
+  ChannelRecord,
+  GuildRecord,
+  MemberRecord,
+  MessageRecord,
+  RoleRecord,
+  ThreadMemberRecord,
+  UserRecord,
+} from './records.ts';
+
+/** Bump when the shape changes, and teach `parseDiscordStateSnapshot` to read (or refuse) the older shape. */
+export const DISCORD_STATE_SNAPSHOT_VERSION = 1;
+
+/** A snapshot that cannot become a DiscordState; nothing was restored from it. */
+export class InvalidSnapshotError extends Error {
+  override name = 'InvalidSnapshotError';
+}
+
+const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake');
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+const userSchema = z.object({
+  id,
+  username: z.string().min(1),
+  globalName: z.string().nullable(),
+  bot: z.boolean(),
+}) satisfies z.ZodType<UserRecord>;
+
+const botSchema = z.object({
+  userId: id,
+  applicationId: id,
+  token: z.string().min(1),
+  guildMembersIntent: z.boolean(),
+}) satisfies z.ZodType<BotRecord>;
+
+const guildSchema = z.object({ id, name: z.string().min(1), ownerId: id }) satisfies z.ZodType<GuildRecord>;
+
+const roleSchema = z.object({
+  id,
+  guildId: id,
+  name: z.string().min(1),
+  permissions: z.string().regex(/^\d+$/, 'must be a decimal permission string'),
+  position: z.number().int().min(0),
+  color: z.number().int().min(0),
+  hoist: z.boolean(),
+  mentionable: z.boolean(),
+}) satisfies z.ZodType<RoleRecord>;
+
+const memberSchema = z.object({
+  guildId: id,
+  userId: id,
+  roleIds: z.array(id),
+  nick: z.string().nullable(),
+  joinedAt: isoTimestamp,
+}) satisfies z.ZodType<MemberRecord>;
+
+const threadStateSchema = z.object({
+  ownerId: id,
+  archived: z.boolean(),
+  locked: z.boolean(),
+  invitable: z.boolean(),
+  autoArchiveDuration: z.enum(ThreadAutoArchiveDuration),
+  archiveTimestamp: isoTimestamp,
+  createTimestamp: isoTimestamp,
+  messageCount: z.number().int().min(0),
+  totalMessageSent: z.number().int().min(0),
+});
+
+const channelSchema = z.object({
+  id,
+  guildId: id,
+  type: z.union([
+    z.literal(ChannelType.GuildText),
+    z.literal(ChannelType.PublicThread),
+    z.literal(ChannelType.PrivateThread),
+  ]),
+  name: z.string().min(1),
+  position: z.number().int().min(0),
+  parentId: id.nullable(),
+  topic: z.string().nullable(),
+  lastMessageId: id.nullable(),
+  thread: threadStateSchema.nullable(),
+}) satisfies z.ZodType<ChannelRecord>;
+
+const threadMemberSchema = z.object({
+  threadId: id,
+  userId: id,
+  joinTimestamp: isoTimestamp,
+}) satisfies z.ZodType<ThreadMemberRecord>;
+
+/** The fields the sandbox reads back from a stored message; the rest is kept as the sandbox answered it. */
+const storedMessageShape = z.looseObject({
+  id,
+  channel_id: id,
+  author: z.looseObject({ id }),
+  content: z.string(),
+  timestamp: isoTimestamp,
+  type: z.number().int(),
+});
+const apiMessageSchema = z.custom<APIMessage>(
+  (value) => storedMessageShape.safeParse(value).success,
+  'must be a Discord message object with id, channel_id, author, content, timestamp and type',
+);
+
+const messageSchema = z.object({
+  message: apiMessageSchema,
+  authorId: id,
+  createdAtMs: z.number().int(),
+}) satisfies z.ZodType<MessageRecord>;
+
+/**
+ * Everything a DiscordState must remember across a restart, as plain JSON. Nonces are not listed: they are
+ * rebuilt from the messages that carry them. Faults, rate limits and the request log belong to one run only.
+ */
+const snapshotSchema = z.object({
+  version: z.literal(DISCORD_STATE_SNAPSHOT_VERSION),
+  savedAt: isoTimestamp,
+  /** The last id the generator issued; the restored generator continues above it. */
+  lastSnowflake: id.nullable(),
+  users: z.array(userSchema),
+  bots: z.array(botSchema),
+  guilds: z.array(guildSchema),
+  roles: z.array(roleSchema),
+  members: z.array(memberSchema),
+  /** Text channels and threads, in creation order. */
+  channels: z.array(channelSchema),
+  threadMembers: z.array(threadMemberSchema),
+  /** Every channel's messages, each channel's in the order they were sent. */
+  messages: z.array(messageSchema),
+});
+
+export type DiscordStateSnapshot = z.infer<typeof snapshotSchema>;
+
+/** Checks a snapshot's version, shape and references; anything short of a restorable world is refused. */
+export function parseDiscordStateSnapshot(raw: unknown): DiscordStateSnapshot {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new InvalidSnapshotError('the Discord sandbox snapshot is not a JSON object');
+  const version = 'version' in raw ? raw.version : undefined;
+  if (version !== DISCORD_STATE_SNAPSHOT_VERSION) {
+    throw new InvalidSnapshotError(
+      `the Discord sandbox snapshot has version ${JSON.stringify(version) ?? 'undefined'}; ` +
+        `this sandbox reads version ${DISCORD_STATE_SNAPSHOT_VERSION} only`,
+    );
+  }
+  const parsed = snapshotSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.map(String).join('.') || '(snapshot)'}: ${issue.message}`);
+    const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
+    throw new InvalidSnapshotError(`the Discord sandbox snapshot is malformed: ${problems.join('; ')}${more}`);
+  }
+  const problems = referenceProblems(parsed.data);
+  if (problems.length > 0)
+    throw new InvalidSnapshotError(`the Discord sandbox snapshot is inconsistent: ${problems.slice(0, 5).join('; ')}`);
+  return parsed.data;
+}
+
+/** Ids that are repeated or point at nothing: the state's maps would silently drop or orphan such records. */
+function referenceProblems(snapshot: DiscordStateSnapshot): string[] {
+  const problems: string[] = [];
+  const unique = (kind: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const each of ids) {
+      if (seen.has(each)) problems.push(`${kind} ${each} appears twice`);
+      seen.add(each);
+    }
+    return seen;
+  };
+  const users = unique(
+    'user',
+    snapshot.users.map((user) => user.id),
+  );
+  const guilds = unique(
+    'guild',
+    snapshot.guilds.map((guild) => guild.id),
+  );
+  const roles = unique(
+    'role',
+    snapshot.roles.map((role) => role.id),
+  );
+  const channels = new Map(snapshot.channels.map((channel) => [channel.id, channel]));
+  unique(
+    'channel',
+    snapshot.channels.map((channel) => channel.id),
+  );
+  unique(
+    'message',
+    snapshot.messages.map((record) => record.message.id),
+  );
+  unique(
+    'bot token',
+    snapshot.bots.map((bot) => bot.token),
+  );
+  unique(
+    'guild member',
+    snapshot.members.map((member) => `${member.guildId}/${member.userId}`),
+  );
+  unique(
+    'thread member',
+    snapshot.threadMembers.map((member) => `${member.threadId}/${member.userId}`),
+  );
+  const need = (present: boolean, problem: string) => {
+    if (!present) problems.push(problem);
+  };
+
+  for (const bot of snapshot.bots) need(users.has(bot.userId), `bot ${bot.userId} has no user`);
+  for (const guild of snapshot.guilds)
+    need(users.has(guild.ownerId), `guild ${guild.id} has unknown owner ${guild.ownerId}`);
+  for (const role of snapshot.roles)
+    need(guilds.has(role.guildId), `role ${role.id} is in unknown guild ${role.guildId}`);
+  for (const member of snapshot.members) {
+    need(guilds.has(member.guildId), `member ${member.userId} is in unknown guild ${member.guildId}`);
+    need(users.has(member.userId), `member ${member.userId} of guild ${member.guildId} has no user`);
+    for (const roleId of member.roleIds) need(roles.has(roleId), `member ${member.userId} has unknown role ${roleId}`);
+  }
+  for (const channel of snapshot.channels) {
+    need(guilds.has(channel.guildId), `channel ${channel.id} is in unknown guild ${channel.guildId}`);
+    const isThreadType = channel.type !== ChannelType.GuildText;
+    need(isThreadType === (channel.thread !== null), `channel ${channel.id}'s type and thread metadata disagree`);
+    if (isThreadType) {
+      const parent = channel.parentId === null ? undefined : channels.get(channel.parentId);
+      need(parent?.type === ChannelType.GuildText, `thread ${channel.id} has no text channel parent`);
+    }
+  }
+  for (const member of snapshot.threadMembers) {
+    need(
+      channels.get(member.threadId)?.thread != null,
+      `thread member ${member.userId} is in unknown thread ${member.threadId}`,
+    );
+    need(users.has(member.userId), `thread member ${member.userId} has no user`);
+  }
+  for (const record of snapshot.messages) {
+    need(
+      channels.has(record.message.channel_id),
+      `message ${record.message.id} is in unknown channel ${record.message.channel_id}`,
+    );
+    need(users.has(record.authorId), `message ${record.message.id} has unknown author ${record.authorId}`);
+  }
+  return problems;
+}
