@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: installs what is missing, then Postgres (DATABASE_URL, or the local
-# cluster under .data/postgres), migrations, the Temporal dev server (unless TEMPORAL_ADDRESS is set) and the worker
-# in the foreground. Ctrl-C or SIGTERM stops the worker, then the dev server, then the local cluster.
+# cluster under .data/postgres), migrations, the local Discord with its demo guild (unless DISCORD_TOKEN is set),
+# the Temporal dev server (unless TEMPORAL_ADDRESS is set) and the worker in the foreground. Ctrl-C or SIGTERM
+# stops them all.
 # Their data stays in .data, so open tickets and their timers carry on at the next start.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,6 +13,7 @@ main() {
   source "$TICKETFLOW_ROOT/scripts/postgres.sh"
   source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
   source "$TICKETFLOW_ROOT/scripts/worker-process.sh"
+  source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
   cd "$TICKETFLOW_ROOT"
 
   local pid
@@ -32,6 +34,13 @@ main() {
   npm_script_exists db:migrate || die "package.json has no db:migrate script: the database cannot be migrated"
   log "migrations: npm run db:migrate"
   npm run --silent db:migrate
+
+  if [[ -n "${DISCORD_TOKEN:-}" ]]; then
+    log "Discord: using DISCORD_TOKEN from the environment (${DISCORD_API_BASE_URL:-https://discord.com/api})"
+  else
+    add_exit_hook stop_local_discord
+    start_local_discord
+  fi
 
   if [[ -n "${TEMPORAL_ADDRESS:-}" ]]; then
     log "Temporal: using TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS"

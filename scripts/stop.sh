@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops whatever scripts/start.sh left running: the worker, the Temporal dev server and the local Postgres cluster.
+# Stops whatever scripts/start.sh left running: the worker, the Temporal dev server, the local Discord and the local
+# Postgres cluster.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -11,8 +12,10 @@ load_installed_env
 source "$TICKETFLOW_ROOT/scripts/postgres.sh"
 source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
 source "$TICKETFLOW_ROOT/scripts/worker-process.sh"
+source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
 
 stop_worker
 stop_dev_server
+stop_local_discord
 stop_local_postgres
 log "stopped"

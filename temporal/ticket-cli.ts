@@ -1,0 +1,121 @@
+/**
+ * The operator's ticket command, until the Discord bot and the panel exist:
+ *   npm run ticket -- open --type support --member alice --answer "My order never arrived"
+ *   npm run ticket -- show <workflow id>
+ *   npm run ticket -- close <workflow id> --as sam --staff --reason "Refund issued"
+ * Members are named as in the local Discord's demo guild, or given as Discord ids with --guild.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { createGuildConfigRepository } from '../activities/database/guild-config-repository.ts';
+import { ConfigError } from '../config/parse-env.ts';
+import { loadTemporalConfig } from '../config/temporal-config.ts';
+import { isDiscordId } from '../domain/discord-id.ts';
+import type { Actor } from '../domain/ticket.ts';
+import { createPrismaClient } from '../prisma/client.ts';
+import { loadDemoEnv } from '../sandbox/demo/demo-env.ts';
+import { readDemoWorld } from '../sandbox/demo/demo-world.ts';
+import { closeTicket, getTicketState } from '../workflows/definitions.ts';
+import { createTemporalClient } from './client.ts';
+import { openTicketWorkflow } from './ticket-client.ts';
+
+const usage = `usage:
+  npm run ticket -- open --type KEY (--member NAME | --guild ID --member-id ID --member-name NAME) [--answer TEXT]...
+  npm run ticket -- show WORKFLOW_ID
+  npm run ticket -- close WORKFLOW_ID --as NAME_OR_ID [--staff] [--reason TEXT]`;
+
+class UsageError extends Error {}
+
+/** The local cluster scripts/start.sh runs when DATABASE_URL is not set (port TICKETFLOW_PG_PORT, default 54329). */
+function databaseUrl(): string {
+  return (
+    process.env.DATABASE_URL || `postgresql://postgres@127.0.0.1:${process.env.TICKETFLOW_PG_PORT || 54329}/ticketflow`
+  );
+}
+
+async function member(
+  name: string,
+  guildFlag: string | undefined,
+): Promise<{ guildId: string; id: string; name: string }> {
+  if (guildFlag) {
+    if (!isDiscordId(name)) throw new UsageError('with --guild, members are given by their Discord id');
+    return { guildId: guildFlag, id: name, name };
+  }
+  const world = await readDemoWorld(loadDemoEnv().dataDir);
+  const found = isDiscordId(name) ? Object.values(world.members).find((m) => m.id === name) : world.members[name];
+  if (!found)
+    throw new UsageError(`the demo guild has no member ${name}; it has ${Object.keys(world.members).join(', ')}`);
+  return { guildId: world.guildId, ...found };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      type: { type: 'string' },
+      member: { type: 'string' },
+      guild: { type: 'string' },
+      'member-id': { type: 'string' },
+      'member-name': { type: 'string' },
+      answer: { type: 'string', multiple: true },
+      as: { type: 'string' },
+      staff: { type: 'boolean', default: false },
+      reason: { type: 'string' },
+    },
+  });
+  const [command, workflowId] = positionals;
+  const temporal = loadTemporalConfig();
+  const { client, connection } = await createTemporalClient(temporal);
+  try {
+    if (command === 'open') {
+      if (!values.type) throw new UsageError('open needs --type');
+      const creator = values.guild
+        ? { guildId: values.guild, id: values['member-id'] ?? '', name: values['member-name'] ?? '' }
+        : await member(values.member ?? '', undefined);
+      const prisma = createPrismaClient(databaseUrl());
+      const config = await createGuildConfigRepository(prisma)
+        .loadGuildConfig(creator.guildId)
+        .finally(() => prisma.$disconnect());
+      const questions = config?.ticketTypes.find((t) => t.key === values.type)?.questions ?? [];
+      const answers = (values.answer ?? []).slice(0, questions.length).map((answer, i) => ({
+        question: questions[i]?.label ?? '',
+        answer,
+      }));
+      const result = await openTicketWorkflow(client, {
+        request: {
+          guildId: creator.guildId,
+          type: values.type,
+          creator: { id: creator.id, name: creator.name },
+          answers,
+        },
+        requestId: `cli-${randomUUID()}`,
+        taskQueue: temporal.taskQueue,
+      });
+      console.log(JSON.stringify(result, null, 2));
+    } else if (command === 'show' && workflowId) {
+      console.log(JSON.stringify(await client.workflow.getHandle(workflowId).query(getTicketState), null, 2));
+    } else if (command === 'close' && workflowId) {
+      if (!values.as) throw new UsageError('close needs --as (who closes it)');
+      const who = values.guild ? { id: values.as, name: values.as } : await member(values.as, undefined);
+      const actor: Actor = { id: who.id, name: who.name, isStaff: values.staff };
+      const result = await client.workflow
+        .getHandle(workflowId)
+        .executeUpdate(closeTicket, { args: [{ actor, reason: values.reason ?? null }] });
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      throw new UsageError(command ? `unknown command or missing workflow id: ${command}` : 'no command');
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) console.error(`${err.message}\n${usage}`);
+  else if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof WorkflowUpdateFailedError) console.error(`refused: ${err.cause?.message ?? err.message}`);
+  else console.error(err instanceof Error ? `${err.name}: ${err.message}` : err);
+  process.exit(1);
+});
