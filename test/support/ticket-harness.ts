@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Actor, OpenTicketRequest, TicketMessage } from '../../domain/ticket.ts';
+import type { Actor, OpenTicketRequest, TicketMessage, TicketNotice } from '../../domain/ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
 import { getTicketState, type OpenTicketResult, openTicket, type TicketView } from '../../workflows/definitions.ts';
 import { RecordingTicketActivities } from './recording-ticket-activities.ts';
@@ -130,4 +130,13 @@ export function reply(id: string, at: number, author: { id: string; name: string
     createdAt: at,
     editedAt: null,
   };
+}
+
+/** Waits until the fake has posted exactly `count` notices of this kind, and returns them. */
+export function noticesPosted(fake: RecordingTicketActivities, kind: TicketNotice['kind'], count: number) {
+  return eventually(() => {
+    const posted = fake.notice(kind);
+    if (posted.length !== count) throw new Error(`expected ${count} ${kind} notices, found ${posted.length}`);
+    return posted;
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignTicket, replyReceived } from '../../workflows/definitions.ts';
 import { TicketAssigneeId, TicketNumber, TicketStatus } from '../../workflows/search-attributes.ts';
-import { eventually, reply, staffActor } from '../support/ticket-harness.ts';
+import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
 const suite = timeSkippingSuite();
@@ -37,7 +37,7 @@ describe('continue-as-new', () => {
       await suite.env().sleep(71 * HOUR);
       expect(fake.notice('inactivity_warning')).toHaveLength(0);
       await suite.env().sleep(2 * HOUR);
-      await eventually(() => expect(fake.notice('inactivity_warning')).toHaveLength(1));
+      await noticesPosted(fake, 'inactivity_warning', 1);
       expect(fake.notice('welcome')).toHaveLength(1);
       expect(fake.eventKinds().filter((k) => k === 'replied')).toHaveLength(80);
     }));

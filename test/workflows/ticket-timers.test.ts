@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeTicket, disableTimer, pauseTimer, replyReceived, resumeTimer } from '../../workflows/definitions.ts';
 import { TicketLastActivityAt, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
-import { eventually, reply, staffActor } from '../support/ticket-harness.ts';
+import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
 const suite = timeSkippingSuite();
@@ -28,11 +28,7 @@ describe('inactivity timer', () => {
       expect(fake.notice('inactivity_warning')).toHaveLength(0);
 
       await suite.env().sleep(2 * HOUR);
-      const [warning] = await eventually(() => {
-        const warnings = fake.notice('inactivity_warning');
-        expect(warnings).toHaveLength(1);
-        return warnings;
-      });
+      const [warning] = await noticesPosted(fake, 'inactivity_warning', 1);
       expectNear(warning?.notice.kind === 'inactivity_warning' && warning.notice.closesAt, openedAt + 96 * HOUR);
       expect(fake.eventKinds()).toContain('warning_sent');
 
@@ -80,11 +76,7 @@ describe('inactivity timer', () => {
       expect(fake.notice('inactivity_warning')).toHaveLength(0);
 
       await suite.env().sleep(2 * HOUR);
-      const [warning] = await eventually(() => {
-        const warnings = fake.notice('inactivity_warning');
-        expect(warnings).toHaveLength(1);
-        return warnings;
-      });
+      const [warning] = await noticesPosted(fake, 'inactivity_warning', 1);
       expectNear(warning?.notice.kind === 'inactivity_warning' && warning.notice.closesAt, openedAt + 166 * HOUR);
       expect(fake.eventKinds().filter((k) => k === 'replied')).toHaveLength(1);
 
@@ -117,7 +109,7 @@ describe('inactivity timer', () => {
       await settle();
       expect(fake.notice('inactivity_warning')).toHaveLength(0);
       await suite.env().sleep(2 * HOUR);
-      await eventually(() => expect(fake.notice('inactivity_warning')).toHaveLength(1));
+      await noticesPosted(fake, 'inactivity_warning', 1);
       expect(fake.eventKinds()).toEqual(expect.arrayContaining(['timer_paused', 'timer_resumed', 'warning_sent']));
       expect(fake.notice('timer_changed').map((n) => n.notice.kind === 'timer_changed' && n.notice.timer)).toEqual([
         'paused',
@@ -148,11 +140,7 @@ describe('staff reminders', () => {
       await handle.executeUpdate(disableTimer, { args: [{ actor: staffActor }] });
 
       await suite.env().sleep(22 * DAY);
-      const reminders = await eventually(() => {
-        const posted = fake.notice('reminder');
-        expect(posted).toHaveLength(3);
-        return posted;
-      });
+      const reminders = await noticesPosted(fake, 'reminder', 3);
       reminders.forEach((r, i) => {
         expectNear(r.notice.kind === 'reminder' && r.notice.remindedAt, openedAt + (i + 1) * 7 * DAY);
       });
