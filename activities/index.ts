@@ -2,8 +2,8 @@ import type { REST } from '@discordjs/rest';
 import type { TicketActivities } from '../domain/ticket.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { createDatabaseActivities } from './database/create-database-activities.ts';
-import { loadTranscriptSource } from './database/load-transcript-source.ts';
 import { createDiscordActivities } from './discord/index.ts';
+import { loadTranscriptSourceAtClose } from './transcript-source-at-close.ts';
 import { createTranscriptActivities, type TranscriptStorage } from './transcripts/index.ts';
 
 export interface TicketActivityDeps {
@@ -22,7 +22,7 @@ export function createTicketActivities(deps: TicketActivityDeps): TicketActiviti
     ...createTranscriptActivities({
       storage: deps.transcriptStorage,
       fetch: deps.fetch ?? globalThis.fetch,
-      loadSource: (input) => loadTranscriptSource(deps.prisma, input),
+      loadSource: (input) => loadTranscriptSourceAtClose({ prisma: deps.prisma, rest: deps.discordRest }, input),
     }),
   };
 }

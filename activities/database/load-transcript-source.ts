@@ -5,7 +5,8 @@ import { ticketNotFound } from './failures.ts';
 
 /**
  * What Postgres knows of a ticket at close, as a transcript source: the ticket's facts, its answers, every
- * stored message and its event log, oldest first. Names are those stored with the messages.
+ * stored message and its event log, oldest first. Names are those stored with the messages, and the guild is
+ * named by its id: transcript-source-at-close.ts adds what Discord knows at close.
  */
 export async function loadTranscriptSource(
   prisma: PrismaClient,

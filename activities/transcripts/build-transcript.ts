@@ -34,7 +34,8 @@ export class InvalidTranscriptSourceError extends Error {
 }
 
 const EXCERPT_CHARS = 100;
-const USER_MENTION = /<@!?(\d{17,20})>/g;
+/** A user mention in message text, as Discord writes it; shared with the loader that looks those users up. */
+export const USER_MENTION = /<@!?(\d{17,20})>/g;
 const ROLE_MENTION = /<@&(\d{17,20})>/g;
 const CHANNEL_MENTION = /<#(\d{17,20})>/g;
 const CUSTOM_EMOJI = /<(a?):([A-Za-z0-9_]{2,32}):(\d{17,20})>/g;

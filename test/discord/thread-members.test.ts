@@ -2,8 +2,8 @@ import { MessageType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_PER_THREAD } from '../../activities/discord/add-staff-to-thread.ts';
 import { DiscordFailure } from '../../activities/discord/index.ts';
+import { compareDiscordIds } from '../../domain/discord-id.ts';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
-import { compareSnowflakes } from '../../sandbox/discord/snowflake.ts';
 import { discordActivities, failureOf, seedTicketGuild } from './discord-fixture.ts';
 
 describe('thread members', () => {
@@ -63,7 +63,7 @@ describe('thread members', () => {
         threadId,
         staffRoleIds: [guild.role('Staff').id, guild.role('Moderators').id],
       };
-      const staff = [guild.user('sam').id, guild.user('mia').id].sort(compareSnowflakes);
+      const staff = [guild.user('sam').id, guild.user('mia').id].sort(compareDiscordIds);
 
       const first = await activities.addStaffToThread(input);
       const start = sandbox.state.requestLog.length;
@@ -72,8 +72,8 @@ describe('thread members', () => {
       expect(first.added).toEqual(staff);
       expect(retry.added).toEqual(staff);
       expect(requestsSince(start, 'PUT')).toHaveLength(0);
-      expect(memberIds(threadId).sort(compareSnowflakes)).toEqual(
-        [sandbox.bot.userId, ...staff].sort(compareSnowflakes),
+      expect(memberIds(threadId).sort(compareDiscordIds)).toEqual(
+        [sandbox.bot.userId, ...staff].sort(compareDiscordIds),
       );
       expect(memberIds(threadId)).not.toContain(guild.user('helperbot').id);
       expect(memberIds(threadId)).not.toContain(guild.user('alice').id);

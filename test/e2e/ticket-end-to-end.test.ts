@@ -158,6 +158,14 @@ describe('a ticket on the real dev server, Postgres and the local Discord', () =
 
     expect(row.transcriptKey).toBe(closed.outcome === 'closed' ? closed.transcriptKey : '');
     const transcript = await loadTranscript(new FileTranscriptStorage(transcriptsDir), row.transcriptKey ?? '');
+    // Names come from Discord at close, not ids and not only what Postgres stored.
+    expect(transcript.header.ticket.guildName).toBe('Ticketflow E2E');
+    expect(transcript.header.users).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: alice.id, name: 'alice', bot: false }),
+        expect.objectContaining({ id: discord.bot.userId, name: 'Ticketflow', bot: true }),
+      ]),
+    );
     const contents: string[] = [];
     for await (const message of transcript.messages) contents.push(JSON.stringify(message));
     expect(contents.some((c) => c.includes('message 990000000000000001'))).toBe(true);

@@ -1,8 +1,8 @@
 import { Routes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordRest } from '../../activities/discord/rest-client.ts';
+import { compareDiscordIds } from '../../domain/discord-id.ts';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
-import { compareSnowflakes } from '../../sandbox/discord/snowflake.ts';
 import { DiscordState } from '../../sandbox/discord/state/discord-state.ts';
 import type { DiscordStateSnapshot } from '../../sandbox/discord/state/snapshot.ts';
 import { seedTicketGuild } from '../discord/discord-fixture.ts';
@@ -68,7 +68,7 @@ describe('DiscordState snapshot', () => {
     expect(again.id).toBe(messages[0]?.id);
 
     const fresh = (await rest.post(Routes.channelMessages(thread.id), { body: { content: 'new' } })) as { id: string };
-    expect(compareSnowflakes(fresh.id, snapshot.lastSnowflake ?? '0')).toBe(1);
+    expect(compareDiscordIds(fresh.id, snapshot.lastSnowflake ?? '0')).toBe(1);
   });
 
   it('issues ids above the saved ones even when the clock reads earlier than before', () => {
@@ -76,8 +76,8 @@ describe('DiscordState snapshot', () => {
     const user = state.createUser({ username: 'alice' });
     const restored = new DiscordState({ now: () => Date.UTC(2026, 0, 1), restoreFrom: throughJson(state.snapshot()) });
     const ids = [restored.createUser({ username: 'bob' }).id, restored.createUser({ username: 'kim' }).id];
-    expect(compareSnowflakes(ids[0] ?? '', user.id)).toBe(1);
-    expect(compareSnowflakes(ids[1] ?? '', ids[0] ?? '')).toBe(1);
+    expect(compareDiscordIds(ids[0] ?? '', user.id)).toBe(1);
+    expect(compareDiscordIds(ids[1] ?? '', ids[0] ?? '')).toBe(1);
   });
 
   it('shares nothing between a snapshot and the states it came from or went to', () => {

@@ -4,13 +4,17 @@ import {
   type APIEmbed,
   type APIMessage,
   type APIMessageTopLevelComponent,
+  type APIPartialEmoji,
+  type APIStickerItem,
   ChannelType,
+  MessageReferenceType,
   MessageType,
   PermissionFlagsBits,
   type ThreadAutoArchiveDuration,
 } from 'discord-api-types/v10';
+import { compareDiscordIds } from '../../../domain/discord-id.ts';
 import { serializeUser } from '../serializers.ts';
-import { compareSnowflakes } from '../snowflake.ts';
+import { type AttachmentDraft, newAttachment } from './attachment-urls.ts';
 import { FaultQueue } from './faults.ts';
 import { resolveMentions } from './mentions.ts';
 import {
@@ -60,6 +64,19 @@ export interface MessageDraft {
   tts?: boolean;
   /** For system messages (such as "added to thread"), which name users outside the content. */
   mentionUserIds?: string[];
+  /** Files the author uploaded with the message; Discord gives each an id and CDN URLs. */
+  attachments?: AttachmentDraft[];
+  /** Makes the message a reply (type 19) to this message of the same channel. */
+  replyToId?: string;
+  stickerItems?: APIStickerItem[];
+}
+
+/** Which messages of a channel to list, as GET /channels/{id}/messages takes them (one of before/after/around). */
+export interface MessagePageQuery {
+  limit: number;
+  before?: string;
+  after?: string;
+  around?: string;
 }
 
 export interface DiscordStateOptions {
@@ -265,7 +282,7 @@ export class DiscordState {
 
   /** Members in id order, the order Discord pages them in. */
   membersOf(guildId: string): MemberRecord[] {
-    return [...this.#guildMembers(guildId).values()].sort((a, b) => compareSnowflakes(a.userId, b.userId));
+    return [...this.#guildMembers(guildId).values()].sort((a, b) => compareDiscordIds(a.userId, b.userId));
   }
 
   #guildMembers(guildId: string): Map<string, MemberRecord> {
@@ -401,8 +418,11 @@ export class DiscordState {
       role: (id) => this.roles.get(id)?.guildId === channel.guildId,
     });
     const mentionedUserIds = [...new Set([...mentions.userIds, ...(draft.mentionUserIds ?? [])])];
+    if (draft.replyToId !== undefined && !this.#messageRecord(channel.id, draft.replyToId))
+      throw new Error(`no message ${draft.replyToId} in channel ${channel.id} to reply to`);
+    const id = this.snowflakes.next();
     const message: APIMessage = {
-      id: this.snowflakes.next(),
+      id,
       channel_id: channel.id,
       author: serializeUser(author),
       content,
@@ -415,13 +435,26 @@ export class DiscordState {
         return user ? [serializeUser(user)] : [];
       }),
       mention_roles: mentions.roleIds,
-      attachments: [],
+      attachments: (draft.attachments ?? []).map((file) =>
+        newAttachment(this.snowflakes.next(), channel.id, file, this.now()),
+      ),
       embeds: draft.embeds ?? [],
       components: draft.components ?? [],
       pinned: false,
-      type: draft.type ?? MessageType.Default,
+      type: draft.type ?? (draft.replyToId === undefined ? MessageType.Default : MessageType.Reply),
       flags: draft.flags ?? 0,
       ...(draft.nonce !== undefined && draft.nonce !== null ? { nonce: draft.nonce } : {}),
+      ...(draft.replyToId === undefined
+        ? {}
+        : {
+            message_reference: {
+              type: MessageReferenceType.Default,
+              message_id: draft.replyToId,
+              channel_id: channel.id,
+              guild_id: channel.guildId,
+            },
+          }),
+      ...(draft.stickerItems?.length ? { sticker_items: draft.stickerItems } : {}),
     };
     const record: MessageRecord = { message, authorId, createdAtMs: this.now() };
     const stored = this.#messages.get(channel.id) ?? [];
@@ -447,6 +480,112 @@ export class DiscordState {
   messagesIn(channelId: string): APIMessage[] {
     return (this.#messages.get(channelId) ?? []).map((record) => record.message);
   }
+
+  message(channelId: string, messageId: string): APIMessage | undefined {
+    return this.#messageRecord(channelId, messageId)?.message;
+  }
+
+  #messageRecord(channelId: string, messageId: string): MessageRecord | undefined {
+    return this.#messages.get(channelId)?.find((record) => record.message.id === messageId);
+  }
+
+  /**
+   * One page of a channel's history, newest first as Discord answers every form of the query: `before` the
+   * newest older messages, `after` the oldest newer ones, `around` about half older and half at or after it.
+   */
+  messagesPage(channelId: string, query: MessagePageQuery): APIMessage[] {
+    const oldestFirst = this.messagesIn(channelId).sort((a, b) => compareDiscordIds(a.id, b.id));
+    const older = (id: string) => oldestFirst.filter((message) => compareDiscordIds(message.id, id) < 0);
+    const notOlder = (id: string) => oldestFirst.filter((message) => compareDiscordIds(message.id, id) >= 0);
+    let page: APIMessage[];
+    if (query.around !== undefined) {
+      const before = Math.floor(query.limit / 2);
+      const earlier = before === 0 ? [] : older(query.around).slice(-before);
+      page = [...earlier, ...notOlder(query.around).slice(0, query.limit - earlier.length)];
+    } else if (query.before !== undefined) {
+      page = older(query.before).slice(-query.limit);
+    } else if (query.after !== undefined) {
+      const after = query.after;
+      page = oldestFirst.filter((message) => compareDiscordIds(message.id, after) > 0).slice(0, query.limit);
+    } else {
+      page = oldestFirst.slice(-query.limit);
+    }
+    return page.reverse();
+  }
+
+  /** An edit by its author: new content, and Discord's edited_timestamp. */
+  editMessage(channelId: string, messageId: string, patch: { content: string }): APIMessage {
+    const record = this.#messageRecord(channelId, messageId);
+    if (!record) throw new Error(`no message ${messageId} in channel ${channelId}`);
+    record.message.content = patch.content;
+    record.message.edited_timestamp = this.#isoNow();
+    this.#changed();
+    return record.message;
+  }
+
+  /** Someone reacting; one more of the same emoji adds to its count. The sandbox does not track who reacted. */
+  addReaction(channelId: string, messageId: string, emoji: APIPartialEmoji): APIMessage {
+    const record = this.#messageRecord(channelId, messageId);
+    if (!record) throw new Error(`no message ${messageId} in channel ${channelId}`);
+    const reactions = record.message.reactions ?? [];
+    const same = reactions.find((reaction) =>
+      emoji.id ? reaction.emoji.id === emoji.id : reaction.emoji.id === null && reaction.emoji.name === emoji.name,
+    );
+    if (same) {
+      same.count += 1;
+      same.count_details.normal += 1;
+    } else {
+      reactions.push({
+        count: 1,
+        count_details: { burst: 0, normal: 1 },
+        me: false,
+        me_burst: false,
+        emoji: { id: emoji.id ?? null, name: emoji.name ?? null, ...(emoji.animated ? { animated: true } : {}) },
+        burst_colors: [],
+      });
+    }
+    record.message.reactions = reactions;
+    this.#changed();
+    return record.message;
+  }
+
+  /** Deleted by its author or a moderator: gone from the channel's history. */
+  deleteMessage(channelId: string, messageId: string): void {
+    const stored = this.#messages.get(channelId);
+    const index = stored?.findIndex((record) => record.message.id === messageId) ?? -1;
+    if (!stored || index < 0) throw new Error(`no message ${messageId} in channel ${channelId}`);
+    const [record] = stored.splice(index, 1);
+    // A deleted message is no answer to a repeated nonce.
+    for (const [key, held] of this.#nonces) if (held === record) this.#nonces.delete(key);
+    // A thread's message_count drops with deletions; total_message_sent does not.
+    const channel = this.channels.get(channelId);
+    if (channel && isThread(channel)) channel.thread.messageCount = Math.max(0, channel.thread.messageCount - 1);
+    this.#changed();
+  }
+
+  // --- removals ---
+
+  /** A channel deleted by hand, with its messages; deleting a text channel deletes its threads too. */
+  deleteChannel(channelId: string): void {
+    if (!this.channels.has(channelId)) throw new Error(`no channel ${channelId}`);
+    const threads = [...this.channels.values()].filter((channel) => channel.parentId === channelId);
+    for (const id of [channelId, ...threads.map((thread) => thread.id)]) {
+      this.channels.delete(id);
+      this.#messages.delete(id);
+      this.#threadMembers.delete(id);
+    }
+    this.#changed();
+  }
+
+  /** A member leaving (or kicked): out of the guild and out of its threads. */
+  removeMember(guildId: string, userId: string): void {
+    if (this.guilds.get(guildId)?.ownerId === userId) throw new Error('the owner cannot leave their guild');
+    if (!this.#guildMembers(guildId).delete(userId)) throw new Error(`user ${userId} is not in guild ${guildId}`);
+    for (const channel of this.channels.values()) {
+      if (channel.guildId === guildId) this.#threadMembers.get(channel.id)?.delete(userId);
+    }
+    this.#changed();
+  }
 }
 
 /** The highest id in a snapshot: new ids must come after every one of them, whatever lastSnowflake says. */
@@ -460,7 +599,7 @@ function highestId(snapshot: DiscordStateSnapshot): string | null {
     ...snapshot.messages.map((record) => record.message.id),
   ];
   return ids.reduce<string | null>(
-    (highest, each) => (each !== null && (highest === null || compareSnowflakes(each, highest) > 0) ? each : highest),
+    (highest, each) => (each !== null && (highest === null || compareDiscordIds(each, highest) > 0) ? each : highest),
     null,
   );
 }

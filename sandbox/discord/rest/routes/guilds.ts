@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { compareDiscordIds } from '../../../../domain/discord-id.ts';
 import { serializeMember } from '../../serializers.ts';
-import { compareSnowflakes } from '../../snowflake.ts';
 import { requireGuild } from '../access.ts';
 import { missingAccess } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
+import { guildDirectoryRoutes } from './guild-directory.ts';
 
 const listMembersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(1),
@@ -22,7 +23,7 @@ export const guildRoutes: Route[] = [
       const { limit, after } = parseFormBody(listMembersQuery, Object.fromEntries(query));
       const page = state
         .membersOf(guild.id)
-        .filter((member) => compareSnowflakes(member.userId, after) > 0)
+        .filter((member) => compareDiscordIds(member.userId, after) > 0)
         .slice(0, limit);
       return {
         status: 200,
@@ -33,4 +34,5 @@ export const guildRoutes: Route[] = [
       };
     },
   },
+  ...guildDirectoryRoutes,
 ];

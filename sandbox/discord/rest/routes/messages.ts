@@ -13,6 +13,7 @@ import { emptyMessage, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 import { type EmbedBody, type MessageBody, messageBodySchema } from '../validation/message-body.ts';
+import { messageHistoryRoutes } from './message-history.ts';
 
 /** Echoes an embed the way Discord stores it: type "rich", absent fields left out. */
 function toApiEmbed(embed: EmbedBody): APIEmbed {
@@ -78,4 +79,5 @@ export const messageRoutes: Route[] = [
       return { status: 200, body: created.message };
     },
   },
+  ...messageHistoryRoutes,
 ];

@@ -1,7 +1,7 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { compareDiscordIds } from '../../../../domain/discord-id.ts';
 import { serializeChannel, serializeMember, serializeThreadMember } from '../../serializers.ts';
-import { compareSnowflakes } from '../../snowflake.ts';
 import { requireChannel, requireGuild, requireThread, requireUser } from '../access.ts';
 import { threadArchived, unknownMember, wrongChannelType } from '../errors.ts';
 import type { Route } from '../router.ts';
@@ -62,10 +62,10 @@ export const threadRoutes: Route[] = [
     handle({ state, params, query, botUserId }) {
       const thread = requireThread(state, params.channelId ?? '', botUserId);
       const { with_member, limit, after } = parseFormBody(listThreadMembersQuery, Object.fromEntries(query));
-      const all = state.threadMembers(thread.id).sort((a, b) => compareSnowflakes(a.userId, b.userId));
+      const all = state.threadMembers(thread.id).sort((a, b) => compareDiscordIds(a.userId, b.userId));
       // Discord pages only when members are included; otherwise it answers with everyone.
       if (with_member !== 'true') return { status: 200, body: all.map(serializeThreadMember) };
-      const page = all.filter((member) => compareSnowflakes(member.userId, after) > 0).slice(0, limit);
+      const page = all.filter((member) => compareDiscordIds(member.userId, after) > 0).slice(0, limit);
       return {
         status: 200,
         body: page.map((member) => {
