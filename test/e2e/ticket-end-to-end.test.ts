@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,6 +45,19 @@ async function listTickets(query: string): Promise<{ execution: { workflowId: st
     'json',
   ]);
   return stdout.trim() ? JSON.parse(stdout) : [];
+}
+
+/** The operator's commands, run as a person would, against this test's dev server and transcript folder. */
+async function cli(name: 'ticket' | 'transcript', ...args: string[]): Promise<string> {
+  const { stdout } = await run('npx', ['tsx', `cli/${name}.ts`, ...args], {
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      TRANSCRIPTS_DIR: transcriptsDir,
+    },
+  });
+  return stdout.trim();
 }
 
 beforeAll(async () => {
@@ -169,6 +182,13 @@ describe('a ticket on the real dev server, Postgres and the local Discord', () =
     const contents: string[] = [];
     for await (const message of transcript.messages) contents.push(JSON.stringify(message));
     expect(contents.some((c) => c.includes('message 990000000000000001'))).toBe(true);
+
+    const shown = JSON.parse(await cli('ticket', 'show', opened.workflowId));
+    expect(shown).toMatchObject({ status: 'closed', number: 1, closure: { reason: 'Refund issued' } });
+    const htmlPath = (await cli('transcript', `${guildId}/1`)).split(' (')[0] ?? '';
+    const html = await readFile(htmlPath, 'utf8');
+    expect(html).toContain('message 990000000000000001');
+    expect(html).toContain('Refund issued');
 
     const closedRows = await eventually(async () => {
       const rows = await listTickets(

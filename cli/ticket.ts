@@ -16,9 +16,9 @@ import type { Actor } from '../domain/ticket.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { loadDemoEnv } from '../sandbox/demo/demo-env.ts';
 import { readDemoWorld } from '../sandbox/demo/demo-world.ts';
+import { createTemporalClient } from '../temporal/client.ts';
+import { openTicketWorkflow } from '../temporal/ticket-client.ts';
 import { closeTicket, getTicketState } from '../workflows/definitions.ts';
-import { createTemporalClient } from './client.ts';
-import { openTicketWorkflow } from './ticket-client.ts';
 
 const usage = `usage:
   npm run ticket -- open --type KEY (--member NAME | --guild ID --member-id ID --member-name NAME) [--answer TEXT]...
