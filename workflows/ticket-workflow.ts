@@ -72,7 +72,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   wf.setHandler(
     replyReceived,
     (message) => {
-      if (ticket.status === 'closed' || ticket.status === 'refused' || closeRequest) return;
+      // Replies that arrive while the ticket closes are still stored, up to the moment its transcript is made.
+      if (ticket.status === 'closed' || ticket.status === 'refused') return;
       if (!run.rememberMessage(message.id)) return;
       ticket.replyCount += 1;
       ticket.lastActivityAt = Date.now();
