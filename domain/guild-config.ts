@@ -12,8 +12,13 @@ export const ticketQuestionSchema = z.object({
 });
 export type TicketQuestion = z.infer<typeof ticketQuestionSchema>;
 
+/** How a ticket type is named in custom ids, search attributes and requests. */
+export const ticketTypeKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lowercase letters, digits or dashes');
+
 export const ticketTypeSchema = z.object({
-  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lowercase letters, digits or dashes'),
+  key: ticketTypeKey,
   name: z.string().trim().min(1).max(45),
   description: z.string().max(100).default(''),
   emoji: z.string().max(64).optional(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ticketTypeKey } from './guild-config.ts';
 import { snowflake } from './snowflake.ts';
 import type { OpenTicketRequest } from './ticket.ts';
 
 export const openTicketRequestSchema = z.object({
   guildId: snowflake,
-  type: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be a ticket type key'),
+  type: ticketTypeKey,
   creator: z.object({ id: snowflake, name: z.string().trim().min(1).max(100) }),
   answers: z.array(z.object({ question: z.string().min(1).max(45), answer: z.string().max(4000) })).max(5),
 }) satisfies z.ZodType<OpenTicketRequest>;
