@@ -1,5 +1,6 @@
 import { type APIMessage, ChannelType, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { compareDiscordIds } from '../../../domain/discord-id.ts';
 import type {
   BotRecord,
   ChannelRecord,
@@ -157,6 +158,22 @@ export function parseDiscordStateSnapshot(raw: unknown): DiscordStateSnapshot {
   if (problems.length > 0)
     throw new InvalidSnapshotError(`the Discord sandbox snapshot is inconsistent: ${problems.slice(0, 5).join('; ')}`);
   return parsed.data;
+}
+
+/** The highest id in a snapshot: new ids must come after every one of them, whatever lastSnowflake says. */
+export function highestIdIn(snapshot: DiscordStateSnapshot): string | null {
+  const ids = [
+    snapshot.lastSnowflake,
+    ...snapshot.users.map((user) => user.id),
+    ...snapshot.guilds.map((guild) => guild.id),
+    ...snapshot.roles.map((role) => role.id),
+    ...snapshot.channels.map((channel) => channel.id),
+    ...snapshot.messages.map((record) => record.message.id),
+  ];
+  return ids.reduce<string | null>(
+    (highest, each) => (each !== null && (highest === null || compareDiscordIds(each, highest) > 0) ? each : highest),
+    null,
+  );
 }
 
 /** Ids that are repeated or point at nothing: the state's maps would silently drop or orphan such records. */
