@@ -4,18 +4,10 @@ import {
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
 import { DatabaseFailureType } from '../../activities/database/failures.ts';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import type { TicketEventKind as DomainEventKind } from '../../domain/ticket.ts';
 import { TicketEventKind } from '../../prisma/client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import {
-  expectNonRetryable,
-  expectRegistered,
-  guildConfigInput,
-  guildFootprint,
-  newSnowflake,
-  openRequest,
-} from './ticket-fixtures.ts';
+import { expectNonRetryable, guildFootprint, newSnowflake, openRegisteredTicket } from './ticket-fixtures.ts';
 
 let database: TestDatabase;
 let activities: DatabaseActivities;
@@ -30,17 +22,7 @@ afterAll(async () => {
   await database?.cleanup();
 });
 
-/** A configured guild with one registered ticket. */
-async function openTicket() {
-  const guildId = newSnowflake();
-  await createGuildConfigRepository(database.prisma).saveGuildConfig(guildId, guildConfigInput());
-  const creatorId = newSnowflake();
-  const workflowId = `ticket-wf-${guildId}`;
-  const registration = expectRegistered(
-    await activities.registerTicket({ workflowId, request: openRequest(guildId, creatorId), openedAt: T0 }),
-  );
-  return { guildId, creatorId, workflowId, ticketId: registration.ticketId };
-}
+const openTicket = () => openRegisteredTicket(database.prisma, activities, T0);
 
 describe('recordTicketChange', () => {
   it('stores the event kinds of the domain, no more and no fewer', () => {

@@ -4,17 +4,8 @@ import {
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
 import { DatabaseFailureType } from '../../activities/database/failures.ts';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import {
-  expectNonRetryable,
-  expectRegistered,
-  guildConfigInput,
-  guildFootprint,
-  message,
-  newSnowflake,
-  openRequest,
-} from './ticket-fixtures.ts';
+import { expectNonRetryable, guildFootprint, message, newSnowflake, openRegisteredTicket } from './ticket-fixtures.ts';
 
 let database: TestDatabase;
 let activities: DatabaseActivities;
@@ -29,18 +20,7 @@ afterAll(async () => {
   await database?.cleanup();
 });
 
-async function openTicket() {
-  const guildId = newSnowflake();
-  await createGuildConfigRepository(database.prisma).saveGuildConfig(guildId, guildConfigInput());
-  const registration = expectRegistered(
-    await activities.registerTicket({
-      workflowId: `ticket-wf-${guildId}`,
-      request: openRequest(guildId, newSnowflake()),
-      openedAt: T0,
-    }),
-  );
-  return { guildId, ticketId: registration.ticketId };
-}
+const openTicket = () => openRegisteredTicket(database.prisma, activities, T0);
 
 describe('storeMessages', () => {
   it('stores a batch, a replied event per message, and the newest activity by a person', async () => {

@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import type { DatabaseActivities } from '../../activities/database/create-database-activities.ts';
+import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import type { OpenTicketRequest, Registration, TicketMessage } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
@@ -83,4 +85,16 @@ export async function expectNonRetryable(call: Promise<unknown>, type: string, m
     nonRetryable: true,
     message: expect.stringContaining(messagePart),
   });
+}
+
+/** A freshly configured guild with one ticket registered in it, opened at `openedAt`. */
+export async function openRegisteredTicket(prisma: PrismaClient, activities: DatabaseActivities, openedAt: number) {
+  const guildId = newSnowflake();
+  await createGuildConfigRepository(prisma).saveGuildConfig(guildId, guildConfigInput());
+  const creatorId = newSnowflake();
+  const workflowId = `ticket-wf-${guildId}`;
+  const registration = expectRegistered(
+    await activities.registerTicket({ workflowId, request: openRequest(guildId, creatorId), openedAt }),
+  );
+  return { guildId, creatorId, workflowId, ticketId: registration.ticketId };
 }
