@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { Actor, ClosureFacts, TicketMessage, TimerState } from '../domain/ticket.ts';
+import { ticketMessageSchema } from '../domain/ticket-message.ts';
 import {
   addMember,
   assignTicket,
@@ -74,6 +75,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     (message) => {
       // Replies that arrive while the ticket closes are still stored, up to the moment its transcript is made.
       if (ticket.status === 'closed' || ticket.status === 'refused') return;
+      if (!ticketMessageSchema.safeParse(message).success) {
+        wf.log.warn('malformed reply ignored', { workflowId, messageId: String(message?.id) });
+        return;
+      }
       if (!run.rememberMessage(message.id)) return;
       ticket.replyCount += 1;
       ticket.lastActivityAt = Date.now();

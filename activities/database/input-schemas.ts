@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { snowflake } from '../../domain/snowflake.ts';
 import type { OpenTicketRequest, TicketEvent, TicketMessage, TicketPatch, TicketRef } from '../../domain/ticket.ts';
+import { ticketMessageSchema } from '../../domain/ticket-message.ts';
 import { openTicketRequestSchema } from '../../domain/ticket-request.ts';
 import { TicketEventKind as StoredEventKind, TimerState as StoredTimerState } from '../../prisma/client.ts';
 
@@ -47,27 +48,4 @@ export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
   memberIdAdded: snowflake.optional(),
 });
 
-export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z
-  .array(
-    z.object({
-      id: snowflake,
-      authorId: snowflake,
-      authorName: z.string().max(100),
-      authorIsBot: z.boolean(),
-      content: z.string().max(10_000),
-      attachments: z
-        .array(
-          z.object({
-            id: snowflake,
-            filename: z.string().max(1024),
-            size: z.number().int().nonnegative(),
-            contentType: z.string().max(255).nullable(),
-            url: z.string().max(2048),
-          }),
-        )
-        .max(10),
-      createdAt: epochMs,
-      editedAt: epochMs.nullable(),
-    }),
-  )
-  .max(1000);
+export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z.array(ticketMessageSchema).max(1000);

@@ -86,6 +86,17 @@ describe('inactivity timer', () => {
       expect((await state(workflowId)).status).toBe('open');
     }));
 
+  it('drops a malformed reply alone, storing the good replies signalled with it', () =>
+    suite.withWorker(async ({ fake, open, state }) => {
+      const { workflowId } = await open();
+      const handle = suite.env().client.workflow.getHandle(workflowId);
+      const malformed = { ...reply('600000000000000011', Date.now()), authorId: 'not-an-id' };
+      await handle.signal(replyReceived, malformed);
+      await handle.signal(replyReceived, reply('600000000000000012', Date.now()));
+      await eventually(() => expect([...fake.messages.keys()]).toEqual(['600000000000000012']));
+      expect((await state(workflowId)).replyCount).toBe(1);
+    }));
+
   it('never auto-closes a paused ticket, and restarts the idle window on resume', () =>
     suite.withWorker(async ({ fake, open, state }) => {
       const { workflowId } = await open();
