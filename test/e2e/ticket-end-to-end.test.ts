@@ -144,6 +144,10 @@ describe('a ticket on the real dev server, Postgres and the local Discord', () =
 
     const handle = env.client.workflow.getHandle(opened.workflowId);
     await handle.signal(replyReceived, reply('990000000000000001', Date.now(), { id: alice.id, name: 'alice' }));
+    // Replies are stored by the workflow's message pump, beside the updates; wait so the event order below is fixed.
+    await eventually(async () => {
+      expect(await db.prisma.ticketEvent.count({ where: { guildId, kind: 'replied' } })).toBe(1);
+    });
     const staff = { id: sam.id, name: 'sam', isStaff: true };
     await handle.executeUpdate(assignTicket, { args: [{ actor: staff, assigneeId: sam.id }] });
     const closed = await handle.executeUpdate(closeTicket, { args: [{ actor: staff, reason: 'Refund issued' }] });
