@@ -108,15 +108,16 @@ function handle(
   headers: Record<string, string>,
 ): Answer {
   const { state } = options;
-  const bot = state.botByToken(botToken(request) ?? '');
-  if (!bot) return errorAnswer(unauthorized(), headers);
+  const auth = found.route.auth ?? 'bot';
+  const bot = auth === 'bot' ? state.botByToken(botToken(request) ?? '') : undefined;
+  if (auth === 'bot' && !bot) return errorAnswer(unauthorized(), headers);
   try {
     const result = found.route.handle({
       state,
       params: found.params,
       query: url.searchParams,
       body: parseJson(rawBody),
-      botUserId: bot.userId,
+      botUserId: bot?.userId ?? '',
       auditLogReason: auditLogReason(request),
       origin: options.origin(),
     });

@@ -6,7 +6,7 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
-  /** The authenticated bot's user id. */
+  /** The authenticated bot's user id; '' on routes whose `auth` is 'none'. */
   botUserId: string;
   auditLogReason: string | null;
   /** The sandbox's own origin, e.g. `http://127.0.0.1:4242`, for answers that carry URLs. */
@@ -22,6 +22,11 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under `/api/v10`, with `:name` segments, e.g. `/channels/:channelId/messages`. */
   path: string;
+  /**
+   * Who may call it: 'bot' (the default) wants `Authorization: Bot <token>`; 'none' is for routes Discord
+   * authenticates by a token in the path (interaction callbacks, webhooks).
+   */
+  auth?: 'bot' | 'none';
   handle(request: RouteRequest): RouteResponse;
 }
 

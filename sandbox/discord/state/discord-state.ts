@@ -1,5 +1,6 @@
 import { type APIMessage, type APIPartialEmoji, MessageType } from 'discord-api-types/v10';
 import { ChannelDirectory, type NewThread, type ThreadPatch } from './channel-directory.ts';
+import type { DispatchListener, GatewayDispatch } from './dispatch.ts';
 import { FaultQueue } from './faults.ts';
 import { GuildDirectory } from './guild-directory.ts';
 import type { MessagePageQuery } from './message-pages.ts';
@@ -49,6 +50,7 @@ export class DiscordState {
 
   readonly #snowflakes: ResumableSnowflakeGenerator;
   readonly #changeListeners = new Set<() => void>();
+  readonly #dispatchListeners = new Set<DispatchListener>();
   readonly #users: UserDirectory;
   readonly #guilds: GuildDirectory;
   readonly #channels: ChannelDirectory;
@@ -91,6 +93,19 @@ export class DiscordState {
   onChange(listener: () => void): () => void {
     this.#changeListeners.add(listener);
     return () => this.#changeListeners.delete(listener);
+  }
+
+  // --- gateway events ---
+
+  /** Calls the listener with every gateway event the world emits. Returns the function that stops listening. */
+  onDispatch(listener: DispatchListener): () => void {
+    this.#dispatchListeners.add(listener);
+    return () => this.#dispatchListeners.delete(listener);
+  }
+
+  /** Emits one gateway event to every listener (the gateway's sessions, test recorders). */
+  dispatch(dispatch: GatewayDispatch): void {
+    for (const listener of this.#dispatchListeners) listener(dispatch);
   }
 
   /** The whole world as plain JSON data, sharing nothing with the live state. */

@@ -1,0 +1,34 @@
+import type {
+  AnySelectMenuInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  ModalSubmitInteraction,
+  SlashCommandSubcommandBuilder,
+  SlashCommandSubcommandGroupBuilder,
+} from 'discord.js';
+import type { BotContext } from '../bot-context.ts';
+
+/** One `/ticket <name>` subcommand (or subcommand group, for `/ticket config ...`): its definition and its handler. */
+export interface TicketSubcommand {
+  data: SlashCommandSubcommandBuilder | SlashCommandSubcommandGroupBuilder;
+  execute(interaction: ChatInputCommandInteraction<'cached'>, context: BotContext): Promise<void>;
+}
+
+/**
+ * Handlers for components and modals are found by the prefix of their custom id: `<prefix>:<compact id>`,
+ * never JSON, so ids stay far below Discord's 100 characters. `id` is what follows the colon.
+ */
+export interface ButtonHandler {
+  prefix: string;
+  execute(interaction: ButtonInteraction<'cached'>, id: string, context: BotContext): Promise<void>;
+}
+
+export interface SelectMenuHandler {
+  prefix: string;
+  execute(interaction: AnySelectMenuInteraction<'cached'>, id: string, context: BotContext): Promise<void>;
+}
+
+export interface ModalHandler {
+  prefix: string;
+  execute(interaction: ModalSubmitInteraction<'cached'>, id: string, context: BotContext): Promise<void>;
+}
