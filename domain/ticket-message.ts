@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { snowflake } from './snowflake.ts';
-import type { TicketMessage } from './ticket.ts';
+import type { MessageDeletion, TicketMessage } from './ticket.ts';
 
 /**
  * A thread message as callers signal it to a ticket. Signals cannot be refused, so the workflow checks each
@@ -26,4 +26,16 @@ export const ticketMessageSchema: z.ZodType<TicketMessage> = z.object({
     .max(10),
   createdAt: z.number().int().nonnegative(),
   editedAt: z.number().int().nonnegative().nullable(),
+});
+
+/** An edit as callers signal it: the message's new version, which says when it was edited. */
+export const editedTicketMessageSchema: z.ZodType<TicketMessage> = ticketMessageSchema.refine(
+  (message) => message.editedAt !== null,
+  { message: 'an edited message has editedAt', path: ['editedAt'] },
+);
+
+/** A deletion as callers signal it; checked like a message for the same reason. */
+export const messageDeletionSchema: z.ZodType<MessageDeletion> = z.object({
+  messageId: snowflake,
+  deletedAt: z.number().int().nonnegative(),
 });

@@ -43,6 +43,12 @@ export interface TicketMessage {
   editedAt: number | null;
 }
 
+/** A thread message deleted on Discord. Discord does not say who deleted it. */
+export interface MessageDeletion {
+  messageId: string;
+  deletedAt: number;
+}
+
 /** The guild configuration a ticket captured when it opened; durations in milliseconds. */
 export interface TicketSettings {
   typeName: string;
@@ -170,7 +176,8 @@ export interface TicketActivities {
   registerTicket(input: { workflowId: string; request: OpenTicketRequest; openedAt: number }): Promise<Registration>;
   /** Applies the patch and appends the event (when given) in one transaction; idempotent on the event key. */
   recordTicketChange(input: TicketRef & { event?: TicketEvent; patch: TicketPatch }): Promise<void>;
-  storeMessages(input: TicketRef & { messages: TicketMessage[] }): Promise<void>;
+  /** Stores new and edited messages (the newest version wins), then marks deleted ones; idempotent per message. */
+  storeMessages(input: TicketRef & { messages: TicketMessage[]; deletions?: MessageDeletion[] }): Promise<void>;
 
   createTicketThread(input: { guildId: string; channelId: string; name: string }): Promise<{ threadId: string }>;
   addThreadMembers(input: { threadId: string; userIds: string[] }): Promise<void>;

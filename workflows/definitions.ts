@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
   ClosureFacts,
+  MessageDeletion,
   OpenTicketRequest,
   RefusalCode,
   TicketAnswer,
@@ -73,7 +74,7 @@ export const replyReceived = defineSignal<[TicketMessage]>('replyReceived');
 /** A thread message changed on Discord: the newer version replaces the stored one (an edit is not a new reply). */
 export const messageEdited = defineSignal<[TicketMessage]>('messageEdited');
 /** A thread message deleted on Discord: kept, marked deleted, so the record and transcript still show what was said. */
-export const messageDeleted = defineSignal<[{ messageId: string; deletedAt: number }]>('messageDeleted');
+export const messageDeleted = defineSignal<[MessageDeletion]>('messageDeleted');
 export const assignTicket = defineUpdate<TicketView, [{ actor: Actor; assigneeId: string | null }]>('assignTicket');
 export const addMember = defineUpdate<TicketView, [{ actor: Actor; memberId: string }]>('addMember');
 export const pauseTimer = defineUpdate<TicketView, [{ actor: Actor }]>('pauseTimer');

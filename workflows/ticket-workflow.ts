@@ -1,6 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { Actor, ClosureFacts, TicketMessage, TimerState } from '../domain/ticket.ts';
-import { ticketMessageSchema } from '../domain/ticket-message.ts';
+import type { Actor, ClosureFacts, TimerState } from '../domain/ticket.ts';
 import {
   addMember,
   assignTicket,
@@ -10,14 +9,14 @@ import {
   type OpenTicketResult,
   openTicket,
   pauseTimer,
-  replyReceived,
   resumeTimer,
   type TicketView,
   type TicketWorkflowInput,
   type TicketWorkflowResult,
 } from './definitions.ts';
 import { closeTicketRecord } from './ticket-closing.ts';
-import { startMessagePump } from './ticket-message-pump.ts';
+import { type MessageChange, startMessagePump } from './ticket-message-pump.ts';
+import { setMessageSignalHandlers } from './ticket-message-signals.ts';
 import { openTicketThread, welcomeTicket } from './ticket-opening.ts';
 import { newTicketView, TicketRun } from './ticket-run.ts';
 import { nextWake, type TimedAction } from './ticket-schedule.ts';
@@ -46,7 +45,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const { workflowId } = wf.workflowInfo();
   const ticket = input.carried ?? newTicketView(workflowId, input.request, Date.now());
   const run = new TicketRun(ticket, input.carried ? searchAttributesOf(ticket) : []);
-  const replies: TicketMessage[] = [];
+  const messageChanges: MessageChange[] = [];
   const exclusive = createExclusive();
   let openResult: OpenTicketResult | null = input.carried ? openedResultOf(ticket) : null;
   let closeRequest: CloseRequest | null = null;
@@ -70,23 +69,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
     { description: 'Sent with the start: answers once the thread exists, or why no ticket was opened.' },
   );
-  wf.setHandler(
-    replyReceived,
-    (message) => {
-      // Replies that arrive while the ticket closes are still stored, up to the moment its transcript is made.
-      if (ticket.status === 'closed' || ticket.status === 'refused') return;
-      if (!ticketMessageSchema.safeParse(message).success) {
-        wf.log.warn('malformed reply ignored', { workflowId, messageId: String(message?.id) });
-        return;
-      }
-      if (!run.rememberMessage(message.id)) return;
-      ticket.replyCount += 1;
-      ticket.lastActivityAt = Date.now();
-      ticket.warnedAt = null;
-      replies.push(message);
-    },
-    { description: 'A member or staff message in the thread: stored, and it restarts the inactivity window.' },
-  );
+  setMessageSignalHandlers(run, messageChanges);
   wf.setHandler(assignTicket, ({ actor, assigneeId }) => staffAction(() => staff.assign(run, actor, assigneeId)), {
     validator: ({ actor, assigneeId }) => {
       validateStaffAction(ticket, actor, 'assign tickets');
@@ -126,7 +109,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
   );
 
-  const pump = startMessagePump(run, replies);
+  const pump = startMessagePump(run, messageChanges);
   if (!input.carried) {
     openResult = await openTicketThread(run);
     if (openResult.outcome !== 'opened') {

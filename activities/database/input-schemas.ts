@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { snowflake } from '../../domain/snowflake.ts';
-import type { OpenTicketRequest, TicketEvent, TicketMessage, TicketPatch, TicketRef } from '../../domain/ticket.ts';
-import { ticketMessageSchema } from '../../domain/ticket-message.ts';
+import type {
+  MessageDeletion,
+  OpenTicketRequest,
+  TicketEvent,
+  TicketMessage,
+  TicketPatch,
+  TicketRef,
+} from '../../domain/ticket.ts';
+import { messageDeletionSchema, ticketMessageSchema } from '../../domain/ticket-message.ts';
 import { openTicketRequestSchema } from '../../domain/ticket-request.ts';
 import { TicketEventKind as StoredEventKind, TimerState as StoredTimerState } from '../../prisma/client.ts';
 
@@ -49,3 +56,5 @@ export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
 });
 
 export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z.array(ticketMessageSchema).max(1000);
+
+export const messageDeletionsSchema: z.ZodType<MessageDeletion[]> = z.array(messageDeletionSchema).max(1000);

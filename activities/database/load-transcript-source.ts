@@ -48,6 +48,7 @@ export async function loadTranscriptSource(
       attachments: m.attachments as unknown as TicketAttachment[],
       createdAt: m.createdAt.getTime(),
       editedAt: m.editedAt?.getTime() ?? null,
+      deletedAt: m.deletedAt?.getTime() ?? null,
     })),
     events: events.map((e) => ({
       key: e.key,

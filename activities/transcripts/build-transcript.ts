@@ -137,6 +137,7 @@ export function buildTranscript(
       authorId: message.authorId,
       createdAt: message.createdAt,
       editedAt: message.editedAt,
+      ...(typeof message.deletedAt === 'number' ? { deletedAt: message.deletedAt } : {}),
       content: message.content,
       reply,
       embeds: (message.embeds ?? []).map((embed) => canonicalEmbed(embed, saved)),

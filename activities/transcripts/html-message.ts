@@ -112,6 +112,9 @@ export function renderMessage(message: TranscriptMessage, ctx: RenderContext, st
   if (message.editedAt !== null) {
     html += ` <span class="edt" title="${escapeHtml(ctx.time.full(message.editedAt))}">(edited)</span>`;
   }
+  if (message.deletedAt !== undefined) {
+    html += ` <span class="edt" title="${escapeHtml(ctx.time.full(message.deletedAt))}">(deleted)</span>`;
+  }
   for (const attachment of message.attachments) html += renderAttachment(attachment, ctx);
   for (const embed of message.embeds) html += renderEmbed(embed, ctx);
   for (const sticker of message.stickers) html += renderSticker(sticker, ctx);

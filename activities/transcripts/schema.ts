@@ -123,6 +123,8 @@ export const transcriptMessageSchema = z.object({
   authorId: snowflake.nullable(),
   createdAt: epochMs,
   editedAt: epochMs.nullable(),
+  /** Present when the message was deleted on Discord; the content is still what it said, for audits. */
+  deletedAt: epochMs.optional(),
   content: text(20_000),
   /** Snapshot of the message replied to, so a reply renders without looking back; null fields when it is gone. */
   reply: z.object({ messageId: messageId, authorId: snowflake.nullable(), excerpt: text(200).nullable() }).nullable(),

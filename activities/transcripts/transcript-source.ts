@@ -32,6 +32,8 @@ export interface SourceReaction {
 }
 
 export interface TranscriptSourceMessage extends TicketMessage {
+  /** epoch ms; set when the message was deleted on Discord (only Postgres still has it). */
+  deletedAt?: number | null;
   replyToId?: string | null;
   embeds?: SourceEmbed[];
   stickers?: SourceSticker[];

@@ -136,4 +136,117 @@ describe('storeMessages', () => {
     expect(await guildFootprint(database.prisma, a.guildId)).toEqual(beforeA);
     expect(await guildFootprint(database.prisma, b.guildId)).toEqual(beforeB);
   });
+
+  it('stores an edit of a message never seen as that message, and a person editing is activity', async () => {
+    const { guildId, ticketId } = await openTicket();
+    const missed = {
+      ...message({ createdAt: T0 + 1_000, content: 'edited while the bot was down' }),
+      editedAt: T0 + 9_000,
+    };
+    await activities.storeMessages({ guildId, ticketId, messages: [missed] });
+    const { tickets, messages, events } = await guildFootprint(database.prisma, guildId);
+    expect(messages).toMatchObject([{ id: missed.id, content: missed.content, editedAt: new Date(T0 + 9_000) }]);
+    expect(events.filter((event) => event.kind === 'replied').map((event) => event.key)).toEqual([
+      `replied:${missed.id}`,
+    ]);
+    expect(tickets[0]?.lastActivityAt).toEqual(new Date(T0 + 9_000));
+  });
+});
+
+describe('storeMessages with deletions', () => {
+  it('marks a stored message deleted, keeps what it said, and adds no event', async () => {
+    const { guildId, ticketId } = await openTicket();
+    const kept = message({ createdAt: T0 + 1_000 });
+    const removed = message({ createdAt: T0 + 2_000, content: 'something regretted' });
+    await activities.storeMessages({ guildId, ticketId, messages: [kept, removed] });
+    const before = await guildFootprint(database.prisma, guildId);
+
+    await activities.storeMessages({
+      guildId,
+      ticketId,
+      messages: [],
+      deletions: [{ messageId: removed.id, deletedAt: T0 + 60_000 }],
+    });
+    const after = await guildFootprint(database.prisma, guildId);
+    expect(after.messages.find((row) => row.id === removed.id)).toMatchObject({
+      content: 'something regretted',
+      deletedAt: new Date(T0 + 60_000),
+    });
+    expect(after.messages.find((row) => row.id === kept.id)?.deletedAt).toBeNull();
+    expect(after.events).toEqual(before.events);
+    expect(after.tickets).toEqual(before.tickets);
+  });
+
+  it('changes nothing when a deletion is repeated, even with a later time, or a late edit arrives', async () => {
+    const { guildId, ticketId } = await openTicket();
+    const removed = message({ createdAt: T0 + 1_000 });
+    await activities.storeMessages({
+      guildId,
+      ticketId,
+      messages: [removed],
+      deletions: [{ messageId: removed.id, deletedAt: T0 + 5_000 }],
+    });
+    const once = await guildFootprint(database.prisma, guildId);
+    expect(once.messages[0]?.deletedAt).toEqual(new Date(T0 + 5_000));
+
+    await activities.storeMessages({
+      guildId,
+      ticketId,
+      messages: [removed],
+      deletions: [{ messageId: removed.id, deletedAt: T0 + 5_000 }],
+    });
+    await activities.storeMessages({
+      guildId,
+      ticketId,
+      messages: [],
+      deletions: [
+        { messageId: removed.id, deletedAt: T0 + 7_000 },
+        { messageId: removed.id, deletedAt: T0 + 6_000 },
+      ],
+    });
+    expect(await guildFootprint(database.prisma, guildId)).toEqual(once);
+
+    await activities.storeMessages({
+      guildId,
+      ticketId,
+      messages: [{ ...removed, content: 'edited before it was deleted', editedAt: T0 + 4_000 }],
+    });
+    const { messages } = await guildFootprint(database.prisma, guildId);
+    expect(messages[0]).toMatchObject({ content: 'edited before it was deleted', deletedAt: new Date(T0 + 5_000) });
+  });
+
+  it("ignores deletions of messages the ticket never stored, another ticket's included", async () => {
+    const a = await openTicket();
+    const b = await openTicket();
+    const ofA = message({ createdAt: T0 + 1 });
+    await activities.storeMessages({ ...a, messages: [ofA] });
+    const beforeA = await guildFootprint(database.prisma, a.guildId);
+    const beforeB = await guildFootprint(database.prisma, b.guildId);
+    await activities.storeMessages({
+      ...b,
+      messages: [],
+      deletions: [
+        { messageId: ofA.id, deletedAt: T0 + 2 },
+        { messageId: newSnowflake(), deletedAt: T0 + 2 },
+      ],
+    });
+    expect(await guildFootprint(database.prisma, a.guildId)).toEqual(beforeA);
+    expect(await guildFootprint(database.prisma, b.guildId)).toEqual(beforeB);
+  });
+
+  it('refuses a malformed deletion and writes none of the batch', async () => {
+    const { guildId, ticketId } = await openTicket();
+    const before = await guildFootprint(database.prisma, guildId);
+    await expectNonRetryable(
+      activities.storeMessages({
+        guildId,
+        ticketId,
+        messages: [message({ createdAt: T0 + 1 })],
+        deletions: [{ messageId: 'not-an-id', deletedAt: T0 + 2 }],
+      }),
+      DatabaseFailureType.invalidInput,
+      'invalid message deletions: 0.messageId',
+    );
+    expect(await guildFootprint(database.prisma, guildId)).toEqual(before);
+  });
 });

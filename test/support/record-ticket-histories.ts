@@ -11,6 +11,8 @@ import {
   addMember,
   assignTicket,
   closeTicket,
+  messageDeleted,
+  messageEdited,
   pauseTimer,
   replyReceived,
   resumeTimer,
@@ -48,6 +50,26 @@ async function record(): Promise<void> {
       await env.sleep(100 * HOUR);
       await handle.result();
       await save(env, 'auto-closed-after-staff-actions', workflowId);
+    });
+
+    await withTicketWorker(env, bundle, async ({ fake, open }) => {
+      const { workflowId } = await open();
+      const handle = env.client.workflow.getHandle(workflowId);
+      const first = reply('830000000000000001', Date.now());
+      const removed = reply('830000000000000002', Date.now(), staffActor);
+      const missed = reply('830000000000000003', Date.now());
+      await handle.signal(replyReceived, first);
+      await handle.signal(replyReceived, removed);
+      await env.sleep(70 * HOUR);
+      await handle.signal(messageEdited, { ...first, content: 'edited', editedAt: Date.now() });
+      await handle.signal(messageDeleted, { messageId: removed.id, deletedAt: Date.now() });
+      await handle.signal(messageEdited, { ...missed, content: 'sent while the bot was down', editedAt: Date.now() });
+      await eventually(() => {
+        if (fake.messages.size !== 3 || fake.deletedAt.size !== 1) throw new Error('changes not stored yet');
+      });
+      await env.sleep(100 * HOUR);
+      await handle.result();
+      await save(env, 'edited-and-deleted-then-auto-closed', workflowId);
     });
 
     await withTicketWorker(env, bundle, async ({ open }) => {

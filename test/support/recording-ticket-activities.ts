@@ -43,6 +43,8 @@ export class RecordingTicketActivities {
   readonly notices: PostedNotice[] = [];
   readonly events = new Map<string, TicketEvent>();
   readonly messages = new Map<string, TicketMessage>();
+  /** When stored messages were deleted, by message id; the message itself stays in `messages`. */
+  readonly deletedAt = new Map<string, number>();
   readonly threads = new Map<string, { id: string; members: Set<string>; locked: boolean }>();
   readonly rows = new Map<string, { number: number; workflowId: string } & TicketPatch>();
   readonly transcripts: string[] = [];
@@ -113,8 +115,13 @@ export class RecordingTicketActivities {
             at: message.createdAt,
           });
         }
-        this.messages.set(message.id, message);
-        row.lastActivityAt = Math.max(row.lastActivityAt ?? 0, message.createdAt);
+        const held = this.messages.get(message.id);
+        const version = (m: TicketMessage) => m.editedAt ?? m.createdAt;
+        if (!held || version(message) >= version(held)) this.messages.set(message.id, message);
+        if (!message.authorIsBot) row.lastActivityAt = Math.max(row.lastActivityAt ?? 0, version(message));
+      }
+      for (const { messageId, deletedAt } of input.deletions ?? []) {
+        if (this.messages.has(messageId) && !this.deletedAt.has(messageId)) this.deletedAt.set(messageId, deletedAt);
       }
     },
     createTicketThread: async (input) => {
