@@ -1,9 +1,27 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { DiscordState } from './state/discord-state.ts';
 import type { ChannelRecord, GuildRecord, RoleRecord, UserRecord } from './state/records.ts';
+
+/** What Ticketflow's invite asks for: run ticket threads (private, locked on close) and ping staff roles. */
+export const TICKET_BOT_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.SendMessagesInThreads,
+  PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.CreatePrivateThreads,
+  PermissionFlagsBits.ManageThreads,
+  PermissionFlagsBits.ReadMessageHistory,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.AttachFiles,
+  PermissionFlagsBits.MentionEveryone,
+  PermissionFlagsBits.UseApplicationCommands,
+].reduce((bits, flag) => bits | flag, 0n);
 
 export interface GuildSeed {
   /** The bot that joins the guild. */
   botUserId: string;
+  /** The bot's own role, as its invite link grants it; TICKET_BOT_PERMISSIONS unless given. */
+  botPermissions?: bigint;
   name?: string;
   roles?: { name: string; mentionable?: boolean; permissions?: string }[];
   /** Users to create and add, with the names of their roles. */
@@ -23,7 +41,11 @@ export interface SeededGuild {
 export function seedGuild(state: DiscordState, seed: GuildSeed): SeededGuild {
   const owner = state.createUser({ username: 'owner' });
   const guild = state.createGuild({ name: seed.name ?? 'Ticketflow Test', ownerId: owner.id });
-  state.addMember(guild.id, seed.botUserId);
+  const botRole = state.createRole(guild.id, {
+    name: state.users.get(seed.botUserId)?.username ?? 'bot',
+    permissions: (seed.botPermissions ?? TICKET_BOT_PERMISSIONS).toString(),
+  });
+  state.addMember(guild.id, seed.botUserId, { roleIds: [botRole.id] });
 
   const roles = new Map((seed.roles ?? []).map((role) => [role.name, state.createRole(guild.id, role)]));
   const users = new Map<string, UserRecord>();

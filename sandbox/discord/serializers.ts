@@ -5,6 +5,7 @@ import {
   type APIThreadChannel,
   type APIThreadMember,
   type APIUser,
+  type ChannelFlags,
   ChannelType,
   type GuildMemberFlags,
   type RoleFlags,
@@ -91,7 +92,8 @@ export function serializeChannel(channel: ChannelRecord, threadMemberCount = 0):
       nsfw: false,
       rate_limit_per_user: 0,
       last_message_id: channel.lastMessageId,
-      permission_overwrites: [],
+      flags: 0 as ChannelFlags,
+      permission_overwrites: channel.permissionOverwrites.map((overwrite) => ({ ...overwrite })),
       default_auto_archive_duration: 1440,
     };
   }
@@ -102,6 +104,7 @@ export function serializeChannel(channel: ChannelRecord, threadMemberCount = 0):
     name: channel.name,
     parent_id: channel.parentId ?? undefined,
     owner_id: thread.ownerId,
+    flags: 0 as ChannelFlags,
     last_message_id: channel.lastMessageId,
     rate_limit_per_user: 0,
     message_count: thread.messageCount,

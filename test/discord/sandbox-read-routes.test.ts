@@ -57,10 +57,12 @@ describe('Discord sandbox read routes', () => {
     });
     expect(answer.body.roles.map((role) => [role.name, role.position])).toEqual([
       ['@everyone', 0],
-      ['Staff', 1],
-      ['Moderators', 2],
-      ['Ticket alerts', 3],
-      ['Regulars', 4],
+      // The bot's own role, as its invite grants it.
+      ['Ticketflow', 1],
+      ['Staff', 2],
+      ['Moderators', 3],
+      ['Ticket alerts', 4],
+      ['Regulars', 5],
     ]);
     expect((await get('/guilds/1234567890123456789')).body).toEqual({ code: 10004, message: 'Unknown Guild' });
     const elsewhere = sandbox.state.createGuild({ name: 'Elsewhere', ownerId: guild.owner.id });
@@ -140,6 +142,9 @@ describe('Discord sandbox read routes', () => {
         autoArchiveDuration: 10080,
         ownerId: guild.user('alice').id,
       });
+      // Without its role the bot has @everyone's rights only, which do not include Manage Threads.
+      const botMember = sandbox.state.member(guild.guild.id, sandbox.bot.userId);
+      botMember?.roleIds.splice(0);
       expect(await get(`/channels/${thread.id}/messages`)).toEqual({
         status: 403,
         body: { code: 50001, message: 'Missing Access' },

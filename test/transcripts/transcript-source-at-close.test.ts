@@ -17,6 +17,7 @@ import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts
 import type { TranscriptSource } from '../../activities/transcripts/transcript-source.ts';
 import type { TicketMessage } from '../../domain/ticket.ts';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
+import { TICKET_BOT_PERMISSIONS } from '../../sandbox/discord/seed.ts';
 import { linkExpiry } from '../../sandbox/discord/state/attachment-urls.ts';
 import type { ThreadRecord } from '../../sandbox/discord/state/records.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -83,7 +84,9 @@ async function ticketWithConversation() {
   const state = sandbox.state;
   const owner = state.createUser({ username: 'owner' });
   const guild = state.createGuild({ name: 'Acme Support', ownerId: owner.id });
-  state.addMember(guild.id, sandbox.bot.userId);
+  // The bot's invite grants it a role with what running tickets needs (the sandbox enforces permissions).
+  const botRole = state.createRole(guild.id, { name: 'Ticketflow', permissions: TICKET_BOT_PERMISSIONS.toString() });
+  state.addMember(guild.id, sandbox.bot.userId, { roleIds: [botRole.id] });
   const staff = state.createRole(guild.id, { name: 'Staff', color: STAFF_COLOUR });
   const vip = state.createRole(guild.id, { name: 'VIP', color: VIP_COLOUR });
   const tickets = state.createTextChannel(guild.id, { name: 'tickets' });

@@ -1,3 +1,5 @@
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { channelPermissions, hasPermission } from '../permissions/compute.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import {
   type ChannelRecord,
@@ -6,11 +8,19 @@ import {
   type ThreadRecord,
   type UserRecord,
 } from '../state/records.ts';
-import { missingAccess, unknownChannel, unknownGuild, unknownUser, wrongChannelType } from './errors.ts';
+import {
+  missingAccess,
+  missingPermissions,
+  unknownChannel,
+  unknownGuild,
+  unknownUser,
+  wrongChannelType,
+} from './errors.ts';
 
 /**
  * Lookups that answer like Discord: unknown ids are 404 with the resource's error code, and a bot
- * that is not in the guild gets 403 Missing Access. Channel permission overwrites are not modelled.
+ * that is not in the guild, or cannot see the channel, gets 403 Missing Access; one that sees it but lacks a
+ * permission gets 403 Missing Permissions.
  */
 
 export function requireGuild(state: DiscordState, guildId: string, botUserId: string): GuildRecord {
@@ -20,11 +30,39 @@ export function requireGuild(state: DiscordState, guildId: string, botUserId: st
   return guild;
 }
 
+/** A channel the bot can see: VIEW_CHANNEL, and for a private thread membership or MANAGE_THREADS. */
 export function requireChannel(state: DiscordState, channelId: string, botUserId: string): ChannelRecord {
   const channel = state.channels.get(channelId);
   if (!channel) throw unknownChannel();
   if (!state.member(channel.guildId, botUserId)) throw missingAccess();
+  const bits = channelPermissions(state, channel.id, botUserId);
+  if (!hasPermission(bits, PermissionFlagsBits.ViewChannel)) throw missingAccess();
+  if (
+    channel.type === ChannelType.PrivateThread &&
+    !isThreadMember(state, channel.id, botUserId) &&
+    !hasPermission(bits, PermissionFlagsBits.ManageThreads)
+  )
+    throw missingAccess();
   return channel;
+}
+
+/** 403 Missing Permissions unless the user holds every flag in the channel. */
+export function requirePermissions(
+  state: DiscordState,
+  channel: ChannelRecord,
+  userId: string,
+  ...flags: bigint[]
+): void {
+  const bits = channelPermissions(state, channel.id, userId);
+  if (!flags.every((flag) => hasPermission(bits, flag))) throw missingPermissions();
+}
+
+export function holdsPermission(state: DiscordState, channel: ChannelRecord, userId: string, flag: bigint): boolean {
+  return hasPermission(channelPermissions(state, channel.id, userId), flag);
+}
+
+export function isThreadMember(state: DiscordState, threadId: string, userId: string): boolean {
+  return state.threadMembers(threadId).some((member) => member.userId === userId);
 }
 
 export function requireThread(state: DiscordState, channelId: string, botUserId: string): ThreadRecord {

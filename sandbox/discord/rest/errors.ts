@@ -38,8 +38,16 @@ export const unknownChannel = () => new DiscordHttpError(404, 10003, 'Unknown Ch
 export const unknownGuild = () => new DiscordHttpError(404, 10004, 'Unknown Guild');
 export const unknownMember = () => new DiscordHttpError(404, 10007, 'Unknown Member');
 export const unknownUser = () => new DiscordHttpError(404, 10013, 'Unknown User');
+export const unknownMessage = () => new DiscordHttpError(404, 10008, 'Unknown Message');
+export const unknownWebhook = () => new DiscordHttpError(404, 10015, 'Unknown Webhook');
+export const unknownInteraction = () => new DiscordHttpError(404, 10062, 'Unknown interaction');
+export const unknownCommand = () => new DiscordHttpError(404, 10063, 'Unknown application command');
+export const interactionAlreadyAcknowledged = () =>
+  new DiscordHttpError(400, 40060, 'Interaction has already been acknowledged.');
+export const invalidWebhookToken = () => new DiscordHttpError(401, 50027, 'Invalid Webhook Token');
 
 export const missingAccess = () => new DiscordHttpError(403, 50001, 'Missing Access');
+export const missingPermissions = () => new DiscordHttpError(403, 50013, 'Missing Permissions');
 
 export const emptyMessage = () => new DiscordHttpError(400, 50006, 'Cannot send an empty message');
 export const wrongChannelType = () => new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout } from 'node:timers/promises';
+import type { OAuthStore } from '../oauth/oauth-store.ts';
+import { responseViolation, type SpecViolation, validateRequestBody } from '../spec/validate.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import type { FaultRule } from '../state/faults.ts';
 import {
@@ -33,6 +35,9 @@ export interface RestHandlerOptions {
   router: Router;
   rateLimiter: RateLimiter;
   origin: () => string;
+  oauth: OAuthStore;
+  /** Where 2xx answers that break Discord's OpenAPI description are recorded (each also becomes a 500). */
+  specViolations: SpecViolation[];
 }
 
 /** One REST request, in Discord's order: route, rate limit, injected fault, auth, then the handler. */
@@ -84,7 +89,7 @@ function answer(options: RestHandlerOptions, request: IncomingMessage, rawBody: 
   if (!prefix) return errorAnswer(routeNotFound(), {});
   const path = url.pathname.slice(prefix[0].length);
 
-  const found = router.find(method, path);
+  const found = router.find(method, path, /^Bearer /.test(request.headers.authorization ?? '') ? 'bearer' : 'bot');
   if (found === null) return errorAnswer(routeNotFound(), {});
   if (found === 'method-not-allowed') return errorAnswer(methodNotAllowed(), {});
 
@@ -111,16 +116,29 @@ function handle(
   const auth = found.route.auth ?? 'bot';
   const bot = auth === 'bot' ? state.botByToken(botToken(request) ?? '') : undefined;
   if (auth === 'bot' && !bot) return errorAnswer(unauthorized(), headers);
+  const bearer = auth === 'bearer' ? options.oauth.grantForAccessToken(bearerToken(request) ?? '') : null;
+  if (auth === 'bearer' && !bearer) return errorAnswer(unauthorized(), headers);
   try {
+    const body = parseBody(request, rawBody);
+    validateRequestBody(found.route, body);
     const result = found.route.handle({
       state,
       params: found.params,
       query: url.searchParams,
-      body: parseJson(rawBody),
+      body,
       botUserId: bot?.userId ?? '',
+      bearer,
+      authorization: request.headers.authorization ?? null,
       auditLogReason: auditLogReason(request),
       origin: options.origin(),
     });
+    const violation = responseViolation(found.route, result.status, result.body);
+    if (violation) {
+      // The sandbox answered something Discord never would: a sandbox bug, loud for tests, a 500 for the client.
+      options.specViolations.push(violation);
+      console.error('discord sandbox: answer breaks the Discord API description', violation);
+      return errorAnswer(internalServerError(), headers);
+    }
     return { ...result, headers };
   } catch (error) {
     if (error instanceof DiscordHttpError) return errorAnswer(error, headers);
@@ -157,6 +175,18 @@ function errorAnswer(error: DiscordHttpError, headers: Record<string, string>): 
 function botToken(request: IncomingMessage): string | null {
   const match = /^Bot (\S+)$/.exec(request.headers.authorization ?? '');
   return match?.[1] ?? null;
+}
+
+function bearerToken(request: IncomingMessage): string | null {
+  const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+/** JSON, or the form encoding OAuth2 token requests use. */
+function parseBody(request: IncomingMessage, rawBody: Buffer): unknown {
+  if ((request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
+  return parseJson(rawBody);
 }
 
 /** Clients URL-encode the reason so it survives as a header value. */

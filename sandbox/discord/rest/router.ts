@@ -1,3 +1,4 @@
+import type { BearerGrant } from '../oauth/oauth-store.ts';
 import { compilePath } from '../path-pattern.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 
@@ -6,8 +7,12 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
-  /** The authenticated bot's user id; '' on routes whose `auth` is 'none'. */
+  /** The authenticated bot's user id; '' on routes whose `auth` is not 'bot'. */
   botUserId: string;
+  /** On 'bearer' routes, the OAuth2 grant the access token stands for; null elsewhere. */
+  bearer: BearerGrant | null;
+  /** The Authorization header as sent (OAuth2 token requests may carry HTTP Basic client credentials). */
+  authorization: string | null;
   auditLogReason: string | null;
   /** The sandbox's own origin, e.g. `http://127.0.0.1:4242`, for answers that carry URLs. */
   origin: string;
@@ -24,9 +29,10 @@ export interface Route {
   path: string;
   /**
    * Who may call it: 'bot' (the default) wants `Authorization: Bot <token>`; 'none' is for routes Discord
-   * authenticates by a token in the path (interaction callbacks, webhooks).
+   * authenticates by a token in the path (interaction callbacks, webhooks); 'bearer' wants an OAuth2 access
+   * token (`Authorization: Bearer <token>`).
    */
-  auth?: 'bot' | 'none';
+  auth?: 'bot' | 'none' | 'bearer';
   handle(request: RouteRequest): RouteResponse;
 }
 
@@ -43,15 +49,28 @@ export class Router {
     return this;
   }
 
-  /** The route for this request; `'method-not-allowed'` when the path exists under another method. */
-  find(method: string, path: string): RouteMatch | 'method-not-allowed' | null {
+  /** Every route, in the order they were added. */
+  get routes(): Route[] {
+    return this.#routes.map(({ route }) => route);
+  }
+
+  /**
+   * The route for this request; `'method-not-allowed'` when the path exists under another method. When one path
+   * serves both a bot and an OAuth2 user (GET /users/@me), the route for the caller's kind of token wins.
+   */
+  find(method: string, path: string, caller: 'bot' | 'bearer' = 'bot'): RouteMatch | 'method-not-allowed' | null {
     let pathExists = false;
+    let first: RouteMatch | null = null;
     for (const { route, match } of this.#routes) {
       const params = match(path);
       if (!params) continue;
-      if (route.method === method) return { route, params };
-      pathExists = true;
+      if (route.method !== method) {
+        pathExists = true;
+        continue;
+      }
+      if ((route.auth ?? 'bot') === caller) return { route, params };
+      first ??= { route, params };
     }
-    return pathExists ? 'method-not-allowed' : null;
+    return first ?? (pathExists ? 'method-not-allowed' : null);
   }
 }

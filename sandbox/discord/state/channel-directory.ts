@@ -1,5 +1,11 @@
 import { ChannelType, type ThreadAutoArchiveDuration } from 'discord-api-types/v10';
-import { type ChannelRecord, isThread, type ThreadMemberRecord, type ThreadRecord } from './records.ts';
+import {
+  type ChannelRecord,
+  isThread,
+  type PermissionOverwriteRecord,
+  type ThreadMemberRecord,
+  type ThreadRecord,
+} from './records.ts';
 import type { DiscordStateSnapshot } from './snapshot.ts';
 import type { StoreContext } from './store-context.ts';
 
@@ -35,7 +41,10 @@ export class ChannelDirectory {
     this.#context = context;
   }
 
-  createTextChannel(guildId: string, input: { name: string; topic?: string | null }): ChannelRecord {
+  createTextChannel(
+    guildId: string,
+    input: { name: string; topic?: string | null; permissionOverwrites?: PermissionOverwriteRecord[] },
+  ): ChannelRecord {
     const channel: ChannelRecord = {
       id: this.#context.nextId(),
       guildId,
@@ -45,6 +54,7 @@ export class ChannelDirectory {
       parentId: null,
       topic: input.topic ?? null,
       lastMessageId: null,
+      permissionOverwrites: (input.permissionOverwrites ?? []).map((overwrite) => ({ ...overwrite })),
       thread: null,
     };
     this.channels.set(channel.id, channel);
@@ -70,6 +80,7 @@ export class ChannelDirectory {
       parentId: input.parent.id,
       topic: null,
       lastMessageId: null,
+      permissionOverwrites: [],
       thread: {
         ownerId: input.ownerId,
         archived: false,

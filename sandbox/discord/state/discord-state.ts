@@ -1,22 +1,43 @@
-import { type APIMessage, type APIPartialEmoji, MessageType } from 'discord-api-types/v10';
+import { type APIMessage, type APIPartialEmoji, MessageType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { viewersNow } from '../gateway/visibility.ts';
+import {
+  channelCreated,
+  channelDeleted,
+  channelUpdated,
+  memberJoined,
+  memberLeft,
+  messageCreated,
+  messageDeleted,
+  messageUpdated,
+  reactionAdded,
+  roleCreated,
+  threadCreated,
+  threadJoined,
+  threadLeft,
+} from '../gateway/world-events.ts';
+import { CommandStore } from '../interactions/command-store.ts';
+import { InteractionStore } from '../interactions/interaction-store.ts';
+import { channelPermissions, hasPermission } from '../permissions/compute.ts';
 import { ChannelDirectory, type NewThread, type ThreadPatch } from './channel-directory.ts';
 import type { DispatchListener, GatewayDispatch } from './dispatch.ts';
 import { FaultQueue } from './faults.ts';
 import { GuildDirectory } from './guild-directory.ts';
 import type { MessagePageQuery } from './message-pages.ts';
-import { type MessageDraft, MessageStore } from './message-store.ts';
+import { type MessageDraft, type MessagePatch, MessageStore } from './message-store.ts';
 import type {
   BotRecord,
   ChannelRecord,
   GuildRecord,
   MemberRecord,
   MessageRecord,
+  PermissionOverwriteRecord,
   RequestLogEntry,
   RoleRecord,
   ThreadMemberRecord,
   ThreadRecord,
   UserRecord,
 } from './records.ts';
+import { isThread } from './records.ts';
 import { ResumableSnowflakeGenerator } from './resumable-snowflakes.ts';
 import {
   DISCORD_STATE_SNAPSHOT_VERSION,
@@ -47,6 +68,9 @@ export class DiscordState {
   readonly now: () => number;
   readonly faults = new FaultQueue();
   readonly requestLog: RequestLogEntry[] = [];
+  /** Application commands per guild, and the interactions users start (neither is kept in snapshots). */
+  readonly commands: CommandStore;
+  readonly interactions: InteractionStore;
 
   readonly #snowflakes: ResumableSnowflakeGenerator;
   readonly #changeListeners = new Set<() => void>();
@@ -68,12 +92,19 @@ export class DiscordState {
         for (const listener of this.#changeListeners) listener();
       },
     };
+    this.commands = new CommandStore(context);
+    this.interactions = new InteractionStore(context);
     this.#users = new UserDirectory(context);
     this.#guilds = new GuildDirectory(context);
     this.#channels = new ChannelDirectory(context);
     this.#messages = new MessageStore(
       context,
-      { users: this.#users.users, roles: this.#guilds.roles },
+      {
+        users: this.#users.users,
+        roles: this.#guilds.roles,
+        mayMentionEveryone: (channel, authorId) =>
+          hasPermission(channelPermissions(this, channel.id, authorId), PermissionFlagsBits.MentionEveryone),
+      },
       options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS,
     );
     if (restored) {
@@ -169,15 +200,22 @@ export class DiscordState {
     guildId: string,
     input: { name: string; permissions?: string; mentionable?: boolean; color?: number; hoist?: boolean },
   ): RoleRecord {
-    return this.#guilds.createRole(guildId, input);
+    const role = this.#guilds.createRole(guildId, input);
+    this.dispatch(roleCreated(role));
+    return role;
   }
 
   rolesOf(guildId: string): RoleRecord[] {
     return this.#guilds.rolesOf(guildId);
   }
 
+  /** Adding someone already in the guild replaces their member record (a GUILD_MEMBER_UPDATE). */
   addMember(guildId: string, userId: string, input: { roleIds?: string[]; nick?: string | null } = {}): MemberRecord {
-    return this.#guilds.addMember(guildId, userId, input);
+    const wasMember = this.member(guildId, userId) !== undefined;
+    const member = this.#guilds.addMember(guildId, userId, input);
+    const user = this.users.get(userId);
+    if (user) this.dispatch(memberJoined(member, user, wasMember));
+    return member;
   }
 
   member(guildId: string, userId: string): MemberRecord | undefined {
@@ -191,23 +229,38 @@ export class DiscordState {
 
   /** A member leaving (or kicked): out of the guild and out of its threads. */
   removeMember(guildId: string, userId: string): void {
+    const joinedThreads = [...this.#channels.channels.values()]
+      .filter((channel): channel is ThreadRecord => channel.guildId === guildId && isThread(channel))
+      .filter((thread) => this.threadMembers(thread.id).some((member) => member.userId === userId))
+      .map((thread) => ({ thread, viewers: viewersNow(this, thread.id) }));
     this.#guilds.removeMember(guildId, userId);
     this.#channels.removeFromGuildThreads(guildId, userId);
+    const user = this.users.get(userId);
+    if (user) this.dispatch(memberLeft(guildId, user));
+    for (const { thread, viewers } of joinedThreads) this.dispatch(threadLeft(this, thread, userId, viewers));
   }
 
   // --- channels and threads ---
 
-  createTextChannel(guildId: string, input: { name: string; topic?: string | null }): ChannelRecord {
-    return this.#channels.createTextChannel(guildId, input);
+  createTextChannel(
+    guildId: string,
+    input: { name: string; topic?: string | null; permissionOverwrites?: PermissionOverwriteRecord[] },
+  ): ChannelRecord {
+    const channel = this.#channels.createTextChannel(guildId, input);
+    this.dispatch(channelCreated(this, channel));
+    return channel;
   }
 
   updateTextChannel(channel: ChannelRecord, patch: { name?: string | null; topic?: string | null }): void {
     this.#channels.updateTextChannel(channel, patch);
+    this.dispatch(channelUpdated(this, channel));
   }
 
   /** A thread in a text channel; its creator becomes its first member, as on Discord. */
   createThread(input: NewThread): ThreadRecord {
-    return this.#channels.createThread(input);
+    const thread = this.#channels.createThread(input);
+    this.dispatch(threadCreated(this, thread, input.ownerId, true));
+    return thread;
   }
 
   /** Active (unarchived) threads of a guild. */
@@ -217,6 +270,7 @@ export class DiscordState {
 
   updateThread(thread: ThreadRecord, patch: ThreadPatch): void {
     this.#channels.updateThread(thread, patch);
+    this.dispatch(channelUpdated(this, thread));
   }
 
   threadMembers(threadId: string): ThreadMemberRecord[] {
@@ -229,6 +283,7 @@ export class DiscordState {
    */
   addThreadMember(thread: ThreadRecord, userId: string, actorId: string): boolean {
     if (!this.#channels.addThreadMember(thread.id, userId)) return false;
+    for (const dispatch of threadJoined(this, thread, userId)) this.dispatch(dispatch);
     if (userId !== actorId) {
       this.createMessage(thread, actorId, { type: MessageType.RecipientAdd, mentionUserIds: [userId] });
     }
@@ -237,15 +292,24 @@ export class DiscordState {
 
   /** A channel deleted by hand, with its messages; deleting a text channel deletes its threads too. */
   deleteChannel(channelId: string): void {
+    const doomed = [...this.#channels.channels.values()].filter(
+      (channel) => channel.id === channelId || channel.parentId === channelId,
+    );
+    // Decided before the deletion: who could see a channel is unknowable once it is gone.
+    const dispatches = doomed.reverse().map((channel) => channelDeleted(this, channel));
     this.#messages.deleteChannels(this.#channels.deleteChannel(channelId));
+    for (const dispatch of dispatches) this.dispatch(dispatch);
   }
 
   // --- messages ---
 
   /** A message as Discord stores it; a message in an archived, unlocked thread unarchives it. */
   createMessage(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
+    const wasArchived = isThread(channel) && channel.thread.archived;
     const record = this.#messages.create(channel, authorId, draft);
     this.#channels.recordMessageSent(channel, record.message.id);
+    if (wasArchived && isThread(channel) && !channel.thread.archived) this.dispatch(channelUpdated(this, channel));
+    this.dispatch(messageCreated(this, channel, record.message));
     return record;
   }
 
@@ -267,19 +331,35 @@ export class DiscordState {
     return this.#messages.page(channelId, query);
   }
 
-  /** An edit by its author: new content, and Discord's edited_timestamp. */
-  editMessage(channelId: string, messageId: string, patch: { content: string }): APIMessage {
-    return this.#messages.edit(channelId, messageId, patch);
+  /** A message built as `createMessage` would, but kept out of the channel (an ephemeral interaction reply). */
+  buildDetachedMessage(channel: ChannelRecord, authorId: string, draft: MessageDraft): APIMessage {
+    return this.#messages.build(channel, authorId, draft).message;
   }
 
-  /** Someone reacting; one more of the same emoji adds to its count. */
-  addReaction(channelId: string, messageId: string, emoji: APIPartialEmoji): APIMessage {
-    return this.#messages.addReaction(channelId, messageId, emoji);
+  /** An edit by its author: the changed fields, and Discord's edited_timestamp. */
+  editMessage(channelId: string, messageId: string, patch: MessagePatch): APIMessage {
+    const message = this.#messages.edit(channelId, messageId, patch);
+    const channel = this.channels.get(channelId);
+    if (channel) this.dispatch(messageUpdated(this, channel, message));
+    return message;
+  }
+
+  /**
+   * Someone reacting; one more of the same emoji adds to its count. Only a reaction with its reactor
+   * becomes a MESSAGE_REACTION_ADD: the gateway event names who reacted.
+   */
+  addReaction(channelId: string, messageId: string, emoji: APIPartialEmoji, reactorId?: string): APIMessage {
+    const message = this.#messages.addReaction(channelId, messageId, emoji);
+    const channel = this.channels.get(channelId);
+    if (channel && reactorId !== undefined) this.dispatch(reactionAdded(this, channel, message, reactorId, emoji));
+    return message;
   }
 
   /** Deleted by its author or a moderator: gone from the channel's history, and from a thread's count. */
   deleteMessage(channelId: string, messageId: string): void {
     this.#messages.delete(channelId, messageId);
     this.#channels.recordMessageDeleted(channelId);
+    const channel = this.channels.get(channelId);
+    if (channel) this.dispatch(messageDeleted(this, channel, messageId));
   }
 }

@@ -13,12 +13,13 @@ const EVERYONE_MENTION = /@(everyone|here)\b/;
 /**
  * Who a message pings: the mentions written in its content, filtered by allowed_mentions. Without
  * allowed_mentions a channel message may ping everything, which is why callers must always send it.
- * Not modelled: a role that is not mentionable still pings here, as it does for a bot with MENTION_EVERYONE.
+ * `rights` says which users and roles exist and may be pinged by this author (a role that is not mentionable
+ * takes MENTION_EVERYONE), and whether @everyone/@here may.
  */
 export function resolveMentions(
   content: string,
   allowed: APIAllowedMentions | null,
-  exists: { user(id: string): boolean; role(id: string): boolean },
+  rights: { user(id: string): boolean; role(id: string): boolean; everyone: boolean },
 ): ResolvedMentions {
   const parse = new Set(
     allowed
@@ -30,11 +31,11 @@ export function resolveMentions(
   const written = (pattern: RegExp) => [...new Set([...content.matchAll(pattern)].map((match) => match[1] ?? ''))];
   return {
     userIds: written(USER_MENTION).filter(
-      (id) => exists.user(id) && (parse.has(AllowedMentionsTypes.User) || allowedUsers.has(id)),
+      (id) => rights.user(id) && (parse.has(AllowedMentionsTypes.User) || allowedUsers.has(id)),
     ),
     roleIds: written(ROLE_MENTION).filter(
-      (id) => exists.role(id) && (parse.has(AllowedMentionsTypes.Role) || allowedRoles.has(id)),
+      (id) => rights.role(id) && (parse.has(AllowedMentionsTypes.Role) || allowedRoles.has(id)),
     ),
-    everyone: parse.has(AllowedMentionsTypes.Everyone) && EVERYONE_MENTION.test(content),
+    everyone: rights.everyone && parse.has(AllowedMentionsTypes.Everyone) && EVERYONE_MENTION.test(content),
   };
 }

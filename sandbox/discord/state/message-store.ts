@@ -2,9 +2,11 @@ import {
   type APIAllowedMentions,
   type APIEmbed,
   type APIMessage,
+  type APIMessageInteractionMetadata,
   type APIMessageTopLevelComponent,
   type APIPartialEmoji,
   type APIStickerItem,
+  EmbedType,
   MessageReferenceType,
   MessageType,
 } from 'discord-api-types/v10';
@@ -33,12 +35,26 @@ export interface MessageDraft {
   /** Makes the message a reply (type 19) to this message of the same channel. */
   replyToId?: string;
   stickerItems?: APIStickerItem[];
+  /** Interaction responses: sent through the application's webhook, naming the interaction they answer. */
+  webhookId?: string;
+  applicationId?: string;
+  interactionMetadata?: APIMessageInteractionMetadata;
+}
+
+/** What an edit may change; absent fields stay as they are. */
+export interface MessagePatch {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIMessageTopLevelComponent[];
+  flags?: number;
 }
 
 /** Who a message can name: the users and roles it is checked against, read from the other stores. */
 export interface MessageDirectories {
   users: ReadonlyMap<string, UserRecord>;
   roles: ReadonlyMap<string, RoleRecord>;
+  /** MENTION_EVERYONE in the channel: pings @everyone and roles that are not mentionable. */
+  mayMentionEveryone(channel: ChannelRecord, authorId: string): boolean;
 }
 
 /**
@@ -60,13 +76,26 @@ export class MessageStore {
 
   /** A message as Discord stores it; checks come first, so a refused draft takes no id. */
   create(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
+    const record = this.build(channel, authorId, draft);
+    this.#append(record);
+    this.#context.changed();
+    return record;
+  }
+
+  /** A message as `create` makes it, kept out of the channel's history (ephemeral messages live elsewhere). */
+  build(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
     const { users, roles } = this.#directories;
     const author = users.get(authorId);
     if (!author) throw new Error(`no user ${authorId}`);
     const content = draft.content ?? '';
+    const mayMentionEveryone = this.#directories.mayMentionEveryone(channel, authorId);
     const mentions = resolveMentions(content, draft.allowedMentions ?? null, {
       user: (id) => users.has(id),
-      role: (id) => roles.get(id)?.guildId === channel.guildId,
+      role: (id) => {
+        const role = roles.get(id);
+        return role?.guildId === channel.guildId && (role.mentionable || mayMentionEveryone);
+      },
+      everyone: mayMentionEveryone,
     });
     const mentionedUserIds = [...new Set([...mentions.userIds, ...(draft.mentionUserIds ?? [])])];
     if (draft.replyToId !== undefined && !this.#record(channel.id, draft.replyToId))
@@ -89,7 +118,8 @@ export class MessageStore {
       attachments: (draft.attachments ?? []).map((file) =>
         newAttachment(this.#context.nextId(), channel.id, file, this.#context.now()),
       ),
-      embeds: draft.embeds ?? [],
+      // Discord stores every embed with its type; one sent without it is a rich embed.
+      embeds: (draft.embeds ?? []).map((embed) => ({ ...embed, type: embed.type ?? EmbedType.Rich })),
       components: draft.components ?? [],
       pinned: false,
       type: draft.type ?? (draft.replyToId === undefined ? MessageType.Default : MessageType.Reply),
@@ -106,11 +136,11 @@ export class MessageStore {
             },
           }),
       ...(draft.stickerItems?.length ? { sticker_items: draft.stickerItems } : {}),
+      ...(draft.webhookId ? { webhook_id: draft.webhookId } : {}),
+      ...(draft.applicationId ? { application_id: draft.applicationId } : {}),
+      ...(draft.interactionMetadata ? { interaction_metadata: draft.interactionMetadata } : {}),
     };
-    const record: MessageRecord = { message, authorId, createdAtMs: this.#context.now() };
-    this.#append(record);
-    this.#context.changed();
-    return record;
+    return { message, authorId, createdAtMs: this.#context.now() };
   }
 
   /** The message this author already sent here with this nonce within the dedupe window. */
@@ -131,10 +161,10 @@ export class MessageStore {
     return pageOfMessages(this.messagesIn(channelId), query);
   }
 
-  /** An edit by its author: new content, and Discord's edited_timestamp. */
-  edit(channelId: string, messageId: string, patch: { content: string }): APIMessage {
+  /** An edit by its author: the changed fields, and Discord's edited_timestamp. */
+  edit(channelId: string, messageId: string, patch: MessagePatch): APIMessage {
     const record = this.#existingRecord(channelId, messageId);
-    record.message.content = patch.content;
+    applyMessagePatch(record.message, patch);
     record.message.edited_timestamp = this.#context.isoNow();
     this.#context.changed();
     return record.message;
@@ -210,6 +240,14 @@ export class MessageStore {
     if (!record) throw new Error(`no message ${messageId} in channel ${channelId}`);
     return record;
   }
+}
+
+/** Applies an edit to a message object (stored or ephemeral); the caller stamps edited_timestamp. */
+export function applyMessagePatch(message: APIMessage, patch: MessagePatch): void {
+  if (patch.content !== undefined) message.content = patch.content;
+  if (patch.embeds !== undefined) message.embeds = patch.embeds;
+  if (patch.components !== undefined) message.components = patch.components;
+  if (patch.flags !== undefined) message.flags = patch.flags;
 }
 
 function nonceKey(channelId: string, authorId: string, nonce: string | number): string {

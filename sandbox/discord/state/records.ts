@@ -14,6 +14,8 @@ export interface BotRecord {
   /** The application id; Discord makes it the bot user's id. */
   applicationId: string;
   token: string;
+  /** The application's OAuth2 client secret (its client id is `applicationId`). */
+  clientSecret: string;
   /** The privileged "Server Members" intent, toggled in the developer portal; listing members needs it. */
   guildMembersIntent: boolean;
 }
@@ -54,6 +56,14 @@ export interface ThreadMetadataRecord {
   createTimestamp: string;
 }
 
+/** A channel's permission overwrite for a role (type 0) or a member (type 1); bits as decimal strings. */
+export interface PermissionOverwriteRecord {
+  id: string;
+  type: 0 | 1;
+  allow: string;
+  deny: string;
+}
+
 export interface ChannelRecord {
   id: string;
   guildId: string;
@@ -63,6 +73,8 @@ export interface ChannelRecord {
   parentId: string | null;
   topic: string | null;
   lastMessageId: string | null;
+  /** Text channels only; threads follow their parent's overwrites, so theirs stays empty. */
+  permissionOverwrites: PermissionOverwriteRecord[];
   /** Set for threads only. */
   thread: ThreadStateRecord | null;
 }

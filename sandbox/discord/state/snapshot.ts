@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type APIMessage, ChannelType, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { compareDiscordIds } from '../../../domain/discord-id.ts';
@@ -22,6 +23,7 @@ export class InvalidSnapshotError extends Error {
 
 const id = z.string().regex(/^\d{1,20}$/, 'must be a snowflake');
 const isoTimestamp = z.iso.datetime({ offset: true });
+const permissionBits = z.string().regex(/^\d+$/, 'must be a decimal permission string');
 
 const userSchema = z.object({
   id,
@@ -34,6 +36,11 @@ const botSchema = z.object({
   userId: id,
   applicationId: id,
   token: z.string().min(1),
+  /** Snapshots from before OAuth2 have no secret: the bot gets a new one. */
+  clientSecret: z
+    .string()
+    .min(1)
+    .default(() => randomBytes(24).toString('base64url')),
   guildMembersIntent: z.boolean(),
 }) satisfies z.ZodType<BotRecord>;
 
@@ -43,7 +50,7 @@ const roleSchema = z.object({
   id,
   guildId: id,
   name: z.string().min(1),
-  permissions: z.string().regex(/^\d+$/, 'must be a decimal permission string'),
+  permissions: permissionBits,
   position: z.number().int().min(0),
   color: z.number().int().min(0),
   hoist: z.boolean(),
@@ -70,6 +77,11 @@ const threadStateSchema = z.object({
   totalMessageSent: z.number().int().min(0),
 });
 
+/** Snapshots from before overwrites were modelled have none: they load as channels without overwrites. */
+const permissionOverwritesSchema = z
+  .array(z.object({ id, type: z.union([z.literal(0), z.literal(1)]), allow: permissionBits, deny: permissionBits }))
+  .default([]);
+
 const channelSchema = z.object({
   id,
   guildId: id,
@@ -83,6 +95,7 @@ const channelSchema = z.object({
   parentId: id.nullable(),
   topic: z.string().nullable(),
   lastMessageId: id.nullable(),
+  permissionOverwrites: permissionOverwritesSchema,
   thread: threadStateSchema.nullable(),
 }) satisfies z.ZodType<ChannelRecord>;
 

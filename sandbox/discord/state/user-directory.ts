@@ -38,7 +38,13 @@ export class UserDirectory {
         randomBytes(4).toString('base64url'),
         randomBytes(27).toString('base64url'),
       ].join('.');
-    const bot: BotRecord = { userId: user.id, applicationId: user.id, token, guildMembersIntent: true };
+    const bot: BotRecord = {
+      userId: user.id,
+      applicationId: user.id,
+      token,
+      clientSecret: randomBytes(24).toString('base64url'),
+      guildMembersIntent: true,
+    };
     this.#bots.set(token, bot);
     this.#context.changed();
     return bot;

@@ -1,10 +1,30 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import type { z } from 'zod';
 import { serializeChannel } from '../../serializers.ts';
-import { isThread } from '../../state/records.ts';
-import { requireChannel } from '../access.ts';
-import { threadArchived } from '../errors.ts';
+import type { DiscordState } from '../../state/discord-state.ts';
+import { isThread, type ThreadRecord } from '../../state/records.ts';
+import { holdsPermission, requireChannel, requirePermissions } from '../access.ts';
+import { missingPermissions, threadArchived, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 import { updateTextChannelBodySchema, updateThreadBodySchema } from '../validation/thread-body.ts';
+
+type UpdateThreadBody = z.output<typeof updateThreadBodySchema>;
+
+/**
+ * Discord's rules for editing a thread: `locked` and `rate_limit_per_user` take MANAGE_THREADS; the other settings take MANAGE_THREADS or
+ * being the thread's creator, except that anyone who can see it may unarchive an unlocked thread; a locked
+ * thread is unarchived by MANAGE_THREADS only.
+ */
+function requireThreadEditRights(state: DiscordState, thread: ThreadRecord, userId: string, patch: UpdateThreadBody) {
+  if (holdsPermission(state, thread, userId, PermissionFlagsBits.ManageThreads)) return;
+  if (patch.locked != null || patch.rate_limit_per_user != null) throw missingPermissions();
+  if (thread.thread.locked && patch.archived === false) throw threadLocked();
+  const onlyUnarchives = Object.entries(patch).every(([key, value]) =>
+    key === 'archived' ? value === false : value == null,
+  );
+  if (thread.thread.ownerId !== userId && !onlyUnarchives) throw missingPermissions();
+}
 
 export const channelRoutes: Route[] = [
   {
@@ -22,12 +42,14 @@ export const channelRoutes: Route[] = [
       const channel = requireChannel(state, params.channelId ?? '', botUserId);
       if (!isThread(channel)) {
         const patch = parseFormBody(updateTextChannelBodySchema, body);
+        requirePermissions(state, channel, botUserId, PermissionFlagsBits.ManageChannels);
         state.updateTextChannel(channel, { name: patch.name, topic: patch.topic });
         return { status: 200, body: serializeChannel(channel) };
       }
       const patch = parseFormBody(updateThreadBodySchema, body);
       // An archived thread can only be edited by unarchiving it in the same request.
       if (channel.thread.archived && patch.archived !== false) throw threadArchived();
+      requireThreadEditRights(state, channel, botUserId, patch);
       state.updateThread(channel, {
         name: patch.name ?? undefined,
         archived: patch.archived ?? undefined,

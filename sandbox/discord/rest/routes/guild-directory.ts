@@ -21,7 +21,7 @@ import { parseFormBody } from '../validation/form-body.ts';
 const getGuildQuery = z.object({ with_counts: z.enum(['true', 'false']).optional() });
 
 /** The guild as GET /guilds/{id} answers it: settings the sandbox does not model have a new guild's values. */
-function serializeGuild(state: DiscordState, guild: GuildRecord, withCounts: boolean): APIGuild {
+export function serializeGuild(state: DiscordState, guild: GuildRecord, withCounts: boolean): APIGuild {
   const roles = state.rolesOf(guild.id).sort((a, b) => a.position - b.position);
   return {
     id: guild.id,
@@ -77,7 +77,11 @@ export const guildDirectoryRoutes: Route[] = [
     handle({ state, params, query, botUserId }) {
       const guild = requireGuild(state, params.guildId ?? '', botUserId);
       const { with_counts } = parseFormBody(getGuildQuery, Object.fromEntries(query));
-      return { status: 200, body: serializeGuild(state, guild, with_counts === 'true') };
+      // home_header and nsfw are in the API description but not in discord-api-types' APIGuild.
+      return {
+        status: 200,
+        body: { ...serializeGuild(state, guild, with_counts === 'true'), home_header: null, nsfw: false },
+      };
     },
   },
   {

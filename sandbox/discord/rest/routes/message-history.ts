@@ -1,10 +1,8 @@
-import { type APIMessage, ChannelType, MessageType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { type APIMessage, MessageType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { withFreshAttachmentLinks } from '../../state/attachment-urls.ts';
 import type { DiscordState } from '../../state/discord-state.ts';
-import { type ChannelRecord, isThread } from '../../state/records.ts';
-import { requireChannel } from '../access.ts';
-import { missingAccess } from '../errors.ts';
+import { requireChannel, requirePermissions } from '../access.ts';
 import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 
@@ -16,31 +14,6 @@ const listMessagesQuery = z.object({
   after: messageId.optional(),
   around: messageId.optional(),
 });
-
-/** Guild-wide permission bits (no channel overwrites, which the sandbox does not model): owner and admins hold all. */
-function holdsPermission(state: DiscordState, guildId: string, userId: string, flag: bigint): boolean {
-  if (state.guilds.get(guildId)?.ownerId === userId) return true;
-  const member = state.member(guildId, userId);
-  if (!member) return false;
-  const bits = [guildId, ...member.roleIds].reduce(
-    (held, roleId) => held | BigInt(state.roles.get(roleId)?.permissions ?? '0'),
-    0n,
-  );
-  return (bits & (PermissionFlagsBits.Administrator | flag)) !== 0n;
-}
-
-/** A private thread's history is for its members and for those who may manage threads. */
-function requireReadableChannel(state: DiscordState, channelId: string, botUserId: string): ChannelRecord {
-  const channel = requireChannel(state, channelId, botUserId);
-  if (
-    isThread(channel) &&
-    channel.type === ChannelType.PrivateThread &&
-    !state.threadMembers(channel.id).some((member) => member.userId === botUserId) &&
-    !holdsPermission(state, channel.guildId, botUserId, PermissionFlagsBits.ManageThreads)
-  )
-    throw missingAccess();
-  return channel;
-}
 
 /** A message as the API shows it now: fresh attachment links, and the message it replies to as it is now. */
 function messageAsShown(state: DiscordState, message: APIMessage, nowMs: number): APIMessage {
@@ -56,7 +29,8 @@ export const messageHistoryRoutes: Route[] = [
     method: 'GET',
     path: '/channels/:channelId/messages',
     handle({ state, params, query, botUserId }) {
-      const channel = requireReadableChannel(state, params.channelId ?? '', botUserId);
+      const channel = requireChannel(state, params.channelId ?? '', botUserId);
+      requirePermissions(state, channel, botUserId, PermissionFlagsBits.ReadMessageHistory);
       const page = parseFormBody(listMessagesQuery, Object.fromEntries(query));
       // Discord takes one of around/before/after; given several, the sandbox uses the first of that order.
       const anchor =

@@ -1,22 +1,15 @@
-import {
-  type APIActionRowComponent,
-  type APIAllowedMentions,
-  type APIButtonComponent,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-  EmbedType,
-} from 'discord-api-types/v10';
+import { type APIAllowedMentions, type APIEmbed, EmbedType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { isThread } from '../../state/records.ts';
-import { requireChannel } from '../access.ts';
+import { holdsPermission, requireChannel, requirePermissions } from '../access.ts';
 import { emptyMessage, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
+import { toApiComponents } from '../validation/component-body.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 import { type EmbedBody, type MessageBody, messageBodySchema } from '../validation/message-body.ts';
 import { messageHistoryRoutes } from './message-history.ts';
 
 /** Echoes an embed the way Discord stores it: type "rich", absent fields left out. */
-function toApiEmbed(embed: EmbedBody): APIEmbed {
+export function toApiEmbed(embed: EmbedBody): APIEmbed {
   const api: APIEmbed = { type: EmbedType.Rich };
   if (embed.title) api.title = embed.title;
   if (embed.description) api.description = embed.description;
@@ -31,23 +24,7 @@ function toApiEmbed(embed: EmbedBody): APIEmbed {
   return api;
 }
 
-function toApiComponents(rows: MessageBody['components']): APIActionRowComponent<APIButtonComponent>[] {
-  return (rows ?? []).map((row) => ({
-    type: ComponentType.ActionRow,
-    components: row.components.map((button): APIButtonComponent => {
-      const common = {
-        type: ComponentType.Button as const,
-        disabled: button.disabled ?? false,
-        ...(button.label ? { label: button.label } : {}),
-      };
-      return button.style === ButtonStyle.Link
-        ? { ...common, style: ButtonStyle.Link, url: button.url ?? '' }
-        : { ...common, style: button.style, custom_id: button.custom_id ?? '' };
-    }),
-  }));
-}
-
-function toApiAllowedMentions(allowed: MessageBody['allowed_mentions']): APIAllowedMentions | null {
+export function toApiAllowedMentions(allowed: MessageBody['allowed_mentions']): APIAllowedMentions | null {
   if (!allowed) return null;
   return { parse: allowed.parse ?? [], users: allowed.users ?? [], roles: allowed.roles ?? [] };
 }
@@ -60,8 +37,19 @@ export const messageRoutes: Route[] = [
       const channel = requireChannel(state, params.channelId ?? '', botUserId);
       const message = parseFormBody(messageBodySchema, body);
       if (!message.content && !message.embeds?.length && !message.components?.length) throw emptyMessage();
-      // Only MANAGE_THREADS may talk in a locked thread; the sandbox's bot is not given it.
-      if (isThread(channel) && channel.thread.locked) throw threadLocked();
+      requirePermissions(
+        state,
+        channel,
+        botUserId,
+        isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages,
+      );
+      // Only MANAGE_THREADS may talk in a locked thread, and a locked thread stays archived for everyone.
+      if (
+        isThread(channel) &&
+        channel.thread.locked &&
+        (channel.thread.archived || !holdsPermission(state, channel, botUserId, PermissionFlagsBits.ManageThreads))
+      )
+        throw threadLocked();
       // enforce_nonce: the same author sending the same nonce again gets the first message back.
       if (message.enforce_nonce && message.nonce !== null && message.nonce !== undefined) {
         const earlier = state.messageByNonce(channel.id, botUserId, message.nonce);

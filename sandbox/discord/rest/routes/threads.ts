@@ -1,9 +1,17 @@
-import { ChannelType } from 'discord-api-types/v10';
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { compareDiscordIds } from '../../../../domain/discord-id.ts';
 import { serializeChannel, serializeMember, serializeThreadMember } from '../../serializers.ts';
-import { requireChannel, requireGuild, requireThread, requireUser } from '../access.ts';
-import { threadArchived, unknownMember, wrongChannelType } from '../errors.ts';
+import {
+  holdsPermission,
+  isThreadMember,
+  requireChannel,
+  requireGuild,
+  requirePermissions,
+  requireThread,
+  requireUser,
+} from '../access.ts';
+import { missingPermissions, threadArchived, unknownMember, wrongChannelType } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 import { createThreadBodySchema } from '../validation/thread-body.ts';
@@ -24,6 +32,14 @@ export const threadRoutes: Route[] = [
       // Private and public threads grow from text channels only; announcement threads need an announcement channel.
       if (parent.type !== ChannelType.GuildText || request.type === ChannelType.AnnouncementThread)
         throw wrongChannelType();
+      requirePermissions(
+        state,
+        parent,
+        botUserId,
+        request.type === ChannelType.PrivateThread
+          ? PermissionFlagsBits.CreatePrivateThreads
+          : PermissionFlagsBits.CreatePublicThreads,
+      );
       const thread = state.createThread({
         parent,
         name: request.name,
@@ -44,6 +60,7 @@ export const threadRoutes: Route[] = [
       return {
         status: 200,
         body: {
+          has_more: false,
           threads: threads.map((thread) => serializeChannel(thread, state.threadMembers(thread.id).length)),
           // Discord lists the caller's own membership of each returned thread.
           members: threads.flatMap((thread) =>
@@ -88,6 +105,18 @@ export const threadRoutes: Route[] = [
       requireUser(state, userId);
       if (!state.member(thread.guildId, userId)) throw unknownMember();
       if (thread.thread.archived) throw threadArchived();
+      if (userId !== botUserId) {
+        // Adding someone else takes the right to talk in the thread; in a private thread also membership
+        // (when it is invitable) or MANAGE_THREADS.
+        requirePermissions(state, thread, botUserId, PermissionFlagsBits.SendMessagesInThreads);
+        const manages = holdsPermission(state, thread, botUserId, PermissionFlagsBits.ManageThreads);
+        if (
+          thread.type === ChannelType.PrivateThread &&
+          !manages &&
+          !(thread.thread.invitable && isThreadMember(state, thread.id, botUserId))
+        )
+          throw missingPermissions();
+      }
       state.addThreadMember(thread, userId, botUserId);
       return { status: 204 };
     },

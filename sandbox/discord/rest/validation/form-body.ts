@@ -53,11 +53,16 @@ function addError(tree: FormErrorTree, path: PropertyKey[], error: { code: strin
   node._errors.push(error);
 }
 
+/** Discord's per-field error tree for a failed parse (zod classic or zod/mini, which share their issues). */
+export function formErrorTree(issues: readonly z.core.$ZodIssue[]): FormErrorTree {
+  const tree: FormErrorTree = {};
+  for (const issue of issues) addError(tree, issue.path, toDiscordError(issue));
+  return tree;
+}
+
 /** Parses a JSON body, or throws Discord's 50035 "Invalid Form Body" with the per-field error tree. */
 export function parseFormBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.output<Schema> {
   const result = schema.safeParse(body, { reportInput: true });
   if (result.success) return result.data;
-  const tree: FormErrorTree = {};
-  for (const issue of result.error.issues) addError(tree, issue.path, toDiscordError(issue));
-  throw invalidFormBody(tree);
+  throw invalidFormBody(formErrorTree(result.error.issues));
 }

@@ -1,8 +1,9 @@
-import { AllowedMentionsTypes, ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { AllowedMentionsTypes, MessageFlags } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { messageComponentsSchema } from './component-body.ts';
 import { discordIssue } from './form-body.ts';
 
-/** Create Message's body with Discord's limits. Only buttons are modelled among components so far. */
+/** Create Message's body with Discord's limits; components are legacy action rows (component-body.ts). */
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
 
@@ -33,44 +34,6 @@ function embedLength(embed: Embed): number {
     (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
   );
 }
-
-const buttonSchema = z
-  .object({
-    type: z.literal(ComponentType.Button),
-    // Premium (6) buttons sell SKUs; the sandbox has none.
-    style: z.literal([
-      ButtonStyle.Primary,
-      ButtonStyle.Secondary,
-      ButtonStyle.Success,
-      ButtonStyle.Danger,
-      ButtonStyle.Link,
-    ]),
-    label: z.string().max(80).nullish(),
-    custom_id: z.string().min(1).max(100).nullish(),
-    url: z.string().max(512).nullish(),
-    disabled: z.boolean().nullish(),
-  })
-  .superRefine((button, context) => {
-    const isLink = button.style === ButtonStyle.Link;
-    if (isLink && !button.url)
-      context.addIssue({
-        code: 'custom',
-        path: ['url'],
-        ...discordIssue('BUTTON_URL_REQUIRED', 'A link button needs a url.'),
-      });
-    if (!isLink && !button.custom_id) {
-      context.addIssue({
-        code: 'custom',
-        path: ['custom_id'],
-        ...discordIssue('BASE_TYPE_REQUIRED', 'This field is required'),
-      });
-    }
-  });
-
-const actionRowSchema = z.object({
-  type: z.literal(ComponentType.ActionRow),
-  components: z.array(buttonSchema).min(1).max(5),
-});
 
 const allowedMentionsSchema = z
   .object({
@@ -104,7 +67,7 @@ export const messageBodySchema = z
   .object({
     content: z.string().max(2000).nullish(),
     embeds: z.array(embedSchema).max(10).nullish(),
-    components: z.array(actionRowSchema).max(5).nullish(),
+    components: messageComponentsSchema.nullish(),
     allowed_mentions: allowedMentionsSchema.nullish(),
     nonce: z.union([z.string(), z.number().int()]).nullish(),
     enforce_nonce: z.boolean().nullish(),
@@ -136,20 +99,6 @@ export const messageBodySchema = z
         ),
       });
     }
-    const seen = new Set<string>();
-    (body.components ?? []).forEach((row, rowIndex) => {
-      row.components.forEach((button, buttonIndex) => {
-        if (!button.custom_id) return;
-        if (seen.has(button.custom_id)) {
-          context.addIssue({
-            code: 'custom',
-            path: ['components', rowIndex, 'components', buttonIndex, 'custom_id'],
-            ...discordIssue('COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated'),
-          });
-        }
-        seen.add(button.custom_id);
-      });
-    });
   });
 
 export type MessageBody = z.output<typeof messageBodySchema>;

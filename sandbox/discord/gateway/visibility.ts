@@ -1,0 +1,33 @@
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { channelPermissions, hasPermission } from '../permissions/compute.ts';
+import type { DiscordState } from '../state/discord-state.ts';
+
+/**
+ * Whether a user's client would be told about a channel: they need VIEW_CHANNEL, and a private thread also
+ * needs them to be in it or to hold MANAGE_THREADS.
+ */
+export function canSeeChannel(state: DiscordState, channelId: string, userId: string): boolean {
+  const channel = state.channels.get(channelId);
+  if (!channel) return false;
+  const bits = channelPermissions(state, channelId, userId);
+  if (!hasPermission(bits, PermissionFlagsBits.ViewChannel)) return false;
+  if (channel.type !== ChannelType.PrivateThread) return true;
+  return (
+    hasPermission(bits, PermissionFlagsBits.ManageThreads) ||
+    state.threadMembers(channelId).some((member) => member.userId === userId)
+  );
+}
+
+/** Who may see the channel right now, decided now: for events about a channel that is about to disappear. */
+export function viewersNow(state: DiscordState, channelId: string): (userId: string) => boolean {
+  const channel = state.channels.get(channelId);
+  const viewers = new Set(
+    channel
+      ? state
+          .membersOf(channel.guildId)
+          .filter((member) => canSeeChannel(state, channelId, member.userId))
+          .map((member) => member.userId)
+      : [],
+  );
+  return (userId) => viewers.has(userId);
+}

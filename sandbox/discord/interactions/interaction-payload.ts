@@ -1,0 +1,103 @@
+import {
+  type APIInteractionDataResolved,
+  type APIInteractionDataResolvedChannel,
+  type APIInteractionDataResolvedGuildMember,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type InteractionType,
+  type Locale,
+} from 'discord-api-types/v10';
+import { channelPermissions } from '../permissions/compute.ts';
+import { serializeChannel, serializeMember, serializeRole, serializeUser } from '../serializers.ts';
+import type { DiscordState } from '../state/discord-state.ts';
+
+/** Discord's default upload limit, which discord.js reads as `attachmentSizeLimit`. */
+const ATTACHMENT_SIZE_LIMIT = 25 * 1024 * 1024;
+const LOCALE = 'en-US' as Locale;
+
+export interface InteractionOrigin {
+  applicationId: string;
+  botUserId: string;
+  type: InteractionType;
+  userId: string;
+  channelId: string;
+}
+
+/**
+ * The fields every guild INTERACTION_CREATE carries, in the shape discord.js's BaseInteraction reads: it crashes
+ * without `entitlements` and `authorizing_integration_owners`, and builds `memberPermissions` from
+ * `member.permissions` (the member's permissions in this channel, overwrites applied).
+ */
+export function interactionEnvelope(state: DiscordState, origin: InteractionOrigin, id: string, token: string) {
+  const channel = state.channels.get(origin.channelId);
+  const user = state.users.get(origin.userId);
+  const member = channel ? state.member(channel.guildId, origin.userId) : undefined;
+  if (!channel || !user || !member) throw new Error('an interaction needs a guild member in a known channel');
+  const guildId = channel.guildId;
+  const memberPermissions = channelPermissions(state, channel.id, origin.userId).toString();
+  return {
+    id,
+    token,
+    application_id: origin.applicationId,
+    type: origin.type,
+    version: 1 as const,
+    guild_id: guildId,
+    guild: { id: guildId, locale: LOCALE, features: [] },
+    channel_id: channel.id,
+    channel: { ...partialChannel(state, channel.id, origin.userId) },
+    member: { ...serializeMember(member, user), permissions: memberPermissions },
+    app_permissions: channelPermissions(state, channel.id, origin.botUserId).toString(),
+    locale: LOCALE,
+    guild_locale: LOCALE,
+    context: InteractionContextType.Guild,
+    attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
+    entitlements: [],
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
+  };
+}
+
+/** A channel as interactions carry it: the channel object plus the viewer's permissions in it. */
+export function partialChannel(
+  state: DiscordState,
+  channelId: string,
+  viewerId: string,
+): APIInteractionDataResolvedChannel {
+  const channel = state.channels.get(channelId);
+  if (!channel) throw new Error(`no channel ${channelId}`);
+  return {
+    ...serializeChannel(channel, state.threadMembers(channel.id).length),
+    permissions: channelPermissions(state, channel.id, viewerId).toString(),
+  } as APIInteractionDataResolvedChannel;
+}
+
+/** What user, role and channel ids point at, as `data.resolved`; members are partial (their user is in `users`). */
+export function resolvedFor(
+  state: DiscordState,
+  channelId: string,
+  viewerId: string,
+  ids: { users?: string[]; roles?: string[]; channels?: string[] },
+): APIInteractionDataResolved {
+  const guildId = state.channels.get(channelId)?.guildId ?? '';
+  const resolved: APIInteractionDataResolved = {};
+  for (const userId of ids.users ?? []) {
+    const user = state.users.get(userId);
+    if (!user) continue;
+    resolved.users = { ...resolved.users, [userId]: serializeUser(user) };
+    const member = state.member(guildId, userId);
+    if (!member) continue;
+    const { user: _user, ...partial } = serializeMember(member, user);
+    const resolvedMember: APIInteractionDataResolvedGuildMember = {
+      ...partial,
+      permissions: channelPermissions(state, channelId, userId).toString(),
+    };
+    resolved.members = { ...resolved.members, [userId]: resolvedMember };
+  }
+  for (const roleId of ids.roles ?? []) {
+    const role = state.roles.get(roleId);
+    if (role) resolved.roles = { ...resolved.roles, [roleId]: serializeRole(role) };
+  }
+  for (const id of ids.channels ?? []) {
+    if (state.channels.has(id)) resolved.channels = { ...resolved.channels, [id]: partialChannel(state, id, viewerId) };
+  }
+  return resolved;
+}

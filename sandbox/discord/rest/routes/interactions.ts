@@ -1,0 +1,97 @@
+import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import { z } from 'zod';
+import {
+  editInteractionMessage,
+  findMessage,
+  postInteractionMessage,
+  webhookPatch,
+} from '../../interactions/interaction-messages.ts';
+import { ACK_DEADLINE_MS, type InteractionRecord } from '../../interactions/interaction-store.ts';
+import type { DiscordState } from '../../state/discord-state.ts';
+import { interactionAlreadyAcknowledged, unknownInteraction, unknownMessage } from '../errors.ts';
+import type { Route } from '../router.ts';
+import { parseFormBody } from '../validation/form-body.ts';
+import { type CallbackBody, callbackBodySchema, isEphemeral } from '../validation/interaction-response-body.ts';
+
+/** Which callbacks each interaction accepts: updates need a message with components; no modal answers a modal. */
+function allowedCallbacks(record: InteractionRecord): InteractionResponseType[] {
+  const reply = [
+    InteractionResponseType.ChannelMessageWithSource,
+    InteractionResponseType.DeferredChannelMessageWithSource,
+  ];
+  const update = [InteractionResponseType.DeferredMessageUpdate, InteractionResponseType.UpdateMessage];
+  if (record.type === InteractionType.MessageComponent) return [...reply, ...update, InteractionResponseType.Modal];
+  if (record.type === InteractionType.ModalSubmit) return record.sourceMessageId ? [...reply, ...update] : reply;
+  return [...reply, InteractionResponseType.Modal];
+}
+
+/** Carries out the first callback; returns the message it made or changed, if any. */
+function respond(state: DiscordState, record: InteractionRecord, callback: CallbackBody) {
+  switch (callback.type) {
+    case InteractionResponseType.ChannelMessageWithSource: {
+      const message = postInteractionMessage(state, record, callback.data, { ephemeral: isEphemeral(callback.data) });
+      record.originalMessageId = message.id;
+      return message;
+    }
+    case InteractionResponseType.DeferredChannelMessageWithSource: {
+      const ephemeral = ((callback.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+      const message = postInteractionMessage(state, record, null, { ephemeral, loading: true });
+      record.originalMessageId = message.id;
+      record.originalLoading = true;
+      return message;
+    }
+    case InteractionResponseType.DeferredMessageUpdate:
+      record.originalLoading = true;
+      return null;
+    case InteractionResponseType.UpdateMessage: {
+      const source = record.sourceMessageId && findMessage(state, record.channelId, record.sourceMessageId);
+      if (!source) throw unknownMessage();
+      return editInteractionMessage(state, source, webhookPatch(source, callback.data));
+    }
+    case InteractionResponseType.Modal:
+      record.modal = structuredClone(callback.data) as InteractionRecord['modal'];
+      return null;
+  }
+}
+
+export const interactionRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/interactions/:interactionId/:token/callback',
+    auth: 'none',
+    handle({ state, params, query, body }) {
+      const record = state.interactions.get(params.interactionId ?? '');
+      if (!record || record.token !== params.token) throw unknownInteraction();
+      if (record.ack) throw interactionAlreadyAcknowledged();
+      // Past Discord's 3-second window the token is dead for callbacks.
+      if (state.interactions.ageMs(record) > ACK_DEADLINE_MS) throw unknownInteraction();
+      const callback = parseFormBody(callbackBodySchema, body);
+      parseFormBody(z.object({ type: z.literal(allowedCallbacks(record)) }), { type: callback.type });
+      const message = respond(state, record, callback);
+      record.ack = { type: callback.type, atMs: state.now() };
+      state.interactions.changed();
+      if (query.get('with_response') !== 'true') return { status: 204 };
+      // Only a reply (4) or an update (7) has a resource: the message it made or changed.
+      const withMessage =
+        callback.type === InteractionResponseType.ChannelMessageWithSource ||
+        callback.type === InteractionResponseType.UpdateMessage;
+      return {
+        status: 200,
+        body: {
+          interaction: {
+            id: record.id,
+            type: record.type,
+            ...(record.originalMessageId && callback.type !== InteractionResponseType.Modal
+              ? {
+                  response_message_id: record.originalMessageId,
+                  response_message_loading: record.originalLoading,
+                  response_message_ephemeral: !!((message?.flags ?? 0) & MessageFlags.Ephemeral),
+                }
+              : {}),
+          },
+          ...(withMessage ? { resource: { type: callback.type, message } } : {}),
+        },
+      };
+    },
+  },
+];

@@ -1,0 +1,199 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { discordIssue } from './form-body.ts';
+
+/** Application command bodies with Discord's limits (names, descriptions, options, choices, 8,000 characters). */
+
+const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+const commandName = z
+  .string()
+  .min(1)
+  .max(32)
+  .superRefine((name, context) => {
+    if (!NAME.test(name) || name !== name.toLowerCase())
+      context.addIssue({
+        code: 'custom',
+        ...discordIssue('APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid'),
+      });
+  });
+const description = z.string().min(1).max(100);
+const localizations = z.record(z.string(), z.string()).nullish();
+
+const choiceSchema = z.object({
+  name: z.string().min(1).max(100),
+  name_localizations: localizations,
+  value: z.union([z.string().max(100), z.number()]),
+});
+
+const valueOptionSchema = z.object({
+  type: z.literal([
+    ApplicationCommandOptionType.String,
+    ApplicationCommandOptionType.Integer,
+    ApplicationCommandOptionType.Boolean,
+    ApplicationCommandOptionType.User,
+    ApplicationCommandOptionType.Channel,
+    ApplicationCommandOptionType.Role,
+    ApplicationCommandOptionType.Mentionable,
+    ApplicationCommandOptionType.Number,
+    ApplicationCommandOptionType.Attachment,
+  ]),
+  name: commandName,
+  name_localizations: localizations,
+  description,
+  description_localizations: localizations,
+  required: z.boolean().nullish(),
+  choices: z.array(choiceSchema).max(25).nullish(),
+  channel_types: z.array(z.number().int()).nullish(),
+  min_value: z.number().nullish(),
+  max_value: z.number().nullish(),
+  min_length: z.number().int().min(0).max(6000).nullish(),
+  max_length: z.number().int().min(1).max(6000).nullish(),
+  autocomplete: z.boolean().nullish(),
+});
+
+type ValueOption = z.infer<typeof valueOptionSchema>;
+
+/** Required options must come before optional ones, and names are unique among siblings. */
+function checkSiblings(options: { name: string; required?: boolean | null }[], context: z.RefinementCtx): void {
+  const names = new Set<string>();
+  let optionalSeen = false;
+  options.forEach((option, index) => {
+    if (names.has(option.name))
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'name'],
+        ...discordIssue('APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique'),
+      });
+    names.add(option.name);
+    if (option.required && optionalSeen)
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'required'],
+        ...discordIssue(
+          'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+          'Required options must be placed before non-required options',
+        ),
+      });
+    if (!option.required) optionalSeen = true;
+  });
+}
+
+const valueOptionsSchema = z.array(valueOptionSchema).max(25).superRefine(checkSiblings);
+
+const subcommandSchema = z.object({
+  type: z.literal(ApplicationCommandOptionType.Subcommand),
+  name: commandName,
+  name_localizations: localizations,
+  description,
+  description_localizations: localizations,
+  options: valueOptionsSchema.nullish(),
+});
+
+const groupSchema = z.object({
+  type: z.literal(ApplicationCommandOptionType.SubcommandGroup),
+  name: commandName,
+  name_localizations: localizations,
+  description,
+  description_localizations: localizations,
+  options: z.array(subcommandSchema).min(1).max(25).superRefine(checkSiblings),
+});
+
+const topLevelOptionsSchema = z
+  .array(z.union([subcommandSchema, groupSchema, valueOptionSchema]))
+  .max(25)
+  .superRefine((options, context) => {
+    checkSiblings(options as ValueOption[], context);
+    const nested = options.filter(
+      (option) =>
+        option.type === ApplicationCommandOptionType.Subcommand ||
+        option.type === ApplicationCommandOptionType.SubcommandGroup,
+    );
+    if (nested.length > 0 && nested.length < options.length)
+      context.addIssue({
+        code: 'custom',
+        ...discordIssue(
+          'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+          'Sub-command and sub-command group option types are mutually exclusive to all other types',
+        ),
+      });
+  });
+
+/** Names, descriptions and choice names of the whole tree: Discord caps their sum at 8,000 characters. */
+function combinedLength(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + combinedLength(item), 0);
+  if (!value || typeof value !== 'object') return 0;
+  const record = value as Record<string, unknown>;
+  return (
+    (typeof record.name === 'string' ? record.name.length : 0) +
+    (typeof record.description === 'string' ? record.description.length : 0) +
+    (typeof record.value === 'string' ? record.value.length : 0) +
+    combinedLength(record.options) +
+    combinedLength(record.choices)
+  );
+}
+
+export const commandBodySchema = z
+  .object({
+    type: z
+      .literal([ApplicationCommandType.ChatInput, ApplicationCommandType.User, ApplicationCommandType.Message])
+      .nullish(),
+    name: z.string().min(1).max(32),
+    name_localizations: localizations,
+    description: z.string().max(100).nullish(),
+    description_localizations: localizations,
+    options: topLevelOptionsSchema.nullish(),
+    default_member_permissions: z.string().regex(/^\d+$/).nullish(),
+    dm_permission: z.boolean().nullish(),
+    nsfw: z.boolean().nullish(),
+    contexts: z.array(z.number().int()).nullish(),
+    integration_types: z.array(z.number().int()).nullish(),
+  })
+  .superRefine((command, context) => {
+    const chatInput = (command.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput;
+    if (chatInput && !commandName.safeParse(command.name).success)
+      context.addIssue({
+        code: 'custom',
+        path: ['name'],
+        ...discordIssue('APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid'),
+      });
+    if (chatInput && !command.description)
+      context.addIssue({
+        code: 'custom',
+        path: ['description'],
+        ...discordIssue('BASE_TYPE_REQUIRED', 'This field is required'),
+      });
+    if (!chatInput && (command.description || command.options?.length))
+      context.addIssue({
+        code: 'custom',
+        path: ['description'],
+        ...discordIssue(
+          'APPLICATION_COMMAND_CONTEXT_MENU_INVALID',
+          'Context menu commands cannot have a description or options',
+        ),
+      });
+    if (combinedLength(command) > 8000)
+      context.addIssue({
+        code: 'custom',
+        ...discordIssue('APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (8000)'),
+      });
+  });
+
+export const commandListSchema = z
+  .array(commandBodySchema)
+  .max(100 + 15 + 15)
+  .superRefine((commands, context) => {
+    const seen = new Set<string>();
+    commands.forEach((command, index) => {
+      const key = `${command.type ?? 1}:${command.name}`;
+      if (seen.has(key))
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          ...discordIssue('APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`),
+        });
+      seen.add(key);
+    });
+  });
+
+export type CommandBody = z.output<typeof commandBodySchema>;
