@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: installs what is missing, then Postgres (DATABASE_URL, or the local
 # cluster under .data/postgres), migrations, the local Discord with its demo guild (unless DISCORD_TOKEN is set),
-# the Temporal dev server (unless TEMPORAL_ADDRESS is set) and the worker in the foreground. Ctrl-C or SIGTERM
-# stops them all.
+# the Temporal dev server (unless TEMPORAL_ADDRESS is set), the bot in the background and the worker in the
+# foreground. Ctrl-C or SIGTERM stops them all.
 # Their data stays in .data, so open tickets and their timers carry on at the next start.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,11 +14,15 @@ main() {
   source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
   source "$TICKETFLOW_ROOT/scripts/worker-process.sh"
   source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
+  source "$TICKETFLOW_ROOT/scripts/bot-process.sh"
   cd "$TICKETFLOW_ROOT"
 
   local pid
   if pid="$(running_worker_pid)"; then
     die "a worker started by this command is already running (pid $pid); stop it with: bash scripts/stop.sh"
+  fi
+  if pid="$(running_bot_pid)"; then
+    die "a bot started by this command is already running (pid $pid); stop it with: bash scripts/stop.sh"
   fi
   require_worker_entry
 
@@ -51,6 +55,8 @@ main() {
     log "Temporal Web UI: http://localhost:$DEV_SERVER_UI_PORT"
   fi
 
+  add_exit_hook stop_bot
+  start_bot
   add_exit_hook stop_worker
   run_worker
 }

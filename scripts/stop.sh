@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops whatever scripts/start.sh left running: the worker, the Temporal dev server, the local Discord and the local
+# Stops whatever scripts/start.sh left running: the bot, the worker, the Temporal dev server, the local Discord and the local
 # Postgres cluster.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,7 +13,9 @@ source "$TICKETFLOW_ROOT/scripts/postgres.sh"
 source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
 source "$TICKETFLOW_ROOT/scripts/worker-process.sh"
 source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
+source "$TICKETFLOW_ROOT/scripts/bot-process.sh"
 
+stop_bot
 stop_worker
 stop_dev_server
 stop_local_discord

@@ -63,6 +63,7 @@ export function modalSubmitStart(opened: InteractionRecord, userId: string, valu
     userId,
     channelId: opened.channelId,
     sourceMessageId: opened.sourceMessageId,
+    triggeredById: opened.id,
     body: {
       data: { custom_id: modal.custom_id, components },
       ...(opened.sourceMessageId && 'message' in opened.payload ? { message: opened.payload.message } : {}),

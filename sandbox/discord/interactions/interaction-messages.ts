@@ -103,6 +103,10 @@ export function webhookPatch(message: APIMessage, body: MessageBody): MessagePat
   };
 }
 
+/**
+ * Discord's metadata per interaction type: a component names the message it was on, a modal submit names the
+ * interaction that showed the modal (whose own metadata names its message).
+ */
 function interactionMetadata(
   state: DiscordState,
   record: InteractionRecord,
@@ -110,12 +114,18 @@ function interactionMetadata(
 ): APIMessageInteractionMetadata {
   const user = state.users.get(record.userId);
   if (!user) throw new Error(`no user ${record.userId}`);
+  const trigger = record.triggeredById ? state.interactions.get(record.triggeredById) : undefined;
   return {
     id: record.id,
     type: record.type,
     user: serializeUser(user),
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: record.guildId },
     ...(followUp && record.originalMessageId ? { original_response_message_id: record.originalMessageId } : {}),
-    ...(record.sourceMessageId ? { interacted_message_id: record.sourceMessageId } : {}),
+    ...(record.type === InteractionType.MessageComponent && record.sourceMessageId
+      ? { interacted_message_id: record.sourceMessageId }
+      : {}),
+    ...(record.type === InteractionType.ModalSubmit && trigger
+      ? { triggering_interaction_metadata: interactionMetadata(state, trigger, false) }
+      : {}),
   } as APIMessageInteractionMetadata;
 }

@@ -28,6 +28,8 @@ export interface InteractionRecord {
   payload: APIInteraction;
   /** The message that carried the component (component interactions and modals opened from them). */
   sourceMessageId: string | null;
+  /** For a modal submit: the interaction that showed the modal (its message metadata names it). */
+  triggeredById: string | null;
   /** The first callback; null until the app answers. */
   ack: { type: InteractionResponseType; atMs: number } | null;
   /** The response message @original names (for component interactions: the source message). */
@@ -45,7 +47,7 @@ export interface InteractionRecord {
 
 export type NewInteraction = Pick<
   InteractionRecord,
-  'applicationId' | 'botUserId' | 'type' | 'userId' | 'guildId' | 'channelId' | 'sourceMessageId'
+  'applicationId' | 'botUserId' | 'type' | 'userId' | 'guildId' | 'channelId' | 'sourceMessageId' | 'triggeredById'
 > & {
   /** Builds the payload once the id and token exist. */
   payload: (id: string, token: string) => APIInteraction;

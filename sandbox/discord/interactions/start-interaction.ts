@@ -10,6 +10,8 @@ export interface InteractionStart {
   channelId: string;
   /** The component message it came from, if any. */
   sourceMessageId: string | null;
+  /** For a modal submit: the interaction that showed the modal. */
+  triggeredById?: string | null;
   /** The type-specific part of the payload: `data`, and `message` for components. */
   body: Record<string, unknown>;
 }
@@ -23,6 +25,7 @@ export function startInteraction(state: DiscordState, start: InteractionStart): 
   const origin = { ...start, botUserId: bot.userId };
   const record = state.interactions.create({
     ...origin,
+    triggeredById: start.triggeredById ?? null,
     guildId: channel.guildId,
     payload: (id, token) =>
       ({ ...interactionEnvelope(state, origin, id, token), ...start.body }) as InteractionRecord['payload'],

@@ -25,16 +25,18 @@ function allowedCallbacks(record: InteractionRecord): InteractionResponseType[] 
   return [...reply, InteractionResponseType.Modal];
 }
 
-/** Carries out the first callback; returns the message it made or changed, if any. */
-function respond(state: DiscordState, record: InteractionRecord, callback: CallbackBody) {
+/**
+ * Carries out the first callback; returns the message it made or changed, if any. `ephemeral` comes from the raw
+ * body, since the message schema removes the EPHEMERAL flag before it checks the rest.
+ */
+function respond(state: DiscordState, record: InteractionRecord, callback: CallbackBody, ephemeral: boolean) {
   switch (callback.type) {
     case InteractionResponseType.ChannelMessageWithSource: {
-      const message = postInteractionMessage(state, record, callback.data, { ephemeral: isEphemeral(callback.data) });
+      const message = postInteractionMessage(state, record, callback.data, { ephemeral });
       record.originalMessageId = message.id;
       return message;
     }
     case InteractionResponseType.DeferredChannelMessageWithSource: {
-      const ephemeral = ((callback.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
       const message = postInteractionMessage(state, record, null, { ephemeral, loading: true });
       record.originalMessageId = message.id;
       record.originalLoading = true;
@@ -67,7 +69,7 @@ export const interactionRoutes: Route[] = [
       if (state.interactions.ageMs(record) > ACK_DEADLINE_MS) throw unknownInteraction();
       const callback = parseFormBody(callbackBodySchema, body);
       parseFormBody(z.object({ type: z.literal(allowedCallbacks(record)) }), { type: callback.type });
-      const message = respond(state, record, callback);
+      const message = respond(state, record, callback, isEphemeral((body as { data?: unknown } | undefined)?.data));
       record.ack = { type: callback.type, atMs: state.now() };
       state.interactions.changed();
       if (query.get('with_response') !== 'true') return { status: 204 };

@@ -1,0 +1,16 @@
+import { TICKET_BUTTONS } from '../../activities/discord/notices/ticket-controls.ts';
+import type { ButtonHandler } from '../interactions/handler-types.ts';
+import { deferEphemeral } from '../replies.ts';
+import { assignTicketAs } from '../tickets/actions.ts';
+import { resolveTicket } from '../tickets/resolve-ticket.ts';
+import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
+
+/** The thread's Claim button: the staff member who presses it becomes the assignee. */
+export const claimButton: ButtonHandler = {
+  prefix: TICKET_BUTTONS.claim.prefix,
+  async execute(interaction, id, context) {
+    await deferEphemeral(interaction);
+    const ticket = await resolveTicket(interaction, context, ticketNumberOf(id));
+    await assignTicketAs(interaction, ticket, interaction.user.id, context);
+  },
+};

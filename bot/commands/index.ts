@@ -1,0 +1,48 @@
+import {
+  SlashCommandBuilder,
+  SlashCommandSubcommandGroupBuilder,
+  type SlashCommandSubcommandsOnlyBuilder,
+} from 'discord.js';
+import type { ButtonHandler, TicketSubcommand } from '../interactions/handler-types.ts';
+import { addUserSubcommand } from './ticket/add-user.ts';
+import { assignSubcommand } from './ticket/assign.ts';
+import { closeSubcommand } from './ticket/close.ts';
+import { configSubcommandGroup } from './ticket/config/config-group.ts';
+import { listSubcommand } from './ticket/list.ts';
+import { listPageButton } from './ticket/list-page-button.ts';
+import { openSubcommand } from './ticket/open.ts';
+import { panelSubcommand } from './ticket/panel.ts';
+import { pauseSubcommand, resumeSubcommand, timerOffSubcommand } from './ticket/timer.ts';
+import { unassignSubcommand } from './ticket/unassign.ts';
+
+const TICKET_SUBCOMMANDS: TicketSubcommand[] = [
+  openSubcommand,
+  closeSubcommand,
+  listSubcommand,
+  assignSubcommand,
+  unassignSubcommand,
+  addUserSubcommand,
+  pauseSubcommand,
+  resumeSubcommand,
+  timerOffSubcommand,
+  panelSubcommand,
+  configSubcommandGroup,
+];
+
+/**
+ * `/ticket`, one guild command: registered per guild, and routed by the name of its subcommand or
+ * subcommand group (`config`) to the handler of the same name.
+ */
+export const ticketCommand = {
+  data: TICKET_SUBCOMMANDS.reduce<SlashCommandSubcommandsOnlyBuilder>(
+    (command, { data }) =>
+      data instanceof SlashCommandSubcommandGroupBuilder
+        ? command.addSubcommandGroup(data)
+        : command.addSubcommand(data),
+    new SlashCommandBuilder().setName('ticket').setDescription('Support tickets: open, handle and configure them'),
+  ),
+  subcommands: TICKET_SUBCOMMANDS,
+};
+
+/** Component handlers that belong to the commands, for the router's prefix map. */
+export const commandButtons: ButtonHandler[] = [listPageButton];

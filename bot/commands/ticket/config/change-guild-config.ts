@@ -1,0 +1,54 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { GuildConfigError } from '../../../../activities/database/guild-config-repository.ts';
+import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-config.ts';
+import type { BotContext } from '../../../bot-context.ts';
+import { UserFacingError } from '../../../replies.ts';
+import { describeConfigProblems } from './config-problems.ts';
+
+export const NOT_SET_UP = 'Tickets are not set up yet: start with `/ticket config ticket-channel`.';
+
+/** A guild's config changes one at a time in this process, so two admins' quick changes do not undo each other. */
+const lastChangeByGuild = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(guildId: string, work: () => Promise<T>): Promise<T> {
+  const next = (lastChangeByGuild.get(guildId) ?? Promise.resolve()).then(work, work);
+  const settled = next.catch(() => undefined);
+  lastChangeByGuild.set(guildId, settled);
+  void settled.then(() => {
+    if (lastChangeByGuild.get(guildId) === settled) lastChangeByGuild.delete(guildId);
+  });
+  return next;
+}
+
+/**
+ * Loads the guild's configuration, applies one change and saves the whole of it, which validates everything
+ * at once: a change the schema refuses is answered with its problems, and nothing is written. A change may
+ * itself refuse with a UserFacingError. `change` receives null for a guild that never configured tickets.
+ */
+export function saveConfigChange(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  context: BotContext,
+  change: (config: GuildConfig | null) => GuildConfigInput,
+): Promise<GuildConfig> {
+  return oneAtATime(interaction.guildId, async () => {
+    const input = change(await context.guildConfigs.loadGuildConfig(interaction.guildId));
+    try {
+      return await context.guildConfigs.saveGuildConfig(interaction.guildId, input);
+    } catch (error) {
+      if (error instanceof GuildConfigError) throw new UserFacingError(describeConfigProblems(error.problems, input));
+      throw error;
+    }
+  });
+}
+
+/** saveConfigChange for the settings that need tickets to be set up first. */
+export function changeGuildConfig(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  context: BotContext,
+  change: (config: GuildConfig) => GuildConfigInput,
+): Promise<GuildConfig> {
+  return saveConfigChange(interaction, context, (config) => {
+    if (!config) throw new UserFacingError(NOT_SET_UP);
+    return change(config);
+  });
+}

@@ -1,0 +1,104 @@
+import { ChannelType, PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { GuildConfigInput, TicketType } from '../../../../domain/guild-config.ts';
+import { requireBotPermissions, textChannelOption } from '../guild-targets.ts';
+import { changeGuildConfig, saveConfigChange } from './change-guild-config.ts';
+import type { ConfigSubcommand } from './config-subcommand.ts';
+
+/** The type a guild starts with, so the panel works as soon as the ticket channel is chosen. */
+const DEFAULT_TICKET_TYPE: TicketType = {
+  key: 'support',
+  name: 'Support',
+  description: 'Ask the staff for help',
+  openingMessage: '',
+  questions: [{ label: 'How can we help?', style: 'paragraph', required: true, minLength: 0, maxLength: 1000 }],
+  openLimit: 1,
+};
+
+/** What the bot does in the ticket channel: create private threads, talk in them, add members, lock them at close. */
+const TICKET_CHANNEL_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.CreatePrivateThreads,
+  PermissionFlagsBits.SendMessagesInThreads,
+  PermissionFlagsBits.ManageThreads,
+];
+const POSTING_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+];
+
+export const ticketChannelSubcommand: ConfigSubcommand = {
+  data: new SlashCommandSubcommandBuilder()
+    .setName('ticket-channel')
+    .setDescription('Channel whose private threads hold the tickets; the first use sets tickets up')
+    .addChannelOption((option) =>
+      option
+        .setName('channel')
+        .setDescription('A text channel')
+        .addChannelTypes(ChannelType.GuildText)
+        .setRequired(true),
+    ),
+  async answer(interaction, context) {
+    const channel = textChannelOption(interaction, 'channel', true);
+    await requireBotPermissions(interaction, channel, TICKET_CHANNEL_PERMISSIONS, 'open ticket threads');
+    let created = false;
+    await saveConfigChange(interaction, context, (config): GuildConfigInput => {
+      created = config === null;
+      return config
+        ? { ...config, ticketChannelId: channel.id }
+        : { ticketChannelId: channel.id, ticketTypes: [DEFAULT_TICKET_TYPE] };
+    });
+    return created
+      ? `Tickets are set up: they open as private threads of ${channel}, with one type, "support". ` +
+          'Add staff roles with `/ticket config staff-role-add`, then post the panel with `/ticket panel`.'
+      : `Tickets now open as private threads of ${channel}.`;
+  },
+};
+
+/** `histories-channel` and `reminders-channel`: a channel the bot posts to, or none when the option is left empty. */
+function postingChannelSubcommand(
+  name: string,
+  setting: 'historiesChannelId' | 'remindersChannelId',
+  description: string,
+  what: string,
+): ConfigSubcommand {
+  return {
+    data: new SlashCommandSubcommandBuilder()
+      .setName(name)
+      .setDescription(description)
+      .addChannelOption((option) =>
+        option
+          .setName('channel')
+          .setDescription('A text channel; leave empty for none')
+          .addChannelTypes(ChannelType.GuildText),
+      ),
+    async answer(interaction, context) {
+      const channel = textChannelOption(interaction, 'channel');
+      if (channel) await requireBotPermissions(interaction, channel, POSTING_PERMISSIONS, `post ${what}`);
+      await changeGuildConfig(interaction, context, (config) => ({ ...config, [setting]: channel?.id ?? null }));
+      return channel
+        ? `${capitalized(what)} are now posted in ${channel}.`
+        : `${capitalized(what)} are no longer posted.`;
+    },
+  };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const historiesChannelSubcommand = postingChannelSubcommand(
+  'histories-channel',
+  'historiesChannelId',
+  'Channel for the summary of each closed ticket (empty: none)',
+  'closed-ticket summaries',
+);
+
+export const remindersChannelSubcommand = postingChannelSubcommand(
+  'reminders-channel',
+  'remindersChannelId',
+  'Channel for reminders about tickets still open (empty: none)',
+  'reminders about open tickets',
+);

@@ -1,0 +1,60 @@
+import { PermissionFlagsBits, SlashCommandSubcommandGroupBuilder } from 'discord.js';
+import type { TicketSubcommand } from '../../../interactions/handler-types.ts';
+import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../../../replies.ts';
+import { blocklistAddSubcommand, blocklistRemoveSubcommand } from './blocklist.ts';
+import { historiesChannelSubcommand, remindersChannelSubcommand, ticketChannelSubcommand } from './channels.ts';
+import type { ConfigSubcommand } from './config-subcommand.ts';
+import { cooldownSubcommand, inactivitySubcommand, openLimitSubcommand } from './limits.ts';
+import { notificationRoleSubcommand, notificationsSubcommand } from './notifications.ts';
+import { questionAddSubcommand, questionRemoveSubcommand } from './questions.ts';
+import { showSubcommand } from './show.ts';
+import { staffRoleAddSubcommand, staffRoleRemoveSubcommand } from './staff-roles.ts';
+import { typeAddSubcommand, typeRemoveSubcommand } from './ticket-types.ts';
+
+const CONFIG_SUBCOMMANDS: ConfigSubcommand[] = [
+  showSubcommand,
+  ticketChannelSubcommand,
+  historiesChannelSubcommand,
+  remindersChannelSubcommand,
+  notificationRoleSubcommand,
+  notificationsSubcommand,
+  staffRoleAddSubcommand,
+  staffRoleRemoveSubcommand,
+  inactivitySubcommand,
+  openLimitSubcommand,
+  cooldownSubcommand,
+  blocklistAddSubcommand,
+  blocklistRemoveSubcommand,
+  typeAddSubcommand,
+  typeRemoveSubcommand,
+  questionAddSubcommand,
+  questionRemoveSubcommand,
+];
+
+const byName = new Map(CONFIG_SUBCOMMANDS.map((subcommand) => [subcommand.data.name, subcommand]));
+
+/**
+ * `/ticket config ...`: the guild's ticket settings, for members with Manage Server only (a subcommand
+ * cannot carry its own default permissions, so the check is here, on every use).
+ */
+export const configSubcommandGroup: TicketSubcommand = {
+  data: CONFIG_SUBCOMMANDS.reduce(
+    (group, subcommand) => group.addSubcommand(subcommand.data),
+    new SlashCommandSubcommandGroupBuilder().setName('config').setDescription('Ticket settings (Manage Server only)'),
+  ),
+  async execute(interaction, context) {
+    try {
+      await deferEphemeral(interaction);
+      if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+        throw new UserFacingError('Only members with the Manage Server permission can change ticket settings.');
+      }
+      const subcommand = byName.get(interaction.options.getSubcommand(true));
+      if (!subcommand) throw new UserFacingError('This command is out of date; try again in a minute.');
+      const answer = await subcommand.answer(interaction, context);
+      if (typeof answer === 'string') await replyEphemeral(interaction, answer);
+      else await interaction.editReply(answer);
+    } catch (error) {
+      await answerFailure(interaction, error);
+    }
+  },
+};

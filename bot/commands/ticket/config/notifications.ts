@@ -1,0 +1,59 @@
+import { PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
+import { UserFacingError } from '../../../replies.ts';
+import { botMember, roleOption } from '../guild-targets.ts';
+import { changeGuildConfig } from './change-guild-config.ts';
+import type { ConfigSubcommand } from './config-subcommand.ts';
+
+export const notificationRoleSubcommand: ConfigSubcommand = {
+  data: new SlashCommandSubcommandBuilder()
+    .setName('notification-role')
+    .setDescription('Role pinged when a ticket opens (empty: none)')
+    .addRoleOption((option) => option.setName('role').setDescription('A role; leave empty for none')),
+  async answer(interaction, context) {
+    const role = roleOption(interaction, 'role');
+    // Discord only delivers a ping of a role that is not mentionable from a member allowed to mention everyone.
+    if (
+      role &&
+      !role.mentionable &&
+      !(await botMember(interaction)).permissions.has(PermissionFlagsBits.MentionEveryone)
+    ) {
+      throw new UserFacingError(
+        `${role} is not mentionable, so my ping would not reach anyone: make it mentionable in the role settings first.`,
+      );
+    }
+    const saved = await changeGuildConfig(interaction, context, (config) => ({
+      ...config,
+      notificationRoleId: role?.id ?? null,
+      notificationsEnabled: role ? config.notificationsEnabled || config.notificationRoleId === null : false,
+    }));
+    if (!role) return 'No role is pinged when a ticket opens any more.';
+    return saved.notificationsEnabled
+      ? `${role} is pinged when a ticket opens.`
+      : `${role} will be pinged when a ticket opens once you turn it on with \`/ticket config notifications on\`.`;
+  },
+};
+
+export const notificationsSubcommand: ConfigSubcommand = {
+  data: new SlashCommandSubcommandBuilder()
+    .setName('notifications')
+    .setDescription('Turn the ping of the notification role on or off')
+    .addStringOption((option) =>
+      option
+        .setName('state')
+        .setDescription('on or off')
+        .setRequired(true)
+        .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
+    ),
+  async answer(interaction, context) {
+    const enabled = interaction.options.getString('state', true) === 'on';
+    const saved = await changeGuildConfig(interaction, context, (config) => {
+      if (enabled && config.notificationRoleId === null) {
+        throw new UserFacingError('Choose the role to ping first, with `/ticket config notification-role`.');
+      }
+      return { ...config, notificationsEnabled: enabled };
+    });
+    return enabled
+      ? `<@&${saved.notificationRoleId}> is pinged when a ticket opens.`
+      : 'Nobody is pinged when a ticket opens.';
+  },
+};

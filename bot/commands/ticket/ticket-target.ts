@@ -1,0 +1,29 @@
+import type { ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { BotContext } from '../../bot-context.ts';
+import { answerFailure, deferEphemeral } from '../../replies.ts';
+import type { TicketRef } from '../../tickets/find-ticket.ts';
+import { resolveTicket } from '../../tickets/resolve-ticket.ts';
+
+/** The optional `ticket` number of the ticket actions: without it, the action is about the thread it is run in. */
+export function withTicketOption(subcommand: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
+  return subcommand.addIntegerOption((option) =>
+    option.setName('ticket').setDescription('Ticket number; leave empty inside a ticket thread').setMinValue(1),
+  );
+}
+
+/**
+ * Acknowledges first (the lookup and the workflow update may take longer than Discord's 3 seconds), finds the
+ * ticket the command is about, and hands it to the action, which answers; failures are answered in plain words.
+ */
+export async function actOnTargetTicket(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  context: BotContext,
+  act: (ticket: TicketRef) => Promise<void>,
+): Promise<void> {
+  try {
+    await deferEphemeral(interaction);
+    await act(await resolveTicket(interaction, context, interaction.options.getInteger('ticket')));
+  } catch (error) {
+    await answerFailure(interaction, error);
+  }
+}

@@ -1,0 +1,55 @@
+import { Client, type ClientOptions, Events, GatewayIntentBits, type Guild, Partials } from 'discord.js';
+import type { BotContext } from './bot-context.ts';
+import { commandButtons, ticketCommand } from './commands/index.ts';
+import { componentHandlers } from './interactions/component-handlers.ts';
+import { createInteractionRouter } from './interactions/route-interaction.ts';
+import { createThreadMessageForwarder } from './messages/thread-message-forwarder.ts';
+import { logFailure } from './replies.ts';
+
+/**
+ * The gateway bot, wired but not logged in: call `login(token)`. Guilds brings threads and roles,
+ * GuildMessages and MessageContent the replies in ticket threads; partial messages let edits and deletes of
+ * messages sent before the bot started still reach their ticket.
+ */
+export function createTicketBot(context: BotContext, options: Partial<ClientOptions> = {}): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+    partials: [Partials.Message],
+    ...options,
+  });
+  const routeInteraction = createInteractionRouter(
+    {
+      ...componentHandlers,
+      command: { name: ticketCommand.data.name, subcommands: ticketCommand.subcommands },
+      buttons: [...componentHandlers.buttons, ...commandButtons],
+    },
+    context,
+  );
+  const messages = createThreadMessageForwarder(context);
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void routeInteraction(interaction).catch((error: unknown) => logFailure('interaction routing failed', error));
+  });
+  client.on(Events.MessageCreate, (message) => messages.messageCreated(message));
+  client.on(Events.MessageUpdate, (_old, message) => messages.messageUpdated(message));
+  client.on(Events.MessageDelete, (message) => messages.messageDeleted(message));
+  client.on(Events.MessageBulkDelete, (deleted) => {
+    for (const message of deleted.values()) messages.messageDeleted(message);
+  });
+
+  client.once(Events.ClientReady, (ready) => {
+    for (const guild of ready.guilds.cache.values()) void registerTicketCommand(guild);
+  });
+  client.on(Events.GuildCreate, (guild) => void registerTicketCommand(guild));
+  client.on(Events.Error, (error) => logFailure('gateway client error', error));
+  return client;
+}
+
+/** Guild commands show up at once (global ones take up to an hour), and each guild gets exactly this set. */
+async function registerTicketCommand(guild: Guild): Promise<void> {
+  try {
+    await guild.commands.set([ticketCommand.data.toJSON()]);
+  } catch (error) {
+    logFailure(`could not register /${ticketCommand.data.name} in guild ${guild.id}`, error);
+  }
+}

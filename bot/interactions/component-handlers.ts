@@ -1,0 +1,21 @@
+import { claimButton } from '../buttons/claim-button.ts';
+import { closeButton } from '../buttons/close-button.ts';
+import { closeConfirmButton } from '../buttons/close-confirm-button.ts';
+import { closeWithReasonButton } from '../buttons/close-with-reason-button.ts';
+import { openTicketButton } from '../buttons/open-ticket-button.ts';
+import { pauseTimerButton } from '../buttons/pause-timer-button.ts';
+import { panelTypeSelect } from '../menus/panel-type-select.ts';
+import { closeReasonModalHandler } from '../modals/close-reason-modal.ts';
+import { questionsModal } from '../modals/questions-modal.ts';
+import type { ButtonHandler, ModalHandler, SelectMenuHandler } from './handler-types.ts';
+
+/** Every button, select menu and modal the bot answers, found by custom id prefix. */
+export const componentHandlers: {
+  buttons: ButtonHandler[];
+  menus: SelectMenuHandler[];
+  modals: ModalHandler[];
+} = {
+  buttons: [openTicketButton, closeButton, closeConfirmButton, closeWithReasonButton, claimButton, pauseTimerButton],
+  menus: [panelTypeSelect],
+  modals: [questionsModal, closeReasonModalHandler],
+};

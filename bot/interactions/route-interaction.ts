@@ -1,0 +1,73 @@
+import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { BotContext } from '../bot-context.ts';
+import { answerFailure, logFailure } from '../replies.ts';
+import { splitCustomId } from './custom-ids.ts';
+import type { ButtonHandler, ModalHandler, SelectMenuHandler, TicketSubcommand } from './handler-types.ts';
+
+export interface InteractionHandlers {
+  /** The `/ticket` command's name and its subcommands (and groups), found by name. */
+  command: { name: string; subcommands: TicketSubcommand[] };
+  buttons: ButtonHandler[];
+  menus: SelectMenuHandler[];
+  modals: ModalHandler[];
+}
+
+/**
+ * The one router: a slash command goes to its subcommand (group) by name, a component or modal to the
+ * handler of its custom id's prefix. Whatever a handler throws is answered privately in plain words.
+ */
+export function createInteractionRouter(
+  handlers: InteractionHandlers,
+  context: BotContext,
+): (interaction: Interaction) => Promise<void> {
+  const byPrefix = <H extends { prefix: string }>(list: H[]) =>
+    new Map(list.map((handler) => [handler.prefix, handler]));
+  const subcommands = new Map(handlers.command.subcommands.map((subcommand) => [subcommand.data.name, subcommand]));
+  const buttons = byPrefix(handlers.buttons);
+  const menus = byPrefix(handlers.menus);
+  const modals = byPrefix(handlers.modals);
+
+  return async (interaction) => {
+    if (interaction.isAutocomplete()) {
+      await interaction.respond([]).catch((error: unknown) => logFailure('autocomplete answer failed', error));
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    try {
+      if (!interaction.inCachedGuild()) {
+        await answerUnknown(interaction, 'Tickets work only inside a server.');
+        return;
+      }
+      if (interaction.isChatInputCommand()) {
+        const name = interaction.options.getSubcommandGroup(false) ?? interaction.options.getSubcommand(false);
+        const subcommand =
+          interaction.commandName === handlers.command.name && name ? subcommands.get(name) : undefined;
+        if (!subcommand) return await answerUnknown(interaction, 'This command is not known any more.');
+        return await subcommand.execute(interaction, context);
+      }
+      const parts = 'customId' in interaction ? splitCustomId(interaction.customId) : null;
+      if (interaction.isButton()) {
+        const handler = parts && buttons.get(parts.prefix);
+        if (!handler || !parts) return await answerUnknown(interaction, 'This button is not in use any more.');
+        return await handler.execute(interaction, parts.id, context);
+      }
+      if (interaction.isAnySelectMenu()) {
+        const handler = parts && menus.get(parts.prefix);
+        if (!handler || !parts) return await answerUnknown(interaction, 'This menu is not in use any more.');
+        return await handler.execute(interaction, parts.id, context);
+      }
+      if (interaction.isModalSubmit()) {
+        const handler = parts && modals.get(parts.prefix);
+        if (!handler || !parts) return await answerUnknown(interaction, 'This form is not in use any more.');
+        return await handler.execute(interaction, parts.id, context);
+      }
+      await answerUnknown(interaction, 'The bot does not know what to do with this.');
+    } catch (error) {
+      await answerFailure(interaction, error);
+    }
+  };
+}
+
+async function answerUnknown(interaction: RepliableInteraction, content: string): Promise<void> {
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,14 @@
+import { CUSTOM_ID_PREFIX } from '../interactions/custom-ids.ts';
+import type { SelectMenuHandler } from '../interactions/handler-types.ts';
+import { UserFacingError } from '../replies.ts';
+import { beginOpenTicket } from '../tickets/open-ticket-flow.ts';
+
+/** The panel's type menu of a guild with several ticket types; the chosen value is the type key. */
+export const panelTypeSelect: SelectMenuHandler = {
+  prefix: CUSTOM_ID_PREFIX.panelSelect,
+  async execute(interaction, _id, context) {
+    const [typeKey] = interaction.values;
+    if (!interaction.isStringSelectMenu() || !typeKey) throw new UserFacingError('Choose a ticket type.');
+    await beginOpenTicket(interaction, typeKey, context);
+  },
+};

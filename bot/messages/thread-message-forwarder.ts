@@ -1,0 +1,69 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
+import type { Message, PartialMessage } from 'discord.js';
+import { messageDeleted, messageEdited, replyReceived } from '../../workflows/definitions.ts';
+import type { BotContext } from '../bot-context.ts';
+import { logFailure } from '../replies.ts';
+import { findTicketByThread } from '../tickets/find-ticket.ts';
+import { isMemberMessage, toTicketMessage } from './to-ticket-message.ts';
+
+/**
+ * Turns what people write in ticket threads into the ticket's signals: new messages are replies, edits replace
+ * them, deletes mark them. The gateway never waits on this: each thread has its own queue, so a slow Temporal
+ * delays only that thread's signals, and they still reach the ticket in the order Discord sent them.
+ */
+export function createThreadMessageForwarder(context: BotContext) {
+  const queues = new Map<string, Promise<void>>();
+
+  function enqueue(threadId: string, work: () => Promise<void>): void {
+    const next = (queues.get(threadId) ?? Promise.resolve())
+      .then(work)
+      .catch((error: unknown) => logFailure(`could not forward a message of thread ${threadId}`, error));
+    queues.set(threadId, next);
+    void next.finally(() => {
+      if (queues.get(threadId) === next) queues.delete(threadId);
+    });
+  }
+
+  async function signalTicket<Arg>(
+    guildId: string,
+    threadId: string,
+    signal: SignalDefinition<[Arg]>,
+    arg: Arg,
+  ): Promise<void> {
+    const ticket = await findTicketByThread(context.prisma, guildId, threadId);
+    if (!ticket || ticket.status === 'closed') return;
+    try {
+      await context.temporal.workflow.getHandle(ticket.workflowId).signal(signal, arg);
+    } catch (error) {
+      // The ticket ended since its row was read: nothing is recorded after a close.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+
+  return {
+    messageCreated(message: Message): void {
+      if (!isMemberMessage(message) || !message.channel.isThread()) return;
+      enqueue(message.channelId, () =>
+        signalTicket(message.guildId, message.channelId, replyReceived, toTicketMessage(message)),
+      );
+    },
+
+    messageUpdated(message: Message | PartialMessage): void {
+      if (message.partial || !isMemberMessage(message) || !message.channel.isThread()) return;
+      // Discord also sends updates when it adds link previews; only an edit by the author changes the record.
+      if (message.editedTimestamp === null) return;
+      enqueue(message.channelId, () =>
+        signalTicket(message.guildId, message.channelId, messageEdited, toTicketMessage(message)),
+      );
+    },
+
+    /** A deleted message may be unknown to the cache; the ticket ignores ids it never stored (bots' included). */
+    messageDeleted(message: Message | PartialMessage): void {
+      const guildId = message.guildId;
+      if (!guildId || !message.channel.isThread() || (!message.partial && !isMemberMessage(message))) return;
+      const deletion = { messageId: message.id, deletedAt: Date.now() };
+      enqueue(message.channelId, () => signalTicket(guildId, message.channelId, messageDeleted, deletion));
+    },
+  };
+}

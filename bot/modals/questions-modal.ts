@@ -1,0 +1,19 @@
+import { CUSTOM_ID_PREFIX } from '../interactions/custom-ids.ts';
+import type { ModalHandler } from '../interactions/handler-types.ts';
+import { deferEphemeral, UserFacingError } from '../replies.ts';
+import { answersFrom, openTicketAs, ticketTypeOf } from '../tickets/open-ticket-flow.ts';
+
+/**
+ * The submitted questions of a ticket type: id = `<type key>:<request id>`, the request id being the
+ * interaction that began the open, so a resubmitted modal reaches the same workflow.
+ */
+export const questionsModal: ModalHandler = {
+  prefix: CUSTOM_ID_PREFIX.questions,
+  async execute(interaction, id, context) {
+    const [typeKey, requestId] = id.split(':');
+    if (!typeKey || !requestId) throw new UserFacingError('This form is out of date; open the ticket again.');
+    await deferEphemeral(interaction);
+    const type = ticketTypeOf(await context.guildConfigs.loadGuildConfig(interaction.guildId), typeKey);
+    await openTicketAs(interaction, type.key, answersFrom(interaction, type), requestId, context);
+  },
+};

@@ -1,0 +1,51 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { TicketRefusal } from './tickets/ticket-updates.ts';
+
+/** A problem the member can act on; its message is shown to them as is. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}
+
+const SERVICE_TROUBLE =
+  'Could not reach the ticket service just now. Nothing was changed; please try again in a moment.';
+
+/** Mentions in answers are shown, never pinged. */
+const NO_PINGS = { parse: [] };
+
+/**
+ * Answers only the member who acted, whatever was already sent: a deferred reply is edited (after a
+ * component's deferUpdate, that is the ephemeral message the component sits on); after a reply, a follow-up.
+ */
+export async function replyEphemeral(interaction: RepliableInteraction, content: string): Promise<void> {
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.editReply({ content, components: [], allowedMentions: NO_PINGS });
+  } else if (interaction.replied) {
+    await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  } else {
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  }
+}
+
+/** Acknowledges now, privately, so slow work after it cannot miss Discord's 3-second window. */
+export async function deferEphemeral(interaction: RepliableInteraction): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+}
+
+/**
+ * Answers a failed action in plain words: a refusal or user-facing error with its own message; anything else
+ * (Temporal or Postgres down, a bug) with a generic sentence, the details logged here and never shown.
+ */
+export async function answerFailure(interaction: RepliableInteraction, error: unknown): Promise<void> {
+  const known = error instanceof TicketRefusal || error instanceof UserFacingError;
+  if (!known) logFailure(`interaction ${interaction.id} failed`, error);
+  try {
+    await replyEphemeral(interaction, known ? error.message : SERVICE_TROUBLE);
+  } catch (replyError) {
+    logFailure(`could not answer interaction ${interaction.id}`, replyError);
+  }
+}
+
+/** Server-side log of an unexpected failure: its message and stack, never the interaction's token. */
+export function logFailure(what: string, error: unknown): void {
+  console.error(`[bot] ${what}:`, error instanceof Error ? (error.stack ?? error.message) : error);
+}

@@ -1,0 +1,153 @@
+import {
+  ActionRowBuilder,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  ComponentType,
+  ModalBuilder,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import type { GuildConfig, TicketType } from '../../domain/guild-config.ts';
+import type { TicketAnswer } from '../../domain/ticket.ts';
+import { InvalidTicketRequestError } from '../../domain/ticket-request.ts';
+import { openTicketWorkflow } from '../../temporal/ticket-client.ts';
+import { type OpenTicketResult, openTicket } from '../../workflows/definitions.ts';
+import type { BotContext } from '../bot-context.ts';
+import { CUSTOM_ID_PREFIX, customId } from '../interactions/custom-ids.ts';
+import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../replies.ts';
+
+type OpenStarter =
+  | ButtonInteraction<'cached'>
+  | StringSelectMenuInteraction<'cached'>
+  | ChatInputCommandInteraction<'cached'>;
+
+/**
+ * A modal must be the first answer to an interaction, so the guild's configuration (which says whether the
+ * type has questions) is read under a deadline that leaves time to answer within Discord's 3 seconds.
+ */
+const CONFIG_DEADLINE_MS = 1500;
+
+/** Shows the type's questions in a modal, or opens the ticket at once when the type has none. */
+export async function beginOpenTicket(interaction: OpenStarter, typeKey: string, context: BotContext): Promise<void> {
+  try {
+    const config = await withDeadline(context.guildConfigs.loadGuildConfig(interaction.guildId), CONFIG_DEADLINE_MS);
+    const type = ticketTypeOf(config, typeKey);
+    if (config?.blockedUserIds.includes(interaction.user.id)) {
+      throw new UserFacingError('You are not allowed to open tickets in this server.');
+    }
+    if (type.questions.length > 0) {
+      await interaction.showModal(questionsModal(type, interaction.id));
+      return;
+    }
+    await openTicketAs(interaction, type.key, [], interaction.id, context);
+  } catch (error) {
+    await answerFailure(interaction, error);
+  }
+}
+
+/** The guild's type with this key, or the plain reason there is none. */
+export function ticketTypeOf(config: GuildConfig | null, typeKey: string): TicketType {
+  if (!config) throw new UserFacingError('Tickets are not set up in this server yet; ask staff to configure them.');
+  const type = config.ticketTypes.find((candidate) => candidate.key === typeKey);
+  if (!type) throw new UserFacingError(`This server has no ticket type "${typeKey}" any more.`);
+  return type;
+}
+
+/** Each question is a text input `q<position>`; lengths and style as the guild configured them. */
+function questionsModal(type: TicketType, requestId: string): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(customId(CUSTOM_ID_PREFIX.questions, `${type.key}:${requestId}`))
+    .setTitle(`Open a ticket: ${type.name}`.slice(0, 45))
+    .addComponents(
+      type.questions.map((question, position) => {
+        const input = new TextInputBuilder()
+          .setCustomId(`q${position}`)
+          .setLabel(question.label)
+          .setStyle(question.style === 'short' ? TextInputStyle.Short : TextInputStyle.Paragraph)
+          .setRequired(question.required)
+          .setMaxLength(question.maxLength);
+        if (question.minLength > 0) input.setMinLength(Math.min(question.minLength, question.maxLength));
+        if (question.placeholder) input.setPlaceholder(question.placeholder);
+        return new ActionRowBuilder<TextInputBuilder>().addComponents(input);
+      }),
+    );
+}
+
+/** The answers of a submitted questions modal, paired with the questions of the type as configured now. */
+export function answersFrom(interaction: ModalSubmitInteraction, type: TicketType): TicketAnswer[] {
+  return type.questions.map((question, position) => {
+    const field = interaction.fields.fields.get(`q${position}`);
+    const value = field && field.type === ComponentType.TextInput ? field.value.trim() : '';
+    if (question.required && value === '') throw new UserFacingError(`Please answer "${question.label}".`);
+    if (value.length > question.maxLength) {
+      throw new UserFacingError(`The answer to "${question.label}" can be at most ${question.maxLength} characters.`);
+    }
+    return { question: question.label, answer: value };
+  });
+}
+
+/**
+ * Starts (or reaches again) the ticket workflow of this request and tells the member where their ticket is.
+ * `requestId` is the id of the interaction that began the open, so a retry lands on the same workflow.
+ */
+export async function openTicketAs(
+  interaction: OpenStarter | ModalSubmitInteraction<'cached'>,
+  typeKey: string,
+  answers: TicketAnswer[],
+  requestId: string,
+  context: BotContext,
+): Promise<void> {
+  await deferEphemeral(interaction);
+  let result: OpenTicketResult;
+  try {
+    result = await openTicketWorkflow(context.temporal, {
+      request: {
+        guildId: interaction.guildId,
+        type: typeKey,
+        creator: { id: interaction.user.id, name: interaction.member.displayName.slice(0, 100) || interaction.user.id },
+        answers,
+      },
+      requestId,
+      taskQueue: context.taskQueue,
+    });
+  } catch (error) {
+    if (error instanceof InvalidTicketRequestError) {
+      throw new UserFacingError(`The ticket could not be opened: ${error.message}`);
+    }
+    throw error;
+  }
+  await replyEphemeral(interaction, openAnswer(await withThreadOfDuplicate(result, context)));
+}
+
+/**
+ * A double click's second request is answered before the first ticket's thread exists: wait for it by asking
+ * that ticket's own open update, which answers once its thread is there, so the member gets a link.
+ */
+async function withThreadOfDuplicate(result: OpenTicketResult, context: BotContext): Promise<OpenTicketResult> {
+  if (result.outcome !== 'duplicate' || result.threadId !== null) return result;
+  const first = await context.temporal.workflow.getHandle(result.workflowId).executeUpdate(openTicket);
+  return first.outcome === 'opened' ? { ...result, threadId: first.threadId } : result;
+}
+
+function openAnswer(result: OpenTicketResult): string {
+  switch (result.outcome) {
+    case 'opened':
+      return `Your ticket #${result.number} is open: <#${result.threadId}>`;
+    case 'duplicate':
+      return result.threadId
+        ? `You opened ticket #${result.number} moments ago: <#${result.threadId}>`
+        : `You opened ticket #${result.number} moments ago; its thread is being set up.`;
+    case 'refused':
+      return result.message;
+  }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

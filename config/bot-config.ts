@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { parseEnv } from './parse-env.ts';
+import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';
+
+const botEnvSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
+  DISCORD_TOKEN: z.string().min(1, 'is required: the bot token the bot logs in to Discord with'),
+  /** Set for the local Discord server (e.g. http://127.0.0.1:8790/api); Discord itself otherwise. */
+  DISCORD_API_BASE_URL: z.url().optional(),
+});
+
+export interface BotConfig {
+  temporal: TemporalConfig;
+  databaseUrl: string;
+  discord: { token: string; apiBaseUrl: string | undefined };
+}
+
+/** The bot's settings from the environment; a bad one is named in the error, its value never shown. */
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = parseEnv(botEnvSchema, env);
+  return {
+    temporal: loadTemporalConfig(env),
+    databaseUrl: parsed.DATABASE_URL,
+    discord: { token: parsed.DISCORD_TOKEN, apiBaseUrl: parsed.DISCORD_API_BASE_URL },
+  };
+}
