@@ -3,7 +3,7 @@ import { closeButton } from '../buttons/close-button.ts';
 import { closeConfirmButton } from '../buttons/close-confirm-button.ts';
 import { closeWithReasonButton } from '../buttons/close-with-reason-button.ts';
 import { openTicketButton } from '../buttons/open-ticket-button.ts';
-import { pauseTimerButton } from '../buttons/pause-timer-button.ts';
+import { pauseTimerButton, resumeTimerButton } from '../buttons/timer-buttons.ts';
 import { panelTypeSelect } from '../menus/panel-type-select.ts';
 import { closeReasonModalHandler } from '../modals/close-reason-modal.ts';
 import { questionsModal } from '../modals/questions-modal.ts';
@@ -15,7 +15,15 @@ export const componentHandlers: {
   menus: SelectMenuHandler[];
   modals: ModalHandler[];
 } = {
-  buttons: [openTicketButton, closeButton, closeConfirmButton, closeWithReasonButton, claimButton, pauseTimerButton],
+  buttons: [
+    openTicketButton,
+    closeButton,
+    closeConfirmButton,
+    closeWithReasonButton,
+    claimButton,
+    pauseTimerButton,
+    resumeTimerButton,
+  ],
   menus: [panelTypeSelect],
   modals: [questionsModal, closeReasonModalHandler],
 };

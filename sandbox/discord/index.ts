@@ -27,7 +27,7 @@ export type { DiscordActor, SandboxDriver } from './driver/sandbox-driver.ts';
 export { SandboxDriverError } from './driver/sandbox-driver-error.ts';
 export type { SandboxInteraction } from './driver/sandbox-interaction.ts';
 export type { GatewayControl } from './gateway/gateway.ts';
-export { seedGuild } from './seed.ts';
+export { type SeededGuild, seedGuild } from './seed.ts';
 export type { DiscordState } from './state/discord-state.ts';
 export type { FaultRule } from './state/faults.ts';
 

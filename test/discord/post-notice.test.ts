@@ -105,11 +105,12 @@ describe('postNotice', () => {
           )
         : [],
     );
-    expect(customIds).toEqual(['tclose:42', 'tclaim:42', 'tpause:42']);
+    expect(customIds).toEqual(['tclose:42', 'tclaim:42', 'tpause:42', 'tresume:42']);
     expect(customIds.map(parseTicketButtonId)).toEqual([
       { action: 'close', ticketNumber: 42 },
       { action: 'claim', ticketNumber: 42 },
       { action: 'pauseTimer', ticketNumber: 42 },
+      { action: 'resumeTimer', ticketNumber: 42 },
     ]);
   });
 

@@ -8,6 +8,7 @@ export const TICKET_BUTTONS = {
   close: { prefix: 'tclose', label: 'Close', style: ButtonStyle.Danger },
   claim: { prefix: 'tclaim', label: 'Claim', style: ButtonStyle.Success },
   pauseTimer: { prefix: 'tpause', label: 'Pause timer', style: ButtonStyle.Secondary },
+  resumeTimer: { prefix: 'tresume', label: 'Resume timer', style: ButtonStyle.Secondary },
 } as const;
 
 export type TicketButtonAction = keyof typeof TICKET_BUTTONS;

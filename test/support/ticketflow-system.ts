@@ -1,0 +1,225 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Client, Events } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
+import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
+import { createTicketBot } from '../../bot/create-ticket-bot.ts';
+import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
+import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
+import {
+  createDiscordSandbox,
+  type DiscordSandbox,
+  type DiscordSandboxOptions,
+  type SeededGuild,
+  seedGuild,
+} from '../../sandbox/discord/index.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { freePort } from './free-port.ts';
+import { startDevServer } from './temporal.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SUPPORT_QUESTION = 'What do you need help with?';
+
+export interface TicketflowSystemOptions {
+  sandbox?: DiscordSandboxOptions;
+  /** Extra plain members named `member-0` … `member-<n-1>` (the benchmark's crowd). */
+  extraMembers?: number;
+  /** Changes to the default guild configuration (ids of the seeded guild are known by then). */
+  config?: (ids: SystemIds) => Partial<GuildConfigInput>;
+}
+
+export interface SystemIds {
+  userId(name: string): string;
+  channelId(name: string): string;
+  roleId(name: string): string;
+}
+
+/** The ticket worker as production runs it: `temporal/worker.ts` in its own process, which a test may kill. */
+export interface WorkerProcess {
+  start(): Promise<void>;
+  /** SIGKILL: no drain, no goodbye, as a crashed host or an OOM kill. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait: a graceful stop. */
+  stop(): Promise<void>;
+}
+
+export interface TicketflowSystem extends SystemIds {
+  db: TestDatabase;
+  discord: DiscordSandbox;
+  temporal: TestWorkflowEnvironment;
+  world: SeededGuild;
+  config: GuildConfig;
+  taskQueue: string;
+  transcriptsDir: string;
+  worker: WorkerProcess;
+  /** The bot, in this process: discord.js against the local Discord, Temporal and Postgres. */
+  bot: Client<true>;
+  /** The Open-ticket panel the bot posted in #tickets. */
+  panel: APIMessage;
+  /** The bot's control message in a ticket thread (the one with Close, Claim, Pause). */
+  controlMessage(threadId: string): APIMessage;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system on one machine, each part real: Postgres, the Temporal dev server, the worker process, the
+ * bot's discord.js client, and the local Discord with a seeded guild (alice and bob are members, sam is staff,
+ * mallory is blocked, Alerts is pinged on new tickets).
+ */
+export async function startTicketflowSystem(options: TicketflowSystemOptions = {}): Promise<TicketflowSystem> {
+  const [db, discord, temporal] = await Promise.all([
+    createTestDatabase(),
+    createDiscordSandbox({ heartbeatIntervalMs: 2_000, ...options.sandbox }),
+    startDevServer(await freePort()),
+  ]);
+  const cleanups: (() => Promise<void>)[] = [() => db.cleanup(), () => discord.close(), () => temporal.teardown()];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const world = seedGuild(discord.state, {
+      botUserId: discord.bot.userId,
+      name: 'Ticketflow E2E',
+      roles: [{ name: 'Staff' }, { name: 'Alerts', mentionable: true }],
+      members: [
+        { username: 'alice' },
+        { username: 'bob' },
+        { username: 'sam', roles: ['Staff'] },
+        { username: 'mallory' },
+        ...Array.from({ length: options.extraMembers ?? 0 }, (_, index) => ({ username: `member-${index}` })),
+      ],
+      textChannels: ['tickets', 'histories', 'reminders'],
+    });
+    const ids = systemIds(world);
+    const guildConfigs = createGuildConfigRepository(db.prisma);
+    const config = await guildConfigs.saveGuildConfig(world.guild.id, {
+      staffRoleIds: [ids.roleId('Staff')],
+      ticketChannelId: ids.channelId('tickets'),
+      historiesChannelId: ids.channelId('histories'),
+      remindersChannelId: ids.channelId('reminders'),
+      notificationRoleId: ids.roleId('Alerts'),
+      notificationsEnabled: true,
+      blockedUserIds: [ids.userId('mallory')],
+      ticketTypes: [
+        {
+          key: 'support',
+          name: 'Support',
+          questions: [{ label: SUPPORT_QUESTION, style: 'paragraph', maxLength: 500 }],
+        },
+      ],
+      ...options.config?.(ids),
+    });
+
+    const taskQueue = `ticketflow-system-${process.pid}`;
+    const transcriptsDir = await mkdtemp(join(tmpdir(), 'ticketflow-system-transcripts-'));
+    cleanups.push(() => rm(transcriptsDir, { recursive: true, force: true }));
+    const worker = workerProcess({
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      DATABASE_URL: db.url,
+      DISCORD_TOKEN: discord.bot.token,
+      DISCORD_API_BASE_URL: discord.apiBaseUrl,
+      TRANSCRIPTS_DIR: transcriptsDir,
+    });
+    cleanups.push(() => worker.stop());
+    await worker.start();
+
+    const bot = createTicketBot(
+      { temporal: temporal.client, taskQueue, prisma: db.prisma, guildConfigs },
+      discord.clientOptions(),
+    );
+    cleanups.push(() => bot.destroy());
+    const ready = new Promise<Client<true>>((resolve) => bot.once(Events.ClientReady, resolve));
+    await bot.login(discord.bot.token);
+    await ready;
+    const tickets = await bot.channels.fetch(ids.channelId('tickets'));
+    if (!tickets?.isSendable()) throw new Error('#tickets is not a text channel the bot can post in');
+    const sent = await tickets.send(ticketPanelMessage(config));
+    const panel = discord.state.message(ids.channelId('tickets'), sent.id);
+    if (!panel) throw new Error('the panel message is not in #tickets');
+
+    return {
+      ...ids,
+      db,
+      discord,
+      temporal,
+      world,
+      config,
+      taskQueue,
+      transcriptsDir,
+      worker,
+      bot: bot as Client<true>,
+      panel,
+      controlMessage: (threadId) => controlMessage(discord, threadId),
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function systemIds(world: SeededGuild): SystemIds {
+  const pick = <T extends { id: string }>(map: Map<string, T>, kind: string, name: string): string => {
+    const found = map.get(name);
+    if (!found) throw new Error(`the seeded guild has no ${kind} ${name}`);
+    return found.id;
+  };
+  return {
+    userId: (name) => pick(world.users, 'member', name),
+    channelId: (name) => pick(world.channels, 'channel', name),
+    roleId: (name) => pick(world.roles, 'role', name),
+  };
+}
+
+function controlMessage(discord: DiscordSandbox, threadId: string): APIMessage {
+  const message = discord.state
+    .messagesIn(threadId)
+    .find((candidate) => JSON.stringify(candidate.components ?? []).includes('tclose:'));
+  if (!message) throw new Error(`thread ${threadId} has no control message`);
+  return message;
+}
+
+/** The worker's log line once it polls; until then it is bundling workflows and connecting. */
+const WORKER_READY = /worker polling/;
+
+function workerProcess(env: Record<string, string>): WorkerProcess {
+  let child: ChildProcess | null = null;
+  let output = '';
+  const exited = async (signal: NodeJS.Signals) => {
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const gone = once(running, 'exit');
+    running.kill(signal);
+    await gone;
+    child = null;
+  };
+  return {
+    async start() {
+      if (child) throw new Error('the worker is already running');
+      output = '';
+      const started = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['temporal/worker.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = started;
+      await new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (WORKER_READY.test(output)) resolve();
+        };
+        started.stdout?.on('data', onData);
+        started.stderr?.on('data', onData);
+        started.once('exit', (code) => reject(new Error(`the worker exited with ${code} before polling:\n${output}`)));
+      });
+    },
+    kill: () => exited('SIGKILL'),
+    stop: () => exited('SIGTERM'),
+  };
+}
