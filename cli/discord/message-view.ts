@@ -1,0 +1,111 @@
+import {
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIMessage,
+  type APISelectMenuComponent,
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  MessageType,
+} from 'discord-api-types/v10';
+import type { GuildDirectory } from './guild-directory.ts';
+
+/** A button or select a member can use, numbered across the channel (oldest message first) for `press`/`choose`. */
+export interface ComponentHandle {
+  handle: number;
+  message: APIMessage;
+  component: APIButtonComponent | APISelectMenuComponent;
+  label: string;
+}
+
+function interactive(component: { type: ComponentType }): component is APIButtonComponent | APISelectMenuComponent {
+  if (component.type === ComponentType.Button) {
+    const style = (component as APIButtonComponent).style;
+    return style !== ButtonStyle.Link && style !== ButtonStyle.Premium;
+  }
+  return [
+    ComponentType.StringSelect,
+    ComponentType.UserSelect,
+    ComponentType.RoleSelect,
+    ComponentType.MentionableSelect,
+    ComponentType.ChannelSelect,
+  ].includes(component.type);
+}
+
+function componentLabel(component: APIButtonComponent | APISelectMenuComponent): string {
+  if (component.type === ComponentType.Button)
+    return ('label' in component && component.label) || ('emoji' in component && component.emoji?.name) || '(button)';
+  return component.placeholder ?? ('custom_id' in component ? component.custom_id : '(select)');
+}
+
+export function componentHandles(messages: APIMessage[]): ComponentHandle[] {
+  const handles: ComponentHandle[] = [];
+  for (const message of messages)
+    for (const row of message.components ?? []) {
+      if (row.type !== ComponentType.ActionRow) continue;
+      for (const component of row.components)
+        if (interactive(component))
+          handles.push({ handle: handles.length + 1, message, component, label: componentLabel(component) });
+    }
+  return handles;
+}
+
+/** `<@id>`, `<@&id>` and `<#id>` as a client shows them: @alice, @Staff, #tickets. */
+export function readableMentions(text: string, directory: GuildDirectory): string {
+  return text
+    .replace(/<@!?(\d+)>/g, (raw, id: string) => {
+      const member = directory.guild.members.find((each) => each.id === id);
+      return member ? `@${member.username}` : raw;
+    })
+    .replace(/<@&(\d+)>/g, (raw, id: string) => {
+      const role = directory.guild.roles.find((each) => each.id === id);
+      return role ? `@${role.name}` : raw;
+    })
+    .replace(/<#(\d+)>/g, (raw, id: string) => {
+      const channel = directory.guild.channels.find((each) => each.id === id);
+      return channel ? `#${channel.name}` : raw;
+    });
+}
+
+function indent(text: string, prefix = '    '): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+function embedBrief(embed: APIEmbed, directory: GuildDirectory): string {
+  const lines = [`┃ ${[embed.title, embed.description].filter(Boolean).join(' — ') || '(embed)'}`];
+  for (const field of embed.fields ?? []) lines.push(`┃ ${field.name}: ${field.value.replace(/\n/g, ' ')}`);
+  if (embed.footer?.text) lines.push(`┃ ${embed.footer.text}`);
+  return readableMentions(lines.join('\n'), directory);
+}
+
+function handleLine(handle: ComponentHandle): string {
+  const { component } = handle;
+  const disabled = component.disabled ? ' (disabled)' : '';
+  if (component.type !== ComponentType.StringSelect) return `[${handle.handle}] ${handle.label}${disabled}`;
+  const options = component.options.map((option) => option.label).join(' | ');
+  return `[${handle.handle}] ${handle.label}${disabled}: ${options}`;
+}
+
+/** One message as a terminal shows it: author and time, text, embeds in brief, its buttons and selects. */
+export function formatMessage(message: APIMessage, handles: ComponentHandle[], directory: GuildDirectory): string {
+  const time = message.timestamp.slice(0, 16).replace('T', ' ');
+  const bot = message.author.bot ? ' (bot)' : '';
+  const flags = message.flags ?? 0;
+  const notes = [
+    flags & MessageFlags.Ephemeral ? 'only you see this' : '',
+    message.edited_timestamp ? 'edited' : '',
+  ].filter(Boolean);
+  const lines = [`${time}  ${message.author.username}${bot}${notes.length ? `  (${notes.join(', ')})` : ''}`];
+  if (flags & MessageFlags.Loading) lines.push(indent('… is thinking'));
+  if (message.type === MessageType.RecipientAdd)
+    lines.push(indent(`added ${message.mentions.map((user) => `@${user.username}`).join(', ')} to the thread`));
+  if (message.content) lines.push(indent(readableMentions(message.content, directory)));
+  for (const embed of message.embeds) lines.push(indent(embedBrief(embed, directory)));
+  for (const attachment of message.attachments) lines.push(indent(`📎 ${attachment.filename}`));
+  const own = handles.filter((handle) => handle.message.id === message.id);
+  if (own.length) lines.push(indent(own.map(handleLine).join('   ')));
+  return lines.join('\n');
+}

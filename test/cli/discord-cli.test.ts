@@ -1,0 +1,275 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ChannelType,
+  type Client,
+  Events,
+  MessageFlags,
+  ModalBuilder,
+  SlashCommandBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../cli/discord/modal-form.ts';
+import { runDiscordCli } from '../../cli/discord.ts';
+import { type DemoSandbox, startDemoSandbox } from '../../sandbox/demo/start-demo-sandbox.ts';
+import { temporaryDataDir } from '../sandbox/sandbox-world.ts';
+import { loginDiscordClient } from '../support/discord-client.ts';
+import { freePort } from '../support/free-port.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+/** The terminal as a test plays it: what was printed, and the lines typed in answer to questions. */
+function scriptedIo(typed: string[] = []): CliIo & { printed: string[]; asked: string[] } {
+  const printed: string[] = [];
+  const asked: string[] = [];
+  return {
+    printed,
+    asked,
+    print: (text) => printed.push(text),
+    ask: async (prompt) => {
+      asked.push(prompt);
+      return typed.shift() ?? null;
+    },
+  };
+}
+
+describe('npm run discord, against a demo local Discord', () => {
+  let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
+  let demo: DemoSandbox;
+  let bot: Client<true>;
+  let env: NodeJS.ProcessEnv;
+  const seenByBot: string[] = [];
+
+  const cli = async (argv: string[], typed: string[] = []) => {
+    const io = scriptedIo(typed);
+    await runDiscordCli(argv, io, env);
+    return io;
+  };
+  const failure = (argv: string[]) =>
+    runDiscordCli(argv, scriptedIo(), env).then(
+      () => 'no error',
+      (error: Error) => error.message,
+    );
+
+  beforeAll(async () => {
+    dataDir = await temporaryDataDir();
+    demo = await startDemoSandbox({ dataDir: dataDir.path, port: 0 });
+    env = { DISCORD_SANDBOX_URL: demo.sandbox.url };
+    // A small stand-in for the ticket bot, through the real discord.js client: a panel, a form, a command.
+    bot = await loginDiscordClient(demo.sandbox);
+    const guild = bot.guilds.cache.get(demo.world.guildId);
+    await guild?.commands.set([
+      new SlashCommandBuilder()
+        .setName('ticket')
+        .setDescription('Tickets')
+        .addSubcommand((sub) =>
+          sub
+            .setName('close')
+            .setDescription('Close')
+            .addStringOption((option) => option.setName('reason').setDescription('Why')),
+        )
+        .toJSON(),
+    ]);
+    bot.on(Events.InteractionCreate, async (interaction) => {
+      if (interaction.isButton() && interaction.customId === 'ask') {
+        await interaction.showModal(
+          new ModalBuilder()
+            .setCustomId('questions')
+            .setTitle('Support')
+            .addComponents(
+              new ActionRowBuilder<TextInputBuilder>().addComponents(
+                new TextInputBuilder()
+                  .setCustomId('need')
+                  .setLabel('What do you need help with?')
+                  .setStyle(TextInputStyle.Paragraph),
+              ),
+              new ActionRowBuilder<TextInputBuilder>().addComponents(
+                new TextInputBuilder()
+                  .setCustomId('order')
+                  .setLabel('Order number (if any)')
+                  .setStyle(TextInputStyle.Short)
+                  .setRequired(false)
+                  .setMaxLength(6),
+              ),
+            ),
+        );
+      } else if (interaction.isModalSubmit()) {
+        const need = interaction.fields.getTextInputValue('need');
+        const order = interaction.fields.getTextInputValue('order');
+        seenByBot.push(`form ${need} / ${order}`);
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await interaction.editReply({
+          content: `Opened for: ${need}`,
+          components: [
+            new ActionRowBuilder<ButtonBuilder>().addComponents(
+              new ButtonBuilder().setCustomId('confirm').setLabel('Confirm').setStyle(ButtonStyle.Danger),
+            ),
+          ],
+        });
+      } else if (interaction.isButton() && interaction.customId === 'confirm') {
+        seenByBot.push(`confirm by ${interaction.user.username}`);
+        await interaction.update({ content: 'Confirmed', components: [] });
+      } else if (interaction.isStringSelectMenu()) {
+        seenByBot.push(`chose ${interaction.values.join(',')}`);
+        await interaction.reply({ content: `You chose ${interaction.values[0]}`, flags: MessageFlags.Ephemeral });
+      } else if (interaction.isChatInputCommand()) {
+        seenByBot.push(`/ticket ${interaction.options.getSubcommand()} ${interaction.options.getString('reason')}`);
+        await interaction.reply({ content: 'Closed', flags: MessageFlags.Ephemeral });
+      }
+      // The button "Nobody home" is never answered, as when the bot is not running.
+    });
+    const tickets = await bot.channels.fetch(demo.world.channels.tickets);
+    if (tickets?.type !== ChannelType.GuildText) throw new Error('no #tickets');
+    await tickets.send({
+      content: '**Need help from staff?**',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('ask').setLabel('Open ticket').setStyle(ButtonStyle.Primary),
+          new ButtonBuilder().setCustomId('silent').setLabel('Nobody home').setStyle(ButtonStyle.Secondary),
+        ),
+        new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+          new StringSelectMenuBuilder()
+            .setCustomId('types')
+            .setPlaceholder('Choose what your ticket is about')
+            .addOptions({ label: 'Support', value: 'support' }, { label: 'Billing', value: 'billing' }),
+        ),
+      ],
+    });
+    const thread = await tickets.threads.create({ name: '0001-support-alice', type: ChannelType.PrivateThread });
+    await thread.members.add(demo.world.members.alice?.id ?? '');
+    await thread.members.add(demo.world.members.sam?.id ?? '');
+  });
+
+  afterAll(async () => {
+    await bot?.destroy();
+    await demo?.close();
+    await dataDir?.remove();
+  });
+
+  it('lists the members with their roles, and the channels with their threads', async () => {
+    const users = (await cli(['users'])).printed.join('\n');
+    expect(users).toMatch(/alice\s+member/);
+    expect(users).toMatch(/sam\s+Staff/);
+    expect(users).not.toContain('Ticketflow');
+    const channels = (await cli(['channels'])).printed.join('\n');
+    expect(channels).toContain(`Ticketflow Demo (guild ${demo.world.guildId})`);
+    expect(channels).toMatch(/#tickets\s+text channel/);
+    expect(channels).toMatch(/↳ #0001-support-alice\s+private thread/);
+    // Bob is not in alice's private thread, so his client does not show it.
+    expect((await cli(['as', 'bob', 'channels'])).printed.join('\n')).not.toContain('0001');
+  });
+
+  it('says something in a thread found by ticket number, and reads it back with its author', async () => {
+    await cli(['as', 'alice', 'say', '1', 'My order never arrived']);
+    const read = (await cli(['read', '#0001-support-alice', '--last', '1'])).printed;
+    expect(read[0]).toBe('#0001-support-alice (private thread)');
+    expect(read.join('\n')).toMatch(/alice\n {4}My order never arrived/);
+    expect(await failure(['as', 'bob', 'read', '1'])).toMatch(/bob cannot see channel 0001-support-alice/);
+  });
+
+  it('numbers the buttons and selects of #tickets', async () => {
+    const read = (await cli(['read', '#tickets'])).printed.join('\n');
+    expect(read).toContain('Ticketflow (bot)');
+    expect(read).toContain(
+      '[1] Open ticket   [2] Nobody home   [3] Choose what your ticket is about: Support | Billing',
+    );
+  });
+
+  it('says plainly that nobody answered a button within 3 s', async () => {
+    const started = Date.now();
+    expect(await failure(['as', 'alice', 'press', '#tickets', 'Nobody home'])).toMatch(
+      /^nobody answered within 3 s, so Discord would show "This interaction failed"\. Is the bot running\? bash scripts\/start\.sh/,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it('fills the form the bot shows, asking again when an answer does not fit, then presses the private answer', async () => {
+    const io = await cli(['as', 'alice', 'press', 'tickets', '1'], ['', 'It broke', '1234567', '']);
+    expect(io.asked).toEqual([
+      'What do you need help with? (one line; \\n for a new line): ',
+      'What do you need help with? (one line; \\n for a new line): ',
+      'Order number (if any) (at most 6 characters; optional, Enter to skip): ',
+      'Order number (if any) (at most 6 characters; optional, Enter to skip): ',
+    ]);
+    expect(io.printed).toContain('  this field is required');
+    expect(io.printed).toContain('  at most 6 characters');
+    expect(seenByBot).toContain('form It broke / ');
+    const answer = io.printed.join('\n');
+    expect(answer).toMatch(
+      /The bot answered:\n.*Ticketflow \(bot\) {2}\(only you see this, edited\)\n {4}Opened for: It broke/,
+    );
+    expect(answer).toContain('[4] Confirm');
+    // Only alice's client shows her private answer, and the button on it works by its label.
+    expect((await cli(['read', 'tickets'])).printed.join('\n')).not.toContain('Confirm');
+    const confirmed = await cli(['as', 'alice', 'press', 'tickets', 'confirm']);
+    expect(seenByBot).toContain('confirm by alice');
+    expect(confirmed.printed.join('\n')).toMatch(/The bot updated the message:\n.*\n {4}Confirmed/);
+  });
+
+  it('takes the answers ahead with --answer, and refuses one that does not fit', async () => {
+    await cli([
+      'as',
+      'alice',
+      'press',
+      'tickets',
+      'Open ticket',
+      '--answer',
+      'What do=Refund\\nplease',
+      '--answer',
+      '2=42',
+    ]);
+    expect(seenByBot).toContain('form Refund\nplease / 42');
+    expect(await failure(['as', 'alice', 'press', 'tickets', 'Open ticket', '--answer', 'Order=far too long'])).toBe(
+      '--answer "Order number (if any)": at most 6 characters',
+    );
+  });
+
+  it('chooses an option of a select by its label', async () => {
+    const io = await cli(['as', 'alice', 'choose', '#tickets', 'Choose what', 'billing']);
+    expect(seenByBot).toContain('chose billing');
+    expect(io.printed.join('\n')).toContain('You chose billing');
+  });
+
+  it('runs a slash command written as in Discord', async () => {
+    const io = await cli(['as', 'sam', 'run', '1', '/ticket close reason:Solved, thanks']);
+    expect(seenByBot).toContain('/ticket close Solved, thanks');
+    expect(io.printed.join('\n')).toContain('Closed');
+    expect(await failure(['as', 'sam', 'run', '1', '/ticket reopen'])).toBe('/ticket has no "reopen"; it has close');
+  });
+
+  it('names the valid members, channels and buttons when one is unknown', async () => {
+    expect(await failure(['as', 'zed', 'say', 'tickets', 'hi'])).toBe(
+      'there is no member "zed"; the members are owner, alice, bob, sam, kim',
+    );
+    expect(await failure(['read', '#nope'])).toMatch(/^there is no channel or thread "#nope"; there are #tickets, /);
+    expect(await failure(['as', 'bob', 'press', 'tickets', 'Reopen'])).toBe(
+      'there is no button "Reopen" in #tickets; its buttons are [1] Open ticket, [2] Nobody home',
+    );
+  });
+
+  it('works as a command: prints the channels, and fails with a plain sentence and status 1', async () => {
+    const tsx = `${repoRoot}node_modules/.bin/tsx`;
+    const { stdout } = await run(tsx, ['cli/discord.ts', 'channels'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    });
+    expect(stdout).toContain('#tickets');
+    const port = await freePort();
+    const down = await run(tsx, ['cli/discord.ts', 'users'], {
+      cwd: repoRoot,
+      env: { ...process.env, DISCORD_SANDBOX_URL: `http://127.0.0.1:${port}` },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(down).toMatchObject({
+      code: 1,
+      stderr: `the local Discord is not running at http://127.0.0.1:${port}; start it with: bash scripts/start.sh (or point DISCORD_SANDBOX_URL at it)\n`,
+    });
+  });
+});
