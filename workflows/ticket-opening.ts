@@ -37,11 +37,17 @@ export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult
     }));
   } catch (err) {
     if (!isDiscordTargetGone(err)) throw err;
-    return closeUnopenable(run, err);
+    return closeUnopenable(run, 'The ticket thread could not be created', err);
   }
   ticket.threadId = threadId;
   await act.recordTicketChange({ ...run.ref(), patch: { threadId } });
-  await act.addThreadMembers({ threadId, userIds: [ticket.creator.id] });
+  try {
+    await act.addThreadMembers({ threadId, userIds: [ticket.creator.id] });
+  } catch (err) {
+    // A thread its member cannot enter is no ticket: refuse it rather than fail the workflow with the row open.
+    if (!isDiscordTargetGone(err)) throw err;
+    return closeUnopenable(run, 'You could not be added to the ticket thread', err);
+  }
   ticket.status = 'open';
   run.publish();
   return { outcome: 'opened', workflowId: ticket.workflowId, number: registration.number, threadId };
@@ -70,11 +76,14 @@ export async function welcomeTicket(run: TicketRun): Promise<boolean> {
   });
 }
 
-/** Discord refused the thread (missing permission, deleted channel): close the row so it never counts as open. */
-async function closeUnopenable(run: TicketRun, err: unknown): Promise<OpenTicketResult> {
+/**
+ * Discord refused the thread or its member (missing permission, deleted channel): close the row so it never
+ * counts as open, and tell the member why.
+ */
+async function closeUnopenable(run: TicketRun, what: string, err: unknown): Promise<OpenTicketResult> {
   const { ticket } = run;
-  const message = `The ticket thread could not be created: ${err instanceof Error && err.cause instanceof Error ? err.cause.message : 'Discord refused'}.`;
-  log.warn('ticket thread creation refused by Discord', { workflowId: ticket.workflowId, message });
+  const message = `${what}: ${err instanceof Error && err.cause instanceof Error ? err.cause.message : 'Discord refused'}.`;
+  log.warn('ticket opening refused by Discord', { workflowId: ticket.workflowId, message });
   const closedAt = Date.now();
   await act.recordTicketChange({
     ...run.ref(),

@@ -1,6 +1,7 @@
 import { ChannelType } from 'discord-api-types/v10';
 import type { DiscordSandbox, DiscordState } from '../discord/index.ts';
 import { seedGuild } from '../discord/index.ts';
+import { TICKET_BOT_PERMISSIONS } from '../discord/seed.ts';
 import type { GuildRecord } from '../discord/state/records.ts';
 import type { DemoWorld } from './demo-world.ts';
 
@@ -31,6 +32,23 @@ export function seedDemoWorld(state: DiscordState, botUserId: string): void {
     members: MEMBERS,
     textChannels: Object.values(CHANNEL_NAMES),
   });
+}
+
+/**
+ * A world saved before the local Discord enforced permissions has a bot without a role: give it the role its
+ * invite grants, as an admin re-inviting the bot would. A bot that has its role is left alone.
+ */
+export function grantDemoBotItsRole(state: DiscordState, botUserId: string): void {
+  const guild = findDemoGuild(state);
+  const bot = guild && state.member(guild.id, botUserId);
+  if (!guild || !bot) return;
+  const held = state.rolesOf(guild.id).filter((role) => bot.roleIds.includes(role.id));
+  if (held.some((role) => (BigInt(role.permissions) & TICKET_BOT_PERMISSIONS) === TICKET_BOT_PERMISSIONS)) return;
+  const role = state.createRole(guild.id, {
+    name: state.users.get(botUserId)?.username ?? 'bot',
+    permissions: TICKET_BOT_PERMISSIONS.toString(),
+  });
+  state.addMember(guild.id, botUserId, { roleIds: [...bot.roleIds, role.id], nick: bot.nick });
 }
 
 /** The demo world's ids, read from the state (so the same after every restart) by the names it was seeded with. */

@@ -1,7 +1,7 @@
 import { createDiscordSandbox, type DiscordSandbox } from '../discord/index.ts';
 import { SnapshotFileStore } from '../discord/state/snapshot-file-store.ts';
 import { type DemoWorld, discordSandboxDir, writeDemoWorld } from './demo-world.ts';
-import { describeDemoWorld, findDemoGuild, seedDemoWorld } from './seed-demo-world.ts';
+import { describeDemoWorld, findDemoGuild, grantDemoBotItsRole, seedDemoWorld } from './seed-demo-world.ts';
 
 export interface DemoSandboxOptions {
   dataDir: string;
@@ -36,6 +36,7 @@ export async function startDemoSandbox(options: DemoSandboxOptions): Promise<Dem
   try {
     store.track(sandbox.state);
     if (!findDemoGuild(sandbox.state)) seedDemoWorld(sandbox.state, sandbox.bot.userId);
+    else grantDemoBotItsRole(sandbox.state, sandbox.bot.userId);
     // A first start's world is on disk before anyone learns its ids from demo.json.
     await store.save();
     const world = describeDemoWorld(sandbox);

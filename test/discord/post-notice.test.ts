@@ -127,6 +127,21 @@ describe('postNotice', () => {
     expect(pings(message)).toEqual({ users: [guild.user('alice').id], roles: [], everyone: false });
   });
 
+  it('welcome asks again only the questions the form left unanswered', async () => {
+    const message = await post({
+      kind: 'welcome',
+      ticket: facts(),
+      openingMessage: '',
+      answers: [{ question: 'Which room?', answer: 'Room 4' }],
+      questions: ['Which room?', 'Since when?'],
+      notificationRoleId: null,
+    });
+    expect(message.embeds[0]?.fields).toEqual([
+      { name: 'Which room?', value: 'Room 4', inline: false },
+      { name: 'Please also answer', value: '1. Since when?', inline: false },
+    ]);
+  });
+
   it('assigned pings the assignee, a claim pings nobody', async () => {
     const mia = guild.user('mia').id;
     const assigned = await post({ kind: 'assigned', ticket: facts({ assigneeId: mia }), actor: actor() });

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoWorld, DemoWorldError, demoWorldPath, readDemoWorld } from '../../sandbox/demo/demo-world.ts';
 import { type DemoSandbox, startDemoSandbox } from '../../sandbox/demo/start-demo-sandbox.ts';
+import { TICKET_BOT_PERMISSIONS } from '../../sandbox/discord/seed.ts';
 import { openTicketThread, restAnswers, temporaryDataDir } from './sandbox-world.ts';
 
 const endpointOf = (world: DemoWorld) => ({ apiBaseUrl: world.apiBaseUrl, botToken: world.botToken });
@@ -72,6 +73,22 @@ describe('the demo local Discord across restarts', () => {
     expect(await readDemoWorld(dataDir.path)).toEqual(second.world);
     expect(await restAnswers(endpointOf(second.world), ids)).toEqual(before);
     expect(before[`/channels/${thread.id}`]?.status).toBe(200);
+    await stop(second);
+  });
+
+  it('gives the bot of a world saved before permissions were enforced the role its invite grants', async () => {
+    const first = await start(dataDir.path);
+    const { state, bot } = first.sandbox;
+    const guildId = first.world.guildId;
+    const botMember = state.member(guildId, bot.userId);
+    state.addMember(guildId, bot.userId, { roleIds: [], nick: botMember?.nick ?? null });
+    await stop(first);
+
+    const second = await start(dataDir.path);
+    const roles = second.sandbox.state.rolesOf(guildId);
+    const held = second.sandbox.state.member(guildId, bot.userId)?.roleIds ?? [];
+    const granted = roles.filter((role) => held.includes(role.id)).map((role) => BigInt(role.permissions));
+    expect(granted).toEqual([TICKET_BOT_PERMISSIONS]);
     await stop(second);
   });
 

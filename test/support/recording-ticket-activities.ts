@@ -50,6 +50,8 @@ export class RecordingTicketActivities {
   readonly transcripts: string[] = [];
   /** Channels Discord answers 404 for, as if deleted by hand. */
   readonly deletedChannels = new Set<string>();
+  /** Users Discord refuses to add to threads (the bot lacks the permission to add them). */
+  readonly unaddableUsers = new Set<string>();
   private nextNumber = 1;
   private nextSnowflake = 900000000000000000n;
 
@@ -136,6 +138,9 @@ export class RecordingTicketActivities {
     addThreadMembers: async (input) => {
       this.calls.push({ name: 'addThreadMembers', input });
       this.requireChannel(input.threadId);
+      if (input.userIds.some((id) => this.unaddableUsers.has(id))) {
+        throw ApplicationFailure.nonRetryable('Missing Permissions', 'DiscordForbidden');
+      }
       const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
       for (const id of input.userIds) thread?.members.add(id);
     },

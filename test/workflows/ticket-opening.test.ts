@@ -96,6 +96,20 @@ describe('opening a ticket', () => {
       },
     ));
 
+  it('refuses and closes the ticket when Discord will not let its member into the thread', () =>
+    suite.withWorker(
+      async ({ fake, open }) => {
+        const result = await open();
+        expect(result).toMatchObject({ outcome: 'refused', code: 'thread_failed' });
+        expect(result.outcome === 'refused' && result.message).toMatch(/^You could not be added to the ticket thread/);
+        expect(fake.rows.get('ticket-1')).toMatchObject({ status: 'closed' });
+        expect(fake.eventKinds()).toEqual(['opened', 'closed']);
+      },
+      (fake) => {
+        fake.unaddableUsers.add(supportRequest().creator.id);
+      },
+    ));
+
   it('rejects a malformed request before starting anything', () =>
     suite.withWorker(async ({ fake, open }) => {
       await expect(open(supportRequest({ guildId: 'not-a-guild' }))).rejects.toThrow(/guildId: must be a Discord id/);

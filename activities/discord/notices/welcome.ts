@@ -16,11 +16,14 @@ const DEFAULT_OPENING = 'Thanks for reaching out. Describe your request here; a 
 /** First message in a new ticket: pings the creator and the notification role, shows the answers, carries the controls. */
 export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
   const { ticket, notificationRoleId } = notice;
-  const followUp: APIEmbedField[] = notice.questions.length
+  // The questions the member already answered in the form are shown with their answers, not asked again.
+  const answered = new Set(notice.answers.map(({ question }) => question.trim()));
+  const unanswered = notice.questions.filter((question) => !answered.has(question.trim()));
+  const followUp: APIEmbedField[] = unanswered.length
     ? [
         {
           name: 'Please also answer',
-          value: notice.questions.map((question, index) => `${index + 1}. ${question}`).join('\n'),
+          value: unanswered.map((question, index) => `${index + 1}. ${question}`).join('\n'),
         },
       ]
     : [];
