@@ -1,10 +1,21 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, type Guild, Partials } from 'discord.js';
+import { discordApiRoot } from '../activities/discord/rest-client.ts';
 import type { BotContext } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
 import { componentHandlers } from './interactions/component-handlers.ts';
 import { createInteractionRouter } from './interactions/route-interaction.ts';
 import { createThreadMessageForwarder } from './messages/thread-message-forwarder.ts';
 import { logFailure } from './replies.ts';
+
+/**
+ * Where discord.js sends REST calls: Discord unless DISCORD_API_BASE_URL names another server (the local
+ * Discord), given like the worker's, with or without `/v10`. The gateway URL then comes from that server.
+ */
+export function botClientOptions(apiBaseUrl: string | undefined): Partial<ClientOptions> {
+  if (!apiBaseUrl) return {};
+  const api = discordApiRoot(apiBaseUrl);
+  return { rest: { api, cdn: api.replace(/\/api$/, '/cdn') } };
+}
 
 /**
  * The gateway bot, wired but not logged in: call `login(token)`. Guilds brings threads and roles,

@@ -3,14 +3,13 @@ import { createGuildConfigRepository } from '../activities/database/guild-config
 import { loadBotConfig } from '../config/bot-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { createTemporalClient } from '../temporal/client.ts';
-import { createTicketBot } from './create-ticket-bot.ts';
+import { botClientOptions, createTicketBot } from './create-ticket-bot.ts';
 
 /** The Discord bot: connects, answers until SIGINT or SIGTERM, then logs out and closes its connections. */
 async function run(): Promise<void> {
   const config = loadBotConfig();
   const prisma = createPrismaClient(config.databaseUrl);
   const temporal = await createTemporalClient(config.temporal);
-  const { apiBaseUrl } = config.discord;
   const bot = createTicketBot(
     {
       temporal: temporal.client,
@@ -18,7 +17,7 @@ async function run(): Promise<void> {
       prisma,
       guildConfigs: createGuildConfigRepository(prisma),
     },
-    apiBaseUrl ? { rest: { api: apiBaseUrl, cdn: apiBaseUrl.replace(/\/api\/?$/, '/cdn') } } : {},
+    botClientOptions(config.discord.apiBaseUrl),
   );
 
   let stopping = false;

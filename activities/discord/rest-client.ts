@@ -28,7 +28,7 @@ export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 3_000;
 export function createDiscordRest(options: DiscordRestOptions): REST {
   const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
   return new REST({
-    api: apiRoot(options.apiBaseUrl),
+    api: discordApiRoot(options.apiBaseUrl),
     version: '10',
     retries: 0,
     timeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
@@ -36,8 +36,8 @@ export function createDiscordRest(options: DiscordRestOptions): REST {
   }).setToken(options.token);
 }
 
-/** @discordjs/rest appends `/v10` itself, so it wants the base without the version. */
-function apiRoot(apiBaseUrl: string): string {
+/** @discordjs/rest (and discord.js through it) appends `/v10` itself, so it wants the base without the version. */
+export function discordApiRoot(apiBaseUrl: string): string {
   const url = new URL(apiBaseUrl);
   const path = url.pathname.replace(/\/+$/, '');
   const version = /\/v(\d+)$/.exec(path);

@@ -8,7 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Client, Events } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
-import { createTicketBot } from '../../bot/create-ticket-bot.ts';
+import { botClientOptions, createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
 import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
 import {
@@ -131,7 +131,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
 
     const bot = createTicketBot(
       { temporal: temporal.client, taskQueue, prisma: db.prisma, guildConfigs },
-      discord.clientOptions(),
+      botClientOptions(discord.apiBaseUrl),
     );
     cleanups.push(() => bot.destroy());
     const ready = new Promise<Client<true>>((resolve) => bot.once(Events.ClientReady, resolve));
