@@ -203,7 +203,9 @@ function workerProcess(env: Record<string, string>): WorkerProcess {
     async start() {
       if (child) throw new Error('the worker is already running');
       output = '';
-      const started = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['temporal/worker.ts'], {
+      // Node itself with tsx's loader, not the tsx CLI: the CLI runs the worker in a child process, which its
+      // SIGKILL would leave running as an orphan, still polling.
+      const started = spawn(process.execPath, ['--import', 'tsx', 'temporal/worker.ts'], {
         cwd: ROOT,
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import { compilePath } from '../path-pattern.ts';
  * A failure for the next matching requests: answer `status` (429 with Retry-After, 5xx, or a Discord-shaped
  * 4xx) instead of handling the request, and/or answer only after `delayMs`. A delay without a status
  * handles the request first, so its effects happen even when the client gave up waiting: a lost response.
- * Rules are consumed in order; each applies to `times` matching requests.
+ * Rules are consumed in order; each applies to `times` matching requests, or with `every` to a share of them.
  */
 export interface FaultRule {
   /** `METHOD /path/:param` in API paths without the `/api/v10` prefix, e.g. `POST /channels/:id/messages`; omit for any request. */
@@ -13,6 +13,11 @@ export interface FaultRule {
   delayMs?: number;
   /** How many matching requests get this answer; default 1. */
   times?: number;
+  /**
+   * Only one in `every` matching requests gets it (the n-th, 2n-th, …: a deterministic share for fault tests);
+   * the others go on to later rules and the handler. Default 1.
+   */
+  every?: number;
   /** For 429: seconds in Retry-After; default 1. */
   retryAfterSeconds?: number;
   /** For 429: a global rather than per-route limit. */
@@ -27,12 +32,16 @@ interface PendingFault {
   method: string | null;
   matches: ((path: string) => boolean) | null;
   remaining: number;
+  /** Matching requests seen so far, for `every`. */
+  seen: number;
 }
 
 export class FaultQueue {
   #pending: PendingFault[] = [];
 
   inject(rule: FaultRule): void {
+    if (rule.every !== undefined && !(Number.isInteger(rule.every) && rule.every >= 1))
+      throw new Error(`fault "every" must be a whole number of at least 1, got ${rule.every}`);
     const [method, pattern] = rule.route ? splitRoute(rule.route) : [null, null];
     const compiled = pattern ? compilePath(pattern) : null;
     this.#pending.push({
@@ -40,15 +49,18 @@ export class FaultQueue {
       method,
       matches: compiled ? (path) => compiled(path) !== null : null,
       remaining: rule.times ?? 1,
+      seen: 0,
     });
   }
 
   /** The fault this request must get, if any, using up one of its answers. */
   take(method: string, path: string): FaultRule | null {
-    const fault = this.#pending.find(
-      (candidate) =>
-        (!candidate.method || candidate.method === method) && (!candidate.matches || candidate.matches(path)),
-    );
+    const fault = this.#pending.find((candidate) => {
+      if ((candidate.method && candidate.method !== method) || (candidate.matches && !candidate.matches(path)))
+        return false;
+      candidate.seen += 1;
+      return candidate.seen % (candidate.rule.every ?? 1) === 0;
+    });
     if (!fault) return null;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.#pending.splice(this.#pending.indexOf(fault), 1);
