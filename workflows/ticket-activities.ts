@@ -11,8 +11,12 @@ export const ticketActivities = proxyActivities<TicketActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Rendering a transcript reads the whole conversation and copies attachments: it gets longer. */
+/**
+ * Rendering a transcript reads the whole conversation and copies attachments: it gets longer. It heartbeats,
+ * so an attempt whose worker died is retried within a minute rather than after the whole 10 minutes.
+ */
 export const transcriptActivities = proxyActivities<Pick<TicketActivities, 'renderTranscript'>>({
   startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });

@@ -4,6 +4,7 @@
  * atomic replacement of the transcript), so a retry after any failure ends in the same stored state.
  */
 import type { TicketActivities } from '../../domain/ticket.ts';
+import { heartbeatWhile } from '../heartbeat-while.ts';
 import { buildTranscript } from './build-transcript.ts';
 import { transcriptKey } from './keys.ts';
 import { collectMedia, copyMediaIn, type MediaLimits } from './media-copy.ts';
@@ -28,27 +29,32 @@ export interface TranscriptActivityDeps {
 
 export function createTranscriptActivities(deps: TranscriptActivityDeps): Pick<TicketActivities, 'renderTranscript'> {
   return {
-    async renderTranscript(input) {
-      const key = transcriptKey({ guildId: input.guildId, number: input.number });
-      const loaded = await deps.loadSource(input);
-      if (loaded.ticket.guildId !== input.guildId || loaded.ticket.number !== input.number) {
-        throw new Error(
-          `loadSource returned ticket ${loaded.ticket.guildId}/${loaded.ticket.number} for ${input.guildId}/${input.number}`,
-        );
-      }
-      // The workflow's closure is the truth; the row may not say closed yet.
-      const source: TranscriptSource = { ...loaded, closure: input.closure };
-      const media = await copyMediaIn({
-        transcriptKey: key,
-        items: collectMedia(source),
-        storage: deps.storage,
-        fetch: deps.fetch,
-        limits: deps.mediaLimits,
-        allowedHosts: deps.mediaHosts,
-      });
-      const transcript = buildTranscript(source, media);
-      const { bytes } = await storeTranscript(deps.storage, transcript);
-      return { key, bytes, messageCount: transcript.messageCount };
-    },
+    renderTranscript: (input) => heartbeatWhile(() => renderTranscript(deps, input)),
   };
+}
+
+async function renderTranscript(
+  deps: TranscriptActivityDeps,
+  input: RenderTranscriptInput,
+): ReturnType<TicketActivities['renderTranscript']> {
+  const key = transcriptKey({ guildId: input.guildId, number: input.number });
+  const loaded = await deps.loadSource(input);
+  if (loaded.ticket.guildId !== input.guildId || loaded.ticket.number !== input.number) {
+    throw new Error(
+      `loadSource returned ticket ${loaded.ticket.guildId}/${loaded.ticket.number} for ${input.guildId}/${input.number}`,
+    );
+  }
+  // The workflow's closure is the truth; the row may not say closed yet.
+  const source: TranscriptSource = { ...loaded, closure: input.closure };
+  const media = await copyMediaIn({
+    transcriptKey: key,
+    items: collectMedia(source),
+    storage: deps.storage,
+    fetch: deps.fetch,
+    limits: deps.mediaLimits,
+    allowedHosts: deps.mediaHosts,
+  });
+  const transcript = buildTranscript(source, media);
+  const { bytes } = await storeTranscript(deps.storage, transcript);
+  return { key, bytes, messageCount: transcript.messageCount };
 }
