@@ -4,6 +4,7 @@ import type { BotContext } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
 import { componentHandlers } from './interactions/component-handlers.ts';
 import { createInteractionRouter } from './interactions/route-interaction.ts';
+import { catchUpMissedMessagesOnReady } from './messages/catch-up-missed-messages.ts';
 import { createThreadMessageForwarder } from './messages/thread-message-forwarder.ts';
 import { logFailure } from './replies.ts';
 
@@ -47,6 +48,7 @@ export function createTicketBot(context: BotContext, options: Partial<ClientOpti
   client.on(Events.MessageBulkDelete, (deleted) => {
     for (const message of deleted.values()) messages.messageDeleted(message);
   });
+  catchUpMissedMessagesOnReady(client, context, messages);
 
   client.once(Events.ClientReady, (ready) => {
     for (const guild of ready.guilds.cache.values()) void registerTicketCommand(guild);

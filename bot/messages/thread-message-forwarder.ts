@@ -42,11 +42,13 @@ export function createThreadMessageForwarder(context: BotContext) {
   }
 
   return {
-    messageCreated(message: Message): void {
-      if (!isMemberMessage(message) || !message.channel.isThread()) return;
+    /** Whether the message was queued as a reply: only people's messages in threads are. */
+    messageCreated(message: Message): boolean {
+      if (!isMemberMessage(message) || !message.channel.isThread()) return false;
       enqueue(message.channelId, () =>
         signalTicket(message.guildId, message.channelId, replyReceived, toTicketMessage(message)),
       );
+      return true;
     },
 
     messageUpdated(message: Message | PartialMessage): void {
@@ -67,3 +69,5 @@ export function createThreadMessageForwarder(context: BotContext) {
     },
   };
 }
+
+export type ThreadMessageForwarder = ReturnType<typeof createThreadMessageForwarder>;
