@@ -2,6 +2,7 @@ import { type APIMessage, ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileTranscriptStorage } from '../../activities/transcripts/index.ts';
 import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts';
+import { SandboxDriverError } from '../../sandbox/discord/index.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { SUPPORT_QUESTION, startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 
@@ -155,6 +156,25 @@ describe('a ticket driven through Discord: the bot, the worker process, the dev 
     const open = await system.db.prisma.ticket.count({ where: { guildId: system.world.guild.id, status: 'open' } });
     expect(open).toBe(0);
     expect(list).not.toContain(`#${number} `);
+  });
+
+  it('takes an answer at its length limit whole, and Discord refuses one over it', async () => {
+    const bob = system.discord.driver.as(system.userId('bob'));
+    const tooLong = bob.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
+    const form = await tooLong.waitForModal();
+    expect(JSON.stringify(form)).toContain('"max_length":500');
+    // Discord's client will not send a longer answer: nothing reaches the bot, nothing is opened.
+    expect(() => bob.submitModal(tooLong, { q0: 'x'.repeat(501) })).toThrow(SandboxDriverError);
+    const bobTickets = { creatorId: system.userId('bob') };
+    expect(await system.db.prisma.ticket.count({ where: bobTickets })).toBe(0);
+
+    const atLimit = bob.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
+    await atLimit.waitForModal();
+    const answerText = `${'Long story. '.repeat(41)}The end`.padEnd(500, '.');
+    expect(answerText).toHaveLength(500);
+    expect(await answer(bob.submitModal(atLimit, { q0: answerText }))).toMatch(/^Your ticket #\d+ is open: <#\d+>$/);
+    const row = await system.db.prisma.ticket.findFirstOrThrow({ where: bobTickets });
+    expect(row.answers).toEqual([{ question: SUPPORT_QUESTION, answer: answerText }]);
   });
 
   it('only ever answered Discord what its API description allows', () => {
