@@ -1,0 +1,7 @@
+export interface CeilingActivities {
+  noop(): Promise<void>;
+}
+
+export const ceilingActivities: CeilingActivities = {
+  async noop() {},
+};
