@@ -83,17 +83,18 @@ describe('a ticket under faults ends as a fault-free one does', () => {
     // Each call of the bot (interaction answers, edits of the deferred answer) and each single-call activity of
     // the worker (thread, notices, members, lock) fails in turn; anyone's every 4th call is rate limited.
     // A 500 is not spread over every call: one attempt of the transcript makes a dozen reads, and a fixed share
-    // of all calls would fail every attempt of it.
+    // of all calls would fail every attempt of it. An open creates one thread, so its first creation fails: the
+    // retry must find no half-made thread and create exactly one.
     for (const rule of [
       { route: 'POST /interactions/:interactionId/:token/callback', status: 429, every: 3 },
       { route: 'PATCH /webhooks/:applicationId/:token/messages/:messageId', status: 500, every: 2 },
-      { route: 'POST /channels/:channelId/threads', status: 500, every: 2 },
+      { route: 'POST /channels/:channelId/threads', status: 500, times: 1 },
       { route: 'POST /channels/:channelId/messages', status: 500, every: 2 },
       { route: 'PUT /channels/:channelId/thread-members/:userId', status: 500, every: 2 },
       { route: 'PATCH /channels/:channelId', status: 500, every: 2 },
       { status: 429, every: 4 },
     ])
-      system.discord.state.faults.inject({ ...rule, times: always, retryAfterSeconds: 1 });
+      system.discord.state.faults.inject({ times: always, retryAfterSeconds: 1, ...rule });
     try {
       const ticket = await openFromPanel(system, 'bob', 'I was charged twice.');
       const written = [
