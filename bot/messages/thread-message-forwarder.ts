@@ -5,6 +5,7 @@ import { messageDeleted, messageEdited, replyReceived } from '../../workflows/de
 import type { BotContext } from '../bot-context.ts';
 import { logFailure } from '../replies.ts';
 import { findTicketByThread } from '../tickets/find-ticket.ts';
+import { retrySignal, SIGNAL_RETRY_DELAYS_MS } from './retry-signal.ts';
 import { isMemberMessage, toTicketMessage } from './to-ticket-message.ts';
 
 /**
@@ -12,17 +13,22 @@ import { isMemberMessage, toTicketMessage } from './to-ticket-message.ts';
  * them, deletes mark them. The gateway never waits on this: each thread has its own queue, so a slow Temporal
  * delays only that thread's signals, and they still reach the ticket in the order Discord sent them.
  */
-export function createThreadMessageForwarder(context: BotContext) {
+export function createThreadMessageForwarder(context: BotContext, retryDelaysMs = SIGNAL_RETRY_DELAYS_MS) {
   const queues = new Map<string, Promise<void>>();
 
   function enqueue(threadId: string, work: () => Promise<void>): void {
     const next = (queues.get(threadId) ?? Promise.resolve())
-      .then(work)
+      .then(() => retrySignal(work, retryDelaysMs, (error, delayMs) => retrying(threadId, error, delayMs)))
       .catch((error: unknown) => logFailure(`could not forward a message of thread ${threadId}`, error));
     queues.set(threadId, next);
     void next.finally(() => {
       if (queues.get(threadId) === next) queues.delete(threadId);
     });
+  }
+
+  function retrying(threadId: string, error: unknown, delayMs: number): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`[bot] a message of thread ${threadId} waits ${delayMs / 1000} s for its ticket: ${reason}`);
   }
 
   async function signalTicket<Arg>(
