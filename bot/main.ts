@@ -37,6 +37,6 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error('[ticketflow] bot stopped:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -34,6 +34,6 @@ async function run(): Promise<void> {
 }
 
 run().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error('[ticketflow] worker stopped:', err instanceof Error ? err.message : err);
   process.exit(1);
 });
