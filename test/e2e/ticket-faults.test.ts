@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/ticket-harness.ts';
-import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 import {
   channelCounts,
   claimAsStaff,
@@ -12,7 +11,8 @@ import {
   post,
   requestsSince,
   waitUntilStored,
-} from './ticket-life.ts';
+} from '../support/ticket-life.ts';
+import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 
 /**
  * Faults around one ticket's whole life (open from the panel, talk, claim, close with a reason), each ending

@@ -4,8 +4,8 @@ import { FileTranscriptStorage } from '../../activities/transcripts/index.ts';
 import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts';
 import { compareDiscordIds } from '../../domain/discord-id.ts';
 import type { RequestLogEntry } from '../../sandbox/discord/state/records.ts';
-import { eventually } from '../support/ticket-harness.ts';
-import type { TicketflowSystem } from '../support/ticketflow-system.ts';
+import { eventually } from './ticket-harness.ts';
+import type { TicketflowSystem } from './ticketflow-system.ts';
 
 /**
  * One ticket's life as people live it through the local Discord: open from the panel and answer the modal,
