@@ -2,6 +2,7 @@ import { Client, type ClientOptions, Events, GatewayIntentBits, type Guild, Part
 import { discordApiRoot } from '../activities/discord/rest-client.ts';
 import type { BotContext } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
+import { registerTicketCommand } from './commands/register-ticket-command.ts';
 import { componentHandlers } from './interactions/component-handlers.ts';
 import { createInteractionRouter } from './interactions/route-interaction.ts';
 import { catchUpMissedMessagesOnReady } from './messages/catch-up-missed-messages.ts';
@@ -50,19 +51,20 @@ export function createTicketBot(context: BotContext, options: Partial<ClientOpti
   });
   catchUpMissedMessagesOnReady(client, context, messages);
 
+  const register = (guild: Guild) =>
+    void context.guildConfigs
+      .loadGuildConfig(guild.id)
+      // Without its configuration (Postgres down) the guild still gets the command, offering no types yet.
+      .catch((error: unknown) => {
+        logFailure(`could not read the configuration of guild ${guild.id} for /ticket open`, error);
+        return null;
+      })
+      .then((config) => registerTicketCommand(guild, config))
+      .catch((error: unknown) => logFailure(`could not register /ticket in guild ${guild.id}`, error));
   client.once(Events.ClientReady, (ready) => {
-    for (const guild of ready.guilds.cache.values()) void registerTicketCommand(guild);
+    for (const guild of ready.guilds.cache.values()) register(guild);
   });
-  client.on(Events.GuildCreate, (guild) => void registerTicketCommand(guild));
+  client.on(Events.GuildCreate, register);
   client.on(Events.Error, (error) => logFailure('gateway client error', error));
   return client;
-}
-
-/** Guild commands show up at once (global ones take up to an hour), and each guild gets exactly this set. */
-async function registerTicketCommand(guild: Guild): Promise<void> {
-  try {
-    await guild.commands.set([ticketCommand.data.toJSON()]);
-  } catch (error) {
-    logFailure(`could not register /${ticketCommand.data.name} in guild ${guild.id}`, error);
-  }
 }

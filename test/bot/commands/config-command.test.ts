@@ -146,8 +146,18 @@ describe('/ticket config', () => {
     );
   });
 
+  /** The choices `/ticket open type:` offers in this guild, as registered with the local Discord. */
+  const openChoices = () => {
+    const registered = world.sandbox.state.commands.byName(world.guildId, 'ticket', ApplicationCommandType.ChatInput);
+    const open = registered?.options?.find((option) => option.name === 'open');
+    const type = open && 'options' in open ? open.options?.find((option) => option.name === 'type') : undefined;
+    return type && 'choices' in type ? type.choices?.map((choice) => `${choice.value}=${choice.name}`) : undefined;
+  };
+
   it('adds and removes ticket types and their questions, within Discord’s limits', async () => {
+    expect(openChoices()).toEqual(['support=Support']);
     await world.ticket('ada', config('type-add', { key: 'billing', name: 'Billing', description: 'Payments' }));
+    expect(openChoices()).toEqual(['support=Support', 'billing=Billing']);
     for (const [index, label] of ['Invoice number?', 'Amount?', 'When?', 'Card or bank?', 'Anything else?'].entries()) {
       const { text } = await world.ticket(
         'ada',
@@ -189,6 +199,7 @@ describe('/ticket config', () => {
 
     await world.ticket('ada', config('type-remove', { key: 'support' }));
     expect((await loadConfig())?.ticketTypes.map((type) => type.key)).toEqual(['billing']);
+    expect(openChoices()).toEqual(['billing=Billing']);
     await expectRefused('ada', config('type-remove', { key: 'billing' }), /needs at least one ticket type/);
   });
 

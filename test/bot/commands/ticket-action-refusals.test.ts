@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxDriverError } from '../../../sandbox/discord/index.ts';
 import { type CommandWorld, startCommandWorld } from './command-world.ts';
 
 let world: CommandWorld;
@@ -68,10 +69,14 @@ describe('/ticket actions refused in plain words', () => {
     );
   });
 
-  it('refuses a ticket type the guild does not have', async () => {
-    const interaction = world.sandbox.driver
-      .as(world.user('alice').id)
-      .runSlashCommand(world.channel('lobby').id, 'ticket', { subcommand: 'open', options: { type: 'nope' } });
-    expect((await interaction.waitForReply()).content).toMatch(/no ticket type "nope"/);
+  it('offers only the guild’s ticket types, and refuses one removed behind the offered list', async () => {
+    const alice = world.sandbox.driver.as(world.user('alice').id);
+    const open = (type: string) =>
+      alice.runSlashCommand(world.channel('lobby').id, 'ticket', { subcommand: 'open', options: { type } });
+    // Discord's client offers the registered choices only.
+    expect(() => open('nope')).toThrow(SandboxDriverError);
+    // Removed without the bot (another process, the panel): the registered list still offers it.
+    await world.database.prisma.ticketType.deleteMany({ where: { guildId: world.guildId, key: 'support' } });
+    expect((await open('support').waitForReply()).content).toMatch(/no ticket type "support"/);
   });
 });

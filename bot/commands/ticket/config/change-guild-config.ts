@@ -2,7 +2,8 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { GuildConfigError } from '../../../../activities/database/guild-config-repository.ts';
 import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-config.ts';
 import type { BotContext } from '../../../bot-context.ts';
-import { UserFacingError } from '../../../replies.ts';
+import { logFailure, UserFacingError } from '../../../replies.ts';
+import { registerTicketCommand, ticketTypesChanged } from '../../register-ticket-command.ts';
 import { describeConfigProblems } from './config-problems.ts';
 
 export const NOT_SET_UP = 'Tickets are not set up yet: start with `/ticket config ticket-channel`.';
@@ -31,13 +32,22 @@ export function saveConfigChange(
   change: (config: GuildConfig | null) => GuildConfigInput,
 ): Promise<GuildConfig> {
   return oneAtATime(interaction.guildId, async () => {
-    const input = change(await context.guildConfigs.loadGuildConfig(interaction.guildId));
+    const before = await context.guildConfigs.loadGuildConfig(interaction.guildId);
+    const input = change(before);
+    let saved: GuildConfig;
     try {
-      return await context.guildConfigs.saveGuildConfig(interaction.guildId, input);
+      saved = await context.guildConfigs.saveGuildConfig(interaction.guildId, input);
     } catch (error) {
       if (error instanceof GuildConfigError) throw new UserFacingError(describeConfigProblems(error.problems, input));
       throw error;
     }
+    // The change is saved either way; a failed refresh leaves `/ticket open` offering the old list until restart.
+    if (ticketTypesChanged(before, saved)) {
+      await registerTicketCommand(interaction.guild, saved).catch((error: unknown) =>
+        logFailure(`could not refresh /ticket in guild ${interaction.guildId}`, error),
+      );
+    }
+    return saved;
   });
 }
 
