@@ -72,15 +72,25 @@ export interface TicketflowSystem extends SystemIds {
  * mallory is blocked, Alerts is pinged on new tickets).
  */
 export async function startTicketflowSystem(options: TicketflowSystemOptions = {}): Promise<TicketflowSystem> {
-  const [db, discord, temporal] = await Promise.all([
-    createTestDatabase(),
-    createDiscordSandbox({ heartbeatIntervalMs: 2_000, ...options.sandbox }),
-    startDevServer(await freePort()),
-  ]);
-  const cleanups: (() => Promise<void>)[] = [() => db.cleanup(), () => discord.close(), () => temporal.teardown()];
+  const cleanups: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
+  // Started side by side; when one fails, the others that came up are stopped rather than left running.
+  const started = await Promise.allSettled([
+    createTestDatabase(),
+    createDiscordSandbox({ heartbeatIntervalMs: 2_000, ...options.sandbox }),
+    freePort().then(startDevServer),
+  ]);
+  const [dbStart, discordStart, temporalStart] = started;
+  if (dbStart.status === 'fulfilled') cleanups.push(() => dbStart.value.cleanup());
+  if (discordStart.status === 'fulfilled') cleanups.push(() => discordStart.value.close());
+  if (temporalStart.status === 'fulfilled') cleanups.push(() => temporalStart.value.teardown());
+  if (dbStart.status === 'rejected' || discordStart.status === 'rejected' || temporalStart.status === 'rejected') {
+    await closeAll();
+    throw started.find((result) => result.status === 'rejected')?.reason;
+  }
+  const [db, discord, temporal] = [dbStart.value, discordStart.value, temporalStart.value];
   try {
     const world = seedGuild(discord.state, {
       botUserId: discord.bot.userId,
