@@ -1,5 +1,5 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, type Guild, Partials } from 'discord.js';
-import { discordApiRoot } from '../activities/discord/rest-client.ts';
+import { discordApiRoot } from '../config/discord-api.ts';
 import type { BotContext } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
 import { registerTicketCommand } from './commands/register-ticket-command.ts';

@@ -1,4 +1,5 @@
 import { REST } from '@discordjs/rest';
+import { discordApiRoot } from '../../config/discord-api.ts';
 
 export interface DiscordRestOptions {
   /** The bot token, without the "Bot " prefix. */
@@ -34,14 +35,4 @@ export function createDiscordRest(options: DiscordRestOptions): REST {
     timeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     rejectOnRateLimit: (rateLimit) => rateLimit.retryAfter > maxWaitMs,
   }).setToken(options.token);
-}
-
-/** @discordjs/rest (and discord.js through it) appends `/v10` itself, so it wants the base without the version. */
-export function discordApiRoot(apiBaseUrl: string): string {
-  const url = new URL(apiBaseUrl);
-  const path = url.pathname.replace(/\/+$/, '');
-  const version = /\/v(\d+)$/.exec(path);
-  if (version && version[1] !== '10') throw new Error(`the Discord activities speak API v10, not ${apiBaseUrl}`);
-  url.pathname = version ? path.slice(0, -version[0].length) : path;
-  return url.toString().replace(/\/+$/, '');
 }

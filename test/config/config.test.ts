@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { discordApiRoot } from '../../config/discord-api.ts';
 import { ConfigError } from '../../config/parse-env.ts';
 import { loadTemporalConfig } from '../../config/temporal-config.ts';
 import { loadWorkerConfig } from '../../config/worker-config.ts';
@@ -43,5 +44,17 @@ describe('configuration from the environment', () => {
     expect(() => loadTemporalConfig({ TEMPORAL_TLS_KEY_PATH: '/etc/key.pem' })).toThrow(
       /TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together/,
     );
+  });
+});
+
+describe('the Discord REST root', () => {
+  it('is the base URL without its version, however DISCORD_API_BASE_URL gives it', () => {
+    expect(discordApiRoot('https://discord.com/api')).toBe('https://discord.com/api');
+    expect(discordApiRoot('https://discord.com/api/v10/')).toBe('https://discord.com/api');
+    expect(discordApiRoot('http://127.0.0.1:8790/api/v10')).toBe('http://127.0.0.1:8790/api');
+  });
+
+  it('refuses an API version other than 10', () => {
+    expect(() => discordApiRoot('https://discord.com/api/v9')).toThrow('Ticketflow speaks Discord API v10');
   });
 });
