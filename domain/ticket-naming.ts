@@ -1,8 +1,14 @@
 /** Discord allows thread names of 1 to 100 characters. */
 const THREAD_NAME_MAX = 100;
 
+/** `0042`: the zero-padded number a ticket's thread name and transcript key carry. */
 export function formatTicketNumber(number: number): string {
   return String(number).padStart(4, '0');
+}
+
+/** `#0042`: how a ticket is named to people, in notices and transcripts. */
+export function ticketLabel(number: number): string {
+  return `#${formatTicketNumber(number)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The document around the messages: head with the Content-Security-Policy, the ticket's facts, the footer. */
+import { ticketLabel } from '../../domain/ticket-naming.ts';
 import { hexColour } from './colour.ts';
 import { cssString } from './css-escape.ts';
 import { escapeHtml } from './escape.ts';
@@ -36,10 +37,6 @@ function snapshotStyles(header: TranscriptHeader, ctx: RenderContext): string {
     }
   });
   return css;
-}
-
-function ticketLabel(number: number): string {
-  return `#${String(number).padStart(4, '0')}`;
 }
 
 function duration(ms: number): string {

@@ -4,6 +4,8 @@
  * before it touches a path, so no key can climb out of the storage root.
  */
 
+import { formatTicketNumber } from '../../domain/ticket-naming.ts';
+
 const GUILD_ID = /^\d{17,20}$/;
 const TRANSCRIPT_KEY = /^(\d{17,20})\/(\d{4,10})$/;
 export const MEDIA_KEY_PATTERN = /^\d{17,20}\/\d{4,10}\/media\/[0-9a-f]{64}\.[a-z0-9]{1,5}$/;
@@ -27,7 +29,7 @@ export function transcriptKey(location: TranscriptLocation): string {
   if (!Number.isSafeInteger(number) || number < 1 || number > MAX_TICKET_NUMBER) {
     throw new InvalidStorageKeyError('ticket number', number);
   }
-  return `${location.guildId}/${String(number).padStart(4, '0')}`;
+  return `${location.guildId}/${formatTicketNumber(number)}`;
 }
 
 export function parseTranscriptKey(key: string): TranscriptLocation {

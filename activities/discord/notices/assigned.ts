@@ -1,4 +1,5 @@
-import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, ticketLabel, userMention } from './format.ts';
+import { ticketLabel } from '../../../domain/ticket-naming.ts';
+import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, userMention } from './format.ts';
 
 /** Pings the new assignee, unless they assigned themselves (a claim). */
 export function renderAssigned(notice: NoticeOf<'assigned'>): NoticeMessage {

@@ -1,4 +1,5 @@
-import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, ticketLabel, userMention } from './format.ts';
+import { ticketLabel } from '../../../domain/ticket-naming.ts';
+import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, userMention } from './format.ts';
 
 /** The last message in the thread before it is locked; pings nobody. */
 export function renderClosing(notice: NoticeOf<'closing'>): NoticeMessage {

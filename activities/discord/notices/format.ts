@@ -18,11 +18,6 @@ export const NOTICE_COLORS = {
   closed: 0xed4245,
 } as const;
 
-/** `#0042`: the same zero-padded number the thread name and transcript key carry. */
-export function ticketLabel(ticketNumber: number): string {
-  return `#${String(ticketNumber).padStart(4, '0')}`;
-}
-
 export const userMention = (userId: string) => `<@${userId}>`;
 export const roleMention = (roleId: string) => `<@&${roleId}>`;
 export const channelMention = (channelId: string) => `<#${channelId}>`;

@@ -1,3 +1,4 @@
+import { ticketLabel } from '../../../domain/ticket-naming.ts';
 import {
   channelMention,
   discordTime,
@@ -5,7 +6,6 @@ import {
   type NoticeMessage,
   type NoticeOf,
   pingOnly,
-  ticketLabel,
   userMention,
 } from './format.ts';
 

@@ -1,4 +1,5 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
+import { ticketLabel } from '../../../domain/ticket-naming.ts';
 import {
   channelMention,
   discordTime,
@@ -6,7 +7,6 @@ import {
   type NoticeMessage,
   type NoticeOf,
   pingOnly,
-  ticketLabel,
   userMention,
 } from './format.ts';
 

@@ -1,13 +1,6 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
-import {
-  NOTICE_COLORS,
-  type NoticeMessage,
-  type NoticeOf,
-  pingOnly,
-  roleMention,
-  ticketLabel,
-  userMention,
-} from './format.ts';
+import { ticketLabel } from '../../../domain/ticket-naming.ts';
+import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, roleMention, userMention } from './format.ts';
 import { MESSAGE_LIMITS } from './limits.ts';
 import { ticketControls } from './ticket-controls.ts';
 
