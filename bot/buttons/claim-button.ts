@@ -1,4 +1,4 @@
-import { TICKET_BUTTONS } from '../../activities/discord/notices/ticket-controls.ts';
+import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
 import { deferEphemeral } from '../replies.ts';
 import { assignTicketAs } from '../tickets/actions.ts';
@@ -7,7 +7,7 @@ import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
 /** The thread's Claim button: the staff member who presses it becomes the assignee. */
 export const claimButton: ButtonHandler = {
-  prefix: TICKET_BUTTONS.claim.prefix,
+  prefix: CUSTOM_ID_PREFIX.claim,
   async execute(interaction, id, context) {
     await deferEphemeral(interaction);
     const ticket = await resolveTicket(interaction, context, ticketNumberOf(id));

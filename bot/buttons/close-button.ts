@@ -1,6 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
-import { TICKET_BUTTONS } from '../../activities/discord/notices/ticket-controls.ts';
-import { CUSTOM_ID_PREFIX, customId } from '../interactions/custom-ids.ts';
+import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
@@ -9,7 +8,7 @@ import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
  * always in time; who may close is checked when the member confirms.
  */
 export const closeButton: ButtonHandler = {
-  prefix: TICKET_BUTTONS.close.prefix,
+  prefix: CUSTOM_ID_PREFIX.close,
   async execute(interaction, id) {
     const number = String(ticketNumberOf(id));
     const row = new ActionRowBuilder<ButtonBuilder>().addComponents(

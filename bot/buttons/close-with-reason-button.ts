@@ -1,4 +1,4 @@
-import { CUSTOM_ID_PREFIX } from '../interactions/custom-ids.ts';
+import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
 import { closeReasonModal } from '../modals/close-reason-modal.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';

@@ -1,4 +1,4 @@
-import { CUSTOM_ID_PREFIX } from '../interactions/custom-ids.ts';
+import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
 import { beginOpenTicket } from '../tickets/open-ticket-flow.ts';
 

@@ -1,11 +1,11 @@
-import { TICKET_BUTTONS } from '../../activities/discord/notices/ticket-controls.ts';
+import { CUSTOM_ID_PREFIX, type CustomIdPrefix } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
 import { deferEphemeral } from '../replies.ts';
 import { changeTicketTimerAs } from '../tickets/actions.ts';
 import { resolveTicket } from '../tickets/resolve-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
-function timerButton(prefix: string, change: 'pause' | 'resume'): ButtonHandler {
+function timerButton(prefix: CustomIdPrefix, change: 'pause' | 'resume'): ButtonHandler {
   return {
     prefix,
     async execute(interaction, id, context) {
@@ -17,5 +17,5 @@ function timerButton(prefix: string, change: 'pause' | 'resume'): ButtonHandler 
 }
 
 /** The thread's Pause timer and Resume timer buttons: each does what it says, whatever the timer is now. */
-export const pauseTimerButton = timerButton(TICKET_BUTTONS.pauseTimer.prefix, 'pause');
-export const resumeTimerButton = timerButton(TICKET_BUTTONS.resumeTimer.prefix, 'resume');
+export const pauseTimerButton = timerButton(CUSTOM_ID_PREFIX.pauseTimer, 'pause');
+export const resumeTimerButton = timerButton(CUSTOM_ID_PREFIX.resumeTimer, 'resume');

@@ -6,6 +6,7 @@ import type {
   SlashCommandSubcommandBuilder,
   SlashCommandSubcommandGroupBuilder,
 } from 'discord.js';
+import type { CustomIdPrefix } from '../../domain/custom-ids.ts';
 import type { BotContext } from '../bot-context.ts';
 
 /** One `/ticket <name>` subcommand (or subcommand group, for `/ticket config ...`): its definition and its handler. */
@@ -15,20 +16,20 @@ export interface TicketSubcommand {
 }
 
 /**
- * Handlers for components and modals are found by the prefix of their custom id: `<prefix>:<compact id>`,
- * never JSON, so ids stay far below Discord's 100 characters. `id` is what follows the colon.
+ * Handlers for components and modals are found by the prefix of their custom id (domain/custom-ids.ts):
+ * `<prefix>:<compact id>`, never JSON, so ids stay far below Discord's 100 characters. `id` is what follows the colon.
  */
 export interface ButtonHandler {
-  prefix: string;
+  prefix: CustomIdPrefix;
   execute(interaction: ButtonInteraction<'cached'>, id: string, context: BotContext): Promise<void>;
 }
 
 export interface SelectMenuHandler {
-  prefix: string;
+  prefix: CustomIdPrefix;
   execute(interaction: AnySelectMenuInteraction<'cached'>, id: string, context: BotContext): Promise<void>;
 }
 
 export interface ModalHandler {
-  prefix: string;
+  prefix: CustomIdPrefix;
   execute(interaction: ModalSubmitInteraction<'cached'>, id: string, context: BotContext): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import { splitCustomId } from '../../domain/custom-ids.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerFailure, logFailure } from '../replies.ts';
-import { splitCustomId } from './custom-ids.ts';
 import type { ButtonHandler, ModalHandler, SelectMenuHandler, TicketSubcommand } from './handler-types.ts';
 
 export interface InteractionHandlers {

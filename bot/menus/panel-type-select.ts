@@ -1,4 +1,4 @@
-import { CUSTOM_ID_PREFIX } from '../interactions/custom-ids.ts';
+import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { SelectMenuHandler } from '../interactions/handler-types.ts';
 import { UserFacingError } from '../replies.ts';
 import { beginOpenTicket } from '../tickets/open-ticket-flow.ts';

@@ -1,4 +1,4 @@
-import { CUSTOM_ID_PREFIX } from '../interactions/custom-ids.ts';
+import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { ModalHandler } from '../interactions/handler-types.ts';
 import { deferEphemeral, UserFacingError } from '../replies.ts';
 import { answersFrom, openTicketAs, ticketTypeOf } from '../tickets/open-ticket-flow.ts';

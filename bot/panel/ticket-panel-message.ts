@@ -6,8 +6,8 @@ import {
   StringSelectMenuBuilder,
   StringSelectMenuOptionBuilder,
 } from 'discord.js';
+import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { GuildConfig } from '../../domain/guild-config.ts';
-import { CUSTOM_ID_PREFIX, customId } from '../interactions/custom-ids.ts';
 
 const PANEL_TEXT = '**Need help from staff?**\nOpen a ticket: a private thread where only you and staff can talk.';
 

@@ -9,13 +9,13 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
+import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { GuildConfig, TicketType } from '../../domain/guild-config.ts';
 import type { TicketAnswer } from '../../domain/ticket.ts';
 import { InvalidTicketRequestError } from '../../domain/ticket-request.ts';
 import { openTicketWorkflow } from '../../temporal/ticket-client.ts';
 import { type OpenTicketResult, openTicket } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
-import { CUSTOM_ID_PREFIX, customId } from '../interactions/custom-ids.ts';
 import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../replies.ts';
 
 type OpenStarter =

@@ -1,4 +1,4 @@
-import { CUSTOM_ID_PREFIX } from '../../interactions/custom-ids.ts';
+import { CUSTOM_ID_PREFIX } from '../../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../../interactions/handler-types.ts';
 import { answerFailure } from '../../replies.ts';
 import { ticketListPage } from './ticket-list-page.ts';

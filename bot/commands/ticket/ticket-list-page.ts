@@ -6,8 +6,8 @@ import {
   type InteractionEditReplyOptions,
   time,
 } from 'discord.js';
+import { CUSTOM_ID_PREFIX, customId } from '../../../domain/custom-ids.ts';
 import type { BotContext } from '../../bot-context.ts';
-import { CUSTOM_ID_PREFIX, customId } from '../../interactions/custom-ids.ts';
 import { isStaff } from '../../permissions.ts';
 
 export const TICKETS_PER_PAGE = 10;
