@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { GuildConfigRepository } from '../activities/database/guild-config-repository.ts';
 import type { PrismaClient } from '../prisma/client.ts';
+import type { GuildConfigRepository } from '../store/guild-config-repository.ts';
 
 /**
  * What every handler reaches the world through. The bot keeps no ticket state: tickets live in their

@@ -1,7 +1,7 @@
 import { Events } from 'discord.js';
-import { createGuildConfigRepository } from '../activities/database/guild-config-repository.ts';
 import { loadBotConfig } from '../config/bot-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
+import { createGuildConfigRepository } from '../store/guild-config-repository.ts';
 import { createTemporalClient } from '../temporal/client.ts';
 import { botClientOptions, createTicketBot } from './create-ticket-bot.ts';
 

@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { createGuildConfigRepository } from '../activities/database/guild-config-repository.ts';
 import { ConfigError } from '../config/parse-env.ts';
 import { loadTemporalConfig } from '../config/temporal-config.ts';
 import { isDiscordId } from '../domain/discord-id.ts';
@@ -16,6 +15,7 @@ import type { Actor } from '../domain/ticket.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { loadDemoEnv } from '../sandbox/demo/demo-env.ts';
 import { readDemoWorld } from '../sandbox/demo/demo-world.ts';
+import { createGuildConfigRepository } from '../store/guild-config-repository.ts';
 import { createTemporalClient } from '../temporal/client.ts';
 import { openTicketWorkflow } from '../temporal/ticket-client.ts';
 import { closeTicket, getTicketState } from '../workflows/definitions.ts';

@@ -1,10 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TicketActivities, TicketEvent, TicketPatch, TicketRef } from '../../domain/ticket.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
+import { TRANSACTION_OPTIONS } from '../../store/transaction-options.ts';
 import { DatabaseFailureType, parseInput } from './failures.ts';
 import { ticketEventSchema, ticketPatchSchema, ticketRefSchema } from './input-schemas.ts';
 import { type LockedTicket, lockTicket } from './lock-ticket.ts';
-import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 type ChangeInput = Parameters<TicketActivities['recordTicketChange']>[0];
 

@@ -1,10 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { OpenTicketRequest, RefusalCode, Registration, TicketActivities } from '../../domain/ticket.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
+import { TRANSACTION_OPTIONS } from '../../store/transaction-options.ts';
 import { DatabaseFailureType, parseInput } from './failures.ts';
 import { openTicketInputSchema } from './input-schemas.ts';
 import { ticketSettingsOf, ticketSettingsSchema } from './ticket-settings.ts';
-import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 /** A second open of the same type by the same member this soon is a double click: it answers with the first ticket. */
 export const DUPLICATE_WINDOW_MS = 10_000;

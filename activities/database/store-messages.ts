@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TicketActivities, TicketMessage, TicketRef } from '../../domain/ticket.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
+import { TRANSACTION_OPTIONS } from '../../store/transaction-options.ts';
 import { DatabaseFailureType, parseInput } from './failures.ts';
 import { messageDeletionsSchema, ticketMessagesSchema, ticketRefSchema } from './input-schemas.ts';
 import { type LockedTicket, lockTicket } from './lock-ticket.ts';
 import { markMessagesDeleted } from './mark-messages-deleted.ts';
-import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 type StoreInput = Parameters<TicketActivities['storeMessages']>[0];
 

@@ -1,6 +1,6 @@
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import type { DemoWorld } from './demo-world.ts';
 
 /** The demo guild's ticket setup: its staff, channels and ping role, default timers, a support and a billing type. */

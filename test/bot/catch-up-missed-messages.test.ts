@@ -1,7 +1,7 @@
 import { type Client, Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import { botClientOptions, createTicketBot } from '../../bot/create-ticket-bot.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { getTicketState } from '../../workflows/definitions.ts';
 import { openFromPanel, post, waitUntilStored } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';

@@ -2,13 +2,13 @@ import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { type Client, Events } from 'discord.js';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import type { BotContext } from '../../bot/bot-context.ts';
 import { createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
 import { type GuildConfigInput, guildConfigSchema } from '../../domain/guild-config.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
 import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../sandbox/discord/index.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { freePort } from '../support/free-port.ts';
 

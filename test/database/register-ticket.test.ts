@@ -4,13 +4,10 @@ import {
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
 import { DatabaseFailureType } from '../../activities/database/failures.ts';
-import {
-  createGuildConfigRepository,
-  type GuildConfigRepository,
-} from '../../activities/database/guild-config-repository.ts';
 import { DUPLICATE_WINDOW_MS } from '../../activities/database/register-ticket.ts';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import type { RefusalCode } from '../../domain/ticket.ts';
+import { createGuildConfigRepository, type GuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import {
   expectNonRetryable,

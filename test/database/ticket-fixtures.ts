@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import type { DatabaseActivities } from '../../activities/database/create-database-activities.ts';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import type { OpenTicketRequest, Registration, TicketMessage } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 
 let lastId = 100_000_000_000_000_000n;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import { saveDemoGuildConfig } from '../../sandbox/demo/demo-guild-config.ts';
 import { readDemoWorld } from '../../sandbox/demo/demo-world.ts';
 import { type DemoSandbox, startDemoSandbox } from '../../sandbox/demo/start-demo-sandbox.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { temporaryDataDir } from './sandbox-world.ts';
 

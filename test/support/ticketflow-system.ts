@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Client, Events } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import { botClientOptions, createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
 import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
@@ -18,6 +17,7 @@ import {
   type SeededGuild,
   seedGuild,
 } from '../../sandbox/discord/index.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { freePort } from './free-port.ts';
 import { startDevServer } from './temporal.ts';

@@ -6,7 +6,6 @@ import { ApplicationFailure } from '@temporalio/common';
 import { type APIMessage, StickerFormatType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseActivities } from '../../activities/database/create-database-activities.ts';
-import { createGuildConfigRepository } from '../../activities/database/guild-config-repository.ts';
 import { loadTranscriptSource } from '../../activities/database/load-transcript-source.ts';
 import { createDiscordActivities, createDiscordRest, DiscordFailure } from '../../activities/discord/index.ts';
 import { loadTranscriptSourceAtClose } from '../../activities/transcript-source-at-close.ts';
@@ -20,6 +19,7 @@ import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord
 import { TICKET_BOT_PERMISSIONS } from '../../sandbox/discord/seed.ts';
 import { linkExpiry } from '../../sandbox/discord/state/attachment-urls.ts';
 import type { ThreadRecord } from '../../sandbox/discord/state/records.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type DiscordCdn, startDiscordCdn } from './discord-cdn.ts';
 

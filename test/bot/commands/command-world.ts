@@ -10,10 +10,10 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { expect } from 'vitest';
-import { createGuildConfigRepository } from '../../../activities/database/guild-config-repository.ts';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { createTicketBot } from '../../../bot/create-ticket-bot.ts';
 import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../../sandbox/discord/index.ts';
+import { createGuildConfigRepository } from '../../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { eventually } from '../../support/ticket-harness.ts';
 

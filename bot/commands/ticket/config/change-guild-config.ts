@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { GuildConfigError } from '../../../../activities/database/guild-config-repository.ts';
 import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-config.ts';
+import { GuildConfigError } from '../../../../store/guild-config-repository.ts';
 import type { BotContext } from '../../../bot-context.ts';
 import { logFailure, UserFacingError } from '../../../replies.ts';
 import { registerTicketCommand, ticketTypesChanged } from '../../register-ticket-command.ts';

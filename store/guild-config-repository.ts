@@ -1,6 +1,6 @@
-import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../../domain/guild-config.ts';
-import { snowflake } from '../../domain/snowflake.ts';
-import type { PrismaClient } from '../../prisma/client.ts';
+import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../domain/guild-config.ts';
+import { snowflake } from '../domain/snowflake.ts';
+import type { PrismaClient } from '../prisma/client.ts';
 import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 export interface GuildConfigProblem {

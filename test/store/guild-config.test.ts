@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import {
   createGuildConfigRepository,
   GuildConfigError,
   type GuildConfigRepository,
-} from '../../activities/database/guild-config-repository.ts';
-import type { GuildConfigInput } from '../../domain/guild-config.ts';
+} from '../../store/guild-config-repository.ts';
+import { guildConfigInput, newSnowflake } from '../database/ticket-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { guildConfigInput, newSnowflake } from './ticket-fixtures.ts';
 
 let database: TestDatabase;
 let guilds: GuildConfigRepository;
