@@ -1,36 +1,26 @@
 import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../domain/guild-config.ts';
 import { snowflake } from '../domain/snowflake.ts';
 import type { PrismaClient } from '../prisma/client.ts';
+import { GuildConfigError, type GuildConfigProblem } from './guild-config-error.ts';
+import type { GuildDirectory } from './guild-directory.ts';
+import { guildOwnershipProblems } from './guild-ownership.ts';
 import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
-export interface GuildConfigProblem {
-  /** Dotted path into the input, e.g. `ticketTypes.0.key`. */
-  path: string;
-  message: string;
-}
-
-/** A configuration that does not satisfy guildConfigSchema; nothing was written. */
-export class GuildConfigError extends Error {
-  override name = 'GuildConfigError';
-  readonly problems: GuildConfigProblem[];
-  constructor(problems: GuildConfigProblem[]) {
-    super(
-      `invalid guild configuration: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
-    );
-    this.problems = problems;
-  }
-}
-
+/** The one way to a guild's ticket configuration in Postgres, for every process that reads or writes it. */
 export interface GuildConfigRepository {
-  /** Validates, then replaces the guild's whole ticket configuration at once; returns it with defaults filled in. */
-  saveGuildConfig(guildId: string, input: GuildConfigInput): Promise<GuildConfig>;
+  /**
+   * Validates the configuration, asks `directory` whether the channels and roles it adds are the guild's own, then
+   * replaces the guild's whole ticket configuration at once; returns it with defaults filled in. A refusal is a
+   * GuildConfigError naming every problem, and nothing is written.
+   */
+  saveGuildConfig(guildId: string, directory: GuildDirectory, input: GuildConfigInput): Promise<GuildConfig>;
   /** null when the guild never configured tickets. */
   loadGuildConfig(guildId: string): Promise<GuildConfig | null>;
 }
 
 export function createGuildConfigRepository(prisma: PrismaClient): GuildConfigRepository {
   return {
-    saveGuildConfig: (guildId, input) => saveGuildConfig(prisma, guildId, input),
+    saveGuildConfig: (guildId, directory, input) => saveGuildConfig(prisma, guildId, directory, input),
     loadGuildConfig: (guildId) => loadGuildConfig(prisma, guildId),
   };
 }
@@ -49,8 +39,17 @@ function validate(guildId: string, input: GuildConfigInput): GuildConfig {
   return config.data;
 }
 
-async function saveGuildConfig(prisma: PrismaClient, guildId: string, input: GuildConfigInput): Promise<GuildConfig> {
+async function saveGuildConfig(
+  prisma: PrismaClient,
+  guildId: string,
+  directory: GuildDirectory,
+  input: GuildConfigInput,
+): Promise<GuildConfig> {
   const config = validate(guildId, input);
+  // Asked before the transaction: Discord's answers can take a while, and the transaction holds the guild's counter.
+  const stored = await loadGuildConfig(prisma, guildId);
+  const foreign = await guildOwnershipProblems(directory, guildId, config, stored);
+  if (foreign.length > 0) throw new GuildConfigError(foreign);
   const columns = {
     ticketChannelId: config.ticketChannelId,
     historiesChannelId: config.historiesChannelId,

@@ -1,6 +1,7 @@
 import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
+import { createRestGuildDirectory } from '../../store/rest-guild-directory.ts';
 import type { DemoWorld } from './demo-world.ts';
 
 /** The demo guild's ticket setup: its staff, channels and ping role, default timers, a support and a billing type. */
@@ -32,7 +33,11 @@ export function demoGuildConfig(world: DemoWorld): GuildConfigInput {
   };
 }
 
-/** Replaces the demo guild's whole configuration, so saving it again changes nothing. */
+/**
+ * Replaces the demo guild's whole configuration, so saving it again changes nothing. Its channels and roles are
+ * checked like any writer's, by asking the running local Discord as the demo bot.
+ */
 export function saveDemoGuildConfig(prisma: PrismaClient, world: DemoWorld): Promise<GuildConfig> {
-  return createGuildConfigRepository(prisma).saveGuildConfig(world.guildId, demoGuildConfig(world));
+  const directory = createRestGuildDirectory({ token: world.botToken, apiBaseUrl: world.apiBaseUrl });
+  return createGuildConfigRepository(prisma).saveGuildConfig(world.guildId, directory, demoGuildConfig(world));
 }

@@ -11,6 +11,7 @@ import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../sand
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { freePort } from '../support/free-port.ts';
+import { permissiveGuildDirectory } from '../support/guild-directory.ts';
 
 const SERVICE_TROUBLE =
   'Could not reach the ticket service just now. Nothing was changed; please try again in a moment.';
@@ -58,7 +59,7 @@ describe('the bot while a service it needs is down', () => {
     cleanups.push(() => connection.close());
     const { pressPanel, alice } = await botWithPanel(async (ticketsId, guildId) => {
       const guildConfigs = createGuildConfigRepository(db.prisma);
-      await guildConfigs.saveGuildConfig(guildId, configFor(ticketsId));
+      await guildConfigs.saveGuildConfig(guildId, permissiveGuildDirectory, configFor(ticketsId));
       return { temporal: new TemporalClient({ connection }), taskQueue: 'nowhere', prisma: db.prisma, guildConfigs };
     });
 

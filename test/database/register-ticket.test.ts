@@ -9,6 +9,7 @@ import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import type { RefusalCode } from '../../domain/ticket.ts';
 import { createGuildConfigRepository, type GuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { permissiveGuildDirectory } from '../support/guild-directory.ts';
 import {
   expectNonRetryable,
   expectRegistered,
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 async function configuredGuild(overrides: Partial<GuildConfigInput> = {}) {
   const guildId = newSnowflake();
-  const config = await guilds.saveGuildConfig(guildId, guildConfigInput(overrides));
+  const config = await guilds.saveGuildConfig(guildId, permissiveGuildDirectory, guildConfigInput(overrides));
   return { guildId, config };
 }
 
@@ -107,7 +108,7 @@ describe('registerTicket', () => {
     const input = { workflowId: 'ticket-wf-retry', request: openRequest(guildId, newSnowflake()), openedAt: T0 };
     const first = await activities.registerTicket(input);
     const after = await guildFootprint(database.prisma, guildId);
-    await guilds.saveGuildConfig(guildId, guildConfigInput({ inactivityTimeoutMinutes: 15 }));
+    await guilds.saveGuildConfig(guildId, permissiveGuildDirectory, guildConfigInput({ inactivityTimeoutMinutes: 15 }));
 
     const second = await activities.registerTicket(input);
     expect(second).toEqual(first);

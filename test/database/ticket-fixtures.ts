@@ -4,6 +4,7 @@ import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import type { OpenTicketRequest, Registration, TicketMessage } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
+import { permissiveGuildDirectory } from '../support/guild-directory.ts';
 
 let lastId = 100_000_000_000_000_000n;
 
@@ -90,7 +91,7 @@ export async function expectNonRetryable(call: Promise<unknown>, type: string, m
 /** A freshly configured guild with one ticket registered in it, opened at `openedAt`. */
 export async function openRegisteredTicket(prisma: PrismaClient, activities: DatabaseActivities, openedAt: number) {
   const guildId = newSnowflake();
-  await createGuildConfigRepository(prisma).saveGuildConfig(guildId, guildConfigInput());
+  await createGuildConfigRepository(prisma).saveGuildConfig(guildId, permissiveGuildDirectory, guildConfigInput());
   const creatorId = newSnowflake();
   const workflowId = `ticket-wf-${guildId}`;
   const registration = expectRegistered(

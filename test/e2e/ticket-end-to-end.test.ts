@@ -17,6 +17,7 @@ import { openTicketWorkflow } from '../../temporal/ticket-client.ts';
 import { assignTicket, closeTicket, replyReceived } from '../../workflows/definitions.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { freePort } from '../support/free-port.ts';
+import { permissiveGuildDirectory } from '../support/guild-directory.ts';
 import { bundleTicketWorkflows, startDevServer, temporalCliPath } from '../support/temporal.ts';
 import { eventually, reply } from '../support/ticket-harness.ts';
 
@@ -74,7 +75,7 @@ beforeAll(async () => {
     members: [{ username: 'alice' }, { username: 'sam', roles: ['Staff'] }],
     textChannels: ['tickets', 'histories', 'reminders'],
   });
-  await createGuildConfigRepository(db.prisma).saveGuildConfig(world.guild.id, {
+  await createGuildConfigRepository(db.prisma).saveGuildConfig(world.guild.id, permissiveGuildDirectory, {
     staffRoleIds: [world.roles.get('Staff')?.id ?? ''],
     ticketChannelId: world.channels.get('tickets')?.id ?? '',
     historiesChannelId: world.channels.get('histories')?.id ?? null,

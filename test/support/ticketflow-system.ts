@@ -20,6 +20,7 @@ import {
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { freePort } from './free-port.ts';
+import { permissiveGuildDirectory } from './guild-directory.ts';
 import { startDevServer } from './temporal.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -107,7 +108,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
     });
     const ids = systemIds(world);
     const guildConfigs = createGuildConfigRepository(db.prisma);
-    const config = await guildConfigs.saveGuildConfig(world.guild.id, {
+    const config = await guildConfigs.saveGuildConfig(world.guild.id, permissiveGuildDirectory, {
       staffRoleIds: [ids.roleId('Staff')],
       ticketChannelId: ids.channelId('tickets'),
       historiesChannelId: ids.channelId('histories'),

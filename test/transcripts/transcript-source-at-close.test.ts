@@ -21,6 +21,7 @@ import { linkExpiry } from '../../sandbox/discord/state/attachment-urls.ts';
 import type { ThreadRecord } from '../../sandbox/discord/state/records.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { permissiveGuildDirectory } from '../support/guild-directory.ts';
 import { type DiscordCdn, startDiscordCdn } from './discord-cdn.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -95,7 +96,7 @@ async function ticketWithConversation() {
   const sam = state.createUser({ username: 'sam', globalName: 'Sam S' });
   state.addMember(guild.id, sam.id, { roleIds: [staff.id] });
 
-  await createGuildConfigRepository(db.prisma).saveGuildConfig(guild.id, {
+  await createGuildConfigRepository(db.prisma).saveGuildConfig(guild.id, permissiveGuildDirectory, {
     staffRoleIds: [staff.id],
     ticketChannelId: tickets.id,
     ticketTypes: [{ key: 'support', name: 'Support', questions: [{ label: 'What happened?' }] }],

@@ -4,14 +4,14 @@ import {
   type GuildMember,
   type PermissionResolvable,
   PermissionsBitField,
-  type Role,
   type TextChannel,
 } from 'discord.js';
+import { guildChannel } from '../../gateway-guild-directory.ts';
 import { UserFacingError } from '../../replies.ts';
 
 /**
- * The text channel an option names, as this guild has it. Discord's client only offers the guild's text
- * channels, but a request can name any id: anything else is refused before anything is written.
+ * The text channel an option names, as this guild has it, for the bot to act in. Discord's client only offers the
+ * guild's text channels, but a request can name any id: anything else is refused.
  */
 export function textChannelOption(
   interaction: ChatInputCommandInteraction<'cached'>,
@@ -37,25 +37,23 @@ export function textChannelOption(
   return channel;
 }
 
-/** The role an option names, as this guild has it; @everyone is not a role anyone can be given or pinged as. */
-export function roleOption(interaction: ChatInputCommandInteraction<'cached'>, name: string, required: true): Role;
-export function roleOption(
+/**
+ * The id a channel or role option names, as given. Whether it is this server's own is judged by the store when the
+ * setting is saved, for every writer alike, so config commands hand it on unchecked.
+ */
+export function optionId(interaction: ChatInputCommandInteraction<'cached'>, name: string, required: true): string;
+export function optionId(
   interaction: ChatInputCommandInteraction<'cached'>,
   name: string,
   required?: false,
-): Role | null;
-export function roleOption(
+): string | null;
+export function optionId(
   interaction: ChatInputCommandInteraction<'cached'>,
   name: string,
   required = false,
-): Role | null {
+): string | null {
   const option = interaction.options.get(name, required);
-  if (!option) return null;
-  const id = String(option.value);
-  const role = interaction.guild.roles.cache.get(id);
-  if (!role) throw new UserFacingError(`Role ${id} is not a role of this server.`);
-  if (role.id === interaction.guild.id) throw new UserFacingError('@everyone cannot be used here; pick a role.');
-  return role;
+  return option ? String(option.value) : null;
 }
 
 /** The bot's own member in this guild, for checking what it may do. */
@@ -63,13 +61,18 @@ export async function botMember(interaction: ChatInputCommandInteraction<'cached
   return interaction.guild.members.me ?? (await interaction.guild.members.fetchMe());
 }
 
-/** Refuses, naming what is missing, when the bot lacks permissions it will need in a channel. */
+/**
+ * Refuses, naming what is missing, when the bot lacks permissions it will need in a channel a setting names. A
+ * channel that is not a text channel of this server is left to the store, which refuses to save it.
+ */
 export async function requireBotPermissions(
   interaction: ChatInputCommandInteraction<'cached'>,
-  channel: TextChannel,
+  channelId: string,
   needed: PermissionResolvable,
   purpose: string,
 ): Promise<void> {
+  const channel = await guildChannel(interaction.guild, channelId);
+  if (channel?.type !== ChannelType.GuildText) return;
   const granted = channel.permissionsFor(await botMember(interaction));
   const missing = new PermissionsBitField(needed).remove(granted).toArray();
   if (missing.length > 0) {

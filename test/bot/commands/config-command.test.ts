@@ -121,7 +121,14 @@ describe('/ticket config', () => {
   });
 
   it('refuses roles and members that cannot be used, and changes that change nothing', async () => {
-    await expectRefused('ada', config('staff-role-add', { role: world.guildId }), '@everyone cannot be used here');
+    // @everyone is refused by the store, which every writer of the settings passes through.
+    const everyone = 'is @everyone, which every member has: choose a role';
+    await expectRefused('ada', config('staff-role-add', { role: world.guildId }), `- Staff roles: ${everyone}`);
+    await expectRefused(
+      'ada',
+      config('notification-role', { role: world.guildId }),
+      `- Notification role: ${everyone}`,
+    );
     await expectRefused(
       'ada',
       config('notification-role', { role: world.role('Quiet').id }),

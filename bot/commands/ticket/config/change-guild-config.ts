@@ -1,7 +1,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-config.ts';
-import { GuildConfigError } from '../../../../store/guild-config-repository.ts';
+import { GuildConfigError } from '../../../../store/guild-config-error.ts';
 import type { BotContext } from '../../../bot-context.ts';
+import { gatewayGuildDirectory } from '../../../gateway-guild-directory.ts';
 import { logFailure, UserFacingError } from '../../../replies.ts';
 import { registerTicketCommand, ticketTypesChanged } from '../../register-ticket-command.ts';
 import { describeConfigProblems } from './config-problems.ts';
@@ -22,9 +23,10 @@ function oneAtATime<T>(guildId: string, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Loads the guild's configuration, applies one change and saves the whole of it, which validates everything
- * at once: a change the schema refuses is answered with its problems, and nothing is written. A change may
- * itself refuse with a UserFacingError. `change` receives null for a guild that never configured tickets.
+ * Loads the guild's configuration, applies one change and saves the whole of it, which checks everything at
+ * once (the schema, and that the channels and roles it names are this server's): a refused change is answered with
+ * its problems, and nothing is written. A change may itself refuse with a UserFacingError. `change` receives null
+ * for a guild that never configured tickets.
  */
 export function saveConfigChange(
   interaction: ChatInputCommandInteraction<'cached'>,
@@ -36,7 +38,11 @@ export function saveConfigChange(
     const input = change(before);
     let saved: GuildConfig;
     try {
-      saved = await context.guildConfigs.saveGuildConfig(interaction.guildId, input);
+      saved = await context.guildConfigs.saveGuildConfig(
+        interaction.guildId,
+        gatewayGuildDirectory(interaction.client),
+        input,
+      );
     } catch (error) {
       if (error instanceof GuildConfigError) throw new UserFacingError(describeConfigProblems(error.problems, input));
       throw error;

@@ -1,6 +1,6 @@
 import { ChannelType, PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
 import type { GuildConfigInput, TicketType } from '../../../../domain/guild-config.ts';
-import { requireBotPermissions, textChannelOption } from '../guild-targets.ts';
+import { optionId, requireBotPermissions } from '../guild-targets.ts';
 import { changeGuildConfig, saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
@@ -41,19 +41,19 @@ export const ticketChannelSubcommand: ConfigSubcommand = {
         .setRequired(true),
     ),
   async answer(interaction, context) {
-    const channel = textChannelOption(interaction, 'channel', true);
-    await requireBotPermissions(interaction, channel, TICKET_CHANNEL_PERMISSIONS, 'open ticket threads');
+    const channelId = optionId(interaction, 'channel', true);
+    await requireBotPermissions(interaction, channelId, TICKET_CHANNEL_PERMISSIONS, 'open ticket threads');
     let created = false;
     await saveConfigChange(interaction, context, (config): GuildConfigInput => {
       created = config === null;
       return config
-        ? { ...config, ticketChannelId: channel.id }
-        : { ticketChannelId: channel.id, ticketTypes: [DEFAULT_TICKET_TYPE] };
+        ? { ...config, ticketChannelId: channelId }
+        : { ticketChannelId: channelId, ticketTypes: [DEFAULT_TICKET_TYPE] };
     });
     return created
-      ? `Tickets are set up: they open as private threads of ${channel}, with one type, "support". ` +
+      ? `Tickets are set up: they open as private threads of <#${channelId}>, with one type, "support". ` +
           'Add staff roles with `/ticket config staff-role-add`, then post the panel with `/ticket panel`.'
-      : `Tickets now open as private threads of ${channel}.`;
+      : `Tickets now open as private threads of <#${channelId}>.`;
   },
 };
 
@@ -75,11 +75,11 @@ function postingChannelSubcommand(
           .addChannelTypes(ChannelType.GuildText),
       ),
     async answer(interaction, context) {
-      const channel = textChannelOption(interaction, 'channel');
-      if (channel) await requireBotPermissions(interaction, channel, POSTING_PERMISSIONS, `post ${what}`);
-      await changeGuildConfig(interaction, context, (config) => ({ ...config, [setting]: channel?.id ?? null }));
-      return channel
-        ? `${capitalized(what)} are now posted in ${channel}.`
+      const channelId = optionId(interaction, 'channel');
+      if (channelId) await requireBotPermissions(interaction, channelId, POSTING_PERMISSIONS, `post ${what}`);
+      await changeGuildConfig(interaction, context, (config) => ({ ...config, [setting]: channelId }));
+      return channelId
+        ? `${capitalized(what)} are now posted in <#${channelId}>.`
         : `${capitalized(what)} are no longer posted.`;
     },
   };

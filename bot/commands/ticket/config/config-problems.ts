@@ -1,5 +1,5 @@
 import type { GuildConfigInput } from '../../../../domain/guild-config.ts';
-import type { GuildConfigProblem } from '../../../../store/guild-config-repository.ts';
+import type { GuildConfigProblem } from '../../../../store/guild-config-error.ts';
 
 const SETTING_NAMES: Record<string, string> = {
   staffRoleIds: 'Staff roles',

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
+import { guildRole } from '../../../gateway-guild-directory.ts';
 import { UserFacingError } from '../../../replies.ts';
-import { botMember, roleOption } from '../guild-targets.ts';
+import { botMember, optionId } from '../guild-targets.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
@@ -10,8 +11,10 @@ export const notificationRoleSubcommand: ConfigSubcommand = {
     .setDescription('Role pinged when a ticket opens (empty: none)')
     .addRoleOption((option) => option.setName('role').setDescription('A role; leave empty for none')),
   async answer(interaction, context) {
-    const role = roleOption(interaction, 'role');
+    const roleId = optionId(interaction, 'role');
     // Discord only delivers a ping of a role that is not mentionable from a member allowed to mention everyone.
+    // A role this server does not have, or @everyone, is left to the store, which refuses to save it.
+    const role = roleId && roleId !== interaction.guildId ? await guildRole(interaction.guild, roleId) : null;
     if (
       role &&
       !role.mentionable &&
@@ -23,13 +26,13 @@ export const notificationRoleSubcommand: ConfigSubcommand = {
     }
     const saved = await changeGuildConfig(interaction, context, (config) => ({
       ...config,
-      notificationRoleId: role?.id ?? null,
-      notificationsEnabled: role ? config.notificationsEnabled || config.notificationRoleId === null : false,
+      notificationRoleId: roleId,
+      notificationsEnabled: roleId ? config.notificationsEnabled || config.notificationRoleId === null : false,
     }));
-    if (!role) return 'No role is pinged when a ticket opens any more.';
+    if (!roleId) return 'No role is pinged when a ticket opens any more.';
     return saved.notificationsEnabled
-      ? `${role} is pinged when a ticket opens.`
-      : `${role} will be pinged when a ticket opens once you turn it on with \`/ticket config notifications on\`.`;
+      ? `<@&${roleId}> is pinged when a ticket opens.`
+      : `<@&${roleId}> will be pinged when a ticket opens once you turn it on with \`/ticket config notifications on\`.`;
   },
 };
 

@@ -1,6 +1,6 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
 import { UserFacingError } from '../../../replies.ts';
-import { roleOption } from '../guild-targets.ts';
+import { optionId } from '../guild-targets.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
@@ -14,12 +14,12 @@ function roleSubcommand(name: string, description: string) {
 export const staffRoleAddSubcommand: ConfigSubcommand = {
   data: roleSubcommand('staff-role-add', 'Make a role staff: its members see and handle every ticket'),
   async answer(interaction, context) {
-    const role = roleOption(interaction, 'role', true);
+    const roleId = optionId(interaction, 'role', true);
     await changeGuildConfig(interaction, context, (config) => {
-      if (config.staffRoleIds.includes(role.id)) throw new UserFacingError(`${role} is already a staff role.`);
-      return { ...config, staffRoleIds: [...config.staffRoleIds, role.id] };
+      if (config.staffRoleIds.includes(roleId)) throw new UserFacingError(`<@&${roleId}> is already a staff role.`);
+      return { ...config, staffRoleIds: [...config.staffRoleIds, roleId] };
     });
-    return `${role} is now a staff role.`;
+    return `<@&${roleId}> is now a staff role.`;
   },
 };
 
@@ -27,7 +27,7 @@ export const staffRoleRemoveSubcommand: ConfigSubcommand = {
   data: roleSubcommand('staff-role-remove', 'Stop treating a role as staff'),
   async answer(interaction, context) {
     // A role deleted from the server can still be on the list: only its id is needed to take it off.
-    const roleId = interaction.options.getRole('role', true).id;
+    const roleId = optionId(interaction, 'role', true);
     await changeGuildConfig(interaction, context, (config) => {
       if (!config.staffRoleIds.includes(roleId)) throw new UserFacingError(`<@&${roleId}> is not a staff role.`);
       return { ...config, staffRoleIds: config.staffRoleIds.filter((id) => id !== roleId) };
