@@ -1,8 +1,9 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, type Guild, Partials } from 'discord.js';
 import { discordApiRoot } from '../config/discord-api.ts';
-import type { BotContext } from './bot-context.ts';
+import type { BotContext, BotServices } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
 import { registerTicketCommand } from './commands/register-ticket-command.ts';
+import { guildConfigSaved } from './guild-config-saved.ts';
 import { componentHandlers } from './interactions/component-handlers.ts';
 import { createInteractionRouter } from './interactions/route-interaction.ts';
 import { catchUpMissedMessagesOnReady } from './messages/catch-up-missed-messages.ts';
@@ -24,7 +25,8 @@ export function botClientOptions(apiBaseUrl: string | undefined): Partial<Client
  * GuildMessages and MessageContent the replies in ticket threads; partial messages let edits and deletes of
  * messages sent before the bot started still reach their ticket.
  */
-export function createTicketBot(context: BotContext, options: Partial<ClientOptions> = {}): Client {
+export function createTicketBot(services: BotServices, options: Partial<ClientOptions> = {}): Client {
+  const context: BotContext = { ...services, guildConfigSaved };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     partials: [Partials.Message],

@@ -2,7 +2,7 @@ import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { type Client, Events } from 'discord.js';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BotContext } from '../../bot/bot-context.ts';
+import type { BotServices } from '../../bot/bot-context.ts';
 import { createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
 import { type GuildConfigInput, guildConfigSchema } from '../../domain/guild-config.ts';
@@ -27,7 +27,7 @@ async function closedAddress(): Promise<string> {
 }
 
 /** A sandbox guild with alice and a posted panel, and the bot logged in with the given context. */
-async function botWithPanel(makeContext: (ticketChannelId: string, guildId: string) => Promise<BotContext>) {
+async function botWithPanel(makeContext: (ticketChannelId: string, guildId: string) => Promise<BotServices>) {
   const discord: DiscordSandbox = await createDiscordSandbox();
   cleanups.push(() => discord.close());
   const world = seedGuild(discord.state, { botUserId: discord.bot.userId, members: [{ username: 'alice' }] });

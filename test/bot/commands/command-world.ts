@@ -10,7 +10,7 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { expect } from 'vitest';
-import type { BotContext } from '../../../bot/bot-context.ts';
+import type { BotServices } from '../../../bot/bot-context.ts';
 import { createTicketBot } from '../../../bot/create-ticket-bot.ts';
 import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../../store/guild-config-repository.ts';
@@ -64,7 +64,7 @@ export async function startCommandWorld() {
     permissionOverwrites: botDenied(PermissionFlagsBits.SendMessages),
   });
 
-  const context: BotContext = {
+  const context: BotServices = {
     temporal: new TemporalClient({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
     taskQueue: 'unused',
     prisma: database.prisma,

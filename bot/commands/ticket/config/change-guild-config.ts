@@ -3,8 +3,7 @@ import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-con
 import { GuildConfigError } from '../../../../store/guild-config-error.ts';
 import type { BotContext } from '../../../bot-context.ts';
 import { gatewayGuildDirectory } from '../../../gateway-guild-directory.ts';
-import { logFailure, UserFacingError } from '../../../replies.ts';
-import { registerTicketCommand, ticketTypesChanged } from '../../register-ticket-command.ts';
+import { UserFacingError } from '../../../replies.ts';
 import { describeConfigProblems } from './config-problems.ts';
 
 export const NOT_SET_UP = 'Tickets are not set up yet: start with `/ticket config ticket-channel`.';
@@ -47,12 +46,7 @@ export function saveConfigChange(
       if (error instanceof GuildConfigError) throw new UserFacingError(describeConfigProblems(error.problems, input));
       throw error;
     }
-    // The change is saved either way; a failed refresh leaves `/ticket open` offering the old list until restart.
-    if (ticketTypesChanged(before, saved)) {
-      await registerTicketCommand(interaction.guild, saved).catch((error: unknown) =>
-        logFailure(`could not refresh /ticket in guild ${interaction.guildId}`, error),
-      );
-    }
+    await context.guildConfigSaved({ guild: interaction.guild, before, saved });
     return saved;
   });
 }
