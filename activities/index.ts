@@ -1,7 +1,9 @@
 import type { REST } from '@discordjs/rest';
 import type { TicketActivities } from '../domain/ticket.ts';
 import type { PrismaClient } from '../prisma/client.ts';
+import type { GuildSettingsActivities } from '../workflows/guild-settings/definitions.ts';
 import { createDatabaseActivities } from './database/create-database-activities.ts';
+import { listOpenTicketWorkflows } from './database/list-open-ticket-workflows.ts';
 import { createDiscordActivities } from './discord/index.ts';
 import { loadTranscriptSourceAtClose } from './transcript-source-at-close.ts';
 import { createTranscriptActivities, type TranscriptStorage } from './transcripts/index.ts';
@@ -25,4 +27,9 @@ export function createTicketActivities(deps: TicketActivityDeps): TicketActiviti
       loadSource: (input) => loadTranscriptSourceAtClose({ prisma: deps.prisma, rest: deps.discordRest }, input),
     }),
   };
+}
+
+/** The guild-settings fan-out's side effect: reading which tickets to tell. */
+export function createGuildSettingsActivities(prisma: PrismaClient): GuildSettingsActivities {
+  return { listOpenTicketWorkflows: (input) => listOpenTicketWorkflows(prisma, input) };
 }

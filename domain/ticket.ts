@@ -65,6 +65,20 @@ export interface TicketSettings {
   reminderIntervalMs: number;
 }
 
+/**
+ * The settings an open ticket follows when the guild changes them; the rest of TicketSettings stays as the
+ * ticket captured it (see workflows/ticket-settings-refresh.ts).
+ */
+export type FollowedSettings = Pick<
+  TicketSettings,
+  | 'staffRoleIds'
+  | 'historiesChannelId'
+  | 'remindersChannelId'
+  | 'inactivityTimeoutMs'
+  | 'inactivityGraceMs'
+  | 'reminderIntervalMs'
+>;
+
 export type RefusalCode =
   | 'unknown_guild'
   | 'unknown_type'
@@ -135,6 +149,25 @@ export interface TicketFacts {
   openedAt: number;
 }
 
+/**
+ * What a ticket's step talks to. A problem is tracked per target: a step on that target that succeeds clears it,
+ * since whatever held it up (a permission, an outage) is fixed.
+ */
+export type ProblemTarget = 'thread' | 'histories_channel' | 'reminders_channel' | 'database' | 'transcripts';
+
+/** A step that cannot complete yet; the ticket retries it by itself and stays as it was meanwhile. */
+export interface TicketProblem {
+  target: ProblemTarget;
+  /** The step held up, in words: `lock the thread`, `post the inactivity warning`. */
+  step: string;
+  /** `missing_permission`: Discord answered 403, a guild must fix it. `failing`: anything else, again and again. */
+  kind: 'missing_permission' | 'failing';
+  /** What went wrong, naming the permission the bot lacks where that is known. */
+  message: string;
+  since: number;
+  attempts: number;
+}
+
 export interface ClosureFacts {
   reason: string | null;
   closedById: string | null;
@@ -159,7 +192,9 @@ export type TicketNotice =
   | { kind: 'inactivity_warning'; ticket: TicketFacts; closesAt: number }
   | { kind: 'reminder'; ticket: TicketFacts; remindedAt: number }
   | { kind: 'closing'; ticket: TicketFacts; closure: ClosureFacts }
-  | { kind: 'summary'; ticket: TicketFacts; closure: ClosureFacts; transcriptKey: string; messageCount: number };
+  | { kind: 'summary'; ticket: TicketFacts; closure: ClosureFacts; transcriptKey: string; messageCount: number }
+  /** Tells staff, wherever it can, that a step is held up by a problem only the guild can fix. */
+  | { kind: 'problem'; ticket: TicketFacts; problem: TicketProblem };
 
 export interface TranscriptRef {
   /** Storage key of the stored transcript, e.g. `guildId/0042`. */
@@ -179,9 +214,19 @@ export interface TicketActivities {
   /** Stores new and edited messages (the newest version wins), then marks deleted ones; idempotent per message. */
   storeMessages(input: TicketRef & { messages: TicketMessage[]; deletions?: MessageDeletion[] }): Promise<void>;
 
+  /** The guild's current settings that open tickets follow; null when the guild's configuration is gone. */
+  loadFollowedSettings(input: { guildId: string }): Promise<FollowedSettings | null>;
+
   createTicketThread(input: { guildId: string; channelId: string; name: string }): Promise<{ threadId: string }>;
   addThreadMembers(input: { threadId: string; userIds: string[] }): Promise<void>;
-  addStaffToThread(input: { guildId: string; threadId: string; staffRoleIds: string[] }): Promise<{ added: string[] }>;
+  /**
+   * Brings the members of these staff roles into the thread by mentioning the roles in one silent message, which
+   * makes Discord add them; no guild member list is read. Idempotent per thread and set of roles.
+   */
+  addStaffToThread(input: { guildId: string; threadId: string; staffRoleIds: string[] }): Promise<{
+    /** Discord flagged that some role was too large to add by mention (about 100 members and more). */
+    someRolesNotAdded: boolean;
+  }>;
   /** idempotencyKey is any stable string; the activity derives Discord's 25-character nonce from it. */
   postNotice(input: {
     channelId: string;

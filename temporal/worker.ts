@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDiscordRest } from '../activities/discord/index.ts';
-import { createTicketActivities } from '../activities/index.ts';
+import { createGuildSettingsActivities, createTicketActivities } from '../activities/index.ts';
 import { FileTranscriptStorage } from '../activities/transcripts/index.ts';
 import { loadWorkerConfig } from '../config/worker-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
@@ -17,11 +17,14 @@ async function run(): Promise<void> {
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-      activities: createTicketActivities({
-        prisma,
-        discordRest: createDiscordRest(config.discord),
-        transcriptStorage: new FileTranscriptStorage(config.transcriptsDir),
-      }),
+      activities: {
+        ...createTicketActivities({
+          prisma,
+          discordRest: createDiscordRest(config.discord),
+          transcriptStorage: new FileTranscriptStorage(config.transcriptsDir),
+        }),
+        ...createGuildSettingsActivities(prisma),
+      },
     });
     console.log(
       `[ticketflow] worker polling ${config.temporal.taskQueue} on ${config.temporal.address} (namespace ${config.temporal.namespace})`,

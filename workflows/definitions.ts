@@ -7,6 +7,7 @@ import type {
   RefusalCode,
   TicketAnswer,
   TicketMessage,
+  TicketProblem,
   TicketSettings,
   TicketStatus,
   TimerState,
@@ -42,12 +43,29 @@ export interface TicketView {
   recentMessageIds: string[];
   /** Sequence for the idempotency keys of events and notices; unique within the workflow id across runs. */
   sideEffectSeq: number;
+  /**
+   * What keeps a step from completing right now (a missing Discord permission, a step failing again and again),
+   * by what it talks to; the step retries by itself and the problem clears when it succeeds. Absent in runs
+   * carried over from workers before problems were tracked.
+   */
+  problems?: TicketProblem[];
+  /** False until staff are in the thread and the welcome is posted; absent in older runs, which welcomed at open. */
+  welcomed?: boolean;
+  /** The guild's settings changed and the ticket has not read them yet. */
+  settingsStale?: boolean;
 }
+
+/** A change to the thread's messages, queued in arrival order: a new or edited message, or a deletion. */
+export type MessageChange =
+  | { kind: 'message'; message: TicketMessage }
+  | { kind: 'deletion'; deletion: MessageDeletion };
 
 export interface TicketWorkflowInput {
   request: OpenTicketRequest;
   /** Present when the ticket continued as new: the state it carries over. */
   carried?: TicketView;
+  /** Message changes accepted by the previous run but not stored yet; the new run stores them first. */
+  carriedMessageChanges?: MessageChange[];
   /**
    * Continue as new once history holds this many events. The server also suggests it by itself; the
    * Java test server only does so at a large byte size, so tests set a small number.
@@ -64,7 +82,12 @@ export type OpenTicketResult =
 export type CloseTicketResult =
   | { outcome: 'closed'; closure: ClosureFacts; transcriptKey: string }
   /** Someone else closed it first: the caller learns who and why, and nothing is done twice. */
-  | { outcome: 'already_closed'; closure: ClosureFacts };
+  | { outcome: 'already_closed'; closure: ClosureFacts }
+  /**
+   * The close is under way but a step cannot finish yet (e.g. the bot may not lock the thread): it completes by
+   * itself once the problem is fixed, and the ticket stays open meanwhile.
+   */
+  | { outcome: 'closing'; closure: ClosureFacts; problem: TicketProblem };
 
 /** What the workflow returns when it ends. */
 export type TicketWorkflowResult = OpenTicketResult | { outcome: 'closed'; number: number; closure: ClosureFacts };
@@ -81,4 +104,9 @@ export const pauseTimer = defineUpdate<TicketView, [{ actor: Actor }]>('pauseTim
 export const resumeTimer = defineUpdate<TicketView, [{ actor: Actor }]>('resumeTimer');
 export const disableTimer = defineUpdate<TicketView, [{ actor: Actor }]>('disableTimer');
 export const closeTicket = defineUpdate<CloseTicketResult, [{ actor: Actor; reason?: string | null }]>('closeTicket');
+/**
+ * The guild's ticket settings or the bot's permissions changed: the ticket reads its settings again and retries
+ * at once any step that a missing permission held up.
+ */
+export const settingsChanged = defineSignal('settingsChanged');
 export const getTicketState = defineQuery<TicketView>('getTicketState');

@@ -13,6 +13,8 @@ export const TicketCreatorId = defineSearchAttributeKey('TicketCreatorId', Searc
 export const TicketAssigneeId = defineSearchAttributeKey('TicketAssigneeId', SearchAttributeType.KEYWORD);
 export const TicketTimerState = defineSearchAttributeKey('TicketTimerState', SearchAttributeType.KEYWORD);
 export const TicketLastActivityAt = defineSearchAttributeKey('TicketLastActivityAt', SearchAttributeType.DATETIME);
+/** `missing_permission` or `failing` while a step is held up; absent when nothing is. */
+export const TicketProblem = defineSearchAttributeKey('TicketProblem', SearchAttributeType.KEYWORD);
 
 export const ticketSearchAttributes = [
   TicketGuildId,
@@ -23,4 +25,5 @@ export const ticketSearchAttributes = [
   TicketAssigneeId,
   TicketTimerState,
   TicketLastActivityAt,
+  TicketProblem,
 ] as const;

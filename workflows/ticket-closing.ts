@@ -1,36 +1,42 @@
-import type { ClosureFacts } from '../domain/ticket.ts';
-import { ticketActivities as act, transcriptActivities } from './ticket-activities.ts';
-import { type TicketRun, unlessDiscordTargetGone } from './ticket-run.ts';
+import { allHandlersFinished, condition } from '@temporalio/workflow';
+import type { ClosureFacts, TranscriptRef } from '../domain/ticket.ts';
+import type { MessagePump } from './ticket-message-pump.ts';
+import type { TicketRun } from './ticket-run.ts';
+import { runStep } from './ticket-steps.ts';
 
 /**
- * Closing, in an order that loses nothing: tell the thread, store the transcript, post the summary,
- * lock and archive the thread, and only then mark the row closed (the panel's source of truth).
+ * Closing, in an order that loses nothing: tell the thread, lock it (so the conversation is final), store every
+ * accepted message, make the transcript from all of it, post the summary, and only then mark the row closed
+ * (the panel's source of truth). A step held up by a missing permission waits, visibly, until it is granted;
+ * the ticket is not called closed before its thread is locked.
+ * Runs begun by older workers close in their old order (transcript before lock) and replay as they ran.
  */
-export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts): Promise<void> {
+export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts, pump: MessagePump): Promise<Closed> {
   const { ticket } = run;
   ticket.closure = closure;
-  const threadId = ticket.threadId;
+  let threadId = ticket.threadId;
   if (threadId) {
-    await unlessDiscordTargetGone(run, 'closing notice', () =>
-      act.postNotice({
-        channelId: threadId,
-        idempotencyKey: run.nextKey('closing'),
-        notice: { kind: 'closing', ticket: run.facts(), closure },
-      }),
+    const key = run.nextKey('closing');
+    const channelId = threadId;
+    const told = await runStep(run, { target: 'thread', step: 'post the closing notice' }, () =>
+      run.act.postNotice({ channelId, idempotencyKey: key, notice: { kind: 'closing', ticket: run.facts(), closure } }),
     );
+    if (!told.done && run.hardened) threadId = null;
   }
-  const transcript = await transcriptActivities.renderTranscript({
-    ...run.ref(),
-    number: ticket.number ?? 0,
-    closure,
-  });
-  ticket.transcriptKey = transcript.key;
+  if (run.hardened && threadId) {
+    const locked = await lockThread(run, threadId, closure);
+    if (!locked) threadId = null;
+  }
+  const { transcript, storedInTranscript } = run.hardened
+    ? await transcriptOfEverything(run, pump, closure)
+    : { transcript: await render(run, closure), storedInTranscript: pump.stored() };
   const historiesChannelId = ticket.settings?.historiesChannelId;
   if (historiesChannelId) {
-    await unlessDiscordTargetGone(run, 'summary', () =>
-      act.postNotice({
+    const key = run.nextKey('summary');
+    await runStep(run, { target: 'histories_channel', step: 'post the summary' }, () =>
+      run.act.postNotice({
         channelId: historiesChannelId,
-        idempotencyKey: run.nextKey('summary'),
+        idempotencyKey: key,
         notice: {
           kind: 'summary',
           ticket: run.facts(),
@@ -41,28 +47,81 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts): 
       }),
     );
   }
-  if (threadId) {
-    await unlessDiscordTargetGone(run, 'lock', () =>
-      act.lockThread({ threadId, reason: `Ticket closed${closure.reason ? `: ${closure.reason}` : ''}` }),
-    );
-  }
-  await act.recordTicketChange({
-    ...run.ref(),
-    event: {
-      key: run.nextKey('closed'),
-      kind: 'closed',
-      actorId: closure.closedById,
-      at: closure.closedAt,
-      data: { reason: closure.reason, automatic: closure.automatic },
-    },
-    patch: {
-      status: 'closed',
-      closedAt: closure.closedAt,
-      closeReason: closure.reason,
-      closedById: closure.closedById,
-      transcriptKey: transcript.key,
-    },
-  });
+  if (!run.hardened && threadId) await lockThread(run, threadId, closure);
+  const key = run.nextKey('closed');
+  await runStep(run, { target: 'database', step: 'record the close' }, () =>
+    run.act.recordTicketChange({
+      ...run.ref(),
+      event: {
+        key,
+        kind: 'closed',
+        actorId: closure.closedById,
+        at: closure.closedAt,
+        data: { reason: closure.reason, automatic: closure.automatic },
+      },
+      patch: {
+        status: 'closed',
+        closedAt: closure.closedAt,
+        closeReason: closure.reason,
+        closedById: closure.closedById,
+        transcriptKey: transcript.key,
+      },
+    }),
+  );
   ticket.status = 'closed';
   run.publish();
+  return { closure, storedInTranscript };
+}
+
+/** A finished close: its facts, and how many stored message changes its transcript holds. */
+export interface Closed {
+  closure: ClosureFacts;
+  storedInTranscript: number;
+}
+
+/**
+ * After the close, until the run ends: messages that still reach the ticket (staff may write in a locked thread)
+ * are stored and the transcript is made again, so it holds every message the ticket took. Returns when nothing
+ * is pending and no handler runs; the run ends in the same step, so a later signal finds it ended.
+ */
+export async function storeLateMessages(run: TicketRun, closed: Closed, pump: MessagePump): Promise<void> {
+  const { closure } = closed;
+  let storedInTranscript = closed.storedInTranscript;
+  for (;;) {
+    await condition(() => !pump.idle() || allHandlersFinished());
+    if (pump.idle() && allHandlersFinished()) return;
+    await pump.settled();
+    if (pump.stored() !== storedInTranscript) {
+      storedInTranscript = pump.stored();
+      await render(run, closure);
+    }
+  }
+}
+
+/** Stores what is queued, then renders; again if messages arrived while it rendered. */
+async function transcriptOfEverything(run: TicketRun, pump: MessagePump, closure: ClosureFacts) {
+  for (;;) {
+    await pump.settled();
+    const storedInTranscript = pump.stored();
+    const transcript = await render(run, closure);
+    if (pump.idle() && pump.stored() === storedInTranscript) return { transcript, storedInTranscript };
+  }
+}
+
+async function render(run: TicketRun, closure: ClosureFacts): Promise<TranscriptRef> {
+  const { ticket } = run;
+  const rendered = await runStep(run, { target: 'transcripts', step: 'store the transcript' }, () =>
+    run.transcripts.renderTranscript({ ...run.ref(), number: ticket.number ?? 0, closure }),
+  );
+  if (!rendered.done) throw new Error(`the transcript step came back ${rendered.why}`);
+  ticket.transcriptKey = rendered.value.key;
+  return rendered.value;
+}
+
+/** False when the thread is gone. */
+async function lockThread(run: TicketRun, threadId: string, closure: ClosureFacts): Promise<boolean> {
+  const locked = await runStep(run, { target: 'thread', step: 'lock the thread' }, () =>
+    run.act.lockThread({ threadId, reason: `Ticket closed${closure.reason ? `: ${closure.reason}` : ''}` }),
+  );
+  return locked.done;
 }

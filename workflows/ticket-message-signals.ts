@@ -1,8 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { ZodType } from 'zod';
 import { editedTicketMessageSchema, messageDeletionSchema, ticketMessageSchema } from '../domain/ticket-message.ts';
-import { messageDeleted, messageEdited, replyReceived } from './definitions.ts';
-import type { MessageChange } from './ticket-message-pump.ts';
+import { type MessageChange, messageDeleted, messageEdited, replyReceived } from './definitions.ts';
 import type { TicketRun } from './ticket-run.ts';
 
 /**
@@ -17,8 +16,10 @@ export const MESSAGE_EDITS_AND_DELETES_PATCH = 'message-edits-and-deletes';
  */
 export function setMessageSignalHandlers(run: TicketRun, changes: MessageChange[]): void {
   const { ticket } = run;
-  // Changes that arrive while the ticket closes are still stored, up to the moment its transcript is made.
-  const accepting = () => ticket.status !== 'closed' && ticket.status !== 'refused';
+  // A change is taken while the run lives: the workflow stores everything it took before it ends, and once it has
+  // ended the bot's signal fails, so nothing is taken and then lost. Runs begun by older workers stopped taking
+  // changes at the close, and replay as they ran.
+  const accepting = () => ticket.status !== 'refused' && (run.hardened || ticket.status !== 'closed');
   const wellFormed = <T>(schema: ZodType<T>, payload: T, what: string, messageId: unknown): boolean => {
     if (schema.safeParse(payload).success) return true;
     wf.log.warn(`malformed ${what} ignored`, { workflowId: ticket.workflowId, messageId: String(messageId) });

@@ -1,20 +1,26 @@
 import { log } from '@temporalio/workflow';
 import { ticketThreadName } from '../domain/ticket-naming.ts';
 import type { OpenTicketResult } from './definitions.ts';
-import { ticketActivities as act } from './ticket-activities.ts';
-import { isDiscordTargetGone, type TicketRun, unlessDiscordTargetGone } from './ticket-run.ts';
+import type { TicketRun } from './ticket-run.ts';
+import { runStep, type StepOutcome } from './ticket-steps.ts';
+
+/** What opening needs of Discord: a 403 or 404 here is an answer for the member, not a problem to wait out. */
+const REFUSABLE = { target: 'thread', forbiddenIsFinal: true } as const;
 
 /**
  * Registers the ticket (number, limits, blocklist) and gives it a private thread with its creator in it.
- * Returns as soon as the member can be pointed at the thread; `welcomeTicket` does the rest.
+ * Returns as soon as the member can be pointed at the thread; the welcome comes next.
  */
 export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult> {
   const ticket = run.ticket;
-  const registration = await act.registerTicket({
-    workflowId: ticket.workflowId,
-    request: { guildId: ticket.guildId, type: ticket.type, creator: ticket.creator, answers: ticket.answers },
-    openedAt: ticket.openedAt,
-  });
+  const registered = await runStep(run, { target: 'database', step: 'register the ticket' }, () =>
+    run.act.registerTicket({
+      workflowId: ticket.workflowId,
+      request: { guildId: ticket.guildId, type: ticket.type, creator: ticket.creator, answers: ticket.answers },
+      openedAt: ticket.openedAt,
+    }),
+  );
+  const registration = valueOf(registered);
   if (registration.outcome !== 'registered') {
     ticket.status = 'refused';
     run.publish();
@@ -26,70 +32,91 @@ export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult
   ticket.number = registration.number;
   ticket.settings = settings;
   ticket.nextReminderAt = settings.remindersChannelId ? ticket.openedAt + settings.reminderIntervalMs : null;
+  if (run.hardened) ticket.welcomed = false;
   run.publish();
 
-  let threadId: string;
-  try {
-    ({ threadId } = await act.createTicketThread({
+  const created = await runStep(run, { ...REFUSABLE, step: 'create the ticket thread' }, () =>
+    run.act.createTicketThread({
       guildId: ticket.guildId,
       channelId: settings.ticketChannelId,
       name: ticketThreadName(registration.number, ticket.type, ticket.creator.name),
-    }));
-  } catch (err) {
-    if (!isDiscordTargetGone(err)) throw err;
-    return closeUnopenable(run, 'The ticket thread could not be created', err);
-  }
+    }),
+  );
+  if (!created.done) return closeUnopenable(run, 'The ticket thread could not be created', created);
+  const { threadId } = created.value;
   ticket.threadId = threadId;
-  await act.recordTicketChange({ ...run.ref(), patch: { threadId } });
-  try {
-    await act.addThreadMembers({ threadId, userIds: [ticket.creator.id] });
-  } catch (err) {
-    // A thread its member cannot enter is no ticket: refuse it rather than fail the workflow with the row open.
-    if (!isDiscordTargetGone(err)) throw err;
-    return closeUnopenable(run, 'You could not be added to the ticket thread', err);
-  }
+  await runStep(run, { target: 'database', step: 'record the thread' }, () =>
+    run.act.recordTicketChange({ ...run.ref(), patch: { threadId } }),
+  );
+  // A thread its member cannot enter is no ticket: refuse it rather than leave the row open.
+  const joined = await runStep(run, { ...REFUSABLE, step: 'add the member to the thread' }, () =>
+    run.act.addThreadMembers({ threadId, userIds: [ticket.creator.id] }),
+  );
+  if (!joined.done) return closeUnopenable(run, 'You could not be added to the ticket thread', joined);
   ticket.status = 'open';
   run.publish();
   return { outcome: 'opened', workflowId: ticket.workflowId, number: registration.number, threadId };
 }
 
-/** Brings staff in and posts the answers, the type's questions and the notification ping; false when the thread is gone. */
-export async function welcomeTicket(run: TicketRun): Promise<boolean> {
+/** Brings staff in and posts the answers, the type's questions and the notification ping. */
+export async function welcomeTicket(run: TicketRun): Promise<StepOutcome<void>> {
   const { ticket } = run;
   const settings = ticket.settings;
   const threadId = ticket.threadId;
-  if (!settings || !threadId) return false;
-  return unlessDiscordTargetGone(run, 'welcome', async () => {
-    await act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: settings.staffRoleIds });
-    await act.postNotice({
-      channelId: threadId,
-      idempotencyKey: run.nextKey('welcome'),
-      notice: {
-        kind: 'welcome',
-        ticket: run.facts(),
-        openingMessage: settings.openingMessage,
-        answers: ticket.answers,
-        questions: settings.questions,
-        notificationRoleId: settings.notificationRoleId,
-      },
-    });
-  });
+  if (!settings || !threadId) return { done: false, why: 'gone', message: 'the ticket has no thread' };
+  // One key for every attempt, so a welcome retried after a problem is still one message.
+  const welcomeKey = () => (run.hardened ? `${ticket.workflowId}:welcome` : run.nextKey('welcome'));
+  const outcome = await runStep(
+    run,
+    { target: 'thread', step: 'welcome the ticket', onProblem: 'report' },
+    async () => {
+      await run.act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: settings.staffRoleIds });
+      await run.act.postNotice({
+        channelId: threadId,
+        idempotencyKey: welcomeKey(),
+        notice: {
+          kind: 'welcome',
+          ticket: run.facts(),
+          openingMessage: settings.openingMessage,
+          answers: ticket.answers,
+          questions: settings.questions,
+          notificationRoleId: settings.notificationRoleId,
+        },
+      });
+    },
+  );
+  if (outcome.done) ticket.welcomed = true;
+  return outcome;
+}
+
+/** The value of a step that cannot come back gone or held up (a database step waits until it succeeds). */
+function valueOf<T>(outcome: StepOutcome<T>): T {
+  if (!outcome.done) throw new Error(`unexpected step outcome: ${outcome.why}`);
+  return outcome.value;
 }
 
 /**
  * Discord refused the thread or its member (missing permission, deleted channel): close the row so it never
- * counts as open, and tell the member why.
+ * counts as open, and tell the member why, naming what the guild must fix.
  */
-async function closeUnopenable(run: TicketRun, what: string, err: unknown): Promise<OpenTicketResult> {
+async function closeUnopenable(
+  run: TicketRun,
+  what: string,
+  refused: Extract<StepOutcome<unknown>, { done: false }>,
+): Promise<OpenTicketResult> {
   const { ticket } = run;
-  const message = `${what}: ${err instanceof Error && err.cause instanceof Error ? err.cause.message : 'Discord refused'}.`;
+  const reason = refused.why === 'gone' ? refused.message : refused.problem.message;
+  const message = `${what}: ${reason || 'Discord refused'}.`;
   log.warn('ticket opening refused by Discord', { workflowId: ticket.workflowId, message });
   const closedAt = Date.now();
-  await act.recordTicketChange({
-    ...run.ref(),
-    event: { key: run.nextKey('closed'), kind: 'closed', actorId: null, at: closedAt, data: { reason: message } },
-    patch: { status: 'closed', closedAt, closeReason: message, closedById: null },
-  });
+  const key = run.nextKey('closed');
+  await runStep(run, { target: 'database', step: 'record the refused ticket' }, () =>
+    run.act.recordTicketChange({
+      ...run.ref(),
+      event: { key, kind: 'closed', actorId: null, at: closedAt, data: { reason: message } },
+      patch: { status: 'closed', closedAt, closeReason: message, closedById: null },
+    }),
+  );
   ticket.closure = { reason: message, closedById: null, closedAt, automatic: true };
   ticket.status = 'refused';
   run.publish();

@@ -1,14 +1,14 @@
 import type { SearchAttributePair } from '@temporalio/common';
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  log,
-  setCurrentDetails,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
-import type { OpenTicketRequest, TicketFacts, TicketRef } from '../domain/ticket.ts';
+import { ApplicationFailure, log, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import type { OpenTicketRequest, ProblemTarget, TicketFacts, TicketProblem, TicketRef } from '../domain/ticket.ts';
 import { formatTicketNumber } from '../domain/ticket-naming.ts';
 import type { TicketView } from './definitions.ts';
+import {
+  boundedActivities,
+  boundedTranscriptActivities,
+  unboundedActivities,
+  unboundedTranscriptActivities,
+} from './ticket-activities.ts';
 import { searchAttributeChanges, searchAttributesOf } from './ticket-search-attributes.ts';
 
 /** How many recent message ids a ticket remembers to ignore a re-sent reply signal. */
@@ -45,11 +45,28 @@ export function newTicketView(workflowId: string, request: OpenTicketRequest, no
 /** One run of a ticket workflow: its state and the small helpers every step shares. */
 export class TicketRun {
   readonly ticket: TicketView;
+  /**
+   * Whether this run follows the hardened rules (problems shown and retried, replies stored to the last moment,
+   * a 403 never taken for a deleted thread). False only while replaying a run begun by an older worker.
+   */
+  readonly hardened: boolean;
+  /** Bumped when the guild says its settings or permissions changed: steps held up by a problem retry at once. */
+  retryGeneration = 0;
   private published: SearchAttributePair[];
 
-  constructor(ticket: TicketView, publishedAtStart: SearchAttributePair[]) {
+  constructor(ticket: TicketView, publishedAtStart: SearchAttributePair[], hardened: boolean) {
     this.ticket = ticket;
     this.published = publishedAtStart;
+    this.hardened = hardened;
+  }
+
+  /** The activities this run calls: bounded retries when problems are tracked, unbounded as older runs had. */
+  get act() {
+    return this.hardened ? boundedActivities : unboundedActivities;
+  }
+
+  get transcripts() {
+    return this.hardened ? boundedTranscriptActivities : unboundedTranscriptActivities;
   }
 
   /** A key unique to this side effect across retries, replays and continue-as-new runs. */
@@ -86,6 +103,35 @@ export class TicketRun {
     return true;
   }
 
+  problemOf(target: ProblemTarget): TicketProblem | undefined {
+    return this.ticket.problems?.find((problem) => problem.target === target);
+  }
+
+  /** Records that a step on `target` failed again; returns the problem, whose `attempts` counts this episode. */
+  noteProblem(target: ProblemTarget, failure: Omit<TicketProblem, 'target' | 'since' | 'attempts'>): TicketProblem {
+    const problems = this.ticket.problems ?? [];
+    this.ticket.problems = problems;
+    const held = problems.find((problem) => problem.target === target);
+    const problem: TicketProblem = held
+      ? { ...held, ...failure, attempts: held.attempts + 1 }
+      : { target, ...failure, since: Date.now(), attempts: 1 };
+    problems.splice(held ? problems.indexOf(held) : problems.length, held ? 1 : 0, problem);
+    if (problem.attempts === 1) {
+      log.warn('ticket step held up', { workflowId: this.ticket.workflowId, guildId: this.ticket.guildId, ...problem });
+    }
+    this.publish();
+    return problem;
+  }
+
+  /** A step on `target` succeeded: whatever held that target up is fixed. */
+  clearProblem(target: ProblemTarget): void {
+    const problem = this.problemOf(target);
+    if (!problem) return;
+    this.ticket.problems = this.ticket.problems?.filter((held) => held !== problem);
+    log.info('ticket step recovered', { workflowId: this.ticket.workflowId, target, step: problem.step });
+    this.publish();
+  }
+
   /** Publishes what changed to the search attributes and the UI's current details. */
   publish(): void {
     const current = searchAttributesOf(this.ticket);
@@ -94,34 +140,10 @@ export class TicketRun {
     this.published = current;
     const t = this.ticket;
     const number = t.number === null ? 'unnumbered' : `#${formatTicketNumber(t.number)}`;
+    const problems = (t.problems ?? []).map((problem) => `\n\n**Held up**: ${problem.step}: ${problem.message}`);
     setCurrentDetails(
       `**Ticket ${number}** (${t.type}) — ${t.status}, timer ${t.timer}, ` +
-        `${t.replyCount} replies, assignee ${t.assigneeId ?? 'none'}`,
+        `${t.replyCount} replies, assignee ${t.assigneeId ?? 'none'}${problems.join('')}`,
     );
-  }
-}
-
-/** True when an activity failed because Discord no longer has the thread or channel. */
-export function isDiscordTargetGone(err: unknown): boolean {
-  return (
-    err instanceof ActivityFailure &&
-    err.cause instanceof ApplicationFailure &&
-    (err.cause.type === 'DiscordNotFound' || err.cause.type === 'DiscordForbidden')
-  );
-}
-
-/** Runs a Discord step whose thread or channel may have been deleted by hand; false when it was. */
-export async function unlessDiscordTargetGone(
-  run: TicketRun,
-  step: string,
-  call: () => Promise<unknown>,
-): Promise<boolean> {
-  try {
-    await call();
-    return true;
-  } catch (err) {
-    if (!isDiscordTargetGone(err)) throw err;
-    log.warn('ticket step skipped: its Discord thread or channel is gone', { workflowId: run.ticket.workflowId, step });
-    return false;
   }
 }

@@ -1,6 +1,7 @@
 import type { TicketView } from './definitions.ts';
 
-export type TimedAction = 'warn' | 'auto_close' | 'remind';
+/** `welcome` and `refresh` are due at once: a welcome held up by a problem, settings the guild changed. */
+export type TimedAction = 'welcome' | 'refresh' | 'warn' | 'auto_close' | 'remind';
 
 export interface NextWake {
   at: number;
@@ -14,6 +15,8 @@ export interface NextWake {
 export function nextWake(ticket: TicketView): NextWake | null {
   const settings = ticket.settings;
   if (!settings || ticket.status !== 'open') return null;
+  if (ticket.welcomed === false) return { at: ticket.openedAt, action: 'welcome' };
+  if (ticket.settingsStale) return { at: ticket.openedAt, action: 'refresh' };
   const candidates: NextWake[] = [];
   if (ticket.timer === 'running') {
     const warnedBeforeLastReply = ticket.warnedAt !== null && ticket.lastActivityAt > ticket.warnedAt;

@@ -6,6 +6,7 @@ import {
   TicketGuildId,
   TicketLastActivityAt,
   TicketNumber,
+  TicketProblem,
   TicketStatus,
   TicketTimerState,
   TicketType,
@@ -23,6 +24,8 @@ export function searchAttributesOf(ticket: TicketView): SearchAttributePair[] {
   ];
   if (ticket.number !== null) pairs.push({ key: TicketNumber, value: ticket.number });
   if (ticket.assigneeId !== null) pairs.push({ key: TicketAssigneeId, value: ticket.assigneeId });
+  const problem = worstProblemKind(ticket);
+  if (problem) pairs.push({ key: TicketProblem, value: problem });
   return pairs;
 }
 
@@ -39,4 +42,11 @@ export function searchAttributeChanges(
     if (!currentNames.has(p.key.name)) changes.push({ key: p.key, value: null } as SearchAttributeUpdatePair);
   }
   return changes;
+}
+
+/** A permission only the guild can grant outranks a step that fails on its own. */
+function worstProblemKind(ticket: TicketView): 'missing_permission' | 'failing' | null {
+  const problems = ticket.problems ?? [];
+  if (problems.some((problem) => problem.kind === 'missing_permission')) return 'missing_permission';
+  return problems.length > 0 ? 'failing' : null;
 }

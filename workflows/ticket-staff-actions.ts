@@ -1,13 +1,18 @@
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { Actor, TicketEventKind, TimerState } from '../domain/ticket.ts';
-import { ticketActivities as act } from './ticket-activities.ts';
 import type { TicketRun } from './ticket-run.ts';
+import { runStep } from './ticket-steps.ts';
+
+type Activities = TicketRun['act'];
+type ChangeInput = Parameters<Activities['recordTicketChange']>[0];
+type ThreadNotice = Parameters<Activities['postNotice']>[0]['notice'];
 
 /** Writes first, then changes state, then tells the thread: a failed write leaves the ticket as it was. */
 export async function assign(run: TicketRun, actor: Actor, assigneeId: string | null): Promise<void> {
   const { ticket } = run;
   if (ticket.assigneeId === assigneeId) return;
   const kind: TicketEventKind = assigneeId === null ? 'unassigned' : 'assigned';
-  await act.recordTicketChange({
+  await record(run, {
     ...run.ref(),
     event: { key: run.nextKey(kind), kind, actorId: actor.id, at: Date.now(), data: { assigneeId } },
     patch: { assigneeId },
@@ -20,8 +25,8 @@ export async function assign(run: TicketRun, actor: Actor, assigneeId: string | 
 export async function addMember(run: TicketRun, actor: Actor, memberId: string): Promise<void> {
   const { ticket } = run;
   if (ticket.members.includes(memberId) || memberId === ticket.creator.id) return;
-  if (ticket.threadId) await act.addThreadMembers({ threadId: ticket.threadId, userIds: [memberId] });
-  await act.recordTicketChange({
+  if (ticket.threadId) await addToThread(run, ticket.threadId, memberId);
+  await record(run, {
     ...run.ref(),
     event: {
       key: run.nextKey('member_added'),
@@ -48,7 +53,7 @@ export async function setTimer(run: TicketRun, actor: Actor, timer: TimerState):
   if (ticket.timer === timer) return;
   const now = Date.now();
   const kind = timerEvents[timer];
-  await act.recordTicketChange({
+  await record(run, {
     ...run.ref(),
     event: { key: run.nextKey(kind), kind, actorId: actor.id, at: now },
     patch: timer === 'running' ? { timerState: timer, lastActivityAt: now } : { timerState: timer },
@@ -62,10 +67,46 @@ export async function setTimer(run: TicketRun, actor: Actor, timer: TimerState):
   await tellThread(run, () => ({ kind: 'timer_changed', ticket: run.facts(), timer, actor }));
 }
 
-type ThreadNotice = Parameters<typeof act.postNotice>[0]['notice'];
+/**
+ * A staff action answers its caller, so it does not wait out an outage: when the write keeps failing, the
+ * caller hears that nothing changed and may try again.
+ */
+async function record(run: TicketRun, change: ChangeInput): Promise<void> {
+  await unlessUnavailable(run, 'The ticket could not save this change just now', () =>
+    run.act.recordTicketChange(change),
+  );
+}
 
+/** Discord refusing to add the member is the caller's answer: nobody was added. */
+async function addToThread(run: TicketRun, threadId: string, memberId: string): Promise<void> {
+  await unlessUnavailable(run, 'Discord did not add the member to the thread', () =>
+    run.act.addThreadMembers({ threadId, userIds: [memberId] }),
+  );
+}
+
+async function unlessUnavailable(run: TicketRun, what: string, call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (err) {
+    if (!run.hardened || !(err instanceof ActivityFailure)) throw err;
+    const cause = err.cause instanceof Error ? err.cause.message : 'it failed';
+    throw ApplicationFailure.create({
+      type: 'Unavailable',
+      message: `${what} (${cause}). Nothing was changed; try again in a minute.`,
+      nonRetryable: true,
+    });
+  }
+}
+
+/** The thread hears of the change; a notice Discord will not take is the ticket's problem, not the action's. */
 async function tellThread(run: TicketRun, notice: () => ThreadNotice): Promise<void> {
   const threadId = run.ticket.threadId;
   if (!threadId) return;
-  await act.postNotice({ channelId: threadId, idempotencyKey: run.nextKey(notice().kind), notice: notice() });
+  const idempotencyKey = run.nextKey(notice().kind);
+  const post = () => run.act.postNotice({ channelId: threadId, idempotencyKey, notice: notice() });
+  if (!run.hardened) {
+    await post();
+    return;
+  }
+  await runStep(run, { target: 'thread', step: 'tell the thread of a staff action', onProblem: 'report' }, post);
 }

@@ -1,32 +1,43 @@
 import * as wf from '@temporalio/workflow';
-import type { Actor, ClosureFacts, TimerState } from '../domain/ticket.ts';
+import type { Actor, ClosureFacts, TicketProblem, TimerState } from '../domain/ticket.ts';
 import {
   addMember,
   assignTicket,
+  type CloseTicketResult,
   closeTicket,
   disableTimer,
   getTicketState,
+  type MessageChange,
   type OpenTicketResult,
   openTicket,
   pauseTimer,
   resumeTimer,
+  settingsChanged,
   type TicketView,
   type TicketWorkflowInput,
   type TicketWorkflowResult,
 } from './definitions.ts';
-import { closeTicketRecord } from './ticket-closing.ts';
-import { type MessageChange, startMessagePump } from './ticket-message-pump.ts';
+import { closeTicketRecord, storeLateMessages } from './ticket-closing.ts';
+import { startMessagePump } from './ticket-message-pump.ts';
 import { setMessageSignalHandlers } from './ticket-message-signals.ts';
 import { openTicketThread, welcomeTicket } from './ticket-opening.ts';
 import { newTicketView, TicketRun } from './ticket-run.ts';
 import { nextWake, type TimedAction } from './ticket-schedule.ts';
 import { searchAttributesOf } from './ticket-search-attributes.ts';
+import { refreshSettings } from './ticket-settings-refresh.ts';
 import * as staff from './ticket-staff-actions.ts';
+import { type StepOutcome, waitToRetry } from './ticket-steps.ts';
 import { remindStaff, warnInactivity } from './ticket-timed-actions.ts';
 import { requireStillOpen, validateClose, validateMemberId, validateStaffAction } from './ticket-validators.ts';
 
 /** History length at which a ticket continues as new even if the server has not suggested it yet. */
 const DEFAULT_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
+
+/**
+ * Marks runs that show and retry held-up steps, store replies to the last moment, close in the lock-first order
+ * and follow changed guild settings. Runs begun without it (by older workers) keep their old behaviour to the end.
+ */
+export const HARDENED_TICKETS_PATCH = 'hardened-tickets';
 
 interface CloseRequest {
   actor: Actor | null;
@@ -35,6 +46,7 @@ interface CloseRequest {
 }
 
 const threadGone: CloseRequest = { actor: null, reason: 'thread deleted', automatic: true };
+const done: StepOutcome<void> = { done: true, value: undefined };
 
 /**
  * One support ticket, from the member's click to its transcript: it sleeps on one durable timer at a
@@ -42,10 +54,11 @@ const threadGone: CloseRequest = { actor: null, reason: 'thread deleted', automa
  * every side effect through activities.
  */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketWorkflowResult> {
+  const hardened = wf.patched(HARDENED_TICKETS_PATCH);
   const { workflowId } = wf.workflowInfo();
   const ticket = input.carried ?? newTicketView(workflowId, input.request, Date.now());
-  const run = new TicketRun(ticket, input.carried ? searchAttributesOf(ticket) : []);
-  const messageChanges: MessageChange[] = [];
+  const run = new TicketRun(ticket, input.carried ? searchAttributesOf(ticket) : [], hardened);
+  const messageChanges: MessageChange[] = [...(input.carriedMessageChanges ?? [])];
   const exclusive = createExclusive();
   let openResult: OpenTicketResult | null = input.carried ? openedResultOf(ticket) : null;
   let closeRequest: CloseRequest | null = null;
@@ -58,6 +71,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       deadlinesChanged = true;
       return ticket;
     });
+  /** A problem that holds up the close under way. */
+  const closeHeldUp = (): TicketProblem | undefined => {
+    const closure = ticket.closure;
+    if (!run.hardened || !closure || ticket.status === 'closed') return undefined;
+    return ticket.problems?.find((problem) => problem.since >= closure.closedAt);
+  };
 
   // Handlers first, before any await: an update that finds no handler is rejected.
   wf.setHandler(getTicketState, () => ticket, { description: 'The ticket as the workflow knows it now.' });
@@ -70,6 +89,17 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     { description: 'Sent with the start: answers once the thread exists, or why no ticket was opened.' },
   );
   setMessageSignalHandlers(run, messageChanges);
+  wf.setHandler(
+    settingsChanged,
+    () => {
+      // Older runs had no such signal; they ignore it, as they would have.
+      if (!run.hardened) return;
+      ticket.settingsStale = true;
+      run.retryGeneration += 1;
+      deadlinesChanged = true;
+    },
+    { description: "The guild's settings or the bot's permissions changed: re-read them, retry held-up steps now." },
+  );
   wf.setHandler(assignTicket, ({ actor, assigneeId }) => staffAction(() => staff.assign(run, actor, assigneeId)), {
     validator: ({ actor, assigneeId }) => {
       validateStaffAction(ticket, actor, 'assign tickets');
@@ -94,11 +124,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   wf.setHandler(disableTimer, ...timerUpdate('disabled', 'disable the inactivity timer'));
   wf.setHandler(
     closeTicket,
-    async ({ actor, reason }) => {
+    async ({ actor, reason }): Promise<CloseTicketResult> => {
       const first = closeRequest === null && ticket.status === 'open';
       if (first) closeRequest = { actor, reason: reason?.trim() || null, automatic: false };
-      await wf.condition(() => ticket.status === 'closed');
+      await wf.condition(() => ticket.status === 'closed' || closeHeldUp() !== undefined);
       const closure = ticket.closure as ClosureFacts;
+      const heldUp = closeHeldUp();
+      if (heldUp) return { outcome: 'closing', closure, problem: heldUp };
       return first
         ? { outcome: 'closed', closure, transcriptKey: ticket.transcriptKey ?? '' }
         : { outcome: 'already_closed', closure };
@@ -117,7 +149,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       await wf.condition(wf.allHandlersFinished);
       return openResult;
     }
-    if (!(await exclusive(() => welcomeTicket(run)))) closeRequest = threadGone;
+    // Older runs welcomed here, before the loop; now the loop does it, so a held-up welcome retries visibly.
+    if (!run.hardened && !(await exclusive(() => welcomeTicket(run))).done) closeRequest = threadGone;
   }
 
   const continueAsNewAfter = input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER_EVENTS;
@@ -125,53 +158,81 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     const info = wf.workflowInfo();
     return info.continueAsNewSuggested || info.historyLength >= continueAsNewAfter;
   };
+  // The next run starts with the search attributes of the ticket as it is at that moment.
+  const continueAsNew = (next: TicketWorkflowInput) =>
+    wf.makeContinueAsNewFunc<typeof ticketWorkflow>({ typedSearchAttributes: searchAttributesOf(ticket) })(next);
 
-  const act = async (action: TimedAction) => {
-    if (closeRequest) return;
-    if (action === 'auto_close') {
-      closeRequest = { actor: null, reason: 'inactivity', automatic: true };
-    } else if (action === 'warn') {
-      if (!(await warnInactivity(run))) closeRequest = threadGone;
-    } else {
-      await remindStaff(run);
+  const act = async (action: TimedAction): Promise<StepOutcome<void>> => {
+    if (closeRequest) return done;
+    switch (action) {
+      case 'auto_close':
+        closeRequest = { actor: null, reason: 'inactivity', automatic: true };
+        return done;
+      case 'welcome':
+        return welcomeTicket(run);
+      case 'refresh':
+        return refreshSettings(run);
+      case 'warn':
+        return warnInactivity(run);
+      case 'remind':
+        return remindStaff(run);
     }
   };
+  const woken = () => deadlinesChanged || closeRequest !== null || historyIsLong();
 
   for (;;) {
     if (closeRequest) break;
     if (historyIsLong()) {
-      await pump.drain();
-      await wf.condition(wf.allHandlersFinished);
-      if (!closeRequest) {
-        return wf.makeContinueAsNewFunc<typeof ticketWorkflow>({ typedSearchAttributes: searchAttributesOf(ticket) })({
-          ...input,
-          carried: ticket,
-        });
+      if (run.hardened) {
+        // Nothing new starts storing, so what is queued goes to the next run as it is: no reply is left behind.
+        pump.pause();
+        await wf.condition(() => closeRequest !== null || (wf.allHandlersFinished() && !pump.busy()));
+        if (closeRequest) {
+          pump.resume();
+          break;
+        }
+        return continueAsNew({ ...input, carried: ticket, carriedMessageChanges: messageChanges.splice(0) });
       }
+      await pump.drain();
+      // A close that came meanwhile waits for this loop, so it must not wait for the close.
+      await wf.condition(() => closeRequest !== null || wf.allHandlersFinished());
+      if (!closeRequest) return continueAsNew({ ...input, carried: ticket });
       break;
     }
     const next = nextWake(ticket);
     if (next && next.at <= Date.now()) {
-      await exclusive(() => act(next.action));
+      const outcome = await exclusive(() => act(next.action));
+      if (!outcome.done && outcome.why === 'gone' && (next.action === 'welcome' || next.action === 'warn')) {
+        closeRequest = threadGone;
+      } else if (!outcome.done && outcome.why === 'held_up') {
+        deadlinesChanged = false;
+        await waitToRetry(run, outcome.problem, woken);
+      }
       continue;
     }
     deadlinesChanged = false;
-    const woken = () => deadlinesChanged || closeRequest !== null || historyIsLong();
     if (next) await wf.condition(woken, next.at - Date.now());
     else await wf.condition(woken);
   }
 
   const request = closeRequest as CloseRequest;
-  await exclusive(async () => {
-    await pump.drain();
-    await closeTicketRecord(run, {
-      reason: request.reason,
-      closedById: request.actor?.id ?? null,
-      closedAt: Date.now(),
-      automatic: request.automatic,
-    });
+  // Taken when the close begins, after any staff action already under way.
+  const closureNow = (): ClosureFacts => ({
+    reason: request.reason,
+    closedById: request.actor?.id ?? null,
+    closedAt: Date.now(),
+    automatic: request.automatic,
   });
-  await wf.condition(wf.allHandlersFinished);
+  if (run.hardened) {
+    const closed = await exclusive(() => closeTicketRecord(run, closureNow(), pump));
+    await storeLateMessages(run, closed, pump);
+  } else {
+    await exclusive(async () => {
+      await pump.drain();
+      await closeTicketRecord(run, closureNow(), pump);
+    });
+    await wf.condition(wf.allHandlersFinished);
+  }
   return { outcome: 'closed', number: ticket.number ?? 0, closure: ticket.closure as ClosureFacts };
 }
 

@@ -1,16 +1,21 @@
 import type { TicketActivities } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
+import { loadFollowedSettings } from './load-followed-settings.ts';
 import { recordTicketChange } from './record-ticket-change.ts';
 import { registerTicket } from './register-ticket.ts';
 import { storeMessages } from './store-messages.ts';
 
 /** The members of TicketActivities that write Postgres. */
-export type DatabaseActivities = Pick<TicketActivities, 'registerTicket' | 'recordTicketChange' | 'storeMessages'>;
+export type DatabaseActivities = Pick<
+  TicketActivities,
+  'registerTicket' | 'recordTicketChange' | 'storeMessages' | 'loadFollowedSettings'
+>;
 
 export function createDatabaseActivities(prisma: PrismaClient): DatabaseActivities {
   return {
     registerTicket: (input) => registerTicket(prisma, input),
     recordTicketChange: (input) => recordTicketChange(prisma, input),
     storeMessages: (input) => storeMessages(prisma, input),
+    loadFollowedSettings: (input) => loadFollowedSettings(prisma, input),
   };
 }

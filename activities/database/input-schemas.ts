@@ -23,6 +23,8 @@ export const ticketRefSchema: z.ZodType<TicketRef> = z.object({
   ticketId: z.string().min(1).max(64),
 });
 
+export const guildInputSchema: z.ZodType<{ guildId: string }> = z.object({ guildId: snowflake });
+
 export const openTicketInputSchema: z.ZodType<{
   workflowId: string;
   request: OpenTicketRequest;

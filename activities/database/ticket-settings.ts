@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TicketSettings } from '../../domain/ticket.ts';
+import type { FollowedSettings, TicketSettings } from '../../domain/ticket.ts';
 import type { Guild, TicketQuestion, TicketType } from '../../prisma/client.ts';
 
 const MINUTE_MS = 60_000;
@@ -29,11 +29,18 @@ export function ticketSettingsOf(
     typeName: type.name,
     openingMessage: type.openingMessage,
     questions: [...type.questions].sort((a, b) => a.position - b.position).map((question) => question.label),
-    staffRoleIds,
     ticketChannelId: guild.ticketChannelId,
+    notificationRoleId: guild.notificationsEnabled ? guild.notificationRoleId : null,
+    ...followedSettingsOf(guild, staffRoleIds),
+  };
+}
+
+/** The guild's settings that open tickets follow when they change. */
+export function followedSettingsOf(guild: Guild, staffRoleIds: string[]): FollowedSettings {
+  return {
+    staffRoleIds,
     historiesChannelId: guild.historiesChannelId,
     remindersChannelId: guild.remindersChannelId,
-    notificationRoleId: guild.notificationsEnabled ? guild.notificationRoleId : null,
     inactivityTimeoutMs: guild.inactivityTimeoutMinutes * MINUTE_MS,
     inactivityGraceMs: guild.inactivityGraceMinutes * MINUTE_MS,
     reminderIntervalMs: guild.reminderIntervalMinutes * MINUTE_MS,

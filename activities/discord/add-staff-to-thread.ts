@@ -1,42 +1,49 @@
+import { log } from '@temporalio/activity';
 import type { REST } from '@discordjs/rest';
-import { type RESTGetAPIChannelThreadMembersResult, Routes } from 'discord-api-types/v10';
+import { type APIMessage, MessageFlags, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord-api-types/v10';
 import type { TicketActivities } from '../../domain/ticket.ts';
 import { withDiscordFailures } from './failures.ts';
-import { isFirstAttempt } from './first-attempt.ts';
 import { requireDiscordIds } from './input.ts';
-import { createStaffLister } from './staff-directory.ts';
+import { roleMention } from './notices/format.ts';
+import { messageNonce } from './post-notice.ts';
 
 /**
- * At most this many staff are added to a ticket's thread. Each add is a request against a tight
- * per-thread rate limit and a system message in the thread, and Discord has no bulk add; beyond the cap
- * nobody is lost: the welcome notice pings the notification role, and staff can see private threads
- * anyway when their role has Manage Threads.
+ * Brings staff into a private thread without reading the guild's member list (a request per 1,000 members, and the
+ * privileged Server Members intent): one silent message that mentions the staff roles, since Discord adds the
+ * members of a role mentioned in a thread. Silent (SUPPRESS_NOTIFICATIONS) because staff are pinged by the
+ * notification role, if the guild wants that, not on every ticket.
+ * Discord adds a role's members only when the mention resolves (the role is mentionable, or the bot may Mention All
+ * Roles) and the role is small (about 100 members; it flags the message otherwise); such roles are reported, and
+ * their members see tickets when the role may Manage Threads in the ticket channel.
  */
-export const STAFF_PER_THREAD = 25;
-
-/**
- * Adds the guild's human members holding any staff role, the first STAFF_PER_THREAD by id. Returns the
- * staff now in the thread this way, including those a failed earlier attempt already added, so every
- * attempt reports the same list.
- */
-export function addStaffToThread(rest: REST, now: () => number = Date.now): TicketActivities['addStaffToThread'] {
-  const staffOf = createStaffLister(rest, now);
+export function addStaffToThread(rest: REST): TicketActivities['addStaffToThread'] {
   return ({ guildId, threadId, staffRoleIds }) =>
-    withDiscordFailures(async () => {
-      requireDiscordIds({ guildId, threadId, staffRoleIds });
-      if (staffRoleIds.length === 0) return { added: [] };
-      const chosen = await staffOf(guildId, staffRoleIds, STAFF_PER_THREAD);
-      // A retry lists the thread once, which spares the per-thread rate limit the adds an earlier attempt made.
-      const present = isFirstAttempt()
-        ? new Set<string>()
-        : new Set(
-            ((await rest.get(Routes.threadMembers(threadId))) as RESTGetAPIChannelThreadMembersResult).map(
-              (member) => member.user_id,
-            ),
-          );
-      for (const userId of chosen) {
-        if (!present.has(userId)) await rest.put(Routes.threadMembers(threadId, userId));
-      }
-      return { added: chosen };
-    });
+    withDiscordFailures(
+      async () => {
+        requireDiscordIds({ guildId, threadId, staffRoleIds });
+        const roles = [...new Set(staffRoleIds)].sort();
+        if (roles.length === 0) return { someRolesNotAdded: false };
+        const body: RESTPostAPIChannelMessageJSONBody = {
+          content: `Staff of this ticket: ${roles.map(roleMention).join(' ')}`,
+          allowed_mentions: { parse: [], roles },
+          flags: MessageFlags.SuppressNotifications,
+          nonce: messageNonce(`staff:${threadId}:${roles.join(',')}`),
+          enforce_nonce: true,
+        };
+        const message = (await rest.post(Routes.channelMessages(threadId), { body })) as APIMessage;
+        const unresolved = roles.filter((roleId) => !message.mention_roles.includes(roleId));
+        const tooLarge = ((message.flags ?? 0) & MessageFlags.FailedToMentionSomeRolesInThread) !== 0;
+        if (unresolved.length > 0 || tooLarge) {
+          log.warn('some staff roles were not added to a ticket thread', {
+            guildId,
+            threadId,
+            unmentionableRoleIds: unresolved,
+            someRoleTooLarge: tooLarge,
+            fix: 'make the roles mentionable or give the bot Mention All Roles; give large roles Manage Threads',
+          });
+        }
+        return { someRolesNotAdded: unresolved.length > 0 || tooLarge };
+      },
+      { permissions: ['View Channel', 'Send Messages in Threads', 'Mention All Roles'], channelId: threadId },
+    );
 }

@@ -7,8 +7,11 @@ import { requireDiscordIds } from './input.ts';
 /** Adds users to a thread. Adding a member again is a no-op on Discord's side, so retries are safe. */
 export function addThreadMembers(rest: REST): TicketActivities['addThreadMembers'] {
   return ({ threadId, userIds }) =>
-    withDiscordFailures(async () => {
-      requireDiscordIds({ threadId, userIds });
-      for (const userId of new Set(userIds)) await rest.put(Routes.threadMembers(threadId, userId));
-    });
+    withDiscordFailures(
+      async () => {
+        requireDiscordIds({ threadId, userIds });
+        for (const userId of new Set(userIds)) await rest.put(Routes.threadMembers(threadId, userId));
+      },
+      { permissions: ['Send Messages in Threads', 'Manage Threads'], channelId: threadId },
+    );
 }

@@ -20,27 +20,30 @@ import { requireDiscordIds } from './input.ts';
  */
 export function createTicketThread(rest: REST): TicketActivities['createTicketThread'] {
   return ({ guildId, channelId, name }) =>
-    withDiscordFailures(async () => {
-      requireDiscordIds({ guildId, channelId });
-      // Send and compare one normalised name, so a retry looks for exactly what the first attempt made.
-      const threadName = name.trim();
-      if (threadName.length < 1 || threadName.length > 100) {
-        throw invalidInput(`a thread name needs 1 to 100 characters, got ${threadName.length}`);
-      }
-      if (!isFirstAttempt()) {
-        const active = (await rest.get(Routes.guildActiveThreads(guildId))) as RESTGetAPIGuildThreadsResult;
-        const existing = active.threads.find(
-          (thread) => 'parent_id' in thread && thread.parent_id === channelId && thread.name === threadName,
-        );
-        if (existing) return { threadId: existing.id };
-      }
-      const body: RESTPostAPIChannelThreadsJSONBody = {
-        name: threadName,
-        type: ChannelType.PrivateThread,
-        invitable: false,
-        auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
-      };
-      const created = (await rest.post(Routes.threads(channelId), { body })) as APIThreadChannel;
-      return { threadId: created.id };
-    });
+    withDiscordFailures(
+      async () => {
+        requireDiscordIds({ guildId, channelId });
+        // Send and compare one normalised name, so a retry looks for exactly what the first attempt made.
+        const threadName = name.trim();
+        if (threadName.length < 1 || threadName.length > 100) {
+          throw invalidInput(`a thread name needs 1 to 100 characters, got ${threadName.length}`);
+        }
+        if (!isFirstAttempt()) {
+          const active = (await rest.get(Routes.guildActiveThreads(guildId))) as RESTGetAPIGuildThreadsResult;
+          const existing = active.threads.find(
+            (thread) => 'parent_id' in thread && thread.parent_id === channelId && thread.name === threadName,
+          );
+          if (existing) return { threadId: existing.id };
+        }
+        const body: RESTPostAPIChannelThreadsJSONBody = {
+          name: threadName,
+          type: ChannelType.PrivateThread,
+          invitable: false,
+          auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
+        };
+        const created = (await rest.post(Routes.threads(channelId), { body })) as APIThreadChannel;
+        return { threadId: created.id };
+      },
+      { permissions: ['View Channel', 'Create Private Threads'], channelId },
+    );
 }

@@ -36,8 +36,21 @@ function requestLabel(method: string, url: string): string {
   return `${method.toUpperCase()} ${new URL(url).pathname}`;
 }
 
+/** What a Discord step needs, so that a 403 names the permission for the guild to grant, and where. */
+export interface NeededPermissions {
+  /** Permission names as Discord's client shows them, e.g. `Manage Threads`. */
+  permissions: string[];
+  /** The channel or thread they are needed in. */
+  channelId: string;
+}
+
+function permissionHint(needs: NeededPermissions | undefined): string {
+  if (!needs) return '';
+  return `: the bot needs ${needs.permissions.join(', ')} in <#${needs.channelId}>`;
+}
+
 /** Turns what @discordjs/rest throws into the failure Temporal should see; other errors pass through unchanged. */
-export function toDiscordFailure(error: unknown): unknown {
+export function toDiscordFailure(error: unknown, needs?: NeededPermissions): unknown {
   if (error instanceof ApplicationFailure) return error;
   if (error instanceof RateLimitError) {
     return ApplicationFailure.create({
@@ -50,9 +63,11 @@ export function toDiscordFailure(error: unknown): unknown {
   if (error instanceof DiscordAPIError) {
     return ApplicationFailure.create({
       type: STATUS_TYPES[error.status] ?? DiscordFailure.BadRequest,
-      message: `Discord answered ${error.status} (code ${error.code}: ${error.message}) to ${requestLabel(error.method, error.url)}`,
+      message:
+        `Discord answered ${error.status} (code ${error.code}: ${error.message}) to ${requestLabel(error.method, error.url)}` +
+        (error.status === 403 ? permissionHint(needs) : ''),
       nonRetryable: true,
-      details: [{ status: error.status, code: error.code }],
+      details: [{ status: error.status, code: error.code, ...(error.status === 403 && needs ? { needs } : {}) }],
     });
   }
   if (error instanceof HTTPError) {
@@ -85,12 +100,12 @@ function networkCode(error: Error): string {
   return typeof code === 'string' ? code : '';
 }
 
-/** Runs one activity body, reporting Discord's answers as the failures above. */
-export async function withDiscordFailures<T>(body: () => Promise<T>): Promise<T> {
+/** Runs one activity body, reporting Discord's answers as the failures above; `needs` names what a 403 lacks. */
+export async function withDiscordFailures<T>(body: () => Promise<T>, needs?: NeededPermissions): Promise<T> {
   try {
     return await body();
   } catch (error) {
-    throw toDiscordFailure(error);
+    throw toDiscordFailure(error, needs);
   }
 }
 

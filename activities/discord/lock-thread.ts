@@ -21,20 +21,23 @@ const AUDIT_LOG_REASON_MAX = 512;
  */
 export function lockThread(rest: REST): TicketActivities['lockThread'] {
   return ({ threadId, reason }) =>
-    withDiscordFailures(async () => {
-      requireDiscordIds({ threadId });
-      const auditReason = truncate(reason, AUDIT_LOG_REASON_MAX);
-      const patch = (body: RESTPatchAPIChannelJSONBody) =>
-        rest.patch(Routes.channel(threadId), { body, reason: auditReason });
-      try {
-        await patch({ archived: true, locked: true });
-      } catch (error) {
-        if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InvalidActionOnArchivedThread))
-          throw error;
-        const thread = (await rest.get(Routes.channel(threadId))) as APIThreadChannel;
-        if (thread.thread_metadata?.locked) return;
-        await patch({ archived: false, locked: true });
-        await patch({ archived: true });
-      }
-    });
+    withDiscordFailures(
+      async () => {
+        requireDiscordIds({ threadId });
+        const auditReason = truncate(reason, AUDIT_LOG_REASON_MAX);
+        const patch = (body: RESTPatchAPIChannelJSONBody) =>
+          rest.patch(Routes.channel(threadId), { body, reason: auditReason });
+        try {
+          await patch({ archived: true, locked: true });
+        } catch (error) {
+          if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InvalidActionOnArchivedThread))
+            throw error;
+          const thread = (await rest.get(Routes.channel(threadId))) as APIThreadChannel;
+          if (thread.thread_metadata?.locked) return;
+          await patch({ archived: false, locked: true });
+          await patch({ archived: true });
+        }
+      },
+      { permissions: ['Manage Threads'], channelId: threadId },
+    );
 }

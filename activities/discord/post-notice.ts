@@ -11,6 +11,12 @@ export function messageNonce(idempotencyKey: string): string {
   return createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 25);
 }
 
+/** A notice goes to a channel or a thread; which one the activity is not told, so both rights are named. */
+const POSTING_NEEDS = (channelId: string) => ({
+  permissions: ['View Channel', 'Send Messages', 'Send Messages in Threads', 'Embed Links'],
+  channelId,
+});
+
 /**
  * Posts a notice once. With `enforce_nonce`, Discord answers a repeated nonce from the same bot with the
  * message it already created, so a retried attempt returns the first message instead of posting twice.
@@ -28,5 +34,5 @@ export function postNotice(rest: REST): TicketActivities['postNotice'] {
       };
       const message = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
       return { messageId: message.id };
-    });
+    }, POSTING_NEEDS(channelId));
 }

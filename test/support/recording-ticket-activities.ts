@@ -8,6 +8,7 @@ import type {
   TicketPatch,
   TicketSettings,
 } from '../../domain/ticket.ts';
+import type { GuildSettingsActivities } from '../../workflows/guild-settings/definitions.ts';
 
 const HOUR = 3_600_000;
 
@@ -52,8 +53,37 @@ export class RecordingTicketActivities {
   readonly deletedChannels = new Set<string>();
   /** Users Discord refuses to add to threads (the bot lacks the permission to add them). */
   readonly unaddableUsers = new Set<string>();
+  /** Activities that fail, with this failure type (non-retryable), until the entry is removed. */
+  readonly failing = new Map<keyof TicketActivities, string>();
+  /** Activities held at their start until the gate opens (see `hold`). */
+  private readonly gates = new Map<keyof TicketActivities, Promise<void>>();
+  /** What each transcript render held: the ids of the stored messages at that moment. */
+  readonly renders: { key: string; messageIds: string[] }[] = [];
   private nextNumber = 1;
   private nextSnowflake = 900000000000000000n;
+
+  /** Holds every call of `name` at its start until the returned function is called. */
+  hold(name: keyof TicketActivities): () => void {
+    let open = () => {};
+    this.gates.set(
+      name,
+      new Promise<void>((resolve) => {
+        open = resolve;
+      }),
+    );
+    return () => {
+      this.gates.delete(name);
+      open();
+    };
+  }
+
+  /** Records the call, waits at its gate, and fails as `failing` says; every activity starts here. */
+  private async enter(name: keyof TicketActivities, input: unknown): Promise<void> {
+    this.calls.push({ name, input });
+    await this.gates.get(name);
+    const failure = this.failing.get(name);
+    if (failure) throw ApplicationFailure.nonRetryable(`${name} refused (${failure})`, failure);
+  }
 
   notice(kind: TicketNotice['kind']): PostedNotice[] {
     return this.notices.filter((n) => n.notice.kind === kind);
@@ -80,9 +110,15 @@ export class RecordingTicketActivities {
     return row;
   }
 
-  readonly activities: TicketActivities = {
+  readonly activities: TicketActivities & GuildSettingsActivities = {
+    listOpenTicketWorkflows: async ({ afterWorkflowId, limit }) =>
+      [...this.rows.values()]
+        .filter((row) => row.status !== 'closed' && (afterWorkflowId === null || row.workflowId > afterWorkflowId))
+        .map((row) => row.workflowId)
+        .sort()
+        .slice(0, limit),
     registerTicket: async (input) => {
-      this.calls.push({ name: 'registerTicket', input });
+      await this.enter('registerTicket', input);
       if (this.refusal) return this.refusal;
       const existing = [...this.rows.entries()].find(([, r]) => r.workflowId === input.workflowId);
       if (existing)
@@ -99,14 +135,14 @@ export class RecordingTicketActivities {
       return { outcome: 'registered', ticketId, number, settings: this.settings };
     },
     recordTicketChange: async (input) => {
-      this.calls.push({ name: 'recordTicketChange', input });
+      await this.enter('recordTicketChange', input);
       const row = this.row(input.ticketId);
       if (input.event && this.events.has(input.event.key)) return;
       Object.assign(row, input.patch);
       if (input.event) this.events.set(input.event.key, input.event);
     },
     storeMessages: async (input) => {
-      this.calls.push({ name: 'storeMessages', input });
+      await this.enter('storeMessages', input);
       const row = this.row(input.ticketId);
       for (const message of input.messages) {
         if (!this.messages.has(message.id)) {
@@ -127,7 +163,7 @@ export class RecordingTicketActivities {
       }
     },
     createTicketThread: async (input) => {
-      this.calls.push({ name: 'createTicketThread', input });
+      await this.enter('createTicketThread', input);
       this.requireChannel(input.channelId);
       const existing = this.threads.get(input.name);
       if (existing) return { threadId: existing.id };
@@ -136,7 +172,7 @@ export class RecordingTicketActivities {
       return { threadId: thread.id };
     },
     addThreadMembers: async (input) => {
-      this.calls.push({ name: 'addThreadMembers', input });
+      await this.enter('addThreadMembers', input);
       this.requireChannel(input.threadId);
       if (input.userIds.some((id) => this.unaddableUsers.has(id))) {
         throw ApplicationFailure.nonRetryable('Missing Permissions', 'DiscordForbidden');
@@ -145,14 +181,18 @@ export class RecordingTicketActivities {
       for (const id of input.userIds) thread?.members.add(id);
     },
     addStaffToThread: async (input) => {
-      this.calls.push({ name: 'addStaffToThread', input });
+      await this.enter('addStaffToThread', input);
       const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
       const staffMember = '400000000000000001';
       thread?.members.add(staffMember);
-      return { added: [staffMember] };
+      return { someRolesNotAdded: false };
+    },
+    loadFollowedSettings: async (input) => {
+      await this.enter('loadFollowedSettings', input);
+      return this.settings;
     },
     postNotice: async (input) => {
-      this.calls.push({ name: 'postNotice', input });
+      await this.enter('postNotice', input);
       this.requireChannel(input.channelId);
       const posted = this.notices.find((n) => n.idempotencyKey === input.idempotencyKey);
       if (posted) return { messageId: posted.idempotencyKey };
@@ -160,16 +200,17 @@ export class RecordingTicketActivities {
       return { messageId: input.idempotencyKey };
     },
     lockThread: async (input) => {
-      this.calls.push({ name: 'lockThread', input });
+      await this.enter('lockThread', input);
       this.requireChannel(input.threadId);
       const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
       if (thread) thread.locked = true;
     },
     renderTranscript: async (input) => {
-      this.calls.push({ name: 'renderTranscript', input });
+      await this.enter('renderTranscript', input);
       const key = `${input.guildId}/${String(input.number).padStart(4, '0')}`;
       if (!this.transcripts.includes(key)) this.transcripts.push(key);
       const messageCount = [...this.messages.values()].length;
+      this.renders.push({ key, messageIds: [...this.messages.keys()] });
       return { key, bytes: 1000 + messageCount * 300, messageCount };
     },
   };

@@ -114,10 +114,9 @@ describe('deleted messages', () => {
       const { workflowId } = await open();
       const handle = suite.env().client.workflow.getHandle(workflowId);
       const fleeting = reply('620000000000000011', Date.now());
-      await Promise.all([
-        handle.signal(replyReceived, fleeting),
-        handle.signal(messageDeleted, { messageId: fleeting.id, deletedAt: Date.now() + 1 }),
-      ]);
+      // In the order the bot sends them (one queue per thread), back to back.
+      await handle.signal(replyReceived, fleeting);
+      await handle.signal(messageDeleted, { messageId: fleeting.id, deletedAt: Date.now() + 1 });
       await eventually(() => expect(fake.deletedAt.has(fleeting.id)).toBe(true));
       expect(fake.messages.get(fleeting.id)?.content).toBe(fleeting.content);
     }));

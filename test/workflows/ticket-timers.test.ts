@@ -40,12 +40,13 @@ describe('inactivity timer', () => {
       });
       expectNear(result.outcome === 'closed' && result.closure.closedAt, openedAt + 96 * HOUR);
       expect(fake.rows.get('ticket-1')).toMatchObject({ status: 'closed', closeReason: 'inactivity' });
+      // The thread is locked before the transcript is made, so the transcript is the whole conversation.
       const closingSteps = fake.calls.map((c) => c.name).slice(-5);
       expect(closingSteps).toEqual([
         'postNotice',
+        'lockThread',
         'renderTranscript',
         'postNotice',
-        'lockThread',
         'recordTicketChange',
       ]);
       expect(fake.notice('summary')[0]?.channelId).toBe(fake.settings.historiesChannelId);

@@ -5,6 +5,7 @@ import type { NoticeMessage } from './format.ts';
 import { renderInactivityWarning } from './inactivity-warning.ts';
 import { fitEmbed, MESSAGE_LIMITS, truncate } from './limits.ts';
 import { renderMemberAdded } from './member-added.ts';
+import { renderProblem } from './problem.ts';
 import { renderReminder } from './reminder.ts';
 import { renderSummary } from './summary.ts';
 import { renderTimerChanged } from './timer-changed.ts';
@@ -28,6 +29,8 @@ function renderKind(notice: TicketNotice): NoticeMessage {
       return renderClosing(notice);
     case 'summary':
       return renderSummary(notice);
+    case 'problem':
+      return renderProblem(notice);
   }
 }
 
