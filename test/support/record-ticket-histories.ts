@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { announceGuildSettingsChanged } from '../../temporal/guild-settings-client.ts';
 import {
   addMember,
   assignTicket,
@@ -16,11 +17,14 @@ import {
   pauseTimer,
   replyReceived,
   resumeTimer,
+  settingsChanged,
 } from '../../workflows/definitions.ts';
+import { guildSettingsWorkflowId } from '../../workflows/guild-settings/definitions.ts';
 import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
-import { creatorActor, eventually, reply, staffActor, withTicketWorker } from './ticket-harness.ts';
+import { creatorActor, eventually, guildId, reply, staffActor, withTicketWorker } from './ticket-harness.ts';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const version = process.argv[2] ?? 'v1';
 
@@ -110,6 +114,54 @@ async function record(): Promise<void> {
       await handle.result();
       await save(env, 'continued-as-new-first-run', workflowId, firstRunId);
       await save(env, 'continued-as-new-last-run', workflowId);
+    });
+
+    await withTicketWorker(env, bundle, async ({ fake, open }) => {
+      const { workflowId } = await open();
+      const handle = env.client.workflow.getHandle(workflowId);
+      await eventually(() => {
+        if (fake.notice('welcome').length !== 1) throw new Error('not welcomed yet');
+      });
+      fake.failing.set('lockThread', 'DiscordForbidden');
+      await handle.executeUpdate(closeTicket, { args: [{ actor: staffActor, reason: 'solved' }] });
+      await handle.signal(replyReceived, reply('840000000000000001', Date.now()));
+      await env.sleep(3 * MINUTE);
+      fake.failing.delete('lockThread');
+      await handle.signal(settingsChanged);
+      await handle.result();
+      await save(env, 'close-held-up-by-a-permission', workflowId);
+    });
+
+    await withTicketWorker(env, bundle, async ({ fake, open, taskQueue }) => {
+      const { workflowId } = await open();
+      const handle = env.client.workflow.getHandle(workflowId);
+      await eventually(() => {
+        if (fake.notice('welcome').length !== 1) throw new Error('not welcomed yet');
+      });
+      fake.settings = { ...fake.settings, inactivityTimeoutMs: 10 * HOUR, staffRoleIds: ['300000000000000077'] };
+      await announceGuildSettingsChanged(env.client, { guildId, taskQueue });
+      await env.client.workflow.getHandle(guildSettingsWorkflowId(guildId)).result();
+      await env.sleep(40 * HOUR);
+      await handle.result();
+      await save(env, 'settings-changed-then-auto-closed', workflowId);
+      await save(env, 'guild-settings-fan-out', guildSettingsWorkflowId(guildId));
+    });
+
+    await withTicketWorker(env, bundle, async ({ fake, open }) => {
+      const { workflowId } = await open();
+      const handle = env.client.workflow.getHandle(workflowId);
+      const release = fake.hold('renderTranscript');
+      const closing = handle.executeUpdate(closeTicket, { args: [{ actor: creatorActor }] });
+      await eventually(() => {
+        if (!fake.calls.some((call) => call.name === 'renderTranscript')) throw new Error('not rendering yet');
+      });
+      for (let i = 0; i < 5; i += 1) {
+        await handle.signal(replyReceived, reply(`85000000000000000${i}`, Date.now()));
+      }
+      release();
+      await closing;
+      await handle.result();
+      await save(env, 'replies-while-closing', workflowId);
     });
   } finally {
     await env.teardown();

@@ -47,7 +47,7 @@ export class RecordingTicketActivities {
   /** When stored messages were deleted, by message id; the message itself stays in `messages`. */
   readonly deletedAt = new Map<string, number>();
   readonly threads = new Map<string, { id: string; members: Set<string>; locked: boolean }>();
-  readonly rows = new Map<string, { number: number; workflowId: string } & TicketPatch>();
+  readonly rows = new Map<string, { number: number; workflowId: string; guildId: string } & TicketPatch>();
   readonly transcripts: string[] = [];
   /** Channels Discord answers 404 for, as if deleted by hand. */
   readonly deletedChannels = new Set<string>();
@@ -111,9 +111,10 @@ export class RecordingTicketActivities {
   }
 
   readonly activities: TicketActivities & GuildSettingsActivities = {
-    listOpenTicketWorkflows: async ({ afterWorkflowId, limit }) =>
+    listOpenTicketWorkflows: async ({ guildId, afterWorkflowId, limit }) =>
       [...this.rows.values()]
-        .filter((row) => row.status !== 'closed' && (afterWorkflowId === null || row.workflowId > afterWorkflowId))
+        .filter((row) => row.guildId === guildId && row.status !== 'closed')
+        .filter((row) => afterWorkflowId === null || row.workflowId > afterWorkflowId)
         .map((row) => row.workflowId)
         .sort()
         .slice(0, limit),
@@ -125,7 +126,7 @@ export class RecordingTicketActivities {
         return { outcome: 'registered', ticketId: existing[0], number: existing[1].number, settings: this.settings };
       const number = this.nextNumber++;
       const ticketId = `ticket-${number}`;
-      this.rows.set(ticketId, { number, workflowId: input.workflowId, status: 'open' });
+      this.rows.set(ticketId, { number, workflowId: input.workflowId, guildId: input.request.guildId, status: 'open' });
       this.events.set(`${input.workflowId}:opened`, {
         key: `${input.workflowId}:opened`,
         kind: 'opened',

@@ -67,7 +67,9 @@ describe('continue-as-new while the ticket is busy', () => {
       // A staff action is still writing when the history passes the cap: the ticket waits for it to finish before
       // it continues as new, and replies keep coming meanwhile.
       const releaseWrites = fake.hold('recordTicketChange');
-      const assigning = handle.executeUpdate(assignTicket, { args: [{ actor: staffActor, assigneeId: staffActor.id }] });
+      const assigning = handle.executeUpdate(assignTicket, {
+        args: [{ actor: staffActor, assigneeId: staffActor.id }],
+      });
       await eventually(() => expect(fake.calls.some((c) => c.name === 'recordTicketChange')).toBe(true));
       for (let i = 0; i < CAP; i += 1) await handle.signal(replyReceived, reply(replyId(i), Date.now()));
       await eventually(async () => expect((await handle.describe()).historyLength).toBeGreaterThan(CAP));
