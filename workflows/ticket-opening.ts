@@ -20,7 +20,7 @@ export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult
       openedAt: ticket.openedAt,
     }),
   );
-  const registration = valueOf(registered);
+  const registration = stepValue(registered);
   if (registration.outcome !== 'registered') {
     ticket.status = 'refused';
     run.publish();
@@ -90,7 +90,7 @@ export async function welcomeTicket(run: TicketRun): Promise<StepOutcome<void>> 
 }
 
 /** The value of a step that cannot come back gone or held up (a database step waits until it succeeds). */
-function valueOf<T>(outcome: StepOutcome<T>): T {
+function stepValue<T>(outcome: StepOutcome<T>): T {
   if (!outcome.done) throw new Error(`unexpected step outcome: ${outcome.why}`);
   return outcome.value;
 }

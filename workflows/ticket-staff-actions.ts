@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
 import type { Actor, TicketEventKind, TimerState } from '../domain/ticket.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep } from './ticket-steps.ts';
@@ -89,10 +89,11 @@ async function unlessUnavailable(run: TicketRun, what: string, call: () => Promi
     await call();
   } catch (err) {
     if (!run.hardened || !(err instanceof ActivityFailure)) throw err;
-    const cause = err.cause instanceof Error ? err.cause.message : 'it failed';
+    // The cause is for operators; the caller's answer is shown to people in Discord and the panel.
+    log.warn('staff action failed', { workflowId: run.ticket.workflowId, what, error: String(err.cause ?? err) });
     throw ApplicationFailure.create({
       type: 'Unavailable',
-      message: `${what} (${cause}). Nothing was changed; try again in a minute.`,
+      message: `${what}. Nothing was changed; try again in a minute.`,
       nonRetryable: true,
     });
   }

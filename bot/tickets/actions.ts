@@ -57,6 +57,9 @@ export function closeTicketAs(
     }
     const result = await updateTicket(context, ticket.workflowId, closeTicket, { actor, reason: trimmed });
     if (result.outcome === 'closed') return `Ticket #${ticket.number} is closed.`;
+    if (result.outcome === 'closing') {
+      return `Ticket #${ticket.number} is closing, but I could not ${result.problem.step}: ${result.problem.message}\nIt finishes by itself once that is fixed.`;
+    }
     const by = result.closure.closedById ? ` by <@${result.closure.closedById}>` : '';
     return `Ticket #${ticket.number} was already closed${by}.`;
   });
