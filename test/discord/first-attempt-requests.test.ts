@@ -1,8 +1,5 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaffToThread } from '../../activities/discord/add-staff-to-thread.ts';
-import { createDiscordRest } from '../../activities/discord/index.ts';
-import { STAFF_LIST_TTL_MS } from '../../activities/discord/staff-directory.ts';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
 import { discordActivities, seedTicketGuild } from './discord-fixture.ts';
 
@@ -32,30 +29,22 @@ describe('requests an open makes', () => {
     expect(requestsSince(retried)).toEqual(['GET /guilds/:id/threads/active']);
   });
 
-  it('adds staff without listing the thread first, and lists the guild members once a minute', async () => {
+  it('adds staff with one message, whatever the attempt: no member list, no thread list', async () => {
     const guild = seedTicketGuild(sandbox);
-    const rest = createDiscordRest({ token: sandbox.bot.token, apiBaseUrl: sandbox.apiBaseUrl });
-    let now = 1_000_000;
-    const addStaff = addStaffToThread(rest, () => now);
     const activities = discordActivities(sandbox);
-    const thread = async (name: string) =>
-      (await activities.createTicketThread({ guildId: guild.guild.id, channelId: guild.channel('tickets').id, name }))
-        .threadId;
-    const staffRoleIds = [guild.role('Staff').id];
+    const { threadId } = await activities.createTicketThread({
+      guildId: guild.guild.id,
+      channelId: guild.channel('tickets').id,
+      name: 'ticket-0101',
+    });
+    const input = { guildId: guild.guild.id, threadId, staffRoleIds: [guild.role('Staff').id] };
 
-    const firstThread = await thread('ticket-0101');
     const start = sandbox.state.requestLog.length;
-    await attempt(1).run(() => addStaff({ guildId: guild.guild.id, threadId: firstThread, staffRoleIds }));
-    expect(requestsSince(start)).toEqual(['GET /guilds/:id/members', 'PUT /channels/:id/thread-members/:id']);
+    await attempt(1).run(() => activities.addStaffToThread(input));
+    expect(requestsSince(start)).toEqual(['POST /channels/:id/messages']);
 
-    const secondThread = await thread('ticket-0102');
-    const reused = sandbox.state.requestLog.length;
-    await attempt(1).run(() => addStaff({ guildId: guild.guild.id, threadId: secondThread, staffRoleIds }));
-    expect(requestsSince(reused)).toEqual(['PUT /channels/:id/thread-members/:id']);
-
-    now += STAFF_LIST_TTL_MS;
-    const stale = sandbox.state.requestLog.length;
-    await attempt(2).run(() => addStaff({ guildId: guild.guild.id, threadId: secondThread, staffRoleIds }));
-    expect(requestsSince(stale)).toEqual(['GET /guilds/:id/members', 'GET /channels/:id/thread-members']);
+    const retried = sandbox.state.requestLog.length;
+    await attempt(2).run(() => activities.addStaffToThread(input));
+    expect(requestsSince(retried)).toEqual(['POST /channels/:id/messages']);
   });
 });
