@@ -3,7 +3,8 @@ import { discordApiRoot } from '../config/discord-api.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
 import { registerTicketCommand } from './commands/register-ticket-command.ts';
-import { guildConfigSaved } from './guild-config-saved.ts';
+import { guildConfigSavedBy } from './guild-settings/guild-config-saved.ts';
+import { tellTicketsOfPermissionChanges } from './guild-settings/permission-changes.ts';
 import { componentHandlers } from './interactions/component-handlers.ts';
 import { createInteractionRouter } from './interactions/route-interaction.ts';
 import { catchUpMissedMessagesOnReady } from './messages/catch-up-missed-messages.ts';
@@ -26,7 +27,7 @@ export function botClientOptions(apiBaseUrl: string | undefined): Partial<Client
  * messages sent before the bot started still reach their ticket.
  */
 export function createTicketBot(services: BotServices, options: Partial<ClientOptions> = {}): Client {
-  const context: BotContext = { ...services, guildConfigSaved };
+  const context: BotContext = { ...services, guildConfigSaved: guildConfigSavedBy(services) };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     partials: [Partials.Message],
@@ -52,6 +53,7 @@ export function createTicketBot(services: BotServices, options: Partial<ClientOp
     for (const message of deleted.values()) messages.messageDeleted(message);
   });
   catchUpMissedMessagesOnReady(client, context, messages);
+  tellTicketsOfPermissionChanges(client, services);
 
   const register = (guild: Guild) =>
     void context.guildConfigs

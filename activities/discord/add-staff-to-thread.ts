@@ -1,5 +1,5 @@
-import { log } from '@temporalio/activity';
 import type { REST } from '@discordjs/rest';
+import { log } from '@temporalio/activity';
 import { type APIMessage, MessageFlags, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord-api-types/v10';
 import type { TicketActivities } from '../../domain/ticket.ts';
 import { withDiscordFailures } from './failures.ts';

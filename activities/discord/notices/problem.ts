@@ -1,4 +1,5 @@
-import { channelMention, NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, ticketLabel } from './format.ts';
+import { ticketLabel } from '../../../domain/ticket-naming.ts';
+import { channelMention, NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly } from './format.ts';
 
 /**
  * Tells staff that a ticket step is held up by something only the guild can fix (a permission the bot lacks).

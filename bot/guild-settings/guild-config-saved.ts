@@ -1,0 +1,19 @@
+import type { BotContext, BotServices, GuildConfigChange } from '../bot-context.ts';
+import { registerTicketCommand, ticketTypesChanged } from '../commands/register-ticket-command.ts';
+import { logFailure } from '../replies.ts';
+import { tellOpenTickets } from './tell-open-tickets.ts';
+
+/**
+ * What follows a saved change of a guild's configuration: its open tickets are told, so they follow the settings
+ * that apply to them; and `/ticket open` offers the guild's types, so a change of them registers the command again.
+ * A failure is logged, not answered: the change is saved whatever follows.
+ */
+export function guildConfigSavedBy(services: BotServices): BotContext['guildConfigSaved'] {
+  return async ({ guild, before, saved }: GuildConfigChange) => {
+    tellOpenTickets(services, guild.id);
+    if (!ticketTypesChanged(before, saved)) return;
+    await registerTicketCommand(guild, saved).catch((error: unknown) =>
+      logFailure(`could not refresh /ticket in guild ${guild.id}`, error),
+    );
+  };
+}
