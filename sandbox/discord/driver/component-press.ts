@@ -8,9 +8,10 @@ import {
 import { findMessage } from '../interactions/interaction-messages.ts';
 import { resolvedFor } from '../interactions/interaction-payload.ts';
 import type { InteractionStart } from '../interactions/start-interaction.ts';
+import { canSeeChannel } from '../permissions/visibility.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import { SandboxDriverError } from './sandbox-driver-error.ts';
-import { canView, visibleChannel } from './visibility.ts';
+import { visibleChannel } from './visibility.ts';
 
 /** A message this user's client shows: in a channel they see; an ephemeral one only to its interaction's user. */
 function visibleAppMessage(state: DiscordState, userId: string, channelId: string, messageId: string): APIMessage {
@@ -109,7 +110,7 @@ export function selectStart(
         break;
       case ComponentType.ChannelSelect: {
         const channel = state.channels.get(value);
-        if (!channel || channel.guildId !== guildId || !canView(state, channel, userId)) throw refuse();
+        if (!channel || channel.guildId !== guildId || !canSeeChannel(state, channel.id, userId)) throw refuse();
         if (menu.channel_types?.length && !menu.channel_types.includes(channel.type)) throw refuse();
         ids.channels.push(value);
         break;

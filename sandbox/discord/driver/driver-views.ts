@@ -1,8 +1,9 @@
 import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
+import { canSeeChannel } from '../permissions/visibility.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import { isThread } from '../state/records.ts';
 import { SandboxDriverError } from './sandbox-driver-error.ts';
-import { canView, visibleChannel } from './visibility.ts';
+import { visibleChannel } from './visibility.ts';
 
 /**
  * What a member's client shows, read-only, for the HTTP driver's users (the demo's command line): the guilds with
@@ -35,7 +36,7 @@ export function guildViews(state: DiscordState, viewerId: string | null): GuildV
       });
       const channels = [...state.channels.values()]
         .filter((channel) => channel.guildId === guild.id)
-        .filter((channel) => viewerId === null || canView(state, channel, viewerId))
+        .filter((channel) => viewerId === null || canSeeChannel(state, channel.id, viewerId))
         .map((channel) => ({
           id: channel.id,
           name: channel.name,

@@ -9,9 +9,9 @@ import {
 import { resolvedFor } from '../interactions/interaction-payload.ts';
 import type { InteractionStart } from '../interactions/start-interaction.ts';
 import { channelPermissions, hasPermission } from '../permissions/compute.ts';
+import { canSeeChannel } from '../permissions/visibility.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import { SandboxDriverError } from './sandbox-driver-error.ts';
-import { canView } from './visibility.ts';
 
 export interface SlashCommandInput {
   group?: string;
@@ -171,7 +171,7 @@ function checkValue(
       return;
     case ApplicationCommandOptionType.Channel: {
       const channel = typeof value === 'string' ? state.channels.get(value) : undefined;
-      if (!channel || channel.guildId !== guildId || !canView(state, channel, userId))
+      if (!channel || channel.guildId !== guildId || !canSeeChannel(state, channel.id, userId))
         throw refuse(`no channel ${value} the user can see`);
       if (option.channel_types?.length && !option.channel_types.includes(channel.type as never))
         throw refuse(`channel ${value} is not of an allowed type`);

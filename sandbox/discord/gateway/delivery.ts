@@ -1,6 +1,6 @@
 import { type APIMessage, type APIUser, GatewayDispatchEvents, GatewayIntentBits } from 'discord-api-types/v10';
+import type { GatewayDispatch } from '../events/dispatch.ts';
 import type { DiscordState } from '../state/discord-state.ts';
-import type { GatewayDispatch } from '../state/dispatch.ts';
 import { guildCreatePayload, type SessionView } from './session-payloads.ts';
 
 /** One event as one session receives it. */

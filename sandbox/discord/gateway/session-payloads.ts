@@ -6,11 +6,11 @@ import {
   GatewayIntentBits,
   type GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
+import { canSeeChannel } from '../permissions/visibility.ts';
 import { serializeGuild } from '../rest/routes/guild-directory.ts';
 import { serializeChannel, serializeMember, serializeThreadMember, serializeUser } from '../serializers.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import type { GuildRecord } from '../state/records.ts';
-import { canSeeChannel } from './visibility.ts';
 
 /** What a session is, as far as the payloads it receives depend on it. */
 export interface SessionView {

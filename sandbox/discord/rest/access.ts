@@ -1,5 +1,5 @@
-import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { channelPermissions, hasPermission } from '../permissions/compute.ts';
+import { canSeeChannel } from '../permissions/visibility.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import {
   type ChannelRecord,
@@ -34,15 +34,7 @@ export function requireGuild(state: DiscordState, guildId: string, botUserId: st
 export function requireChannel(state: DiscordState, channelId: string, botUserId: string): ChannelRecord {
   const channel = state.channels.get(channelId);
   if (!channel) throw unknownChannel();
-  if (!state.member(channel.guildId, botUserId)) throw missingAccess();
-  const bits = channelPermissions(state, channel.id, botUserId);
-  if (!hasPermission(bits, PermissionFlagsBits.ViewChannel)) throw missingAccess();
-  if (
-    channel.type === ChannelType.PrivateThread &&
-    !isThreadMember(state, channel.id, botUserId) &&
-    !hasPermission(bits, PermissionFlagsBits.ManageThreads)
-  )
-    throw missingAccess();
+  if (!canSeeChannel(state, channel.id, botUserId)) throw missingAccess();
   return channel;
 }
 
@@ -59,10 +51,6 @@ export function requirePermissions(
 
 export function holdsPermission(state: DiscordState, channel: ChannelRecord, userId: string, flag: bigint): boolean {
   return hasPermission(channelPermissions(state, channel.id, userId), flag);
-}
-
-export function isThreadMember(state: DiscordState, threadId: string, userId: string): boolean {
-  return state.threadMembers(threadId).some((member) => member.userId === userId);
 }
 
 export function requireThread(state: DiscordState, channelId: string, botUserId: string): ThreadRecord {

@@ -1,5 +1,5 @@
 import { type APIMessage, type APIPartialEmoji, MessageType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { viewersNow } from '../gateway/visibility.ts';
+import type { DispatchListener, GatewayDispatch } from '../events/dispatch.ts';
 import {
   channelCreated,
   channelDeleted,
@@ -14,12 +14,12 @@ import {
   threadCreated,
   threadJoined,
   threadLeft,
-} from '../gateway/world-events.ts';
+} from '../events/world-events.ts';
 import { CommandStore } from '../interactions/command-store.ts';
 import { InteractionStore } from '../interactions/interaction-store.ts';
 import { channelPermissions, hasPermission } from '../permissions/compute.ts';
+import { viewersNow } from '../permissions/visibility.ts';
 import { ChannelDirectory, type NewThread, type ThreadPatch } from './channel-directory.ts';
-import type { DispatchListener, GatewayDispatch } from './dispatch.ts';
 import { FaultQueue } from './faults.ts';
 import { GuildDirectory } from './guild-directory.ts';
 import type { MessagePageQuery } from './message-pages.ts';

@@ -1,10 +1,10 @@
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { compareDiscordIds } from '../../../../domain/discord-id.ts';
+import { isThreadMember } from '../../permissions/visibility.ts';
 import { serializeChannel, serializeMember, serializeThreadMember } from '../../serializers.ts';
 import {
   holdsPermission,
-  isThreadMember,
   requireChannel,
   requireGuild,
   requirePermissions,

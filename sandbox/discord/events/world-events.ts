@@ -5,6 +5,7 @@ import {
   GatewayIntentBits,
   ReactionType,
 } from 'discord-api-types/v10';
+import { canSeeChannel, viewersNow } from '../permissions/visibility.ts';
 import {
   serializeChannel,
   serializeMember,
@@ -13,7 +14,6 @@ import {
   serializeUser,
 } from '../serializers.ts';
 import type { DiscordState } from '../state/discord-state.ts';
-import type { GatewayDispatch } from '../state/dispatch.ts';
 import {
   type ChannelRecord,
   isThread,
@@ -22,7 +22,7 @@ import {
   type ThreadRecord,
   type UserRecord,
 } from '../state/records.ts';
-import { canSeeChannel, viewersNow } from './visibility.ts';
+import type { GatewayDispatch } from './dispatch.ts';
 
 /**
  * The gateway events Discord sends when the world changes, built from the state right after (or, for
