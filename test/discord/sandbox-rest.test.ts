@@ -94,7 +94,7 @@ describe('Discord sandbox REST', () => {
       auto_archive_duration: 30,
     });
     expect(formErrors(bad)).toEqual({
-      name: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' }] },
+      name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] },
       auto_archive_duration: {
         _errors: [{ code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {60, 1440, 4320, 10080}.' }],
       },

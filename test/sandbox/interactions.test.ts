@@ -214,10 +214,14 @@ describe('Discord sandbox interactions', () => {
     const label = { type: 18, label: 'Details', component: field };
     expect(await modalRefusal({ custom_id: 'open', title: 'x'.repeat(46), components: [label] })).toMatchObject({
       code: 50035,
-      errors: { data: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } },
+      errors: {
+        data: {
+          title: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 45 in length.' }] },
+        },
+      },
     });
     expect(await modalRefusal({ custom_id: 'open', title: 'Open', components: Array(6).fill(label) })).toMatchObject({
-      errors: { data: { components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } },
+      errors: { data: { components: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } },
     });
     expect(
       await modalRefusal({

@@ -15,6 +15,8 @@ import {
 } from './errors.ts';
 import { bucketHash, type RateLimiter, rateLimitHeaders } from './rate-limits.ts';
 import type { RouteMatch, Router } from './router.ts';
+import { parseFormBody } from './validation/form-body.ts';
+import { requireSnowflakeIds } from './validation/path-ids.ts';
 
 /** Discord serves v10 under `/api/v10`; unversioned `/api` is accepted too, as the notes on clients advise. */
 const API_PREFIX = /^\/api(?:\/v10)?(?=\/)/;
@@ -119,13 +121,18 @@ function handle(
   const bearer = auth === 'bearer' ? options.oauth.grantForAccessToken(bearerToken(request) ?? '') : null;
   if (auth === 'bearer' && !bearer) return errorAnswer(unauthorized(), headers);
   try {
+    requireSnowflakeIds(found.params);
     const body = parseBody(request, rawBody);
-    validateRequestBody(found.route, body);
     const result = found.route.handle({
       state,
       params: found.params,
       query: url.searchParams,
       body,
+      parseBody: (schema, value = body) => {
+        const parsed = parseFormBody(schema, value);
+        validateRequestBody(found.route, body);
+        return parsed;
+      },
       botUserId: bot?.userId ?? '',
       bearer,
       authorization: request.headers.authorization ?? null,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { BearerGrant } from '../oauth/oauth-store.ts';
 import { compilePath } from '../path-pattern.ts';
 import type { DiscordState } from '../state/discord-state.ts';
@@ -7,6 +8,12 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /**
+   * The body checked against the route's own schema first (so each error has Discord's code, wording and path),
+   * then against Discord's OpenAPI description as a backstop; a failure is Discord's 400 Invalid Form Body.
+   * `value` is what the schema checks when it is not the body itself (PATCH command checks the merged command).
+   */
+  parseBody<Schema extends z.ZodType>(schema: Schema, value?: unknown): z.output<Schema>;
   /** The authenticated bot's user id; '' on routes whose `auth` is not 'bot'. */
   botUserId: string;
   /** On 'bearer' routes, the OAuth2 grant the access token stands for; null elsewhere. */

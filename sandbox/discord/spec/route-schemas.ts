@@ -86,16 +86,16 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     ]),
     response: spec.InteractionCallbackResponseSchema,
   },
-  'POST /webhooks/:applicationId/:token': {
+  'POST /webhooks/:webhookId/:token': {
     request: spec.IncomingWebhookRequestPartialSchema,
     response: spec.MessageResponseSchema,
   },
-  'GET /webhooks/:applicationId/:token/messages/:messageId': { request: null, response: spec.MessageResponseSchema },
-  'PATCH /webhooks/:applicationId/:token/messages/:messageId': {
+  'GET /webhooks/:webhookId/:token/messages/:messageId': { request: null, response: spec.MessageResponseSchema },
+  'PATCH /webhooks/:webhookId/:token/messages/:messageId': {
     request: spec.IncomingWebhookUpdateRequestPartialSchema,
     response: spec.MessageResponseSchema,
   },
-  'DELETE /webhooks/:applicationId/:token/messages/:messageId': { request: null, response: null },
+  'DELETE /webhooks/:webhookId/:token/messages/:messageId': { request: null, response: null },
 
   // OAuth2: the token routes are form-encoded and answer RFC 6749 JSON, which the description does not cover.
   'POST /oauth2/token': { request: null, response: null },

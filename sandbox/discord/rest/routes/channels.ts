@@ -6,7 +6,6 @@ import { isThread, type ThreadRecord } from '../../state/records.ts';
 import { holdsPermission, requireChannel, requirePermissions } from '../access.ts';
 import { missingPermissions, threadArchived, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
-import { parseFormBody } from '../validation/form-body.ts';
 import { updateTextChannelBodySchema, updateThreadBodySchema } from '../validation/thread-body.ts';
 
 type UpdateThreadBody = z.output<typeof updateThreadBodySchema>;
@@ -38,15 +37,15 @@ export const channelRoutes: Route[] = [
   {
     method: 'PATCH',
     path: '/channels/:channelId',
-    handle({ state, params, body, botUserId }) {
+    handle({ state, params, parseBody, botUserId }) {
       const channel = requireChannel(state, params.channelId ?? '', botUserId);
       if (!isThread(channel)) {
-        const patch = parseFormBody(updateTextChannelBodySchema, body);
+        const patch = parseBody(updateTextChannelBodySchema);
         requirePermissions(state, channel, botUserId, PermissionFlagsBits.ManageChannels);
         state.updateTextChannel(channel, { name: patch.name, topic: patch.topic });
         return { status: 200, body: serializeChannel(channel) };
       }
-      const patch = parseFormBody(updateThreadBodySchema, body);
+      const patch = parseBody(updateThreadBodySchema);
       // An archived thread can only be edited by unarchiving it in the same request.
       if (channel.thread.archived && patch.archived !== false) throw threadArchived();
       requireThreadEditRights(state, channel, botUserId, patch);

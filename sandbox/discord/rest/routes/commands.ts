@@ -3,7 +3,6 @@ import { requireGuild } from '../access.ts';
 import { missingAccess, unknownCommand } from '../errors.ts';
 import type { Route, RouteRequest } from '../router.ts';
 import { type CommandBody, commandBodySchema, commandListSchema } from '../validation/command-body.ts';
-import { parseFormBody } from '../validation/form-body.ts';
 
 /** Guild application commands of the calling bot's own application. */
 
@@ -37,7 +36,7 @@ export const commandRoutes: Route[] = [
     path: collection,
     handle(request) {
       const { applicationId, guildId } = scope(request);
-      const bodies = parseFormBody(commandListSchema, request.body).map(definition);
+      const bodies = request.parseBody(commandListSchema).map(definition);
       return { status: 200, body: request.state.commands.replaceAll(applicationId, guildId, bodies) };
     },
   },
@@ -46,7 +45,7 @@ export const commandRoutes: Route[] = [
     path: collection,
     handle(request) {
       const { applicationId, guildId } = scope(request);
-      const body = definition(parseFormBody(commandBodySchema, request.body));
+      const body = definition(request.parseBody(commandBodySchema));
       const { command, created } = request.state.commands.upsert(applicationId, guildId, body);
       return { status: created ? 201 : 200, body: command };
     },
@@ -71,7 +70,7 @@ export const commandRoutes: Route[] = [
       if (!existing) throw unknownCommand();
       const { id: _id, application_id: _app, guild_id: _guild, version: _version, ...current } = existing;
       const merged = { ...current, ...(request.body as object) };
-      const body = definition(parseFormBody(commandBodySchema, merged));
+      const body = definition(request.parseBody(commandBodySchema, merged));
       return { status: 200, body: request.state.commands.update(applicationId, guildId, commandId, body) };
     },
   },

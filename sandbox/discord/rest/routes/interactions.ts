@@ -61,13 +61,13 @@ export const interactionRoutes: Route[] = [
     method: 'POST',
     path: '/interactions/:interactionId/:token/callback',
     auth: 'none',
-    handle({ state, params, query, body }) {
+    handle({ state, params, query, body, parseBody }) {
       const record = state.interactions.get(params.interactionId ?? '');
       if (!record || record.token !== params.token) throw unknownInteraction();
       if (record.ack) throw interactionAlreadyAcknowledged();
       // Past Discord's 3-second window the token is dead for callbacks.
       if (state.interactions.ageMs(record) > ACK_DEADLINE_MS) throw unknownInteraction();
-      const callback = parseFormBody(callbackBodySchema, body);
+      const callback = parseBody(callbackBodySchema);
       parseFormBody(z.object({ type: z.literal(allowedCallbacks(record)) }), { type: callback.type });
       const message = respond(state, record, callback, isEphemeral((body as { data?: unknown } | undefined)?.data));
       record.ack = { type: callback.type, atMs: state.now() };

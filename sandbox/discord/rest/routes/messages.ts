@@ -4,7 +4,6 @@ import { holdsPermission, requireChannel, requirePermissions } from '../access.t
 import { emptyMessage, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { toApiComponents } from '../validation/component-body.ts';
-import { parseFormBody } from '../validation/form-body.ts';
 import { type EmbedBody, type MessageBody, messageBodySchema } from '../validation/message-body.ts';
 import { messageHistoryRoutes } from './message-history.ts';
 
@@ -33,9 +32,9 @@ export const messageRoutes: Route[] = [
   {
     method: 'POST',
     path: '/channels/:channelId/messages',
-    handle({ state, params, body, botUserId }) {
+    handle({ state, params, parseBody, botUserId }) {
       const channel = requireChannel(state, params.channelId ?? '', botUserId);
-      const message = parseFormBody(messageBodySchema, body);
+      const message = parseBody(messageBodySchema);
       if (!message.content && !message.embeds?.length && !message.components?.length) throw emptyMessage();
       requirePermissions(
         state,

@@ -26,9 +26,9 @@ export const threadRoutes: Route[] = [
   {
     method: 'POST',
     path: '/channels/:channelId/threads',
-    handle({ state, params, body, botUserId }) {
+    handle({ state, params, parseBody, botUserId }) {
       const parent = requireChannel(state, params.channelId ?? '', botUserId);
-      const request = parseFormBody(createThreadBodySchema, body);
+      const request = parseBody(createThreadBodySchema);
       // Private and public threads grow from text channels only; announcement threads need an announcement channel.
       if (parent.type !== ChannelType.GuildText || request.type === ChannelType.AnnouncementThread)
         throw wrongChannelType();

@@ -9,7 +9,6 @@ import { type InteractionRecord, TOKEN_LIFETIME_MS } from '../../interactions/in
 import type { DiscordState } from '../../state/discord-state.ts';
 import { emptyMessage, invalidWebhookToken, unknownWebhook } from '../errors.ts';
 import type { Route, RouteRequest } from '../router.ts';
-import { parseFormBody } from '../validation/form-body.ts';
 import { interactionMessageSchema, isEphemeral } from '../validation/interaction-response-body.ts';
 
 /**
@@ -17,22 +16,22 @@ import { interactionMessageSchema, isEphemeral } from '../validation/interaction
  * 15 minutes on the sandbox clock.
  */
 function requireInteractionWebhook(state: DiscordState, params: RouteRequest['params']): InteractionRecord {
-  const record = state.interactions.byToken(params.applicationId ?? '', params.token ?? '');
+  const record = state.interactions.byToken(params.webhookId ?? '', params.token ?? '');
   if (!record?.ack) throw unknownWebhook();
   if (state.interactions.ageMs(record) > TOKEN_LIFETIME_MS) throw invalidWebhookToken();
   return record;
 }
 
-const messagePath = '/webhooks/:applicationId/:token/messages/:messageId';
+const messagePath = '/webhooks/:webhookId/:token/messages/:messageId';
 
 export const webhookRoutes: Route[] = [
   {
     method: 'POST',
-    path: '/webhooks/:applicationId/:token',
+    path: '/webhooks/:webhookId/:token',
     auth: 'none',
-    handle({ state, params, query, body }) {
+    handle({ state, params, query, body, parseBody }) {
       const record = requireInteractionWebhook(state, params);
-      const data = parseFormBody(interactionMessageSchema, body);
+      const data = parseBody(interactionMessageSchema);
       if (!data.content && !data.embeds?.length && !data.components?.length) throw emptyMessage();
       const message = postInteractionMessage(state, record, data, { ephemeral: isEphemeral(body), followUp: true });
       record.followUpIds.push(message.id);
@@ -53,10 +52,10 @@ export const webhookRoutes: Route[] = [
     method: 'PATCH',
     path: messagePath,
     auth: 'none',
-    handle({ state, params, body }) {
+    handle({ state, params, body, parseBody }) {
       const record = requireInteractionWebhook(state, params);
       const message = interactionMessage(state, record, params.messageId ?? '');
-      const data = parseFormBody(interactionMessageSchema, body ?? {});
+      const data = parseBody(interactionMessageSchema, body ?? {});
       const edited = editInteractionMessage(state, message, webhookPatch(message, data));
       if (message.id === record.originalMessageId) record.originalLoading = false;
       state.interactions.changed();

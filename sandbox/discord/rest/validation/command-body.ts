@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { discordIssue } from './form-body.ts';
+import { discordIssue, lengthBetween } from './form-body.ts';
 
 /** Application command bodies with Discord's limits (names, descriptions, options, choices, 8,000 characters). */
 
@@ -8,8 +8,7 @@ const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 const commandName = z
   .string()
-  .min(1)
-  .max(32)
+  .superRefine(lengthBetween(1, 32))
   .superRefine((name, context) => {
     if (!NAME.test(name) || name !== name.toLowerCase())
       context.addIssue({
@@ -17,11 +16,11 @@ const commandName = z
         ...discordIssue('APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid'),
       });
   });
-const description = z.string().min(1).max(100);
+const description = z.string().superRefine(lengthBetween(1, 100));
 const localizations = z.record(z.string(), z.string()).nullish();
 
 const choiceSchema = z.object({
-  name: z.string().min(1).max(100),
+  name: z.string().superRefine(lengthBetween(1, 100)),
   name_localizations: localizations,
   value: z.union([z.string().max(100), z.number()]),
 });
@@ -96,7 +95,7 @@ const groupSchema = z.object({
   name_localizations: localizations,
   description,
   description_localizations: localizations,
-  options: z.array(subcommandSchema).min(1).max(25).superRefine(checkSiblings),
+  options: z.array(subcommandSchema).superRefine(lengthBetween(1, 25)).superRefine(checkSiblings),
 });
 
 const topLevelOptionsSchema = z
@@ -138,7 +137,7 @@ export const commandBodySchema = z
     type: z
       .literal([ApplicationCommandType.ChatInput, ApplicationCommandType.User, ApplicationCommandType.Message])
       .nullish(),
-    name: z.string().min(1).max(32),
+    name: z.string().superRefine(lengthBetween(1, 32)),
     name_localizations: localizations,
     description: z.string().max(100).nullish(),
     description_localizations: localizations,

@@ -5,7 +5,7 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { discordIssue } from './form-body.ts';
+import { discordIssue, lengthBetween } from './form-body.ts';
 
 /**
  * Legacy message components with Discord's limits: up to 5 action rows, each holding up to 5 buttons or
@@ -13,7 +13,7 @@ import { discordIssue } from './form-body.ts';
  */
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
-const customId = z.string().min(1).max(100);
+const customId = z.string().superRefine(lengthBetween(1, 100));
 
 const emojiSchema = z.object({
   id: snowflake.nullish(),
@@ -58,6 +58,21 @@ const buttonSchema = z
         path: ['custom_id'],
         ...discordIssue('BASE_TYPE_REQUIRED', 'This field is required'),
       });
+    // An emoji names a unicode emoji or a custom one by id; `{}` is no emoji (bwmarrin/discordgo#1479, #1504).
+    const emoji = button.emoji && (button.emoji.id || button.emoji.name) ? button.emoji : null;
+    if (button.emoji && !emoji)
+      context.addIssue({
+        code: 'custom',
+        path: ['emoji', 'name'],
+        ...discordIssue('BUTTON_COMPONENT_INVALID_EMOJI', 'Invalid emoji'),
+      });
+    // A button shows a label, an emoji or both; Discord reports the missing label (discordjs/discord.js#5675).
+    else if (!button.label && !emoji)
+      context.addIssue({
+        code: 'custom',
+        path: ['label'],
+        ...discordIssue('BASE_TYPE_REQUIRED', 'This field is required'),
+      });
   });
 
 const selectCommon = {
@@ -69,8 +84,8 @@ const selectCommon = {
 };
 
 export const selectOptionSchema = z.object({
-  label: z.string().min(1).max(100),
-  value: z.string().min(1).max(100),
+  label: z.string().superRefine(lengthBetween(1, 100)),
+  value: z.string().superRefine(lengthBetween(1, 100)),
   description: z.string().max(100).nullish(),
   emoji: emojiSchema.nullish(),
   default: z.boolean().nullish(),
@@ -79,7 +94,7 @@ export const selectOptionSchema = z.object({
 export const stringSelectSchema = z.object({
   type: z.literal(ComponentType.StringSelect),
   ...selectCommon,
-  options: z.array(selectOptionSchema).min(1).max(25),
+  options: z.array(selectOptionSchema).superRefine(lengthBetween(1, 25)),
   required: z.boolean().nullish(),
 });
 
@@ -98,15 +113,13 @@ const autoPopulatedSelectSchema = z.object({
     .nullish(),
 });
 
-const selectSchema = z.union([stringSelectSchema, autoPopulatedSelectSchema]);
-
 const actionRowSchema = z
   .object({
     type: z.literal(ComponentType.ActionRow),
+    // By type, as Discord tells them apart: an unknown type is UNION_TYPE_CHOICES on the component.
     components: z
-      .array(z.union([buttonSchema, selectSchema]))
-      .min(1)
-      .max(5),
+      .array(z.discriminatedUnion('type', [buttonSchema, stringSelectSchema, autoPopulatedSelectSchema]))
+      .superRefine(lengthBetween(1, 5)),
   })
   .superRefine((row, context) => {
     if (row.components.some((component) => component.type !== ComponentType.Button) && row.components.length > 1)

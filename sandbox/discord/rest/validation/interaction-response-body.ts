@@ -1,7 +1,7 @@
 import { ComponentType, InteractionResponseType, MessageFlags, TextInputStyle } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { stringSelectSchema } from './component-body.ts';
-import { discordIssue } from './form-body.ts';
+import { discordIssue, lengthBetween } from './form-body.ts';
 import { messageBodySchema } from './message-body.ts';
 
 /**
@@ -21,7 +21,7 @@ export const interactionMessageSchema = z.preprocess((data) => {
   return { ...rest, flags: flags & ~MessageFlags.Ephemeral };
 }, messageBodySchema);
 
-const customId = z.string().min(1).max(100);
+const customId = z.string().superRefine(lengthBetween(1, 100));
 
 const textInputSchema = z
   .object({
@@ -29,7 +29,7 @@ const textInputSchema = z
     id: z.number().int().nullish(),
     custom_id: customId,
     style: z.literal([TextInputStyle.Short, TextInputStyle.Paragraph]),
-    label: z.string().min(1).max(45).nullish(),
+    label: z.string().superRefine(lengthBetween(1, 45)).nullish(),
     min_length: z.number().int().min(0).max(4000).nullish(),
     max_length: z.number().int().min(1).max(4000).nullish(),
     required: z.boolean().nullish(),
@@ -62,25 +62,24 @@ const legacyRowSchema = z
 const labelSchema = z.object({
   type: z.literal(ComponentType.Label),
   id: z.number().int().nullish(),
-  label: z.string().min(1).max(45),
+  label: z.string().superRefine(lengthBetween(1, 45)),
   description: z.string().max(100).nullish(),
-  component: z.union([textInputSchema, stringSelectSchema]),
+  component: z.discriminatedUnion('type', [textInputSchema, stringSelectSchema]),
 });
 
 const textDisplaySchema = z.object({
   type: z.literal(ComponentType.TextDisplay),
   id: z.number().int().nullish(),
-  content: z.string().min(1).max(4000),
+  content: z.string().superRefine(lengthBetween(1, 4000)),
 });
 
 export const modalSchema = z
   .object({
     custom_id: customId,
-    title: z.string().min(1).max(45),
+    title: z.string().superRefine(lengthBetween(1, 45)),
     components: z
-      .array(z.union([legacyRowSchema, labelSchema, textDisplaySchema]))
-      .min(1)
-      .max(5),
+      .array(z.discriminatedUnion('type', [legacyRowSchema, labelSchema, textDisplaySchema]))
+      .superRefine(lengthBetween(1, 5)),
   })
   .superRefine((modal, context) => {
     const seen = new Set<string>();

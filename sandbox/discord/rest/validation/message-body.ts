@@ -1,7 +1,7 @@
 import { AllowedMentionsTypes, MessageFlags } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { messageComponentsSchema } from './component-body.ts';
-import { discordIssue } from './form-body.ts';
+import { discordIssue, lengthBetween } from './form-body.ts';
 
 /** Create Message's body with Discord's limits; components are legacy action rows (component-body.ts). */
 
@@ -13,11 +13,19 @@ const embedSchema = z.object({
   url: z.string().max(2048).nullish(),
   color: z.number().int().min(0).max(0xffffff).nullish(),
   timestamp: z.iso.datetime({ offset: true }).nullish(),
-  footer: z.object({ text: z.string().min(1).max(2048), icon_url: z.string().max(2048).nullish() }).nullish(),
-  author: z.object({ name: z.string().min(1).max(256), url: z.string().max(2048).nullish() }).nullish(),
+  footer: z
+    .object({ text: z.string().superRefine(lengthBetween(1, 2048)), icon_url: z.string().max(2048).nullish() })
+    .nullish(),
+  author: z
+    .object({ name: z.string().superRefine(lengthBetween(1, 256)), url: z.string().max(2048).nullish() })
+    .nullish(),
   fields: z
     .array(
-      z.object({ name: z.string().min(1).max(256), value: z.string().min(1).max(1024), inline: z.boolean().nullish() }),
+      z.object({
+        name: z.string().superRefine(lengthBetween(1, 256)),
+        value: z.string().superRefine(lengthBetween(1, 1024)),
+        inline: z.boolean().nullish(),
+      }),
     )
     .max(25)
     .nullish(),

@@ -1,5 +1,6 @@
 import { ChannelType, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { lengthBetween } from './form-body.ts';
 
 /** Discord archives inactive threads after one of these many minutes; nothing else is accepted. */
 const autoArchiveDuration = z.literal([
@@ -9,7 +10,7 @@ const autoArchiveDuration = z.literal([
   ThreadAutoArchiveDuration.OneWeek,
 ]);
 
-const threadName = z.string().min(1).max(100);
+const threadName = z.string().superRefine(lengthBetween(1, 100));
 const rateLimitPerUser = z.number().int().min(0).max(21600);
 
 /** Start Thread without Message. `type` still defaults to a private thread, as Discord documents. */
@@ -36,6 +37,6 @@ export const updateThreadBodySchema = z.object({
 
 /** Modify Channel for a guild text channel, as far as the sandbox models one. */
 export const updateTextChannelBodySchema = z.object({
-  name: z.string().min(1).max(100).nullish(),
+  name: z.string().superRefine(lengthBetween(1, 100)).nullish(),
   topic: z.string().max(1024).nullish(),
 });

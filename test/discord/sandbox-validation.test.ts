@@ -1,0 +1,139 @@
+import { DiscordAPIError, REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
+import { seedTicketGuild } from './discord-fixture.ts';
+
+/** What Discord answers a malformed request, as @discordjs/rest (and so discord.js) receives it. */
+describe('Discord sandbox validation', () => {
+  let sandbox: DiscordSandbox;
+  let guild: ReturnType<typeof seedTicketGuild>;
+  let rest: REST;
+
+  beforeAll(async () => {
+    sandbox = await createDiscordSandbox();
+    guild = seedTicketGuild(sandbox);
+    rest = new REST({ api: sandbox.clientOptions().rest.api, retries: 0 }).setToken(sandbox.bot.token);
+  });
+  afterAll(() => sandbox.close());
+
+  /** Discord's JSON body of the refusal. */
+  async function refusal(request: Promise<unknown>) {
+    const error = await request.then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    return { status: (error as DiscordAPIError).status, ...((error as DiscordAPIError).rawError as object) };
+  }
+  const tickets = () => guild.channel('tickets').id;
+  const send = (body: unknown) => rest.post(Routes.channelMessages(tickets()), { body });
+  const row = (...components: unknown[]) => ({ type: 1, components });
+  const button = (fields: object) => ({ type: 2, style: 1, custom_id: 'go', ...fields });
+
+  it('answers an id that is no snowflake with 400 Invalid Form Body naming the parameter, not 404', async () => {
+    expect(await refusal(rest.get(Routes.channel('abc')))).toEqual({
+      status: 400,
+      code: 50035,
+      errors: {
+        channel_id: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value "abc" is not snowflake.' }] },
+      },
+      message: 'Invalid Form Body',
+    });
+    expect(await refusal(rest.put(Routes.threadMembers(tickets(), 'sam')))).toMatchObject({
+      code: 50035,
+      errors: { user_id: { _errors: [{ message: 'Value "sam" is not snowflake.' }] } },
+    });
+    // A well-formed id that names nothing is still Unknown Channel.
+    expect(await refusal(rest.get(Routes.channel('1234567890123456789')))).toMatchObject({ status: 404, code: 10003 });
+  });
+
+  it('refuses a button with neither label nor emoji, and an emoji that names nothing', async () => {
+    expect(await refusal(send({ components: [row(button({}))] }))).toMatchObject({
+      code: 50035,
+      errors: {
+        components: {
+          0: { components: { 0: { label: { _errors: [{ code: 'BASE_TYPE_REQUIRED' }] } } } },
+        },
+      },
+    });
+    expect(await refusal(send({ components: [row(button({ emoji: {} }))] }))).toMatchObject({
+      errors: {
+        components: {
+          0: {
+            components: {
+              0: {
+                emoji: { name: { _errors: [{ code: 'BUTTON_COMPONENT_INVALID_EMOJI', message: 'Invalid emoji' }] } },
+              },
+            },
+          },
+        },
+      },
+    });
+    await expect(send({ components: [row(button({ emoji: { name: '🎫' } }))] })).resolves.toMatchObject({
+      components: [{ components: [{ emoji: { name: '🎫' } }] }],
+    });
+  });
+
+  it('words a length with a minimum as "between", and one with only a maximum as "or fewer"', async () => {
+    expect(await refusal(rest.post(Routes.threads(tickets()), { body: { name: '', type: 12 } }))).toMatchObject({
+      errors: {
+        name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] },
+      },
+    });
+    expect(
+      await refusal(send({ components: [row(button({ label: 'Go', custom_id: 'c'.repeat(101) }))] })),
+    ).toMatchObject({
+      errors: {
+        components: {
+          0: {
+            components: {
+              0: {
+                custom_id: {
+                  _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }],
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(await refusal(send({ content: 'x'.repeat(2001) }))).toMatchObject({
+      errors: {
+        content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] },
+      },
+    });
+  });
+
+  it('reports a component error at its own path with its own message, not a bare "Invalid input"', async () => {
+    const sixButtons = Array.from({ length: 6 }, (_, index) => button({ label: 'Go', custom_id: `b${index}` }));
+    expect(await refusal(send({ components: [row(...sixButtons)] }))).toMatchObject({
+      errors: {
+        components: {
+          0: {
+            components: {
+              _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 5 in length.' }],
+            },
+          },
+        },
+      },
+    });
+    // A text input belongs in a modal; in a message's row Discord names the types a row takes.
+    const textInput = { type: 4, custom_id: 'why', style: 1, label: 'Why' };
+    expect(await refusal(send({ components: [row(textInput)] }))).toMatchObject({
+      errors: {
+        components: {
+          0: {
+            components: {
+              0: {
+                _errors: [
+                  { code: 'UNION_TYPE_CHOICES', message: 'Value of field "type" must be one of (2, 3, 5, 6, 7, 8).' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    });
+  });
+});
