@@ -8,9 +8,8 @@ import {
   MessageType,
 } from 'discord-api-types/v10';
 import { unknownMessage } from '../rest/errors.ts';
-import { toApiAllowedMentions, toApiEmbed } from '../rest/routes/messages.ts';
 import { toApiComponents } from '../rest/validation/component-body.ts';
-import type { MessageBody } from '../rest/validation/message-body.ts';
+import { type MessageBody, toApiAllowedMentions, toApiEmbed } from '../rest/validation/message-body.ts';
 import { serializeUser } from '../serializers.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import { applyMessagePatch, type MessagePatch } from '../state/message-store.ts';
@@ -96,7 +95,9 @@ export function deleteInteractionMessage(state: DiscordState, message: APIMessag
 /** The edit a webhook PATCH makes: the fields sent, and a deferred message stops "thinking". */
 export function webhookPatch(message: APIMessage, body: MessageBody): MessagePatch {
   return {
-    ...(body.content !== undefined ? { content: body.content ?? '' } : {}),
+    ...(body.content !== undefined
+      ? { content: body.content ?? '', allowedMentions: toApiAllowedMentions(body.allowed_mentions) }
+      : {}),
     ...(body.embeds !== undefined ? { embeds: (body.embeds ?? []).map(toApiEmbed) } : {}),
     ...(body.components !== undefined ? { components: toApiComponents(body.components) } : {}),
     flags: (message.flags ?? 0) & ~MessageFlags.Loading,

@@ -53,6 +53,10 @@ export const emptyMessage = () => new DiscordHttpError(400, 50006, 'Cannot send 
 export const wrongChannelType = () => new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
 export const threadArchived = () => new DiscordHttpError(400, 50083, 'Thread is archived');
 export const threadLocked = () => new DiscordHttpError(400, 160005, 'Thread is locked');
+export const maxThreadParticipants = () =>
+  new DiscordHttpError(400, 30033, 'Maximum number of thread participants has been reached (1000)');
+export const cannotEditOthersMessage = () =>
+  new DiscordHttpError(403, 50005, 'Cannot edit a message authored by another user');
 export const invalidJson = () => new DiscordHttpError(400, 50109, 'The request body contains invalid JSON.');
 export const invalidFormBody = (errors: FormErrorTree) =>
   new DiscordHttpError(400, 50035, 'Invalid Form Body', { errors });

@@ -1,4 +1,10 @@
-import { type APIMessage, type APIPartialEmoji, MessageType, PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+  type APIMessage,
+  type APIPartialEmoji,
+  MessageFlags,
+  MessageType,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
 import type { DispatchListener, GatewayDispatch } from '../events/dispatch.ts';
 import {
   channelCreated,
@@ -22,6 +28,7 @@ import { viewersNow } from '../permissions/visibility.ts';
 import { ChannelDirectory, type NewThread, type ThreadPatch } from './channel-directory.ts';
 import { FaultQueue } from './faults.ts';
 import { GuildDirectory } from './guild-directory.ts';
+import { type MentionAdds, planMentionAdds } from './mention-adds.ts';
 import type { MessagePageQuery } from './message-pages.ts';
 import { type MessageDraft, type MessagePatch, MessageStore } from './message-store.ts';
 import type {
@@ -88,9 +95,7 @@ export class DiscordState {
       now: () => this.now(),
       isoNow: () => new Date(this.now()).toISOString(),
       nextId: () => this.#snowflakes.next(),
-      changed: () => {
-        for (const listener of this.#changeListeners) listener();
-      },
+      changed: () => this.#changed(),
     };
     this.commands = new CommandStore(context);
     this.interactions = new InteractionStore(context);
@@ -124,6 +129,10 @@ export class DiscordState {
   onChange(listener: () => void): () => void {
     this.#changeListeners.add(listener);
     return () => this.#changeListeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#changeListeners) listener();
   }
 
   // --- gateway events ---
@@ -303,13 +312,18 @@ export class DiscordState {
 
   // --- messages ---
 
-  /** A message as Discord stores it; a message in an archived, unlocked thread unarchives it. */
+  /**
+   * A message as Discord stores it; a message in an archived, unlocked thread unarchives it, and one in a thread
+   * adds the people it mentions (state/mention-adds.ts), after it is announced.
+   */
   createMessage(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
     const wasArchived = isThread(channel) && channel.thread.archived;
     const record = this.#messages.create(channel, authorId, draft);
     this.#channels.recordMessageSent(channel, record.message.id);
     if (wasArchived && isThread(channel) && !channel.thread.archived) this.dispatch(channelUpdated(this, channel));
+    const adds = this.#planMentionAdds(channel, record.message, authorId);
     this.dispatch(messageCreated(this, channel, record.message));
+    this.#addMentioned(channel, adds, authorId);
     return record;
   }
 
@@ -336,12 +350,33 @@ export class DiscordState {
     return this.#messages.build(channel, authorId, draft).message;
   }
 
-  /** An edit by its author: the changed fields, and Discord's edited_timestamp. */
+  /** An edit by its author: the changed fields, and Discord's edited_timestamp; new content adds whom it mentions. */
   editMessage(channelId: string, messageId: string, patch: MessagePatch): APIMessage {
-    const message = this.#messages.edit(channelId, messageId, patch);
     const channel = this.channels.get(channelId);
-    if (channel) this.dispatch(messageUpdated(this, channel, message));
+    if (!channel) throw new Error(`no channel ${channelId}`);
+    const message = this.#messages.edit(channel, messageId, patch);
+    const adds = patch.content === undefined ? null : this.#planMentionAdds(channel, message, message.author.id);
+    this.dispatch(messageUpdated(this, channel, message));
+    if (adds) this.#addMentioned(channel, adds, message.author.id);
     return message;
+  }
+
+  /** Who the message adds to its thread; marks it when a mentioned role was too big to add. */
+  #planMentionAdds(channel: ChannelRecord, message: APIMessage, authorId: string): MentionAdds | null {
+    if (!isThread(channel)) return null;
+    const adds = planMentionAdds(this, channel, message, authorId);
+    const failed = MessageFlags.FailedToMentionSomeRolesInThread;
+    const flags = adds.failedRoles ? (message.flags ?? 0) | failed : (message.flags ?? 0) & ~failed;
+    if (flags !== (message.flags ?? 0)) {
+      message.flags = flags;
+      this.#changed();
+    }
+    return adds;
+  }
+
+  #addMentioned(channel: ChannelRecord, adds: MentionAdds | null, authorId: string): void {
+    if (!adds || !isThread(channel)) return;
+    for (const userId of adds.userIds) this.addThreadMember(channel, userId, authorId);
   }
 
   /**

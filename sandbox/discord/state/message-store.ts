@@ -1,4 +1,5 @@
 import {
+  AllowedMentionsTypes,
   type APIAllowedMentions,
   type APIEmbed,
   type APIMessage,
@@ -47,6 +48,13 @@ export interface MessagePatch {
   embeds?: APIEmbed[];
   components?: APIMessageTopLevelComponent[];
   flags?: number;
+  /** How new content's mentions resolve; absent means the defaults for the kind of message. */
+  allowedMentions?: APIAllowedMentions | null;
+}
+
+/** Without allowed_mentions, a channel message pings everything; a webhook's (interaction responses) only users. */
+export function defaultAllowedMentions(message: Pick<APIMessage, 'webhook_id'>): APIAllowedMentions | null {
+  return message.webhook_id ? { parse: [AllowedMentionsTypes.User] } : null;
 }
 
 /** Who a message can name: the users and roles it is checked against, read from the other stores. */
@@ -84,20 +92,10 @@ export class MessageStore {
 
   /** A message as `create` makes it, kept out of the channel's history (ephemeral messages live elsewhere). */
   build(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
-    const { users, roles } = this.#directories;
-    const author = users.get(authorId);
+    const author = this.#directories.users.get(authorId);
     if (!author) throw new Error(`no user ${authorId}`);
     const content = draft.content ?? '';
-    const mayMentionEveryone = this.#directories.mayMentionEveryone(channel, authorId);
-    const mentions = resolveMentions(content, draft.allowedMentions ?? null, {
-      user: (id) => users.has(id),
-      role: (id) => {
-        const role = roles.get(id);
-        return role?.guildId === channel.guildId && (role.mentionable || mayMentionEveryone);
-      },
-      everyone: mayMentionEveryone,
-    });
-    const mentionedUserIds = [...new Set([...mentions.userIds, ...(draft.mentionUserIds ?? [])])];
+    const mentions = this.#mentions(channel, authorId, content, draft.allowedMentions ?? null, draft.mentionUserIds);
     if (draft.replyToId !== undefined && !this.#record(channel.id, draft.replyToId))
       throw new Error(`no message ${draft.replyToId} in channel ${channel.id} to reply to`);
     const id = this.#context.nextId();
@@ -109,12 +107,7 @@ export class MessageStore {
       timestamp: this.#context.isoNow(),
       edited_timestamp: null,
       tts: draft.tts ?? false,
-      mention_everyone: mentions.everyone,
-      mentions: mentionedUserIds.flatMap((id) => {
-        const user = users.get(id);
-        return user ? [serializeUser(user)] : [];
-      }),
-      mention_roles: mentions.roleIds,
+      ...mentions,
       attachments: (draft.attachments ?? []).map((file) =>
         newAttachment(this.#context.nextId(), channel.id, file, this.#context.now()),
       ),
@@ -161,13 +154,48 @@ export class MessageStore {
     return pageOfMessages(this.messagesIn(channelId), query);
   }
 
-  /** An edit by its author: the changed fields, and Discord's edited_timestamp. */
-  edit(channelId: string, messageId: string, patch: MessagePatch): APIMessage {
-    const record = this.#existingRecord(channelId, messageId);
+  /**
+   * An edit by its author: the changed fields, and Discord's edited_timestamp. New content names its mentions
+   * afresh, by the edit's allowed_mentions or else the defaults, whatever the message was sent with (Discord's docs).
+   */
+  edit(channel: ChannelRecord, messageId: string, patch: MessagePatch): APIMessage {
+    const record = this.#existingRecord(channel.id, messageId);
     applyMessagePatch(record.message, patch);
+    if (patch.content !== undefined) {
+      const allowed = patch.allowedMentions ?? defaultAllowedMentions(record.message);
+      Object.assign(record.message, this.#mentions(channel, record.authorId, patch.content, allowed));
+    }
     record.message.edited_timestamp = this.#context.isoNow();
     this.#context.changed();
     return record.message;
+  }
+
+  /** `mentions`, `mention_roles` and `mention_everyone` of this content, with system messages' named users. */
+  #mentions(
+    channel: ChannelRecord,
+    authorId: string,
+    content: string,
+    allowed: APIAllowedMentions | null,
+    namedUserIds: string[] = [],
+  ): Pick<APIMessage, 'mentions' | 'mention_roles' | 'mention_everyone'> {
+    const { users, roles } = this.#directories;
+    const mayMentionEveryone = this.#directories.mayMentionEveryone(channel, authorId);
+    const resolved = resolveMentions(content, allowed, {
+      user: (id) => users.has(id),
+      role: (id) => {
+        const role = roles.get(id);
+        return role?.guildId === channel.guildId && (role.mentionable || mayMentionEveryone);
+      },
+      everyone: mayMentionEveryone,
+    });
+    return {
+      mentions: [...new Set([...resolved.userIds, ...namedUserIds])].flatMap((id) => {
+        const user = users.get(id);
+        return user ? [serializeUser(user)] : [];
+      }),
+      mention_roles: resolved.roleIds,
+      mention_everyone: resolved.everyone,
+    };
   }
 
   /** Someone reacting; one more of the same emoji adds to its count. The sandbox does not track who reacted. */

@@ -1,32 +1,12 @@
-import { type APIAllowedMentions, type APIEmbed, EmbedType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { isThread } from '../../state/records.ts';
 import { holdsPermission, requireChannel, requirePermissions } from '../access.ts';
 import { emptyMessage, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { toApiComponents } from '../validation/component-body.ts';
-import { type EmbedBody, type MessageBody, messageBodySchema } from '../validation/message-body.ts';
+import { messageBodySchema, toApiAllowedMentions, toApiEmbed } from '../validation/message-body.ts';
+import { messageEditRoutes } from './message-edits.ts';
 import { messageHistoryRoutes } from './message-history.ts';
-
-/** Echoes an embed the way Discord stores it: type "rich", absent fields left out. */
-export function toApiEmbed(embed: EmbedBody): APIEmbed {
-  const api: APIEmbed = { type: EmbedType.Rich };
-  if (embed.title) api.title = embed.title;
-  if (embed.description) api.description = embed.description;
-  if (embed.url) api.url = embed.url;
-  if (embed.color !== null && embed.color !== undefined) api.color = embed.color;
-  if (embed.timestamp) api.timestamp = embed.timestamp;
-  if (embed.footer)
-    api.footer = { text: embed.footer.text, ...(embed.footer.icon_url ? { icon_url: embed.footer.icon_url } : {}) };
-  if (embed.author) api.author = { name: embed.author.name, ...(embed.author.url ? { url: embed.author.url } : {}) };
-  if (embed.fields)
-    api.fields = embed.fields.map((field) => ({ name: field.name, value: field.value, inline: field.inline ?? false }));
-  return api;
-}
-
-export function toApiAllowedMentions(allowed: MessageBody['allowed_mentions']): APIAllowedMentions | null {
-  if (!allowed) return null;
-  return { parse: allowed.parse ?? [], users: allowed.users ?? [], roles: allowed.roles ?? [] };
-}
 
 export const messageRoutes: Route[] = [
   {
@@ -66,5 +46,6 @@ export const messageRoutes: Route[] = [
       return { status: 200, body: created.message };
     },
   },
+  ...messageEditRoutes,
   ...messageHistoryRoutes,
 ];

@@ -1,17 +1,18 @@
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { compareDiscordIds } from '../../../../domain/discord-id.ts';
+import { isThreadFull, threadAddRefusal } from '../../permissions/thread-invites.ts';
 import { isThreadMember } from '../../permissions/visibility.ts';
 import { serializeChannel, serializeMember, serializeThreadMember } from '../../serializers.ts';
+import { requireChannel, requireGuild, requirePermissions, requireThread, requireUser } from '../access.ts';
 import {
-  holdsPermission,
-  requireChannel,
-  requireGuild,
-  requirePermissions,
-  requireThread,
-  requireUser,
-} from '../access.ts';
-import { missingPermissions, threadArchived, unknownMember, wrongChannelType } from '../errors.ts';
+  maxThreadParticipants,
+  missingAccess,
+  missingPermissions,
+  threadArchived,
+  unknownMember,
+  wrongChannelType,
+} from '../errors.ts';
 import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 import { createThreadBodySchema } from '../validation/thread-body.ts';
@@ -105,18 +106,11 @@ export const threadRoutes: Route[] = [
       requireUser(state, userId);
       if (!state.member(thread.guildId, userId)) throw unknownMember();
       if (thread.thread.archived) throw threadArchived();
-      if (userId !== botUserId) {
-        // Adding someone else takes the right to talk in the thread; in a private thread also membership
-        // (when it is invitable) or MANAGE_THREADS.
-        requirePermissions(state, thread, botUserId, PermissionFlagsBits.SendMessagesInThreads);
-        const manages = holdsPermission(state, thread, botUserId, PermissionFlagsBits.ManageThreads);
-        if (
-          thread.type === ChannelType.PrivateThread &&
-          !manages &&
-          !(thread.thread.invitable && isThreadMember(state, thread.id, botUserId))
-        )
-          throw missingPermissions();
-      }
+      // The rules mention-adds follow too; someone already in the thread is a 204 whatever the count.
+      const refusal = threadAddRefusal(state, thread, botUserId, userId);
+      if (refusal === 'missing-access') throw missingAccess();
+      if (refusal === 'missing-permissions') throw missingPermissions();
+      if (!isThreadMember(state, thread.id, userId) && isThreadFull(state, thread)) throw maxThreadParticipants();
       state.addThreadMember(thread, userId, botUserId);
       return { status: 204 };
     },

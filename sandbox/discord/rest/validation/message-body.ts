@@ -1,4 +1,10 @@
-import { AllowedMentionsTypes, MessageFlags } from 'discord-api-types/v10';
+import {
+  AllowedMentionsTypes,
+  type APIAllowedMentions,
+  type APIEmbed,
+  EmbedType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import { messageComponentsSchema } from './component-body.ts';
 import { discordIssue, lengthBetween } from './form-body.ts';
@@ -71,12 +77,27 @@ const allowedMentionsSchema = z
 /** Flags a bot may set when creating a message (suppress embeds, suppress notifications). */
 const SETTABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications;
 
+/** What a message says, on create and on edit. */
+const messageContent = {
+  content: z.string().max(2000).nullish(),
+  embeds: z.array(embedSchema).max(10).nullish(),
+  components: messageComponentsSchema.nullish(),
+  allowed_mentions: allowedMentionsSchema.nullish(),
+};
+
+function checkEmbedSize(body: { embeds?: Embed[] | null }, context: z.RefinementCtx): void {
+  if ((body.embeds ?? []).reduce((sum, embed) => sum + embedLength(embed), 0) > 6000) {
+    context.addIssue({
+      code: 'custom',
+      path: ['embeds'],
+      ...discordIssue('MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000'),
+    });
+  }
+}
+
 export const messageBodySchema = z
   .object({
-    content: z.string().max(2000).nullish(),
-    embeds: z.array(embedSchema).max(10).nullish(),
-    components: messageComponentsSchema.nullish(),
-    allowed_mentions: allowedMentionsSchema.nullish(),
+    ...messageContent,
     nonce: z.union([z.string(), z.number().int()]).nullish(),
     enforce_nonce: z.boolean().nullish(),
     tts: z.boolean().nullish(),
@@ -90,13 +111,7 @@ export const messageBodySchema = z
         ...discordIssue('BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.'),
       });
     }
-    if ((body.embeds ?? []).reduce((sum, embed) => sum + embedLength(embed), 0) > 6000) {
-      context.addIssue({
-        code: 'custom',
-        path: ['embeds'],
-        ...discordIssue('MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000'),
-      });
-    }
+    checkEmbedSize(body, context);
     if (body.flags && (body.flags & ~SETTABLE_FLAGS) !== 0) {
       context.addIssue({
         code: 'custom',
@@ -109,5 +124,32 @@ export const messageBodySchema = z
     }
   });
 
+/** Edit Message: every field optional; flags other than SUPPRESS_EMBEDS are ignored, as Discord documents. */
+export const messageEditBodySchema = z
+  .object({ ...messageContent, flags: z.number().int().nullish() })
+  .superRefine(checkEmbedSize);
+
 export type MessageBody = z.output<typeof messageBodySchema>;
+export type MessageEditBody = z.output<typeof messageEditBodySchema>;
 export type EmbedBody = z.output<typeof embedSchema>;
+
+/** Echoes an embed the way Discord stores it: type "rich", absent fields left out. */
+export function toApiEmbed(embed: EmbedBody): APIEmbed {
+  const api: APIEmbed = { type: EmbedType.Rich };
+  if (embed.title) api.title = embed.title;
+  if (embed.description) api.description = embed.description;
+  if (embed.url) api.url = embed.url;
+  if (embed.color !== null && embed.color !== undefined) api.color = embed.color;
+  if (embed.timestamp) api.timestamp = embed.timestamp;
+  if (embed.footer)
+    api.footer = { text: embed.footer.text, ...(embed.footer.icon_url ? { icon_url: embed.footer.icon_url } : {}) };
+  if (embed.author) api.author = { name: embed.author.name, ...(embed.author.url ? { url: embed.author.url } : {}) };
+  if (embed.fields)
+    api.fields = embed.fields.map((field) => ({ name: field.name, value: field.value, inline: field.inline ?? false }));
+  return api;
+}
+
+export function toApiAllowedMentions(allowed: MessageBody['allowed_mentions']): APIAllowedMentions | null {
+  if (!allowed) return null;
+  return { parse: allowed.parse ?? [], users: allowed.users ?? [], roles: allowed.roles ?? [] };
+}
