@@ -8,7 +8,8 @@ import { bearerRoutes } from './oauth/bearer-routes.ts';
 import { OAuthStore } from './oauth/oauth-store.ts';
 import { oauthTokenRoutes } from './oauth/token-routes.ts';
 import { createRestHandler } from './rest/handle-request.ts';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitPolicy } from './rest/rate-limits.ts';
+import { DISCORD_RATE_LIMITS, type RateLimitPolicy } from './rest/rate-limits/policy.ts';
+import { RestRateLimits } from './rest/rate-limits/rest-rate-limits.ts';
 import { type Route, Router } from './rest/router.ts';
 import { channelRoutes } from './rest/routes/channels.ts';
 import { commandRoutes } from './rest/routes/commands.ts';
@@ -27,6 +28,7 @@ export type { DiscordActor, SandboxDriver } from './driver/sandbox-driver.ts';
 export { SandboxDriverError } from './driver/sandbox-driver-error.ts';
 export type { SandboxInteraction } from './driver/sandbox-interaction.ts';
 export type { GatewayControl } from './gateway/gateway.ts';
+export type { RateLimitPolicy } from './rest/rate-limits/policy.ts';
 export { type SeededGuild, seedGuild } from './seed.ts';
 export type { DiscordState } from './state/discord-state.ts';
 export type { FaultRule } from './state/faults.ts';
@@ -37,7 +39,11 @@ export interface DiscordSandboxOptions extends DiscordStateOptions {
   host?: string;
   botUsername?: string;
   botToken?: string;
-  rateLimit?: RateLimitPolicy;
+  /**
+   * Discord's limits are the default (rest/rate-limits/policy.ts), so that tests and benchmarks meet what
+   * production meets; a test that needs other limits replaces parts here, and says why.
+   */
+  rateLimits?: Partial<RateLimitPolicy>;
   /** The gateway's HELLO heartbeat interval; tests use 1–2 s so zombie and resume faults play out fast. */
   heartbeatIntervalMs?: number;
   /** Redirect URIs the bot's application accepts in the OAuth2 code flow (more with `oauth.registerRedirectUri`). */
@@ -94,7 +100,7 @@ export async function createDiscordSandbox(options: DiscordSandboxOptions = {}):
   const restHandler = createRestHandler({
     state,
     router,
-    rateLimiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, state.now),
+    rateLimits: new RestRateLimits({ ...DISCORD_RATE_LIMITS, ...options.rateLimits }, state.now),
     origin: () => url,
     oauth,
     specViolations,

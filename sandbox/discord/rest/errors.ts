@@ -13,10 +13,11 @@ interface ErrorExtras {
 
 export class DiscordHttpError extends Error {
   readonly status: number;
-  readonly code: number;
+  /** null for the answers whose body has no code (rate limits). */
+  readonly code: number | null;
   readonly extras: ErrorExtras;
 
-  constructor(status: number, code: number, message: string, extras: ErrorExtras = {}) {
+  constructor(status: number, code: number | null, message: string, extras: ErrorExtras = {}) {
     super(message);
     this.status = status;
     this.code = code;
@@ -25,7 +26,12 @@ export class DiscordHttpError extends Error {
 
   get body(): Record<string, unknown> {
     const { errors, extraBody } = this.extras;
-    return { ...extraBody, code: this.code, message: this.message, ...(errors ? { errors } : {}) };
+    return {
+      ...extraBody,
+      ...(this.code === null ? {} : { code: this.code }),
+      message: this.message,
+      ...(errors ? { errors } : {}),
+    };
   }
 }
 
@@ -61,14 +67,34 @@ export const invalidJson = () => new DiscordHttpError(400, 50109, 'The request b
 export const invalidFormBody = (errors: FormErrorTree) =>
   new DiscordHttpError(400, 50035, 'Invalid Form Body', { errors });
 
-/** Clients read the Retry-After header (seconds); the body repeats it as `retry_after`. */
-export function rateLimited(retryAfterSeconds: number, global: boolean): DiscordHttpError {
-  return new DiscordHttpError(429, 0, 'You are being rate limited.', {
+/**
+ * A 429 as Discord's docs show it: a body of message, `retry_after` (seconds, a float) and `global`, no code; the
+ * Retry-After header in whole seconds, rounded up (65 for a retry_after of 64.57). Clients read only the header.
+ * `retryAfterHeader` overrides the header for injected faults, whose tests choose it.
+ */
+export function rateLimited(
+  retryAfterSeconds: number,
+  global: boolean,
+  retryAfterHeader = String(Math.ceil(retryAfterSeconds)),
+): DiscordHttpError {
+  return new DiscordHttpError(429, null, 'You are being rate limited.', {
     headers: {
-      'Retry-After': String(retryAfterSeconds),
+      'Retry-After': retryAfterHeader,
       'X-RateLimit-Scope': global ? 'global' : 'user',
       ...(global ? { 'X-RateLimit-Global': 'true' } : {}),
     },
-    extraBody: { retry_after: retryAfterSeconds, global },
+    extraBody: { retry_after: Number(retryAfterSeconds.toFixed(3)), global },
   });
 }
+
+/**
+ * What an IP past the invalid-request limit gets: Cloudflare's static 429, with no rate-limit headers and no
+ * Retry-After (discord/discord-api-docs#5810, confirmed by Discord staff there; community-reported wording).
+ */
+export const temporarilyBlocked = () =>
+  new DiscordHttpError(
+    429,
+    0,
+    'You are being blocked from accessing our API temporarily due to exceeding our rate limits frequently. ' +
+      'Please read our docs at https://discord.com/developers/docs/topics/rate-limits to prevent this moving forward.',
+  );

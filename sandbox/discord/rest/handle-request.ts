@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout } from 'node:timers/promises';
 import type { OAuthStore } from '../oauth/oauth-store.ts';
+import { routeKey } from '../spec/route-schemas.ts';
 import { responseViolation, type SpecViolation, validateRequestBody } from '../spec/validate.ts';
 import type { DiscordState } from '../state/discord-state.ts';
 import type { FaultRule } from '../state/faults.ts';
@@ -11,18 +12,18 @@ import {
   methodNotAllowed,
   rateLimited,
   routeNotFound,
+  temporarilyBlocked,
   unauthorized,
 } from './errors.ts';
-import { bucketHash, type RateLimiter, rateLimitHeaders } from './rate-limits.ts';
+import { isInteractionEndpoint } from './rate-limits/global-limit.ts';
+import type { RestRateLimits } from './rate-limits/rest-rate-limits.ts';
+import { rateLimitHeaders } from './rate-limits/route-limits.ts';
 import type { RouteMatch, Router } from './router.ts';
 import { parseFormBody } from './validation/form-body.ts';
 import { requireSnowflakeIds } from './validation/path-ids.ts';
 
 /** Discord serves v10 under `/api/v10`; unversioned `/api` is accepted too, as the notes on clients advise. */
 const API_PREFIX = /^\/api(?:\/v10)?(?=\/)/;
-
-/** Routes whose first id is Discord's "major parameter": limits are counted per channel or guild. */
-const MAJOR_PARAMETER = /^\/(?:channels|guilds|webhooks)\/([^/]+)/;
 
 interface Answer {
   status: number;
@@ -35,21 +36,27 @@ interface Answer {
 export interface RestHandlerOptions {
   state: DiscordState;
   router: Router;
-  rateLimiter: RateLimiter;
+  rateLimits: RestRateLimits;
   origin: () => string;
   oauth: OAuthStore;
   /** Where 2xx answers that break Discord's OpenAPI description are recorded (each also becomes a 500). */
   specViolations: SpecViolation[];
 }
 
-/** One REST request, in Discord's order: route, rate limit, injected fault, auth, then the handler. */
+/**
+ * One REST request, in Discord's order: an IP banned for invalid requests is turned away first (Cloudflare stands
+ * before the API), then the route, the global and per-route limits, an injected fault, auth, and the handler.
+ * Every answer then counts towards the invalid-request limit.
+ */
 export function createRestHandler(
   options: RestHandlerOptions,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     readBody(request)
       .then(async (rawBody) => {
-        const result = answerSafely(options, request, rawBody);
+        const ip = request.socket.remoteAddress ?? 'unknown';
+        const result = answerSafely(options, request, rawBody, ip);
+        options.rateLimits.invalidRequests.record(ip, result.status, result.headers['X-RateLimit-Scope']);
         options.state.requestLog.push({
           method: request.method ?? 'GET',
           path: new URL(request.url ?? '/', 'http://sandbox').pathname.replace(API_PREFIX, ''),
@@ -66,9 +73,9 @@ export function createRestHandler(
 }
 
 /** A bug in the sandbox becomes a 500 (and a log line) rather than a hung request. */
-function answerSafely(options: RestHandlerOptions, request: IncomingMessage, rawBody: Buffer): Answer {
+function answerSafely(options: RestHandlerOptions, request: IncomingMessage, rawBody: Buffer, ip: string): Answer {
   try {
-    return answer(options, request, rawBody);
+    return answer(options, request, rawBody, ip);
   } catch (error) {
     console.error('discord sandbox: unexpected failure', error);
     return errorAnswer(internalServerError(), {});
@@ -83,8 +90,9 @@ function loggedBody(rawBody: Buffer): unknown {
   }
 }
 
-function answer(options: RestHandlerOptions, request: IncomingMessage, rawBody: Buffer): Answer {
-  const { state, router, rateLimiter } = options;
+function answer(options: RestHandlerOptions, request: IncomingMessage, rawBody: Buffer, ip: string): Answer {
+  const { state, router, rateLimits } = options;
+  if (rateLimits.invalidRequests.isBanned(ip)) return errorAnswer(temporarilyBlocked(), {});
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', 'http://sandbox');
   const prefix = API_PREFIX.exec(url.pathname);
@@ -95,10 +103,17 @@ function answer(options: RestHandlerOptions, request: IncomingMessage, rawBody: 
   if (found === null) return errorAnswer(routeNotFound(), {});
   if (found === 'method-not-allowed') return errorAnswer(methodNotAllowed(), {});
 
-  const bucket = bucketHash(method, found.route.path);
-  const verdict = rateLimiter.consume(bucket, MAJOR_PARAMETER.exec(path)?.[1] ?? 'global');
+  // Limits are the caller's: the token (every process on it shares them), or the IP for requests without one.
+  const caller = request.headers.authorization ?? ip;
+  if (!isInteractionEndpoint(found.route.path)) {
+    const globalWait = rateLimits.global.consume(caller);
+    if (globalWait !== null) return errorAnswer(rateLimited(globalWait, true), {});
+  }
+  const key = routeKey(method, found.route.path);
+  const verdict = rateLimits.routes.consume(caller, key, path);
   if (verdict.retryAfterSeconds !== null)
     return errorAnswer(rateLimited(verdict.retryAfterSeconds, false), verdict.headers);
+  const bucket = rateLimits.routes.bucketOf(key);
 
   const fault = state.faults.take(method, path);
   if (fault?.status)
@@ -166,7 +181,7 @@ function faultAnswer(
     const bucketHeaders = fault.global
       ? {}
       : rateLimitHeaders(bucket, Number(headers['X-RateLimit-Limit']), 0, now + retryAfter * 1000, retryAfter);
-    return errorAnswer(rateLimited(retryAfter, fault.global ?? false), bucketHeaders);
+    return errorAnswer(rateLimited(retryAfter, fault.global ?? false, String(retryAfter)), bucketHeaders);
   }
   if (status >= 500) return errorAnswer(new DiscordHttpError(status, 0, `${status}: Injected failure`), headers);
   return errorAnswer(
