@@ -1,3 +1,4 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { MessageFlags, MessageType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordFailure } from '../../activities/discord/index.ts';
@@ -106,8 +107,11 @@ describe('thread members', () => {
         const user = sandbox.state.createUser({ username: `helper${index}` });
         sandbox.state.addMember(guild.guild.id, user.id, { roleIds: [crowd.id] });
       }
+      // In an activity's context, as the worker runs it: the report is a warning in the activity's log.
       expect(
-        await activities.addStaffToThread({ guildId: guild.guild.id, threadId, staffRoleIds: [crowd.id] }),
+        await new MockActivityEnvironment().run(() =>
+          activities.addStaffToThread({ guildId: guild.guild.id, threadId, staffRoleIds: [crowd.id] }),
+        ),
       ).toEqual({ someRolesNotAdded: true });
       expect(memberIds(threadId)).toEqual([sandbox.bot.userId]);
     });
