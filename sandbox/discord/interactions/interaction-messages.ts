@@ -1,5 +1,4 @@
 import {
-  AllowedMentionsTypes,
   type APIMessage,
   type APIMessageInteractionMetadata,
   ApplicationIntegrationType,
@@ -12,7 +11,7 @@ import { toApiComponents } from '../rest/validation/component-body.ts';
 import { type MessageBody, toApiAllowedMentions, toApiEmbed } from '../rest/validation/message-body.ts';
 import { serializeUser } from '../serializers.ts';
 import type { DiscordState } from '../state/discord-state.ts';
-import { applyMessagePatch, type MessagePatch } from '../state/message-store.ts';
+import { applyMessagePatch, defaultAllowedMentions, type MessagePatch } from '../state/message-store.ts';
 import type { InteractionRecord } from './interaction-store.ts';
 
 /**
@@ -46,10 +45,8 @@ export function postInteractionMessage(
     content: body?.content ?? '',
     embeds: (body?.embeds ?? []).map(toApiEmbed),
     components: toApiComponents(body?.components),
-    // Interactions and webhooks ping only users unless told otherwise.
-    allowedMentions: toApiAllowedMentions(body?.allowed_mentions) ?? {
-      parse: [AllowedMentionsTypes.User],
-    },
+    allowedMentions:
+      toApiAllowedMentions(body?.allowed_mentions) ?? defaultAllowedMentions({ webhook_id: record.applicationId }),
     flags,
     tts: body?.tts ?? false,
     webhookId: record.applicationId,
