@@ -3,6 +3,7 @@ import { Routes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
 import { DISCORD_RATE_LIMITS } from '../../sandbox/discord/rest/rate-limits/policy.ts';
+import { majorParameter } from '../../sandbox/discord/rest/rate-limits/route-limits.ts';
 import { discordActivities, seedTicketGuild, ticketFacts } from './discord-fixture.ts';
 
 /** Discord's limits, which the sandbox enforces by default. */
@@ -111,6 +112,8 @@ describe('Discord sandbox rate limits', () => {
         type: 5,
       });
       expect(ack.status).toBe(204);
+      // Its route limit is its own: callbacks of other interactions do not spend it.
+      expect(majorParameter(`/interactions/${interaction.id}/${interaction.token}/callback`)).toBe(interaction.id);
       const followUp = await call(
         sandbox,
         'POST',

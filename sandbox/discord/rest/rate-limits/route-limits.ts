@@ -4,9 +4,10 @@ import type { RateLimitPolicy } from './policy.ts';
 
 /**
  * Discord's "major parameter": limits count per channel, guild, or webhook (with its token, so each interaction's
- * webhook counts apart), as @discordjs/rest splits its queues too.
+ * webhook counts apart), as @discordjs/rest splits its queues too. An interaction's callback counts alone: each
+ * interaction is answered once, and @discordjs/rest sends callbacks without waiting on any bucket.
  */
-const MAJOR_PARAMETER = /^\/(?:webhooks\/([^/]+\/[^/]+)|(?:channels|guilds|webhooks)\/([^/]+))/;
+const MAJOR_PARAMETER = /^\/(?:webhooks\/([^/]+\/[^/]+)|(?:channels|guilds|webhooks|interactions)\/([^/]+))/;
 
 export function majorParameter(path: string): string {
   const match = MAJOR_PARAMETER.exec(path);
