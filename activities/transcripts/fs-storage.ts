@@ -12,12 +12,11 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { createGunzip, createGzip } from 'node:zlib';
+import { compressLines, decompressLines } from './gzip-lines.ts';
 import { assertMediaKey, mediaKey, parseTranscriptKey } from './keys.ts';
 import { TranscriptNotFoundError, type TranscriptStorage } from './storage.ts';
 
 const TRANSCRIPT_FILE = 'transcript.jsonl.gz';
-const WRITE_BATCH_CHARS = 64 * 1024;
 
 export function defaultTranscriptsDir(): string {
   const fromEnv = process.env.TRANSCRIPTS_DIR;
@@ -27,20 +26,6 @@ export function defaultTranscriptsDir(): string {
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-}
-
-/** Joins lines into newline-terminated batches: gzip works far faster on a few large writes. */
-async function* batched(lines: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
-  let batch = '';
-  for await (const line of lines) {
-    if (line.includes('\n')) throw new Error('a transcript line may not contain a newline');
-    batch += `${line}\n`;
-    if (batch.length >= WRITE_BATCH_CHARS) {
-      yield batch;
-      batch = '';
-    }
-  }
-  if (batch !== '') yield batch;
 }
 
 export class FileTranscriptStorage implements TranscriptStorage {
@@ -87,7 +72,7 @@ export class FileTranscriptStorage implements TranscriptStorage {
   async writeTranscript(key: string, lines: Iterable<string> | AsyncIterable<string>): Promise<{ bytes: number }> {
     const target = join(this.folderOf(key), TRANSCRIPT_FILE);
     const bytes = await this.writeAtomically(target, (temporary) =>
-      pipeline(Readable.from(batched(lines)), createGzip(), createWriteStream(temporary, { flags: 'wx', mode: 0o600 })),
+      compressLines(lines, createWriteStream(temporary, { flags: 'wx', mode: 0o600 })),
     );
     return { bytes };
   }
@@ -97,28 +82,7 @@ export class FileTranscriptStorage implements TranscriptStorage {
     const handle = await open(file, 'r').catch((error: unknown) => {
       throw isMissing(error) ? new TranscriptNotFoundError(key) : error;
     });
-    const source = handle.createReadStream();
-    const text = createGunzip();
-    source.on('error', (error) => text.destroy(error));
-    source.pipe(text).setEncoding('utf8');
-    let pending = '';
-    try {
-      for await (const chunk of text as AsyncIterable<string>) {
-        pending += chunk;
-        let newline = pending.indexOf('\n');
-        let from = 0;
-        while (newline !== -1) {
-          yield pending.slice(from, newline);
-          from = newline + 1;
-          newline = pending.indexOf('\n', from);
-        }
-        pending = pending.slice(from);
-      }
-      if (pending !== '') yield pending;
-    } finally {
-      source.destroy();
-      text.destroy();
-    }
+    yield* decompressLines(handle.createReadStream());
   }
 
   async hasTranscript(key: string): Promise<boolean> {
