@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything Ticketflow needs to run and test on a machine that reaches only package registries:
 # npm packages, PostgreSQL and Chromium (Debian), the Temporal CLI (Go module proxy), the Java time-skipping
-# test server (Maven Central) and the generated Prisma client. Idempotent; a second run only checks.
+# test server (Maven Central), moto's S3-compatible test server (PyPI) and the generated Prisma client.
+# Idempotent; a second run only checks.
 # Records the tool paths in <cache>/env.sh for the other scripts.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/s3-test-server.sh"
 
 readonly TEMPORAL_CLI_MODULE=github.com/temporalio/cli
 readonly TEMPORAL_CLI_VERSION=v1.5.1
@@ -196,13 +198,14 @@ generate_prisma_client() {
 }
 
 write_env_file() {
-  local temporal_cli="$1" test_server="$2" chromium="$3" pg_bin_dir="$4"
+  local temporal_cli="$1" test_server="$2" chromium="$3" pg_bin_dir="$4" moto_server="$5"
   {
     printf '# Written by scripts/install.sh: paths of the tools it provisioned. Source it.\n'
     printf 'export TEMPORAL_CLI_PATH=%q\n' "$temporal_cli"
     printf 'export TEMPORAL_TEST_SERVER_PATH=%q\n' "$test_server"
     printf 'export CHROMIUM_PATH=%q\n' "$chromium"
     printf 'export PG_BIN_DIR=%q\n' "$pg_bin_dir"
+    printf 'export MOTO_SERVER_PATH=%q\n' "$moto_server"
   } >"$TICKETFLOW_ENV_FILE.tmp"
   mv "$TICKETFLOW_ENV_FILE.tmp" "$TICKETFLOW_ENV_FILE"
   log "tool paths written to $TICKETFLOW_ENV_FILE"
@@ -216,15 +219,16 @@ main() {
 
   install_node_modules
   install_debian_packages
-  local temporal_cli test_server chromium pg_bin_dir
+  local temporal_cli test_server chromium pg_bin_dir moto_server
   temporal_cli="$(resolve_temporal_cli)"
   test_server="$(resolve_temporal_test_server)"
+  moto_server="$(resolve_moto_server)"
   chromium="$(resolve_chromium_path)"
   pg_bin_dir="$(resolve_pg_bin_dir)"
   [[ -n "$chromium" ]] || die "Chromium is still missing after installing it"
   [[ -n "$pg_bin_dir" ]] || die "PostgreSQL's initdb is still missing after installing postgresql"
   generate_prisma_client
-  write_env_file "$temporal_cli" "$test_server" "$chromium" "$pg_bin_dir"
+  write_env_file "$temporal_cli" "$test_server" "$chromium" "$pg_bin_dir" "$moto_server"
 }
 
 main "$@"
