@@ -24,7 +24,9 @@ export {
   type TranscriptStream,
   writeTranscriptHtml,
 } from './render-html.ts';
+export { S3BucketUnavailableError, S3TranscriptStorage } from './s3-storage.ts';
 export * from './schema.ts';
 export { TranscriptNotFoundError, type TranscriptStorage } from './storage.ts';
+export { describeTranscriptStorage, openTranscriptStorage, type TranscriptStorageOptions } from './storage-factory.ts';
 export { DamagedTranscriptError, loadTranscript, serializeTranscript, storeTranscript } from './transcript-codec.ts';
 export type * from './transcript-source.ts';

@@ -55,3 +55,16 @@ export function mediaKey(ofTranscript: string, sha256Hex: string, extension: str
   parseTranscriptKey(ofTranscript);
   return assertMediaKey(`${ofTranscript}/media/${sha256Hex}.${extension}`);
 }
+
+/** Folder names of letters, digits, `.`, `_` and `-` (never `.` or `..` alone), separated by `/`. */
+const KEY_PREFIX = /^(?!\.\.?(\/|$))[A-Za-z0-9._-]+(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)*\/?$/;
+
+/**
+ * A prefix that every object key of one deployment starts with, so several can share a bucket: `''` for
+ * none, else ending in exactly one `/` (`prod` and `prod/` are the same prefix).
+ */
+export function normalizeKeyPrefix(prefix: string): string {
+  if (prefix === '') return '';
+  if (!KEY_PREFIX.test(prefix)) throw new InvalidStorageKeyError('key prefix', prefix);
+  return prefix.endsWith('/') ? prefix : `${prefix}/`;
+}

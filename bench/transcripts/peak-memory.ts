@@ -22,13 +22,16 @@ export interface MemoryUse<T> {
   liveGrowthMb: number;
 }
 
+/** The V8 heap in use plus external memory (Buffers), garbage included unless collected just before. */
+export function memoryInUse(): number {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size + heap.external_memory;
+}
+
 export async function peakMemory<T>(work: () => Promise<T>): Promise<MemoryUse<T>> {
   collectGarbage();
   collectGarbage();
-  const now = () => {
-    const heap = getHeapStatistics();
-    return heap.used_heap_size + heap.external_memory;
-  };
+  const now = memoryInUse;
   const base = now();
   const profiler = new GCProfiler();
   profiler.start();
