@@ -2,13 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDiscordRest } from '../activities/discord/index.ts';
 import { createGuildSettingsActivities, createTicketActivities } from '../activities/index.ts';
-import { FileTranscriptStorage } from '../activities/transcripts/index.ts';
+import { describeTranscriptStorage, openTranscriptStorage } from '../activities/transcripts/index.ts';
 import { loadWorkerConfig } from '../config/worker-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 
 /** The ticket worker: runs ticket workflows and their activities until SIGINT or SIGTERM, then drains and exits. */
 async function run(): Promise<void> {
   const config = loadWorkerConfig();
+  // Before anything else: a bucket that cannot be used stops the worker with what to fix.
+  const transcriptStorage = await openTranscriptStorage(config.transcriptStorage);
   const prisma = createPrismaClient(config.databaseUrl);
   const connection = await NativeConnection.connect(config.temporal.connection);
   try {
@@ -21,13 +23,14 @@ async function run(): Promise<void> {
         ...createTicketActivities({
           prisma,
           discordRest: createDiscordRest(config.discord),
-          transcriptStorage: new FileTranscriptStorage(config.transcriptsDir),
+          transcriptStorage,
         }),
         ...createGuildSettingsActivities(prisma),
       },
     });
     console.log(
-      `[ticketflow] worker polling ${config.temporal.taskQueue} on ${config.temporal.address} (namespace ${config.temporal.namespace})`,
+      `[ticketflow] worker polling ${config.temporal.taskQueue} on ${config.temporal.address} (namespace ${config.temporal.namespace}); ` +
+        `transcripts in ${describeTranscriptStorage(config.transcriptStorage)}`,
     );
     await worker.run();
   } finally {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discordApiRoot } from '../../config/discord-api.ts';
 import { ConfigError } from '../../config/parse-env.ts';
 import { loadTemporalConfig } from '../../config/temporal-config.ts';
+import { loadTranscriptStorageConfig } from '../../config/transcript-storage-config.ts';
 import { loadWorkerConfig } from '../../config/worker-config.ts';
 
 const workerEnv = {
@@ -56,5 +57,71 @@ describe('the Discord REST root', () => {
 
   it('refuses an API version other than 10', () => {
     expect(() => discordApiRoot('https://discord.com/api/v9')).toThrow('Ticketflow speaks Discord API v10');
+  });
+});
+
+describe('transcript storage from the environment', () => {
+  it('stores transcripts on the filesystem unless told otherwise', () => {
+    const config = loadWorkerConfig({ ...workerEnv, TRANSCRIPTS_DIR: '/srv/transcripts' });
+    expect(config.transcriptStorage).toEqual({ kind: 'filesystem', dir: '/srv/transcripts' });
+  });
+
+  it('takes an S3 bucket with its endpoint, region, path style and prefix', () => {
+    expect(
+      loadTranscriptStorageConfig({
+        TRANSCRIPT_STORAGE: 's3',
+        S3_BUCKET: 'ticketflow-transcripts',
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_REGION: 'eu-west-1',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_PREFIX: 'prod',
+      }),
+    ).toEqual({
+      kind: 's3',
+      bucket: 'ticketflow-transcripts',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-west-1',
+      forcePathStyle: true,
+      prefix: 'prod/',
+    });
+    expect(loadTranscriptStorageConfig({ TRANSCRIPT_STORAGE: 's3', S3_BUCKET: 'tickets' })).toEqual({
+      kind: 's3',
+      bucket: 'tickets',
+      endpoint: undefined,
+      region: undefined,
+      forcePathStyle: false,
+      prefix: '',
+    });
+  });
+
+  it('names what is missing or malformed for S3, and never echoes a value', () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadTranscriptStorageConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(problems({ TRANSCRIPT_STORAGE: 's3' })).toContain('S3_BUCKET: is required with TRANSCRIPT_STORAGE=s3');
+    const message = problems({
+      TRANSCRIPT_STORAGE: 's3',
+      S3_BUCKET: 'Secret_Bucket',
+      S3_ENDPOINT: 'https://AKIAEXAMPLE:hunter2@s3.internal',
+      S3_FORCE_PATH_STYLE: 'yes-hunter2',
+      S3_PREFIX: '../hunter2',
+    });
+    for (const name of ['S3_BUCKET', 'S3_ENDPOINT: must not carry credentials', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX']) {
+      expect(message).toContain(name);
+    }
+    for (const secret of ['hunter2', 'AKIAEXAMPLE', 'Secret_Bucket']) expect(message).not.toContain(secret);
+    expect(problems({ TRANSCRIPT_STORAGE: 'dynamodb' })).toContain('TRANSCRIPT_STORAGE');
+  });
+
+  it('refuses S3 settings while transcripts would still go to local disk', () => {
+    expect(() => loadTranscriptStorageConfig({ S3_BUCKET: 'tickets' })).toThrow(
+      /S3_BUCKET: is set but TRANSCRIPT_STORAGE is filesystem/,
+    );
   });
 });

@@ -1,13 +1,18 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTranscriptActivities, type RenderTranscriptInput } from '../../activities/transcripts/activity.ts';
 import { FileTranscriptStorage } from '../../activities/transcripts/fs-storage.ts';
 import type { TranscriptMessage } from '../../activities/transcripts/schema.ts';
+import type { TranscriptStorage } from '../../activities/transcripts/storage.ts';
+import { openTranscriptStorage } from '../../activities/transcripts/storage-factory.ts';
 import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts';
 import type { TranscriptSource } from '../../activities/transcripts/transcript-source.ts';
 import { SYNTHETIC_GUILD_ID, syntheticTicket } from '../../bench/transcripts/synthetic-ticket.ts';
+import { loadTranscriptStorageConfig } from '../../config/transcript-storage-config.ts';
+import { S3_TEST_CREDENTIALS, S3_TEST_REGION, type S3Server, startS3Server } from '../support/s3-server.ts';
 import { type DiscordCdn, startDiscordCdn } from './discord-cdn.ts';
 
 let cdn: DiscordCdn;
@@ -138,5 +143,65 @@ describe('renderTranscript activity', () => {
     });
     await expect(activities.renderTranscript({ ...input, number: 43 })).rejects.toThrow(/for .*\/43/);
     expect(await readdir(root)).toEqual([]);
+  });
+});
+
+describe('renderTranscript activity with S3 storage configured', () => {
+  let s3: S3Server;
+  let s3Storage: TranscriptStorage;
+  let bucket: string;
+
+  beforeAll(async () => {
+    s3 = await startS3Server();
+    bucket = await s3.createBucket();
+    // Credentials reach the SDK the way they do in production: its default chain, here the environment.
+    vi.stubEnv('AWS_ACCESS_KEY_ID', S3_TEST_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', S3_TEST_CREDENTIALS.secretAccessKey);
+    s3Storage = await openTranscriptStorage(
+      loadTranscriptStorageConfig({
+        TRANSCRIPT_STORAGE: 's3',
+        S3_BUCKET: bucket,
+        S3_ENDPOINT: s3.endpoint,
+        S3_REGION: S3_TEST_REGION,
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_PREFIX: 'production',
+      }),
+    );
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await s3?.close();
+  });
+
+  it('closes a ticket into the bucket, media and all, and a retry changes nothing', async () => {
+    const activities = createTranscriptActivities({
+      storage: s3Storage,
+      fetch: cdn.fetch,
+      loadSource: async () => ticketAtClose(),
+    });
+    const ref = await activities.renderTranscript(input);
+    const objects = async () =>
+      ((await s3.client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((object) => [
+        object.Key,
+        object.ETag,
+      ]);
+    const stored = await objects();
+    expect(stored.length).toBeGreaterThan(5);
+    expect(stored.every(([key]) => key?.startsWith(`production/${SYNTHETIC_GUILD_ID}/0042/`))).toBe(true);
+    expect(stored.map(([key]) => key)).toContain(`production/${SYNTHETIC_GUILD_ID}/0042/transcript.jsonl.gz`);
+
+    const { header, messages } = await loadTranscript(s3Storage, ref.key);
+    expect(header.ticket).toMatchObject({ number: 42, closeReason: 'Solved' });
+    let saved = 0;
+    for await (const message of messages) {
+      for (const attachment of message.attachments.filter((each) => each.key !== null)) {
+        expect(await s3Storage.readMedia(attachment.key as string)).not.toBeNull();
+        saved++;
+      }
+    }
+    expect(saved).toBeGreaterThan(5);
+
+    expect(await activities.renderTranscript(input)).toEqual(ref);
+    expect(await objects()).toEqual(stored);
   });
 });
