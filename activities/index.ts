@@ -4,7 +4,7 @@ import type { PrismaClient } from '../prisma/client.ts';
 import type { GuildSettingsActivities } from '../workflows/guild-settings/definitions.ts';
 import { createDatabaseActivities } from './database/create-database-activities.ts';
 import { listOpenTicketWorkflows } from './database/list-open-ticket-workflows.ts';
-import { createDiscordActivities } from './discord/index.ts';
+import { createDiscordActivities, type NoticeSettings } from './discord/index.ts';
 import { loadTranscriptSourceAtClose } from './transcript-source-at-close.ts';
 import { createTranscriptActivities, type TranscriptStorage } from './transcripts/index.ts';
 
@@ -12,6 +12,8 @@ export interface TicketActivityDeps {
   prisma: PrismaClient;
   discordRest: REST;
   transcriptStorage: TranscriptStorage;
+  /** Deployment settings the Discord notices show, e.g. the panel's URL that summaries link to. */
+  notices?: NoticeSettings;
   /** Fetches attachments and avatars into transcript storage; Discord's CDN in production. */
   fetch?: typeof globalThis.fetch;
 }
@@ -20,7 +22,7 @@ export interface TicketActivityDeps {
 export function createTicketActivities(deps: TicketActivityDeps): TicketActivities {
   return {
     ...createDatabaseActivities(deps.prisma),
-    ...createDiscordActivities(deps.discordRest),
+    ...createDiscordActivities(deps.discordRest, deps.notices),
     ...createTranscriptActivities({
       storage: deps.transcriptStorage,
       fetch: deps.fetch ?? globalThis.fetch,

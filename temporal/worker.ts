@@ -24,6 +24,7 @@ async function run(): Promise<void> {
           prisma,
           discordRest: createDiscordRest(config.discord),
           transcriptStorage,
+          notices: { publicUrl: config.publicUrl },
         }),
         ...createGuildSettingsActivities(prisma),
       },

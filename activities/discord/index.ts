@@ -4,9 +4,11 @@ import { addStaffToThread } from './add-staff-to-thread.ts';
 import { addThreadMembers } from './add-thread-members.ts';
 import { createTicketThread } from './create-ticket-thread.ts';
 import { lockThread } from './lock-thread.ts';
+import type { NoticeSettings } from './notices/format.ts';
 import { postNotice } from './post-notice.ts';
 
 export { DiscordFailure } from './failures.ts';
+export type { NoticeSettings } from './notices/format.ts';
 export { createDiscordRest, type DiscordRestOptions } from './rest-client.ts';
 
 export type DiscordActivities = Pick<
@@ -15,12 +17,12 @@ export type DiscordActivities = Pick<
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
-export function createDiscordActivities(rest: REST): DiscordActivities {
+export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}): DiscordActivities {
   return {
     createTicketThread: createTicketThread(rest),
     addThreadMembers: addThreadMembers(rest),
     addStaffToThread: addStaffToThread(rest),
-    postNotice: postNotice(rest),
+    postNotice: postNotice(rest, notices),
     lockThread: lockThread(rest),
   };
 }

@@ -4,6 +4,7 @@ import { type APIMessage, type RESTPostAPIChannelMessageJSONBody, Routes } from 
 import type { TicketActivities } from '../../domain/ticket.ts';
 import { invalidInput, withDiscordFailures } from './failures.ts';
 import { requireDiscordIds } from './input.ts';
+import type { NoticeSettings } from './notices/format.ts';
 import { renderNotice } from './notices/index.ts';
 
 /** Discord's nonce is at most 25 characters; 25 hex digits of SHA-256 keep 100 bits of the key. */
@@ -22,13 +23,13 @@ const POSTING_NEEDS = (channelId: string) => ({
  * message it already created, so a retried attempt returns the first message instead of posting twice.
  * Discord keeps nonces only for "the past few minutes": a retry after a longer outage may post again.
  */
-export function postNotice(rest: REST): TicketActivities['postNotice'] {
+export function postNotice(rest: REST, settings: NoticeSettings = {}): TicketActivities['postNotice'] {
   return ({ channelId, idempotencyKey, notice }) =>
     withDiscordFailures(async () => {
       requireDiscordIds({ channelId });
       if (!idempotencyKey) throw invalidInput('postNotice needs a non-empty idempotencyKey');
       const body: RESTPostAPIChannelMessageJSONBody = {
-        ...renderNotice(notice),
+        ...renderNotice(notice, settings),
         nonce: messageNonce(idempotencyKey),
         enforce_nonce: true,
       };

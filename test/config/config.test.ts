@@ -60,10 +60,11 @@ describe('the Discord REST root', () => {
   });
 });
 
-describe('transcript storage from the environment', () => {
-  it('stores transcripts on the filesystem unless told otherwise', () => {
+describe('transcript storage and public URL from the environment', () => {
+  it('stores transcripts on the filesystem unless told otherwise, with no public URL', () => {
     const config = loadWorkerConfig({ ...workerEnv, TRANSCRIPTS_DIR: '/srv/transcripts' });
     expect(config.transcriptStorage).toEqual({ kind: 'filesystem', dir: '/srv/transcripts' });
+    expect(config.publicUrl).toBeUndefined();
   });
 
   it('takes an S3 bucket with its endpoint, region, path style and prefix', () => {
@@ -123,5 +124,22 @@ describe('transcript storage from the environment', () => {
     expect(() => loadTranscriptStorageConfig({ S3_BUCKET: 'tickets' })).toThrow(
       /S3_BUCKET: is set but TRANSCRIPT_STORAGE is filesystem/,
     );
+  });
+
+  it('takes the public URL without its trailing slash, and refuses one with credentials', () => {
+    expect(loadWorkerConfig({ ...workerEnv, PUBLIC_URL: 'https://tickets.example.com/' }).publicUrl).toBe(
+      'https://tickets.example.com',
+    );
+    expect(loadWorkerConfig({ ...workerEnv, PUBLIC_URL: 'https://example.com/tickets' }).publicUrl).toBe(
+      'https://example.com/tickets',
+    );
+    for (const bad of [
+      'tickets.example.com',
+      'ftp://example.com',
+      'https://admin:hunter2@example.com',
+      'https://x.com/?a=1',
+    ]) {
+      expect(() => loadWorkerConfig({ ...workerEnv, PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+    }
   });
 });

@@ -11,6 +11,12 @@ export interface NoticeMessage {
   allowed_mentions: APIAllowedMentions;
 }
 
+/** Deployment settings a notice shows, passed in so that rendering never reads the environment itself. */
+export interface NoticeSettings {
+  /** The web panel's base URL without a trailing slash (PUBLIC_URL), when there is one. */
+  publicUrl?: string;
+}
+
 export const NOTICE_COLORS = {
   open: 0x5865f2,
   info: 0x4f545c,

@@ -1,7 +1,7 @@
 import type { TicketNotice } from '../../../domain/ticket.ts';
 import { renderAssigned } from './assigned.ts';
 import { renderClosing } from './closing.ts';
-import type { NoticeMessage } from './format.ts';
+import type { NoticeMessage, NoticeSettings } from './format.ts';
 import { renderInactivityWarning } from './inactivity-warning.ts';
 import { fitEmbed, MESSAGE_LIMITS, truncate } from './limits.ts';
 import { renderMemberAdded } from './member-added.ts';
@@ -11,7 +11,7 @@ import { renderSummary } from './summary.ts';
 import { renderTimerChanged } from './timer-changed.ts';
 import { renderWelcome } from './welcome.ts';
 
-function renderKind(notice: TicketNotice): NoticeMessage {
+function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessage {
   switch (notice.kind) {
     case 'welcome':
       return renderWelcome(notice);
@@ -28,15 +28,15 @@ function renderKind(notice: TicketNotice): NoticeMessage {
     case 'closing':
       return renderClosing(notice);
     case 'summary':
-      return renderSummary(notice);
+      return renderSummary(notice, settings);
     case 'problem':
       return renderProblem(notice);
   }
 }
 
 /** A notice as a Discord message within Discord's limits: long texts are cut with an ellipsis, never rejected. */
-export function renderNotice(notice: TicketNotice): NoticeMessage {
-  const message = renderKind(notice);
+export function renderNotice(notice: TicketNotice, settings: NoticeSettings = {}): NoticeMessage {
+  const message = renderKind(notice, settings);
   const [embed] = message.embeds;
   return {
     ...message,

@@ -1,4 +1,5 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
+import type { TicketFacts } from '../../../domain/ticket.ts';
 import { ticketLabel } from '../../../domain/ticket-naming.ts';
 import {
   channelMention,
@@ -6,12 +7,24 @@ import {
   NOTICE_COLORS,
   type NoticeMessage,
   type NoticeOf,
+  type NoticeSettings,
   pingOnly,
   userMention,
 } from './format.ts';
 
-/** The record of a closed ticket in the histories channel; names people without pinging them. */
-export function renderSummary(notice: NoticeOf<'summary'>): NoticeMessage {
+/**
+ * The transcript's page in the web panel, which serves it behind access control. The path is the panel's
+ * interface: `/transcripts/<guild id>/<ticket number>`.
+ */
+export function transcriptPageUrl(publicUrl: string, ticket: Pick<TicketFacts, 'guildId' | 'number'>): string {
+  return `${publicUrl}/transcripts/${ticket.guildId}/${ticket.number}`;
+}
+
+/**
+ * The record of a closed ticket in the histories channel; names people without pinging them. With the
+ * panel's `publicUrl` the transcript is a link to its page, else its storage key for an operator to render.
+ */
+export function renderSummary(notice: NoticeOf<'summary'>, settings: NoticeSettings): NoticeMessage {
   const { ticket, closure } = notice;
   const fields: APIEmbedField[] = [
     { name: 'Opened by', value: userMention(ticket.creatorId), inline: true },
@@ -25,7 +38,12 @@ export function renderSummary(notice: NoticeOf<'summary'>): NoticeMessage {
     { name: 'Closed', value: discordTime(closure.closedAt, 'f'), inline: true },
     { name: 'Messages', value: String(notice.messageCount), inline: true },
     ...(closure.reason?.trim() ? [{ name: 'Reason', value: closure.reason.trim() }] : []),
-    { name: 'Transcript', value: `\`${notice.transcriptKey}\`` },
+    {
+      name: 'Transcript',
+      value: settings.publicUrl
+        ? `[Open the transcript](${transcriptPageUrl(settings.publicUrl, ticket)})`
+        : `\`${notice.transcriptKey}\``,
+    },
   ];
   return {
     embeds: [
