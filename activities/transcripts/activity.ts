@@ -56,5 +56,13 @@ async function renderTranscript(
   });
   const transcript = buildTranscript(source, media);
   const { bytes } = await storeTranscript(deps.storage, transcript);
-  return { key, bytes, messageCount: transcript.messageCount };
+  return { key, bytes, messageCount: conversationLength(source) };
+}
+
+/**
+ * What the summary counts as the ticket's messages: what people wrote. The transcript also shows the bot's
+ * own notices (welcome, closing) read back from the thread, which are not the conversation.
+ */
+function conversationLength(source: TranscriptSource): number {
+  return source.messages.filter((message) => !message.authorIsBot).length;
 }

@@ -15,6 +15,9 @@ import { loadTranscriptStorageConfig } from '../../config/transcript-storage-con
 import { S3_TEST_CREDENTIALS, S3_TEST_REGION, type S3Server, startS3Server } from '../support/s3-server.ts';
 import { type DiscordCdn, startDiscordCdn } from './discord-cdn.ts';
 
+/** The synthetic ticket's bot user (bench/transcripts/synthetic-ticket.ts). */
+const BOT_USER_ID = '1100000000000000104';
+
 let cdn: DiscordCdn;
 let root: string;
 let storage: FileTranscriptStorage;
@@ -92,7 +95,9 @@ describe('renderTranscript activity', () => {
     const ref = await activities.renderTranscript(input);
     expect(requested).toEqual([input]);
     expect(ref.key).toBe(`${SYNTHETIC_GUILD_ID}/0042`);
-    expect(ref.messageCount).toBe(120);
+    const byPeople = source.messages.filter((message) => !message.authorIsBot).length;
+    expect(byPeople).toBeLessThan(120);
+    expect(ref.messageCount).toBe(byPeople);
     expect(ref.bytes).toBeGreaterThan(1000);
 
     const { header } = await loadTranscript(storage, ref.key);
@@ -143,6 +148,36 @@ describe('renderTranscript activity', () => {
     });
     await expect(activities.renderTranscript({ ...input, number: 43 })).rejects.toThrow(/for .*\/43/);
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it("counts the conversation for the summary, not the bot's own notices", async () => {
+    const source = ticketAtClose();
+    const [first, second, third] = source.messages.filter((message) => !message.authorIsBot) as [
+      TranscriptSource['messages'][number],
+      TranscriptSource['messages'][number],
+      TranscriptSource['messages'][number],
+    ];
+    const notice = (of: typeof first, id: string, content: string) => ({
+      ...of,
+      id,
+      authorId: BOT_USER_ID,
+      authorName: 'Ticketflow',
+      authorIsBot: true,
+      content,
+      attachments: [],
+    });
+    source.messages = [
+      notice(first, '1100000000000099001', 'Welcome'),
+      first,
+      second,
+      third,
+      notice(third, '1100000000000099002', 'Closing this ticket'),
+    ];
+    const activities = createTranscriptActivities({ storage, fetch: cdn.fetch, loadSource: async () => source });
+    const ref = await activities.renderTranscript(input);
+    expect(ref.messageCount).toBe(3);
+    // The transcript itself still shows the notices.
+    expect((await messagesOf(ref.key)).filter((message) => message.system === null)).toHaveLength(5);
   });
 });
 
