@@ -77,12 +77,14 @@ export class FileTranscriptStorage implements TranscriptStorage {
     return { bytes };
   }
 
-  async *readTranscript(key: string): AsyncIterable<string> {
-    const file = join(this.folderOf(key), TRANSCRIPT_FILE);
-    const handle = await open(file, 'r').catch((error: unknown) => {
-      throw isMissing(error) ? new TranscriptNotFoundError(key) : error;
+  readTranscript(key: string): AsyncIterable<string> {
+    return decompressLines(async () => {
+      const file = join(this.folderOf(key), TRANSCRIPT_FILE);
+      const handle = await open(file, 'r').catch((error: unknown) => {
+        throw isMissing(error) ? new TranscriptNotFoundError(key) : error;
+      });
+      return handle.createReadStream();
     });
-    yield* decompressLines(handle.createReadStream());
   }
 
   async hasTranscript(key: string): Promise<boolean> {

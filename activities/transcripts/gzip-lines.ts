@@ -33,8 +33,13 @@ export async function compressLines(
   await pipeline(Readable.from(batched(lines)), createGzip(), sink);
 }
 
-/** The lines of a compressed transcript, streamed; `compressed` is destroyed once they are read or abandoned. */
-export async function* decompressLines(compressed: Readable): AsyncGenerator<string> {
+/**
+ * The lines of a compressed transcript, streamed from the stream `open` resolves to (its failure is the
+ * iteration's), which is destroyed once they are read or abandoned. One generator for the whole read: a
+ * storage returns it as is, since each further layer costs every line a round of promises.
+ */
+export async function* decompressLines(open: () => Promise<Readable>): AsyncGenerator<string> {
+  const compressed = await open();
   const text = createGunzip();
   compressed.on('error', (error) => text.destroy(error));
   compressed.pipe(text).setEncoding('utf8');

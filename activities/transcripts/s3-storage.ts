@@ -108,13 +108,15 @@ export class S3TranscriptStorage implements TranscriptStorage {
     return { bytes };
   }
 
-  async *readTranscript(key: string): AsyncIterable<string> {
-    const Key = this.transcriptObject(key);
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key })).catch((error) => {
-      throw isMissing(error) ? new TranscriptNotFoundError(key) : error;
+  readTranscript(key: string): AsyncIterable<string> {
+    return decompressLines(async () => {
+      const Key = this.transcriptObject(key);
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key })).catch((error) => {
+        throw isMissing(error) ? new TranscriptNotFoundError(key) : error;
+      });
+      if (!(object.Body instanceof Readable)) throw new Error(`S3 gave no readable body for ${Key}`);
+      return object.Body;
     });
-    if (!(object.Body instanceof Readable)) throw new Error(`S3 gave no readable body for ${Key}`);
-    yield* decompressLines(object.Body);
   }
 
   async hasTranscript(key: string): Promise<boolean> {
