@@ -6,7 +6,9 @@
  * activities as an open does, and an empty workflow. Prints tables and the lines for bench/tickets/RESULTS.md.
  *
  *   npm run bench:tickets                      a throwaway Postgres, then this file
- *   npx tsx bench/tickets/run.ts [--quick]     with DATABASE_URL and TEMPORAL_CLI_PATH set; --quick: a smoke run
+ *   npx tsx bench/tickets/run.ts [--quick] [--bystanders N] [--staff N]
+ *     with DATABASE_URL and TEMPORAL_CLI_PATH set; --quick: a smoke run; --bystanders and --staff grow the guild
+ *     (plain members, and members of the staff role) to show what an open costs in a large community
  */
 import { cpus, totalmem } from 'node:os';
 import { eventually } from '../../test/support/ticket-harness.ts';
@@ -74,7 +76,9 @@ async function main(): Promise<void> {
   const bundle = bundleCeilingWorkflows();
   const opensPlanned = plan.warmUp + plan.runs.reduce((sum, run) => sum + run.count, 0);
   const begun = Date.now();
-  const system = await startTicketflowSystem({ extraMembers: opensPlanned });
+  const crowd = { bystanders: numberOption('--bystanders'), staff: numberOption('--staff') };
+  const system = await startTicketflowSystem({ extraMembers: opensPlanned, crowd });
+  progress(`guild: ${system.world.users.size} members, ${crowd.staff + 1} of them staff`);
   progress(`system up in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
   try {
     let nextMember = 0;
@@ -121,12 +125,29 @@ async function main(): Promise<void> {
         phases,
         ceilings,
         listings,
+        guild: { members: system.world.users.size, staff: crowd.staff + 1 },
         totalSeconds: (Date.now() - begun) / 1000,
       }),
     );
   } finally {
     await system.close();
   }
+}
+
+/** The options this run was given, as they follow `npm run bench:tickets`. */
+function commandLine(): string {
+  const options = process.argv.slice(2);
+  return options.length > 0 ? ` -- ${options.join(' ')}` : '';
+}
+
+/** A whole-number command-line option (`--staff 20`), 0 when absent. */
+function numberOption(name: string): number {
+  const index = process.argv.indexOf(name);
+  if (index < 0) return 0;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} takes a whole number, not ${process.argv[index + 1]}`);
+  return value;
 }
 
 function progress(line: string): void {
@@ -219,6 +240,7 @@ interface Report {
   phases: OpenPhase[];
   ceilings: CeilingPair[];
   listings: ListingCost[];
+  guild: { members: number; staff: number };
   totalSeconds: number;
 }
 
@@ -229,7 +251,7 @@ const load = (concurrency: number) => (concurrency === 1 ? 'one at a time' : `${
 /** Discord's global limit per bot, which @discordjs/rest enforces by default for each REST client. */
 const GLOBAL_REQUESTS_PER_SECOND = 50;
 
-function report({ plan, activities, phases, ceilings, listings, totalSeconds }: Report): string {
+function report({ plan, activities, phases, ceilings, listings, guild, totalSeconds }: Report): string {
   const k = activities.beforeAnswer.length;
   const oneAtATime = phases[0] as OpenPhase;
   const latencyRows = phases.flatMap((phase) => {
@@ -318,7 +340,7 @@ function report({ plan, activities, phases, ceilings, listings, totalSeconds }: 
   const register = (phase: OpenPhase) => mean(phase.profiles.map((profile) => profile.activities[0]?.runMs ?? 0));
   const limits = [
     `- Discord's request budget: the worker makes ${requestsPerOpen.toFixed(0)} REST requests per open, and a bot gets ${GLOBAL_REQUESTS_PER_SECOND} per second (Discord's global limit, which @discordjs/rest enforces by default), so one bot opens at most ${(GLOBAL_REQUESTS_PER_SECOND / requestsPerOpen).toFixed(1)} tickets per second whatever the concurrency; the worker sent ${phases.map((phase) => `${phase.traffic.workerPerSecond.toFixed(0)} (${load(phase.concurrency)})`).join(', ')} requests/s while timed. The ceilings make no request; interaction answers (the bot's) are exempt.`,
-    `- Guild-wide listings grow with the guild; opens make them only on a retry (active threads) or once a minute per guild (members, to find staff) (${listings.map((listing) => `${listing.route}: ${listing.items} items, ${listing.ms.toFixed(0)} ms`).join('; ')}).`,
+    `- Guild-wide listings grow with the guild; an open makes one only on a retry of its thread creation (active threads), never to find staff, who join the thread by a mention of their role (${listings.map((listing) => `${listing.route}: ${listing.items} items, ${listing.ms.toFixed(0)} ms`).join('; ')}).`,
     '- Two cores shared by the dev server, the worker process, the bot, Postgres, the local Discord, the driver and the in-process ceiling worker (and other work on the machine while this ran).',
     `- Sequential steps: one open alone takes ${ms(mean(oneAtATime.tickets.map((ticket) => ticket.pressToThreadMs)))} from press to thread, of which its activities ran ${ms(mean(oneAtATime.profiles.map(activityMs)))}; the rest is Temporal scheduling ${k} activities and their workflow tasks one after another.`,
     `- The guild's counter row in Postgres serialises one guild's registrations: registerTicket ran ${phases.map((phase) => `${ms(register(phase))} (${load(phase.concurrency)})`).join(', ')}.`,
@@ -326,7 +348,7 @@ function report({ plan, activities, phases, ceilings, listings, totalSeconds }: 
   const cpu = cpus();
   return `# Ticket-open benchmark results
 
-Command: \`npm run bench:tickets\` (from the repository root: scripts/bench-tickets.sh, a throwaway Postgres, then \`tsx bench/tickets/run.ts\`)
+Command: \`npm run bench:tickets${commandLine()}\` (from the repository root: scripts/bench-tickets.sh, a throwaway Postgres, then \`tsx bench/tickets/run.ts\`)
 Machine: ${cpu.length}-core (${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB), Node ${process.version}, shared with other work while it ran
 Date: ${new Date().toISOString().slice(0, 10)}; the whole run took ${totalSeconds.toFixed(0)} s
 
@@ -354,7 +376,7 @@ ${limits.join('\n')}
 
 How to read it:
 
-- Each open is a different plain member of the seeded guild pressing the panel's Support button in #tickets and submitting its one-question modal at once; the guild keeps its test configuration (one staff member, the notification role pinged), so an open is what a member gets.
+- Each open is a different plain member of the seeded guild (${guild.members} members, ${guild.staff} of them in the staff role, the notification role pinged) pressing the panel's Support button in #tickets and submitting its one-question modal at once, so an open is what a member gets.
 - Acknowledgement: from the local Discord receiving the interaction to the bot's first callback (the modal; the deferred reply), on the local Discord's clock. Press → thread ready: from the press to the bot's reply naming the thread, on the driver's clock.
 - Opens per second: completed opens / wall time with a fixed number in flight. Every reply must say the ticket is open; afterwards every thread must hold its welcome and the database every ticket open with the thread its reply named, or the run fails.
 - Ceilings: a second worker in this process, on its own task queue of the same dev server, runs each workflow started and awaited from the client, with the same count and concurrency, right after the opens it is compared with. The activity count comes from the warm-up tickets' histories (activities completed before the open update completed).

@@ -30,6 +30,11 @@ export interface TicketflowSystemOptions {
   sandbox?: DiscordSandboxOptions;
   /** Extra plain members named `member-0` … `member-<n-1>` (the benchmark's crowd). */
   extraMembers?: number;
+  /**
+   * A guild of a real community's size: `bystanders` more plain members (`bystander-<i>`) and `staff` more members
+   * of the Staff role (`staff-<i>`), so that what an open costs can be seen to depend, or not, on the guild's size.
+   */
+  crowd?: { bystanders: number; staff: number };
   /** Changes to the default guild configuration (ids of the seeded guild are known by then). */
   config?: (ids: SystemIds) => Partial<GuildConfigInput>;
 }
@@ -103,6 +108,11 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
         { username: 'sam', roles: ['Staff'] },
         { username: 'mallory' },
         ...Array.from({ length: options.extraMembers ?? 0 }, (_, index) => ({ username: `member-${index}` })),
+        ...Array.from({ length: options.crowd?.bystanders ?? 0 }, (_, index) => ({ username: `bystander-${index}` })),
+        ...Array.from({ length: options.crowd?.staff ?? 0 }, (_, index) => ({
+          username: `staff-${index}`,
+          roles: ['Staff'],
+        })),
       ],
       textChannels: ['tickets', 'histories', 'reminders'],
     });
