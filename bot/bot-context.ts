@@ -3,6 +3,7 @@ import type { Guild } from 'discord.js';
 import type { GuildConfig } from '../domain/guild-config.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import type { GuildConfigRepository } from '../store/guild-config-repository.ts';
+import type { BackgroundTasks } from './background-tasks.ts';
 
 /**
  * The clients and stores the bot is started with (bot/main.ts, tests). The bot keeps no ticket state: tickets live
@@ -30,4 +31,6 @@ export interface BotContext extends BotServices {
    * rest of the bot catches up with a change. It never throws, since the change is saved whatever follows.
    */
   guildConfigSaved(change: GuildConfigChange): Promise<void>;
+  /** What the bot goes on with after answering; stopped before the bot's connections close. */
+  background: BackgroundTasks;
 }

@@ -1,5 +1,6 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, type Guild, Partials } from 'discord.js';
 import { discordApiRoot } from '../config/discord-api.ts';
+import { BackgroundTasks } from './background-tasks.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
 import { registerTicketCommand } from './commands/register-ticket-command.ts';
@@ -21,18 +22,41 @@ export function botClientOptions(apiBaseUrl: string | undefined): Partial<Client
   return { rest: { api, cdn: api.replace(/\/api$/, '/cdn') } };
 }
 
+/** discord.js's client that first ends the bot's background work, so nothing is left calling Temporal. */
+class TicketBotClient extends Client {
+  readonly #background: BackgroundTasks;
+
+  constructor(options: ClientOptions, background: BackgroundTasks) {
+    super(options);
+    this.#background = background;
+  }
+
+  override async destroy(): Promise<void> {
+    await this.#background.stop();
+    await super.destroy();
+  }
+}
+
 /**
  * The gateway bot, wired but not logged in: call `login(token)`. Guilds brings threads and roles,
  * GuildMessages and MessageContent the replies in ticket threads; partial messages let edits and deletes of
  * messages sent before the bot started still reach their ticket.
  */
 export function createTicketBot(services: BotServices, options: Partial<ClientOptions> = {}): Client {
-  const context: BotContext = { ...services, guildConfigSaved: guildConfigSavedBy(services) };
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
-    partials: [Partials.Message],
-    ...options,
-  });
+  const background = new BackgroundTasks();
+  const context: BotContext = {
+    ...services,
+    background,
+    guildConfigSaved: guildConfigSavedBy({ ...services, background }),
+  };
+  const client = new TicketBotClient(
+    {
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+      partials: [Partials.Message],
+      ...options,
+    },
+    background,
+  );
   const routeInteraction = createInteractionRouter(
     {
       ...componentHandlers,
@@ -53,7 +77,7 @@ export function createTicketBot(services: BotServices, options: Partial<ClientOp
     for (const message of deleted.values()) messages.messageDeleted(message);
   });
   catchUpMissedMessagesOnReady(client, context, messages);
-  tellTicketsOfPermissionChanges(client, services);
+  tellTicketsOfPermissionChanges(client, context);
 
   const register = (guild: Guild) =>
     void context.guildConfigs

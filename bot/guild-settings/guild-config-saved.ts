@@ -1,4 +1,4 @@
-import type { BotContext, BotServices, GuildConfigChange } from '../bot-context.ts';
+import type { BotContext, GuildConfigChange } from '../bot-context.ts';
 import { registerTicketCommand, ticketTypesChanged } from '../commands/register-ticket-command.ts';
 import { logFailure } from '../replies.ts';
 import { tellOpenTickets } from './tell-open-tickets.ts';
@@ -8,9 +8,11 @@ import { tellOpenTickets } from './tell-open-tickets.ts';
  * that apply to them; and `/ticket open` offers the guild's types, so a change of them registers the command again.
  * A failure is logged, not answered: the change is saved whatever follows.
  */
-export function guildConfigSavedBy(services: BotServices): BotContext['guildConfigSaved'] {
+export function guildConfigSavedBy(
+  context: Pick<BotContext, 'temporal' | 'taskQueue' | 'background'>,
+): BotContext['guildConfigSaved'] {
   return async ({ guild, before, saved }: GuildConfigChange) => {
-    tellOpenTickets(services, guild.id);
+    tellOpenTickets(context, guild.id);
     if (!ticketTypesChanged(before, saved)) return;
     await registerTicketCommand(guild, saved).catch((error: unknown) =>
       logFailure(`could not refresh /ticket in guild ${guild.id}`, error),

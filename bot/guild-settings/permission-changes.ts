@@ -8,7 +8,7 @@ import {
   type PartialGuildMember,
   type Role,
 } from 'discord.js';
-import type { BotServices } from '../bot-context.ts';
+import type { BotContext } from '../bot-context.ts';
 import { tellOpenTickets } from './tell-open-tickets.ts';
 
 /** Several changes in a row (an admin editing a role, then a channel) reach the tickets once. */
@@ -19,7 +19,10 @@ const SETTLE_MS = 10_000;
  * bot's own roles), its open tickets retry at once the steps a missing permission held up, instead of waiting
  * for their next retry. Other edits (names, colours, positions) are ignored.
  */
-export function tellTicketsOfPermissionChanges(client: Client, services: BotServices): void {
+export function tellTicketsOfPermissionChanges(
+  client: Client,
+  context: Pick<BotContext, 'temporal' | 'taskQueue' | 'background'>,
+): void {
   const pending = new Map<string, NodeJS.Timeout>();
   const changed = (guildId: string) => {
     clearTimeout(pending.get(guildId));
@@ -27,7 +30,7 @@ export function tellTicketsOfPermissionChanges(client: Client, services: BotServ
       guildId,
       setTimeout(() => {
         pending.delete(guildId);
-        tellOpenTickets(services, guildId);
+        tellOpenTickets(context, guildId);
       }, SETTLE_MS).unref(),
     );
   };

@@ -12,13 +12,16 @@ export async function retrySignal(
   send: () => Promise<void>,
   delaysMs: readonly number[] = SIGNAL_RETRY_DELAYS_MS,
   onRetry: (error: unknown, delayMs: number) => void = () => undefined,
+  stopping?: AbortSignal,
 ): Promise<void> {
   for (const delayMs of delaysMs) {
     try {
       return await send();
     } catch (error) {
+      // A stopping bot makes no further attempt: the caller's failure handling takes the last error.
+      if (stopping?.aborted) throw error;
       onRetry(error, delayMs);
-      await sleep(delayMs);
+      await sleep(delayMs, undefined, { signal: stopping }).catch(() => undefined);
     }
   }
   return send();
