@@ -37,6 +37,8 @@ export function startMessagePump(run: TicketRun, queue: MessageChange[]): Messag
   const done = (async () => {
     for (;;) {
       await condition(() => draining || (!paused && ready()));
+      // Paused after this wait ended but before it resumed: the queue is being carried to the next run as it is.
+      if (paused && !draining) continue;
       if (!ready()) return;
       const batch = queue.splice(0, BATCH_SIZE);
       inFlight = true;

@@ -186,7 +186,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       if (run.hardened) {
         // Nothing new starts storing, so what is queued goes to the next run as it is: no reply is left behind.
         pump.pause();
-        await wf.condition(() => closeRequest !== null || (wf.allHandlersFinished() && !pump.busy()));
+        const quiet = () => wf.allHandlersFinished() && !pump.busy();
+        do await wf.condition(() => closeRequest !== null || quiet());
+        while (!closeRequest && !quiet());
         if (closeRequest) {
           pump.resume();
           break;
