@@ -15,8 +15,10 @@ readonly TEST_SERVER_POM="$TICKETFLOW_ROOT/temporal/provision/test-server/pom.xm
 readonly TEST_SERVER_DIR="$TICKETFLOW_CACHE_DIR/temporal-test-server"
 readonly BIN_DIR="$TICKETFLOW_CACHE_DIR/bin"
 
+# sha256_of FILE...: one hash of the files' contents. Their paths stay out of it, so that a checkout in another folder
+# sharing the cache (a git worktree) is not taken for out of date: a hash naming the path ran npm ci and Maven anew.
 sha256_of() {
-  sha256sum "$@" | sha256sum | cut -d' ' -f1
+  cat -- "$@" | sha256sum | cut -d' ' -f1
 }
 
 install_node_modules() {
