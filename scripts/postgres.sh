@@ -77,7 +77,15 @@ local_postgres_url() {
   printf 'postgresql://%s@127.0.0.1:%s/%s\n' "$PG_SUPERUSER" "$(local_postgres_port)" "$LOCAL_PG_DATABASE"
 }
 
-# start_local_postgres: creates the cluster and its database on first use; reuses a running server.
+# Records that start.sh started the local cluster (its postmaster's pid), so that stop.sh stops it and nothing else.
+readonly LOCAL_PG_STARTED_PID_FILE="$TICKETFLOW_RUN_DIR/postgres.pid"
+
+running_started_postgres_pid() {
+  recorded_process "$LOCAL_PG_STARTED_PID_FILE" postgres
+}
+
+# start_local_postgres: creates the cluster and its database on first use. A cluster already running (started by
+# hand) is used and left running at stop.
 start_local_postgres() {
   local port="${TICKETFLOW_PG_PORT:-54329}"
   if [[ ! -f "$LOCAL_PG_DATA_DIR/PG_VERSION" ]]; then
@@ -91,11 +99,13 @@ start_local_postgres() {
   fi
   if cluster_is_running "$LOCAL_PG_DATA_DIR"; then
     port="$(local_postgres_port)"
-    log "Postgres: local cluster already running on 127.0.0.1:$port"
+    log "Postgres: local cluster already running on 127.0.0.1:$port; it was not started here, so stop.sh leaves it running"
   else
     require_free_port "$port" "the local Postgres cluster (TICKETFLOW_PG_PORT)"
     log "Postgres: starting the local cluster on 127.0.0.1:$port"
     start_cluster "$LOCAL_PG_DATA_DIR" "$port" || die "the local Postgres cluster did not start (log: $LOCAL_PG_DATA_DIR/server.log)"
+    mkdir -p "$TICKETFLOW_RUN_DIR"
+    head -n 1 "$LOCAL_PG_DATA_DIR/postmaster.pid" >"$LOCAL_PG_STARTED_PID_FILE"
   fi
   if [[ -z "$(psql_superuser "$port" postgres "SELECT 1 FROM pg_database WHERE datname = '$LOCAL_PG_DATABASE'")" ]]; then
     log "Postgres: creating database $LOCAL_PG_DATABASE"
@@ -103,11 +113,20 @@ start_local_postgres() {
   fi
 }
 
+# stop_local_postgres: stops the local cluster if start.sh started it, with the signal for pg_ctl's fast mode (roll
+# back sessions, checkpoint), so that stopping needs no installed tools.
 stop_local_postgres() {
-  if [[ -f "$LOCAL_PG_DATA_DIR/PG_VERSION" ]] && cluster_is_running "$LOCAL_PG_DATA_DIR"; then
-    log "Postgres: stopping the local cluster"
-    stop_cluster "$LOCAL_PG_DATA_DIR" fast
+  local pid tick
+  if pid="$(running_started_postgres_pid)"; then
+    log "Postgres: stopping the local cluster (pid $pid)"
+    kill -INT "$pid"
+    for ((tick = 0; tick < 600; tick++)); do
+      process_is_alive "$pid" || break
+      sleep 0.1
+    done
+    process_is_alive "$pid" && log "Postgres: the local cluster (pid $pid) is still shutting down after 60s"
   fi
+  rm -f "$LOCAL_PG_STARTED_PID_FILE"
 }
 
 # start_throwaway_postgres: a fresh cluster for one run, without durability (fsync off); exports DATABASE_URL as

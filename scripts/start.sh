@@ -1,30 +1,27 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: installs what is missing, then Postgres (DATABASE_URL, or the local
 # cluster under .data/postgres), migrations, the local Discord with its demo guild (unless DISCORD_TOKEN is set),
-# the Temporal dev server (unless TEMPORAL_ADDRESS is set), the bot in the background and the worker in the
-# foreground. Ctrl-C or SIGTERM stops them all.
-# Their data stays in .data, so open tickets and their timers carry on at the next start.
+# the Temporal dev server (unless TEMPORAL_ADDRESS is set), and the worker and the bot, each under a supervisor
+# that restarts it when it crashes while the rest keeps running. Every process runs on the project's Node.js.
+# Runs in the foreground: Ctrl-C, SIGTERM or scripts/stop.sh stops what it started, the bot first.
+# `bash scripts/restart.sh bot|worker` restarts one process. Data stays in .data (or $TICKETFLOW_DATA_DIR), so
+# open tickets and their timers carry on at the next start.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$TICKETFLOW_ROOT/scripts/postgres.sh"
+source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
+source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
+source "$TICKETFLOW_ROOT/scripts/supervised-process.sh"
+source "$TICKETFLOW_ROOT/scripts/started-processes.sh"
 
 main() {
+  claim_start
   bash "$TICKETFLOW_ROOT/scripts/install.sh"
   load_installed_env
-  source "$TICKETFLOW_ROOT/scripts/postgres.sh"
-  source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
-  source "$TICKETFLOW_ROOT/scripts/worker-process.sh"
-  source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
-  source "$TICKETFLOW_ROOT/scripts/bot-process.sh"
+  use_project_node
   cd "$TICKETFLOW_ROOT"
-
-  local pid
-  if pid="$(running_worker_pid)"; then
-    die "a worker started by this command is already running (pid $pid); stop it with: bash scripts/stop.sh"
-  fi
-  if pid="$(running_bot_pid)"; then
-    die "a bot started by this command is already running (pid $pid); stop it with: bash scripts/stop.sh"
-  fi
-  require_worker_entry
+  # Transcripts stay with the rest of this start's data.
+  export TRANSCRIPTS_DIR="${TRANSCRIPTS_DIR:-$TICKETFLOW_DATA_DIR/transcripts}"
 
   if [[ -n "${DATABASE_URL:-}" ]]; then
     log "Postgres: using DATABASE_URL from the environment"
@@ -55,10 +52,16 @@ main() {
     log "Temporal Web UI: http://localhost:$DEV_SERVER_UI_PORT"
   fi
 
-  add_exit_hook stop_bot
-  start_bot
-  add_exit_hook stop_worker
-  run_worker
+  local name supervisors=()
+  for name in "${SUPERVISED_NAMES[@]}"; do
+    add_exit_hook "stop_supervised $name"
+    start_supervised "$name"
+    supervisors+=("$(cat "$(supervisor_pid_file "$name")")")
+  done
+  log "running. Ctrl-C (or bash scripts/stop.sh) stops everything; bash scripts/restart.sh bot|worker restarts one"
+  # Supervisors end only when told to stop; a signal to this script interrupts the wait and runs the exit hooks.
+  wait "${supervisors[@]}" || true
+  log "the supervisors of the bot and the worker have ended; stopping the rest"
 }
 
 main "$@"

@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
-# Stops whatever scripts/start.sh left running: the bot, the worker, the Temporal dev server, the local Discord and the local
-# Postgres cluster.
+# Stops what scripts/start.sh started, and nothing else (a DATABASE_URL Postgres or a TEMPORAL_ADDRESS server is
+# only used by it): while start.sh runs, it is asked to stop, and stops everything in order as Ctrl-C would; what
+# an earlier start.sh left running (it was killed) is stopped from the pid files it recorded.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-if [[ ! -f "$TICKETFLOW_ENV_FILE" ]]; then
-  log "nothing was installed here ($TICKETFLOW_ENV_FILE is missing), so nothing was started"
-  exit 0
-fi
-load_installed_env
 source "$TICKETFLOW_ROOT/scripts/postgres.sh"
 source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
-source "$TICKETFLOW_ROOT/scripts/worker-process.sh"
 source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
-source "$TICKETFLOW_ROOT/scripts/bot-process.sh"
+source "$TICKETFLOW_ROOT/scripts/supervised-process.sh"
+source "$TICKETFLOW_ROOT/scripts/started-processes.sh"
 
-stop_bot
-stop_worker
-stop_dev_server
-stop_local_discord
-stop_local_postgres
+# Enough for the bot's, the worker's, the dev server's, the local Discord's and Postgres's graces in turn.
+readonly START_STOP_SECONDS=120
+
+if start_pid="$(running_start_pid)"; then
+  log "asking bash scripts/start.sh (pid $start_pid) to stop what it started; its terminal shows each step"
+  kill -TERM "$start_pid"
+  for ((tick = 0; tick < START_STOP_SECONDS * 10; tick++)); do
+    process_is_alive "$start_pid" || break
+    sleep 0.1
+  done
+  if process_is_alive "$start_pid"; then
+    log "start.sh (pid $start_pid) is still stopping after ${START_STOP_SECONDS}s; stopping the rest from here"
+  fi
+elif [[ -z "$(running_started_processes)" ]]; then
+  log "nothing that bash scripts/start.sh started is running"
+  exit 0
+fi
+# What start.sh could not stop, or left running when it was killed.
+stop_started_processes
+still_running="$(running_started_processes | joined_lines)"
+[[ -z "$still_running" ]] || die "still running: $still_running"
 log "stopped"

@@ -8,7 +8,7 @@ readonly DEV_SERVER_PORT=7233
 readonly DEV_SERVER_UI_PORT=8233
 readonly DEV_SERVER_ADDRESS="$DEV_SERVER_IP:$DEV_SERVER_PORT"
 readonly DEV_SERVER_DIR="$TICKETFLOW_DATA_DIR/temporal"
-readonly DEV_SERVER_PID_FILE="$DEV_SERVER_DIR/dev-server.pid"
+readonly DEV_SERVER_PID_FILE="$TICKETFLOW_RUN_DIR/temporal-dev-server.pid"
 readonly DEV_SERVER_LOG_FILE="$DEV_SERVER_DIR/dev-server.log"
 readonly DEV_SERVER_STARTUP_SECONDS=90
 
@@ -16,16 +16,16 @@ dev_server_answers() {
   "$TEMPORAL_CLI_PATH" operator cluster health --address "$DEV_SERVER_ADDRESS" >/dev/null 2>&1
 }
 
-# start_dev_server: starts the server in the background unless ours already runs, and waits until it answers.
+running_dev_server_pid() {
+  recorded_process "$DEV_SERVER_PID_FILE" start-dev
+}
+
+# start_dev_server: starts the server in the background and waits until it answers.
 start_dev_server() {
-  if recorded_process "$DEV_SERVER_PID_FILE" start-dev >/dev/null; then
-    log "Temporal: dev server already running on $DEV_SERVER_ADDRESS"
-    return
-  fi
   require_free_port "$DEV_SERVER_PORT" "the Temporal dev server"
   require_free_port "$DEV_SERVER_UI_PORT" "the Temporal Web UI"
   local flags_line search_attribute_flags=()
-  flags_line="$(cd "$TICKETFLOW_ROOT" && npx tsx temporal/print-search-attribute-flags.ts)" ||
+  flags_line="$(cd "$TICKETFLOW_ROOT" && node --import tsx temporal/print-search-attribute-flags.ts)" ||
     die "temporal/print-search-attribute-flags.ts failed"
   read -ra search_attribute_flags <<<"$flags_line"
   [[ ${#search_attribute_flags[@]} -gt 0 ]] || die "temporal/print-search-attribute-flags.ts printed no search attributes"

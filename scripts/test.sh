@@ -30,8 +30,7 @@ main() {
   load_installed_env
   source "$TICKETFLOW_ROOT/scripts/postgres.sh"
   cd "$TICKETFLOW_ROOT"
-  # node_modules/.bin first: its node is the project's Node 24.
-  export PATH="$TICKETFLOW_ROOT/node_modules/.bin:$PATH"
+  use_project_node
 
   start_throwaway_postgres
   REPORT_DIR="$(mktemp -d "${TMPDIR:-/tmp}/ticketflow-test.XXXXXX")"

@@ -65,7 +65,7 @@ export async function followInteraction(context: InteractionContext, interaction
     ACK_DEADLINE_MS,
     (status) => status.ack !== null,
     `nobody answered within ${seconds} s, so Discord would show "This interaction failed". ` +
-      'Is the bot running? bash scripts/start.sh starts it (its log says why it did not answer).',
+      "Is the bot running? start.sh's terminal says why not; bash scripts/restart.sh bot restarts it.",
   );
   if (acked.ack?.type === InteractionResponseType.Modal && acked.modal) {
     const values = await fillModal(acked.modal, context.answers, io);

@@ -186,7 +186,7 @@ describe('npm run discord, against a demo local Discord', () => {
   it('says plainly that nobody answered a button within 3 s', async () => {
     const started = Date.now();
     expect(await failure(['as', 'alice', 'press', '#tickets', 'Nobody home'])).toMatch(
-      /^nobody answered within 3 s, so Discord would show "This interaction failed"\. Is the bot running\? bash scripts\/start\.sh/,
+      /^nobody answered within 3 s, so Discord would show "This interaction failed"\. Is the bot running\? .*bash scripts\/restart\.sh bot restarts it\.$/,
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
   });

@@ -1,0 +1,178 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { freePort } from '../support/free-port.ts';
+import { startDevServer } from '../support/temporal.ts';
+import { isRunning, waitFor } from './process-probes.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const STARTUP_MS = 150_000;
+
+/**
+ * The start command as an operator runs it, in a data folder of its own, on a Postgres (DATABASE_URL) and a
+ * Temporal server (TEMPORAL_ADDRESS) it did not start and so must leave running, with the local Discord on a free
+ * port.
+ */
+describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
+  let db: TestDatabase;
+  let temporal: TestWorkflowEnvironment;
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let start: ChildProcess;
+  let output = '';
+
+  const runDir = () => join(dataDir, 'run');
+  const recordedPid = (name: string) => {
+    const file = join(runDir(), `${name}.pid`);
+    const pid = existsSync(file) ? Number(readFileSync(file, 'utf8')) : Number.NaN;
+    return isRunning(pid) ? pid : undefined;
+  };
+  const script = (name: string, ...args: string[]) =>
+    spawnSync('bash', [`scripts/${name}`, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 });
+  const startSystem = () => {
+    output = '';
+    start = spawn('bash', ['scripts/start.sh'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [start.stdout, start.stderr])
+      stream?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+  };
+  const started = (line: string | RegExp) =>
+    waitFor(`start.sh to print ${line}`, () => (output.match(line) ? true : undefined), STARTUP_MS);
+
+  beforeAll(async () => {
+    [db, temporal, dataDir] = await Promise.all([
+      createTestDatabase(),
+      freePort().then(startDevServer),
+      mkdtemp(join(tmpdir(), 'ticketflow-start-')),
+    ]);
+    env = {
+      ...process.env,
+      TICKETFLOW_DATA_DIR: dataDir,
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: `ticketflow-start-${process.pid}`,
+      DISCORD_SANDBOX_PORT: String(await freePort()),
+      TRANSCRIPTS_DIR: join(dataDir, 'transcripts'),
+    };
+    delete env.DISCORD_TOKEN;
+    startSystem();
+    await started(/worker polling/);
+    await started(/bot ready/);
+  }, STARTUP_MS + 60_000);
+
+  afterAll(async () => {
+    if (start && isRunning(start.pid ?? 0)) {
+      const exited = once(start, 'exit');
+      process.kill(start.pid ?? 0, 'SIGTERM');
+      await exited;
+    }
+    if (dataDir) script('stop.sh');
+    await temporal?.teardown();
+    await db?.cleanup();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 180_000);
+
+  it('runs the bot, the worker and the local Discord as the real processes, on the Node.js package.json asks for', () => {
+    const wanted = Number(
+      />=(\d+)/.exec(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node)?.[1],
+    );
+    expect(output.match(/Node\.js v\d+/g)).toHaveLength(1);
+    for (const [name, entry] of [
+      ['bot', 'bot/main.ts'],
+      ['worker', 'temporal/worker.ts'],
+      ['local-discord', 'sandbox/demo/serve.ts'],
+    ]) {
+      const pid = recordedPid(name ?? '');
+      expect(pid, name).toBeDefined();
+      // The recorded pid is the process that runs the entry, not npm or tsx's launcher around it.
+      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(
+        expect.arrayContaining(['--import', 'tsx', entry]),
+      );
+      const version = execFileSync(readlinkSync(`/proc/${pid}/exe`), ['--version'], { encoding: 'utf8' });
+      expect(Number(/^v(\d+)/.exec(version)?.[1]), `${name} runs on ${version}`).toBeGreaterThanOrEqual(wanted);
+    }
+  });
+
+  it('refuses a second start while the first runs, and starts nothing', () => {
+    const pids = ['bot', 'worker', 'local-discord'].map(recordedPid);
+    const second = script('start.sh');
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(
+      /Ticketflow already runs here: bash scripts\/start\.sh \(pid \d+\) with .*the bot \(pid/,
+    );
+    expect(second.stderr).toContain('bash scripts/restart.sh bot|worker');
+    expect(['bot', 'worker', 'local-discord'].map(recordedPid)).toEqual(pids);
+  });
+
+  it('restarts a worker that died, and keeps everything else running', async () => {
+    const worker = recordedPid('worker') ?? 0;
+    const bot = recordedPid('bot');
+    process.kill(worker, 'SIGKILL');
+    const restarted = await waitFor('a new worker', () => {
+      const pid = recordedPid('worker');
+      return pid && pid !== worker ? pid : undefined;
+    });
+    expect(output).toMatch(
+      new RegExp(`the worker \\(pid ${worker}\\) was killed by SIGKILL after [\\d.]+ s; restarting it`),
+    );
+    expect(output).toContain(`the worker started (pid ${restarted})`);
+    expect(recordedPid('bot')).toBe(bot);
+    expect(isRunning(start.pid ?? 0)).toBe(true);
+  });
+
+  it('restarts the bot on request with restart.sh', () => {
+    const bot = recordedPid('bot');
+    const restart = script('restart.sh', 'bot');
+    expect(restart.status).toBe(0);
+    const now = recordedPid('bot');
+    expect(now).toBeDefined();
+    expect(now).not.toBe(bot);
+    expect(restart.stderr).toContain(`the bot restarted (pid ${now})`);
+    expect(script('restart.sh', 'postgres').stderr).toContain("there is no process called 'postgres'");
+  });
+
+  it('stops exactly what it started with stop.sh, leaving the Postgres and Temporal it was given running', async () => {
+    const pids = ['bot', 'worker', 'bot-supervisor', 'worker-supervisor', 'local-discord'].map(recordedPid);
+    const exited = once(start, 'exit');
+    const stop = script('stop.sh');
+    expect(stop.status).toBe(0);
+    expect(stop.stderr).toContain('[ticketflow] stopped');
+    await exited;
+    for (const pid of pids) expect(isRunning(pid ?? 0)).toBe(false);
+    expect(readdirSync(runDir()).filter((file) => file.endsWith('.pid'))).toEqual([]);
+    expect(output.indexOf('stopping the bot (')).toBeLessThan(output.indexOf('stopping the worker ('));
+    expect(await db.prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+    await expect(temporal.connection.workflowService.getSystemInfo({})).resolves.toBeDefined();
+  });
+
+  it(
+    'after a start.sh that was killed, refuses to start again until stop.sh stops what it left',
+    async () => {
+      startSystem();
+      await started(/the bot started/);
+      const left = ['bot', 'worker', 'bot-supervisor', 'worker-supervisor', 'local-discord'].map(recordedPid);
+      const exited = once(start, 'exit');
+      process.kill(start.pid ?? 0, 'SIGKILL');
+      await exited;
+
+      const again = script('start.sh');
+      expect(again.status).toBe(1);
+      expect(again.stderr).toMatch(/an earlier bash scripts\/start\.sh left these running: .*the bot \(pid \d+\)/);
+      expect(again.stderr).toContain('bash scripts/stop.sh');
+
+      const stop = script('stop.sh');
+      expect(stop.status).toBe(0);
+      for (const pid of left) expect(isRunning(pid ?? 0)).toBe(false);
+      expect(script('stop.sh').stderr).toContain('nothing that bash scripts/start.sh started is running');
+    },
+    STARTUP_MS,
+  );
+});
