@@ -39,6 +39,7 @@ Act as a member (USER: alice, bob, sam, kim):
 CHANNEL: #tickets, a thread's name (#0001-support-alice) or a ticket number (1).
 When the bot shows a form, each question is asked here; or give the answers ahead:
   --answer "QUESTION=answer" (repeatable; QUESTION may be the start of the question or its number).
+  With no terminal to ask on, optional questions are left empty.
 
 The local Discord is $DISCORD_SANDBOX_URL, else http://127.0.0.1:$DISCORD_SANDBOX_PORT (default port 8790).`;
 

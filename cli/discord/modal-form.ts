@@ -39,13 +39,13 @@ function problem(field: FormField, value: string): string | null {
     const chosen = value ? value.split(',').map((each) => each.trim()) : [];
     const min = input.min_values ?? 1;
     const max = input.max_values ?? 1;
-    if ((input.required ?? true) || chosen.length)
+    if (isRequired(field) || chosen.length)
       if (chosen.length < min || chosen.length > max) return `choose ${min === max ? min : `${min} to ${max}`}`;
     const unknown = chosen.find((each) => !optionValue(input, each));
     return unknown ? `"${unknown}" is not one of ${input.options.map((option) => option.label).join(', ')}` : null;
   }
   const { input } = field;
-  if (value.length === 0) return (input.required ?? true) ? 'this field is required' : null;
+  if (value.length === 0) return isRequired(field) ? 'this field is required' : null;
   if (input.style === TextInputStyle.Short && value.includes('\n')) return 'this field is one line';
   if (input.min_length && value.length < input.min_length) return `at least ${input.min_length} characters`;
   if (input.max_length && value.length > input.max_length) return `at most ${input.max_length} characters`;
@@ -62,6 +62,10 @@ function submitted(field: FormField, value: string): string | string[] {
   return (value ? value.split(',') : []).map((each) => optionValue(field.input, each.trim()) ?? each);
 }
 
+function isRequired(field: FormField): boolean {
+  return field.input.required ?? true;
+}
+
 function hint(field: FormField): string {
   const notes: string[] = [];
   if (field.kind === 'select') notes.push(field.input.options.map((option) => option.label).join(' | '));
@@ -69,7 +73,7 @@ function hint(field: FormField): string {
     if (field.input.style === TextInputStyle.Paragraph) notes.push('one line; \\n for a new line');
     if (field.input.max_length) notes.push(`at most ${field.input.max_length} characters`);
   }
-  if (!(field.input.required ?? true)) notes.push('optional, Enter to skip');
+  if (!isRequired(field)) notes.push('optional, Enter to skip');
   return notes.length ? ` (${notes.join('; ')})` : '';
 }
 
@@ -118,8 +122,18 @@ export async function fillModal(
     if (value === undefined) {
       for (;;) {
         const line = await io.ask(`${field.label}${hint(field)}: `);
-        if (line === null)
-          throw new CliError(`the form asks "${field.label}"; answer it with --answer "${field.label}=..."`);
+        if (line === null) {
+          // No terminal (or input ended): an optional question is left empty, as Enter would leave it.
+          if (!isRequired(field)) {
+            io.print(`  (left empty)`);
+            value = '';
+            break;
+          }
+          throw new CliError(
+            `the form asks "${field.label}", which is required, and there is no terminal to answer it on; ` +
+              `give it with --answer "${field.label}=..."`,
+          );
+        }
         const why = problem(field, withNewlines(field, line));
         if (!why) {
           value = line;

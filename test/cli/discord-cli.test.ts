@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
@@ -232,6 +233,24 @@ describe('npm run discord, against a demo local Discord', () => {
     );
   });
 
+  it('leaves optional questions empty when there is no terminal to ask them on, and names a missing required one', async () => {
+    const io = await cli([
+      'as',
+      'alice',
+      'press',
+      'tickets',
+      'Open ticket',
+      '--answer',
+      'What do=Nobody at the keyboard',
+    ]);
+    expect(seenByBot).toContain('form Nobody at the keyboard / ');
+    expect(io.printed).toContain('  (left empty)');
+    expect(await failure(['as', 'alice', 'press', 'tickets', 'Open ticket'])).toBe(
+      'the form asks "What do you need help with?", which is required, and there is no terminal to answer it on; ' +
+        'give it with --answer "What do you need help with?=..."',
+    );
+  });
+
   it('chooses an option of a select by its label', async () => {
     const io = await cli(['as', 'alice', 'choose', '#tickets', 'Choose what', 'billing']);
     expect(seenByBot).toContain('chose billing');
@@ -262,6 +281,14 @@ describe('npm run discord, against a demo local Discord', () => {
       env: { ...process.env, ...env },
     });
     expect(stdout).toContain('#tickets');
+    // From a script, with nothing on stdin: the optional question is left empty.
+    const scripted = spawn(
+      tsx,
+      ['cli/discord.ts', 'as', 'bob', 'press', 'tickets', 'Open ticket', '--answer', 'What do=From a script'],
+      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    expect(await once(scripted, 'exit')).toEqual([0, null]);
+    expect(seenByBot).toContain('form From a script / ');
     const port = await freePort();
     const down = await run(tsx, ['cli/discord.ts', 'users'], {
       cwd: repoRoot,
