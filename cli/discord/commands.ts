@@ -1,7 +1,7 @@
 import { ChannelType, ComponentType } from 'discord-api-types/v10';
 import { type ChannelView, channelLabel, type GuildDirectory, isThreadChannel } from './guild-directory.ts';
 import { followInteraction, type InteractionContext } from './interaction-flow.ts';
-import { type ComponentHandle, componentHandles, formatMessage } from './message-view.ts';
+import { type ComponentHandle, componentHandles, formatMessage, terminalTimes } from './message-view.ts';
 import type { CliIo } from './modal-form.ts';
 import { CliError, type SandboxClient } from './sandbox-client.ts';
 import { parseSlashCommand } from './slash-command-line.ts';
@@ -65,7 +65,8 @@ export async function readChannel(
   const shown = messages.slice(-options.last);
   if (!shown.length) io.print('  (no messages yet)');
   if (messages.length > shown.length) io.print(`  … ${messages.length - shown.length} earlier messages (--last N)`);
-  for (const message of shown) io.print(formatMessage(message, handles, directory));
+  const times = terminalTimes();
+  for (const message of shown) io.print(formatMessage(message, handles, directory, times));
 }
 
 /** The actor's view of a channel's buttons and selects, numbered as `read` numbers them. */

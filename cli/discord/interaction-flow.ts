@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { ACK_DEADLINE_MS } from '../../sandbox/discord/interactions/interaction-store.ts';
-import type { GuildDirectory } from './guild-directory.ts';
-import { componentHandles, formatMessage } from './message-view.ts';
+import { GuildDirectory } from './guild-directory.ts';
+import { componentHandles, formatMessage, terminalTimes } from './message-view.ts';
 import { type CliIo, fillModal } from './modal-form.ts';
 import { CliError, type InteractionStatus, type SandboxClient } from './sandbox-client.ts';
 
@@ -14,7 +14,6 @@ const SETTLE_MS = 600;
 
 export interface InteractionContext {
   client: SandboxClient;
-  directory: GuildDirectory;
   actorId: string;
   io: CliIo;
   /** `--answer` flags, for a form the bot may show. */
@@ -93,6 +92,9 @@ export async function followInteraction(context: InteractionContext, interaction
   const updated =
     acked.ack?.type === InteractionResponseType.DeferredMessageUpdate ||
     acked.ack?.type === InteractionResponseType.UpdateMessage;
+  // The answer may name what the interaction made (the new ticket's thread): look at the guild as it is now.
+  const directory = await GuildDirectory.load(client);
+  const times = terminalTimes();
   io.print(updated ? 'The bot updated the message:' : 'The bot answered:');
-  for (const message of shown) io.print(formatMessage(message, handles, context.directory));
+  for (const message of shown) io.print(formatMessage(message, handles, directory, times));
 }

@@ -8,6 +8,12 @@ import {
   MessageFlags,
   MessageType,
 } from 'discord-api-types/v10';
+import {
+  createTimeFormatter,
+  MAX_EPOCH_MS,
+  type TimeFormatter,
+  type TimestampStyle,
+} from '../../activities/transcripts/time-format.ts';
 import type { GuildDirectory } from './guild-directory.ts';
 
 /** A button or select a member can use, numbered across the channel (oldest message first) for `press`/`choose`. */
@@ -50,8 +56,19 @@ export function componentHandles(messages: APIMessage[]): ComponentHandle[] {
   return handles;
 }
 
-/** `<@id>`, `<@&id>` and `<#id>` as a client shows them: @alice, @Staff, #tickets. */
-export function readableMentions(text: string, directory: GuildDirectory): string {
+/** Discord's `<t:seconds:style>`; without a style it shows `f`. */
+const TIMESTAMP = /<t:(-?\d{1,13})(?::([tTdDfFR]))?>/g;
+
+/** How this terminal shows times: in its own time zone (TZ), `R` relative to now, as a Discord client would. */
+export function terminalTimes(now = Date.now()): TimeFormatter {
+  return createTimeFormatter({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, relativeTo: now });
+}
+
+/**
+ * Text as Discord's client shows it: `<@id>`, `<@&id>` and `<#id>` as @alice, @Staff and #tickets, and
+ * `<t:…:style>` as a time in the terminal's zone. An id the guild does not know stays as it was written.
+ */
+export function readableText(text: string, directory: GuildDirectory, times: TimeFormatter): string {
   return text
     .replace(/<@!?(\d+)>/g, (raw, id: string) => {
       const member = directory.guild.members.find((each) => each.id === id);
@@ -64,6 +81,10 @@ export function readableMentions(text: string, directory: GuildDirectory): strin
     .replace(/<#(\d+)>/g, (raw, id: string) => {
       const channel = directory.guild.channels.find((each) => each.id === id);
       return channel ? `#${channel.name}` : raw;
+    })
+    .replace(TIMESTAMP, (raw, seconds: string, style: TimestampStyle | undefined) => {
+      const ms = Number(seconds) * 1000;
+      return Math.abs(ms) <= MAX_EPOCH_MS ? times.style(ms, style ?? 'f') : raw;
     });
 }
 
@@ -74,11 +95,11 @@ function indent(text: string, prefix = '    '): string {
     .join('\n');
 }
 
-function embedBrief(embed: APIEmbed, directory: GuildDirectory): string {
+function embedBrief(embed: APIEmbed, directory: GuildDirectory, times: TimeFormatter): string {
   const lines = [`┃ ${[embed.title, embed.description].filter(Boolean).join(' — ') || '(embed)'}`];
   for (const field of embed.fields ?? []) lines.push(`┃ ${field.name}: ${field.value.replace(/\n/g, ' ')}`);
   if (embed.footer?.text) lines.push(`┃ ${embed.footer.text}`);
-  return readableMentions(lines.join('\n'), directory);
+  return readableText(lines.join('\n'), directory, times);
 }
 
 function handleLine(handle: ComponentHandle): string {
@@ -90,8 +111,13 @@ function handleLine(handle: ComponentHandle): string {
 }
 
 /** One message as a terminal shows it: author and time, text, embeds in brief, its buttons and selects. */
-export function formatMessage(message: APIMessage, handles: ComponentHandle[], directory: GuildDirectory): string {
-  const time = message.timestamp.slice(0, 16).replace('T', ' ');
+export function formatMessage(
+  message: APIMessage,
+  handles: ComponentHandle[],
+  directory: GuildDirectory,
+  times: TimeFormatter,
+): string {
+  const time = times.messageStamp(Date.parse(message.timestamp));
   const bot = message.author.bot ? ' (bot)' : '';
   const flags = message.flags ?? 0;
   const notes = [
@@ -102,8 +128,8 @@ export function formatMessage(message: APIMessage, handles: ComponentHandle[], d
   if (flags & MessageFlags.Loading) lines.push(indent('… is thinking'));
   if (message.type === MessageType.RecipientAdd)
     lines.push(indent(`added ${message.mentions.map((user) => `@${user.username}`).join(', ')} to the thread`));
-  if (message.content) lines.push(indent(readableMentions(message.content, directory)));
-  for (const embed of message.embeds) lines.push(indent(embedBrief(embed, directory)));
+  if (message.content) lines.push(indent(readableText(message.content, directory, times)));
+  for (const embed of message.embeds) lines.push(indent(embedBrief(embed, directory, times)));
   for (const attachment of message.attachments) lines.push(indent(`📎 ${attachment.filename}`));
   const own = handles.filter((handle) => handle.message.id === message.id);
   if (own.length) lines.push(indent(own.map(handleLine).join('   ')));

@@ -25,6 +25,8 @@ import { loginDiscordClient } from '../support/discord-client.ts';
 import { freePort } from '../support/free-port.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** 2026-11-20 07:05:09 UTC: 4:05 PM in Tokyo, the zone the markup test's terminal is in. */
+const MARKUP_TIME_MS = Date.UTC(2026, 10, 20, 7, 5, 9);
 const run = promisify(execFile);
 
 /** The terminal as a test plays it: what was printed, and the lines typed in answer to questions. */
@@ -115,6 +117,17 @@ describe('npm run discord, against a demo local Discord', () => {
             ),
           ],
         });
+      } else if (interaction.isButton() && interaction.customId === 'another') {
+        // As the ticket bot does: the answer names a thread made a moment ago, people, a role and times.
+        const reminders = await bot.channels.fetch(demo.world.channels.reminders);
+        if (reminders?.type !== ChannelType.GuildText) throw new Error('no #ticket-reminders');
+        const thread = await reminders.threads.create({ name: '0002-billing-alice', type: ChannelType.PrivateThread });
+        await thread.members.add(interaction.user.id);
+        const at = MARKUP_TIME_MS / 1000;
+        await interaction.reply({
+          content: `Your ticket #2 is open: <#${thread.id}> for <@${interaction.user.id}>, <@&${demo.world.roles.staff}> told. Opened <t:${at}:f> (<t:${at}>), closes <t:${at}:t> <t:${at}:D> <t:${at}:R>`,
+          flags: MessageFlags.Ephemeral,
+        });
       } else if (interaction.isButton() && interaction.customId === 'confirm') {
         seenByBot.push(`confirm by ${interaction.user.username}`);
         await interaction.update({ content: 'Confirmed', components: [] });
@@ -141,6 +154,16 @@ describe('npm run discord, against a demo local Discord', () => {
             .setCustomId('types')
             .setPlaceholder('Choose what your ticket is about')
             .addOptions({ label: 'Support', value: 'support' }, { label: 'Billing', value: 'billing' }),
+        ),
+      ],
+    });
+    const reminders = await bot.channels.fetch(demo.world.channels.reminders);
+    if (reminders?.type !== ChannelType.GuildText) throw new Error('no #ticket-reminders');
+    await reminders.send({
+      content: 'Open another ticket',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('another').setLabel('Another').setStyle(ButtonStyle.Primary),
         ),
       ],
     });
@@ -231,6 +254,23 @@ describe('npm run discord, against a demo local Discord', () => {
     expect(await failure(['as', 'alice', 'press', 'tickets', 'Open ticket', '--answer', 'Order=far too long'])).toBe(
       '--answer "Order number (if any)": at most 6 characters',
     );
+  });
+
+  it("shows mentions and times in the bot's answer as Discord's client does, naming the thread it just made", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const answer = (await cli(['as', 'alice', 'press', '#ticket-reminders', 'Another'])).printed.join('\n');
+      expect(answer).toContain(
+        'Your ticket #2 is open: #0002-billing-alice for @alice, @Staff told. ' +
+          'Opened November 20, 2026 at 4:05 PM (November 20, 2026 at 4:05 PM), closes 4:05 PM November 20, 2026 ',
+      );
+      expect(answer).toMatch(/November 20, 2026 (in \d+ \w+|\d+ \w+ ago)$/m);
+      expect(answer).not.toMatch(/<[#@t]/);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('leaves optional questions empty when there is no terminal to ask them on, and names a missing required one', async () => {
