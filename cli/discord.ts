@@ -29,13 +29,15 @@ Look around:
   channels                                  its channels and threads, with the names the other commands take
   read CHANNEL [--last N]                   the last N messages (default 20), buttons and selects numbered [1], [2] …
 
-Act as a member (USER: alice, bob, sam, kim):
+Act as a member (USER: alice, bob, sam, kim, owner):
   as USER channels | read CHANNEL           what that member sees, with the messages only they were shown
   as USER press CHANNEL BUTTON              BUTTON: its number from read, or its label ("Close")
   as USER choose CHANNEL SELECT OPTION      SELECT: its number or placeholder; OPTION: its label
   as USER say CHANNEL TEXT…
   as USER run CHANNEL "/ticket SUBCOMMAND name:value …"
 
+The demo guild's members: alice and bob; staff (the Staff role): sam and kim; and owner, who owns the guild and
+so is the only one who may run /ticket config (it needs Manage Server).
 CHANNEL: #tickets, a thread's name (#0001-support-alice) or a ticket number (1).
 When the bot shows a form, each question is asked here; or give the answers ahead:
   --answer "QUESTION=answer" (repeatable; QUESTION may be the start of the question or its number).

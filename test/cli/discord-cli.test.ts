@@ -191,6 +191,12 @@ describe('npm run discord, against a demo local Discord', () => {
     expect((await cli(['as', 'bob', 'channels'])).printed.join('\n')).not.toContain('0001');
   });
 
+  it('names in its help whom one can play, and that only owner may configure tickets', async () => {
+    const help = (await cli(['--help'])).printed.join('\n');
+    expect(help).toContain('Act as a member (USER: alice, bob, sam, kim, owner)');
+    expect(help).toContain('owner, who owns the guild and\nso is the only one who may run /ticket config');
+  });
+
   it('says something in a thread found by ticket number, and reads it back with its author', async () => {
     await cli(['as', 'alice', 'say', '1', 'My order never arrived']);
     const read = (await cli(['read', '#0001-support-alice', '--last', '1'])).printed;
