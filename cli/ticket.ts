@@ -94,6 +94,11 @@ async function main(argv: string[]): Promise<void> {
         taskQueue: temporal.taskQueue,
       });
       console.log(JSON.stringify(result, null, 2));
+      // A script must see a refusal as a failure, as it sees a refused close.
+      if (result.outcome === 'refused') {
+        console.error(`refused: ${result.message}`);
+        process.exitCode = 1;
+      }
     } else if (command === 'show' && workflowId) {
       console.log(JSON.stringify(await client.workflow.getHandle(workflowId).query(getTicketState), null, 2));
     } else if (command === 'close' && workflowId) {
