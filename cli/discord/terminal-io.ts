@@ -33,13 +33,21 @@ export function terminalIo(): CliIo & { close(): void } {
     print: (text) => console.log(text),
     ask(prompt) {
       lines ??= open();
-      lines.setPrompt(prompt);
-      lines.prompt();
+      const atTerminal = process.stdin.isTTY === true;
+      // Piped or absent input is not echoed: the output shows each question with the answer it got.
+      const answered = (line: string | null) => {
+        if (!atTerminal) console.log(`${prompt}${line ?? ''}`);
+        return line;
+      };
+      if (atTerminal) {
+        lines.setPrompt(prompt);
+        lines.prompt();
+      }
       const next = queued.shift();
-      if (next !== undefined) return Promise.resolve(next);
-      if (ended) return Promise.resolve(null);
+      if (next !== undefined) return Promise.resolve(answered(next));
+      if (ended) return Promise.resolve(answered(null));
       return new Promise((resolve) => {
-        waiting = resolve;
+        waiting = (line) => resolve(answered(line));
       });
     },
     close: () => lines?.close(),

@@ -331,10 +331,17 @@ describe('npm run discord, against a demo local Discord', () => {
     const scripted = spawn(
       tsx,
       ['cli/discord.ts', 'as', 'bob', 'press', 'tickets', 'Open ticket', '--answer', 'What do=From a script'],
-      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] },
+      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    let printed = '';
+    scripted.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
     expect(await once(scripted, 'exit')).toEqual([0, null]);
     expect(seenByBot).toContain('form From a script / ');
+    expect(printed).toContain(
+      'Order number (if any) (at most 6 characters; optional, Enter to skip): \n  (left empty)\n',
+    );
     const port = await freePort();
     const down = await run(tsx, ['cli/discord.ts', 'users'], {
       cwd: repoRoot,
