@@ -95,11 +95,12 @@ function indent(text: string, prefix = '    '): string {
     .join('\n');
 }
 
+/** An embed as a bar-marked block: title and description (every line of it), fields one a line, footer. */
 function embedBrief(embed: APIEmbed, directory: GuildDirectory, times: TimeFormatter): string {
-  const lines = [`┃ ${[embed.title, embed.description].filter(Boolean).join(' — ') || '(embed)'}`];
-  for (const field of embed.fields ?? []) lines.push(`┃ ${field.name}: ${field.value.replace(/\n/g, ' ')}`);
-  if (embed.footer?.text) lines.push(`┃ ${embed.footer.text}`);
-  return readableText(lines.join('\n'), directory, times);
+  const lines = ([embed.title, embed.description].filter(Boolean).join(' — ') || '(embed)').split('\n');
+  for (const field of embed.fields ?? []) lines.push(`${field.name}: ${field.value.replace(/\n/g, ' ')}`);
+  if (embed.footer?.text) lines.push(embed.footer.text);
+  return readableText(lines.map((line) => `┃ ${line}`).join('\n'), directory, times);
 }
 
 function handleLine(handle: ComponentHandle): string {

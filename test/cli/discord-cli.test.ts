@@ -126,6 +126,12 @@ describe('npm run discord, against a demo local Discord', () => {
         const at = MARKUP_TIME_MS / 1000;
         await interaction.reply({
           content: `Your ticket #2 is open: <#${thread.id}> for <@${interaction.user.id}>, <@&${demo.world.roles.staff}> told. Opened <t:${at}:f> (<t:${at}>), closes <t:${at}:t> <t:${at}:D> <t:${at}:R>`,
+          embeds: [
+            {
+              title: 'Ticket settings',
+              description: `**Ticket channel:** <#${thread.parentId}>\n**Staff roles:** none`,
+            },
+          ],
           flags: MessageFlags.Ephemeral,
         });
       } else if (interaction.isButton() && interaction.customId === 'confirm') {
@@ -273,6 +279,10 @@ describe('npm run discord, against a demo local Discord', () => {
       );
       expect(answer).toMatch(/November 20, 2026 (in \d+ \w+|\d+ \w+ ago)$/m);
       expect(answer).not.toMatch(/<[#@t]/);
+      // Every line of an embed's description keeps the embed's bar.
+      expect(answer).toContain(
+        '    ┃ Ticket settings — **Ticket channel:** #ticket-reminders\n    ┃ **Staff roles:** none',
+      );
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
