@@ -113,17 +113,23 @@ start_recorded_process() {
   printf '%s\n' "$!" >"$pid_file"
 }
 
+# wait_for_exit PID SECONDS: true once the process has ended, false if it still runs after SECONDS.
+wait_for_exit() {
+  local tick
+  for ((tick = 0; tick < $2 * 10; tick++)); do
+    process_is_alive "$1" || return 0
+    sleep 0.1
+  done
+  ! process_is_alive "$1"
+}
+
 # stop_recorded_process PID_FILE COMMAND_PART NAME GRACE_SECONDS: SIGTERM to its process group, SIGKILL after the grace.
 stop_recorded_process() {
-  local pid_file="$1" command_part="$2" name="$3" grace="$4" pid tick
+  local pid_file="$1" command_part="$2" name="$3" grace="$4" pid
   if pid="$(recorded_process "$pid_file" "$command_part")"; then
     log "stopping $name (pid $pid)"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for ((tick = 0; tick < grace * 10; tick++)); do
-      process_is_alive "$pid" || break
-      sleep 0.1
-    done
-    if process_is_alive "$pid"; then
+    if ! wait_for_exit "$pid" "$grace"; then
       log "$name did not stop within ${grace}s; killing it"
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi

@@ -116,15 +116,11 @@ start_local_postgres() {
 # stop_local_postgres: stops the local cluster if start.sh started it, with the signal for pg_ctl's fast mode (roll
 # back sessions, checkpoint), so that stopping needs no installed tools.
 stop_local_postgres() {
-  local pid tick
+  local pid
   if pid="$(running_started_postgres_pid)"; then
     log "Postgres: stopping the local cluster (pid $pid)"
     kill -INT "$pid"
-    for ((tick = 0; tick < 600; tick++)); do
-      process_is_alive "$pid" || break
-      sleep 0.1
-    done
-    process_is_alive "$pid" && log "Postgres: the local cluster (pid $pid) is still shutting down after 60s"
+    wait_for_exit "$pid" 60 || log "Postgres: the local cluster (pid $pid) is still shutting down after 60s"
   fi
   rm -f "$LOCAL_PG_STARTED_PID_FILE"
 }

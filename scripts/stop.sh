@@ -17,11 +17,7 @@ readonly START_STOP_SECONDS=120
 if start_pid="$(running_start_pid)"; then
   log "asking bash scripts/start.sh (pid $start_pid) to stop what it started; its terminal shows each step"
   kill -TERM "$start_pid"
-  for ((tick = 0; tick < START_STOP_SECONDS * 10; tick++)); do
-    process_is_alive "$start_pid" || break
-    sleep 0.1
-  done
-  if process_is_alive "$start_pid"; then
+  if ! wait_for_exit "$start_pid" "$START_STOP_SECONDS"; then
     log "start.sh (pid $start_pid) is still stopping after ${START_STOP_SECONDS}s; stopping the rest from here"
   fi
 elif [[ -z "$(running_started_processes)" ]]; then

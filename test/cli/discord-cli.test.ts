@@ -56,6 +56,12 @@ describe('npm run discord, against a demo local Discord', () => {
     await runDiscordCli(argv, io, env);
     return io;
   };
+  const aliceOpensTicket = ['as', 'alice', 'press', 'tickets', 'Open ticket'];
+  const textChannel = async (id: string) => {
+    const channel = await bot.channels.fetch(id);
+    if (channel?.type !== ChannelType.GuildText) throw new Error(`channel ${id} is not a text channel`);
+    return channel;
+  };
   const failure = (argv: string[]) =>
     runDiscordCli(argv, scriptedIo(), env).then(
       () => 'no error',
@@ -119,8 +125,7 @@ describe('npm run discord, against a demo local Discord', () => {
         });
       } else if (interaction.isButton() && interaction.customId === 'another') {
         // As the ticket bot does: the answer names a thread made a moment ago, people, a role and times.
-        const reminders = await bot.channels.fetch(demo.world.channels.reminders);
-        if (reminders?.type !== ChannelType.GuildText) throw new Error('no #ticket-reminders');
+        const reminders = await textChannel(demo.world.channels.reminders);
         const thread = await reminders.threads.create({ name: '0002-billing-alice', type: ChannelType.PrivateThread });
         await thread.members.add(interaction.user.id);
         const at = MARKUP_TIME_MS / 1000;
@@ -146,8 +151,7 @@ describe('npm run discord, against a demo local Discord', () => {
       }
       // The button "Nobody home" is never answered, as when the bot is not running.
     });
-    const tickets = await bot.channels.fetch(demo.world.channels.tickets);
-    if (tickets?.type !== ChannelType.GuildText) throw new Error('no #tickets');
+    const tickets = await textChannel(demo.world.channels.tickets);
     await tickets.send({
       content: '**Need help from staff?**',
       components: [
@@ -163,9 +167,7 @@ describe('npm run discord, against a demo local Discord', () => {
         ),
       ],
     });
-    const reminders = await bot.channels.fetch(demo.world.channels.reminders);
-    if (reminders?.type !== ChannelType.GuildText) throw new Error('no #ticket-reminders');
-    await reminders.send({
+    await (await textChannel(demo.world.channels.reminders)).send({
       content: 'Open another ticket',
       components: [
         new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -251,19 +253,9 @@ describe('npm run discord, against a demo local Discord', () => {
   });
 
   it('takes the answers ahead with --answer, and refuses one that does not fit', async () => {
-    await cli([
-      'as',
-      'alice',
-      'press',
-      'tickets',
-      'Open ticket',
-      '--answer',
-      'What do=Refund\\nplease',
-      '--answer',
-      '2=42',
-    ]);
+    await cli([...aliceOpensTicket, '--answer', 'What do=Refund\\nplease', '--answer', '2=42']);
     expect(seenByBot).toContain('form Refund\nplease / 42');
-    expect(await failure(['as', 'alice', 'press', 'tickets', 'Open ticket', '--answer', 'Order=far too long'])).toBe(
+    expect(await failure([...aliceOpensTicket, '--answer', 'Order=far too long'])).toBe(
       '--answer "Order number (if any)": at most 6 characters',
     );
   });
@@ -290,18 +282,10 @@ describe('npm run discord, against a demo local Discord', () => {
   });
 
   it('leaves optional questions empty when there is no terminal to ask them on, and names a missing required one', async () => {
-    const io = await cli([
-      'as',
-      'alice',
-      'press',
-      'tickets',
-      'Open ticket',
-      '--answer',
-      'What do=Nobody at the keyboard',
-    ]);
+    const io = await cli([...aliceOpensTicket, '--answer', 'What do=Nobody at the keyboard']);
     expect(seenByBot).toContain('form Nobody at the keyboard / ');
     expect(io.printed).toContain('  (left empty)');
-    expect(await failure(['as', 'alice', 'press', 'tickets', 'Open ticket'])).toBe(
+    expect(await failure(aliceOpensTicket)).toBe(
       'the form asks "What do you need help with?", which is required, and there is no terminal to answer it on; ' +
         'give it with --answer "What do you need help with?=..."',
     );
