@@ -15,8 +15,8 @@ export interface SupervisorOptions {
   log(line: string): void;
 }
 
-/** `status 1`, or `signal SIGKILL`: how a process ended, as an operator reads it. */
-export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+/** How a process ended, as an operator reads it: `exited with status 1`, `was killed by SIGKILL`. */
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
   return signal ? `was killed by ${signal}` : `exited with status ${code}`;
 }
 
