@@ -1,16 +1,27 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
+import { deferEphemeral, replyEphemeral } from '../replies.ts';
+import { closeFactsOf } from '../tickets/answer-from-record.ts';
+import { closedTicketAnswer } from '../tickets/closure-words.ts';
+import { resolveTicket } from '../tickets/resolve-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
 /**
- * The thread's Close button asks first: closing locks the thread. No slow call before the answer, so it is
- * always in time; who may close is checked when the member confirms.
+ * The thread's Close button asks first: closing locks the thread. A ticket its row says is closed is answered with
+ * who closed it instead, so it acknowledges first and reads the row; who may close is checked when the member
+ * confirms.
  */
 export const closeButton: ButtonHandler = {
   prefix: CUSTOM_ID_PREFIX.close,
-  async execute(interaction, id) {
-    const number = String(ticketNumberOf(id));
+  async execute(interaction, id, context) {
+    await deferEphemeral(interaction);
+    const ticket = await resolveTicket(interaction, context, ticketNumberOf(id));
+    if (ticket.status === 'closed') {
+      await replyEphemeral(interaction, closedTicketAnswer(ticket.number, closeFactsOf(ticket), 'close'));
+      return;
+    }
+    const number = String(ticket.number);
     const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
       new ButtonBuilder()
         .setCustomId(customId(CUSTOM_ID_PREFIX.closeConfirm, number))
@@ -21,10 +32,9 @@ export const closeButton: ButtonHandler = {
         .setStyle(ButtonStyle.Secondary)
         .setLabel('Close with reason'),
     );
-    await interaction.reply({
+    await interaction.editReply({
       content: `Close ticket #${number}? The thread will be locked and archived.`,
       components: [row],
-      flags: MessageFlags.Ephemeral,
     });
   },
 };

@@ -1,10 +1,30 @@
 import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
+import { BEFORE_MODAL_READ_WITHIN_MS, withDeadline } from '../interactions/read-in-time.ts';
 import { closeReasonModal } from '../modals/close-reason-modal.ts';
+import { replyEphemeral } from '../replies.ts';
+import { closeFactsOf } from '../tickets/answer-from-record.ts';
+import { closedTicketAnswer } from '../tickets/closure-words.ts';
+import { findTicketByNumber } from '../tickets/find-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
-/** Close with reason on the close question: asks the reason in a modal (shown at once, no slow call first). */
+/**
+ * Close with reason on the close question: asks the reason in a modal, unless the ticket has closed meanwhile. The
+ * modal must be the first answer, so the row is read under a short deadline; when Postgres is slow the form is shown
+ * all the same, and its submit is answered from the row.
+ */
 export const closeWithReasonButton: ButtonHandler = {
   prefix: CUSTOM_ID_PREFIX.closeWithReason,
-  execute: (interaction, id) => interaction.showModal(closeReasonModal(ticketNumberOf(id))),
+  async execute(interaction, id, context) {
+    const number = ticketNumberOf(id);
+    const ticket = await withDeadline(
+      findTicketByNumber(context.prisma, interaction.guildId, number),
+      BEFORE_MODAL_READ_WITHIN_MS,
+    ).catch(() => null);
+    if (ticket?.status === 'closed') {
+      await replyEphemeral(interaction, closedTicketAnswer(ticket.number, closeFactsOf(ticket), 'close'));
+      return;
+    }
+    await interaction.showModal(closeReasonModal(number));
+  },
 };

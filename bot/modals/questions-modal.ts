@@ -1,5 +1,6 @@
 import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { ModalHandler } from '../interactions/handler-types.ts';
+import { readInTime } from '../interactions/read-in-time.ts';
 import { deferEphemeral, UserFacingError } from '../replies.ts';
 import { answersFrom, openTicketAs, ticketTypeOf } from '../tickets/open-ticket-flow.ts';
 
@@ -13,7 +14,7 @@ export const questionsModal: ModalHandler = {
     const [typeKey, requestId] = id.split(':');
     if (!typeKey || !requestId) throw new UserFacingError('This form is out of date; open the ticket again.');
     await deferEphemeral(interaction);
-    const type = ticketTypeOf(await context.guildConfigs.loadGuildConfig(interaction.guildId), typeKey);
+    const type = ticketTypeOf(await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId)), typeKey);
     await openTicketAs(interaction, type.key, answersFrom(interaction, type), requestId, context);
   },
 };

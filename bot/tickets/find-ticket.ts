@@ -1,15 +1,28 @@
 import type { PrismaClient, TicketStatus } from '../../prisma/client.ts';
 
-/** What the bot needs to reach a ticket's workflow and to word its answers. */
+/** What the bot needs to reach a ticket's workflow and to word its answers, as the ticket's row has it. */
 export interface TicketRef {
   workflowId: string;
   number: number;
   creatorId: string;
   threadId: string | null;
   status: TicketStatus;
+  /** Who closed it, when and why: set once the row says closed (closedById null when it closed by itself). */
+  closedAt: Date | null;
+  closedById: string | null;
+  closeReason: string | null;
 }
 
-const REF_FIELDS = { workflowId: true, number: true, creatorId: true, threadId: true, status: true } as const;
+const REF_FIELDS = {
+  workflowId: true,
+  number: true,
+  creatorId: true,
+  threadId: true,
+  status: true,
+  closedAt: true,
+  closedById: true,
+  closeReason: true,
+} as const;
 
 /** The ticket whose private thread this is; null outside ticket threads. Always scoped by guild. */
 export function findTicketByThread(prisma: PrismaClient, guildId: string, threadId: string): Promise<TicketRef | null> {
@@ -19,4 +32,9 @@ export function findTicketByThread(prisma: PrismaClient, guildId: string, thread
 /** The guild's ticket with this number; null when the guild has none. */
 export function findTicketByNumber(prisma: PrismaClient, guildId: string, number: number): Promise<TicketRef | null> {
   return prisma.ticket.findUnique({ where: { guildId_number: { guildId, number } }, select: REF_FIELDS });
+}
+
+/** The ticket a workflow runs; null until the workflow has registered it (or when it refused to open). */
+export function findTicketByWorkflow(prisma: PrismaClient, workflowId: string): Promise<TicketRef | null> {
+  return prisma.ticket.findUnique({ where: { workflowId }, select: REF_FIELDS });
 }

@@ -12,11 +12,11 @@ import {
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { GuildConfig, TicketType } from '../../domain/guild-config.ts';
 import type { TicketAnswer } from '../../domain/ticket.ts';
-import { InvalidTicketRequestError } from '../../domain/ticket-request.ts';
-import { openTicketWorkflow } from '../../temporal/ticket-client.ts';
-import { type OpenTicketResult, openTicket } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
-import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../replies.ts';
+import { answerInTime } from '../interactions/answer-in-time.ts';
+import { BEFORE_MODAL_READ_WITHIN_MS, withDeadline } from '../interactions/read-in-time.ts';
+import { answerFailure, deferEphemeral, UserFacingError } from '../replies.ts';
+import { openAndAnswer, openInterim } from './open-answer.ts';
 
 type OpenStarter =
   | ButtonInteraction<'cached'>
@@ -24,15 +24,15 @@ type OpenStarter =
   | ChatInputCommandInteraction<'cached'>;
 
 /**
- * A modal must be the first answer to an interaction, so the guild's configuration (which says whether the
- * type has questions) is read under a deadline that leaves time to answer within Discord's 3 seconds.
+ * Shows the type's questions in a modal, or opens the ticket at once when the type has none. The guild's
+ * configuration says which, so it is read before the modal, the first answer, under a short deadline.
  */
-const CONFIG_DEADLINE_MS = 1500;
-
-/** Shows the type's questions in a modal, or opens the ticket at once when the type has none. */
 export async function beginOpenTicket(interaction: OpenStarter, typeKey: string, context: BotContext): Promise<void> {
   try {
-    const config = await withDeadline(context.guildConfigs.loadGuildConfig(interaction.guildId), CONFIG_DEADLINE_MS);
+    const config = await withDeadline(
+      context.guildConfigs.loadGuildConfig(interaction.guildId),
+      BEFORE_MODAL_READ_WITHIN_MS,
+    );
     const type = ticketTypeOf(config, typeKey);
     if (config?.blockedUserIds.includes(interaction.user.id)) {
       throw new UserFacingError('You are not allowed to open tickets in this server.');
@@ -89,7 +89,7 @@ export function answersFrom(interaction: ModalSubmitInteraction, type: TicketTyp
 }
 
 /**
- * Starts (or reaches again) the ticket workflow of this request and tells the member where their ticket is.
+ * Opens the ticket of this request and tells the member where it is, within seconds whatever Temporal does.
  * `requestId` is the id of the interaction that began the open, so a retry lands on the same workflow.
  */
 export async function openTicketAs(
@@ -100,54 +100,13 @@ export async function openTicketAs(
   context: BotContext,
 ): Promise<void> {
   await deferEphemeral(interaction);
-  let result: OpenTicketResult;
-  try {
-    result = await openTicketWorkflow(context.temporal, {
-      request: {
-        guildId: interaction.guildId,
-        type: typeKey,
-        creator: { id: interaction.user.id, name: interaction.member.displayName.slice(0, 100) || interaction.user.id },
-        answers,
-      },
-      requestId,
-      taskQueue: context.taskQueue,
-    });
-  } catch (error) {
-    if (error instanceof InvalidTicketRequestError) {
-      throw new UserFacingError(`The ticket could not be opened: ${error.message}`);
-    }
-    throw error;
-  }
-  await replyEphemeral(interaction, openAnswer(await withThreadOfDuplicate(result, context)));
-}
-
-/**
- * A double click's second request is answered before the first ticket's thread exists: wait for it by asking
- * that ticket's own open update, which answers once its thread is there, so the member gets a link.
- */
-async function withThreadOfDuplicate(result: OpenTicketResult, context: BotContext): Promise<OpenTicketResult> {
-  if (result.outcome !== 'duplicate' || result.threadId !== null) return result;
-  const first = await context.temporal.workflow.getHandle(result.workflowId).executeUpdate(openTicket);
-  return first.outcome === 'opened' ? { ...result, threadId: first.threadId } : result;
-}
-
-function openAnswer(result: OpenTicketResult): string {
-  switch (result.outcome) {
-    case 'opened':
-      return `Your ticket #${result.number} is open: <#${result.threadId}>`;
-    case 'duplicate':
-      return result.threadId
-        ? `You opened ticket #${result.number} moments ago: <#${result.threadId}>`
-        : `You opened ticket #${result.number} moments ago; its thread is being set up.`;
-    case 'refused':
-      return result.message;
-  }
-}
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  const request = {
+    guildId: interaction.guildId,
+    type: typeKey,
+    creator: { id: interaction.user.id, name: interaction.member.displayName.slice(0, 100) || interaction.user.id },
+    answers,
+  };
+  await answerInTime(interaction, openInterim(context, interaction.guildId, requestId), (_show, stillWanted) =>
+    openAndAnswer(context, request, requestId, stillWanted),
+  );
 }

@@ -1,0 +1,46 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { BotServices } from '../bot-context.ts';
+import { readInTime } from '../interactions/read-in-time.ts';
+import { closedTicketAnswer } from './closure-words.ts';
+import { findTicketByWorkflow, type TicketRef } from './find-ticket.ts';
+import { TicketRefusal } from './ticket-updates.ts';
+
+/** Who closed a ticket, when and why, as its row has it. */
+export function closeFactsOf(ticket: TicketRef) {
+  return { closedById: ticket.closedById, closedAt: ticket.closedAt, reason: ticket.closeReason };
+}
+
+/**
+ * Runs an action on a ticket whose row said open when the bot read it. The ticket may have closed since: its
+ * workflow has ended (WorkflowNotFoundError: an update on a completed workflow) or is closing (it refuses changes
+ * as closed). Then the row is read again and the answer comes from it, never from the failure.
+ */
+export async function actOnLiveTicket(
+  services: Pick<BotServices, 'prisma'>,
+  ticket: TicketRef,
+  attempt: 'close' | 'change',
+  act: () => Promise<string>,
+): Promise<string> {
+  try {
+    return await act();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return answerFromRecord(services, ticket, attempt, 'ended');
+    if (error instanceof TicketRefusal && error.type === 'TicketClosed') {
+      return answerFromRecord(services, ticket, attempt, 'closing');
+    }
+    throw error;
+  }
+}
+
+async function answerFromRecord(
+  services: Pick<BotServices, 'prisma'>,
+  ticket: TicketRef,
+  attempt: 'close' | 'change',
+  found: 'ended' | 'closing',
+): Promise<string> {
+  const now = await readInTime(findTicketByWorkflow(services.prisma, ticket.workflowId)).catch(() => null);
+  if (now?.status === 'closed') return closedTicketAnswer(now.number, closeFactsOf(now), attempt);
+  if (found === 'closing') return `Ticket #${ticket.number} is being closed, so nothing was changed.`;
+  if (!now) return `Ticket #${ticket.number} has ended, so nothing was changed.`;
+  return `Ticket #${ticket.number} has ended without being closed, so nothing was changed. Ask the operators to look at it.`;
+}
