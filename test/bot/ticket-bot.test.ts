@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settledReply } from '../support/settled-reply.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { openFromPanel } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
@@ -61,15 +62,15 @@ describe('the ticket bot against the local Discord, the dev server and Postgres'
 
   it('lets staff claim the ticket and refuses a member in plain words', async () => {
     const controls = system.controlMessage(threadId);
-    const refused = await system.discord.driver
-      .as(system.userId('alice'))
-      .pressButton(threadId, controls.id, 'tclaim:1')
-      .waitForReply(30_000);
+    const refused = await settledReply(
+      system.discord.driver.as(system.userId('alice')).pressButton(threadId, controls.id, 'tclaim:1'),
+      30_000,
+    );
     expect(refused.content).toBe('Only staff can assign tickets.');
-    const claimed = await system.discord.driver
-      .as(system.userId('sam'))
-      .pressButton(threadId, controls.id, 'tclaim:1')
-      .waitForReply(30_000);
+    const claimed = await settledReply(
+      system.discord.driver.as(system.userId('sam')).pressButton(threadId, controls.id, 'tclaim:1'),
+      30_000,
+    );
     expect(claimed.content).toBe('You claimed ticket #1.');
     expect(await system.db.prisma.ticket.findFirst({ where: { threadId } })).toMatchObject({
       assigneeId: system.userId('sam'),
@@ -89,7 +90,7 @@ describe('the ticket bot against the local Discord, the dev server and Postgres'
     await withReason.waitForModal();
     const submitted = alice.submitModal(withReason, { reason: 'Solved, thanks' });
     expect((await submitted.waitForAck()).ackMs).toBeLessThan(3000);
-    expect((await submitted.waitForReply(60_000)).content).toBe('Ticket #1 is closed.');
+    expect((await settledReply(submitted, 60_000)).content).toBe('Ticket #1 is closed.');
 
     expect(await system.db.prisma.ticket.findFirst({ where: { threadId } })).toMatchObject({
       status: 'closed',
@@ -105,7 +106,7 @@ describe('the ticket bot against the local Discord, the dev server and Postgres'
     const second = alice.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
     await Promise.all([first.waitForModal(), second.waitForModal()]);
     const answers = await Promise.all(
-      [first, second].map((pressed) => alice.submitModal(pressed, { q0: 'Again me' }).waitForReply(60_000)),
+      [first, second].map((pressed) => settledReply(alice.submitModal(pressed, { q0: 'Again me' }), 60_000)),
     );
     const opened = await system.db.prisma.ticket.findMany({
       where: { creatorId: system.userId('alice'), status: 'open' },

@@ -1,8 +1,9 @@
-import { type APIMessage, ChannelType } from 'discord-api-types/v10';
+import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileTranscriptStorage } from '../../activities/transcripts/index.ts';
 import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts';
-import { SandboxDriverError } from '../../sandbox/discord/index.ts';
+import { SandboxDriverError, type SandboxInteraction } from '../../sandbox/discord/index.ts';
+import { settledReply } from '../support/settled-reply.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { SUPPORT_QUESTION, startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 
@@ -16,9 +17,9 @@ afterAll(async () => {
   await system?.close();
 });
 
-/** What a member sees after pressing the ticket's control button or running a command there. */
-async function answer(pending: { waitForReply(timeoutMs?: number): Promise<APIMessage> }): Promise<string> {
-  return (await pending.waitForReply(60_000)).content;
+/** What a member sees after pressing the ticket's control button or running a command there, once final. */
+async function answer(pending: SandboxInteraction): Promise<string> {
+  return (await settledReply(pending, 60_000)).content;
 }
 
 describe('a ticket driven through Discord: the bot, the worker process, the dev server, Postgres', () => {

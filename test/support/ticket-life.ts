@@ -4,6 +4,7 @@ import { FileTranscriptStorage } from '../../activities/transcripts/index.ts';
 import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts';
 import { compareDiscordIds } from '../../domain/discord-id.ts';
 import type { RequestLogEntry } from '../../sandbox/discord/state/records.ts';
+import { settledReply } from './settled-reply.ts';
 import { eventually } from './ticket-harness.ts';
 import type { TicketflowSystem } from './ticketflow-system.ts';
 
@@ -40,7 +41,7 @@ export async function openFromPanel(system: TicketflowSystem, creator: string, a
   const member = system.discord.driver.as(system.userId(creator));
   const pressed = member.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
   await pressed.waitForModal(LONG_WAIT_MS);
-  const reply = await member.submitModal(pressed, { q0: answer }).waitForReply(LONG_WAIT_MS);
+  const reply = await settledReply(member.submitModal(pressed, { q0: answer }), LONG_WAIT_MS);
   const link = /^Your ticket #(\d+) is open: <#(\d+)>$/.exec(reply.content);
   if (!link?.[1] || !link[2]) throw new Error(`the member was not told of a new ticket: "${reply.content}"`);
   const ticket = { number: Number(link[1]), threadId: link[2], creator };
@@ -63,10 +64,10 @@ export async function waitUntilStored(system: TicketflowSystem, messageIds: read
 
 export async function claimAsStaff(system: TicketflowSystem, ticket: LivedTicket): Promise<string> {
   const controls = system.controlMessage(ticket.threadId);
-  const reply = await system.discord.driver
+  const pressed = system.discord.driver
     .as(system.userId('sam'))
-    .pressButton(ticket.threadId, controls.id, `tclaim:${ticket.number}`)
-    .waitForReply(LONG_WAIT_MS);
+    .pressButton(ticket.threadId, controls.id, `tclaim:${ticket.number}`);
+  const reply = await settledReply(pressed, LONG_WAIT_MS);
   return reply.content;
 }
 
@@ -89,7 +90,7 @@ export async function closeWithReason(
   await withReason.waitForModal(LONG_WAIT_MS);
   const submitted = creator.submitModal(withReason, { reason });
   await whileClosing();
-  return (await submitted.waitForReply(LONG_WAIT_MS * 2)).content;
+  return (await settledReply(submitted, LONG_WAIT_MS * 2)).content;
 }
 
 /** The requests the local Discord answered from `from` on (an index into its request log). */

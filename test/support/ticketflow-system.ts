@@ -4,12 +4,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Connection, Client as TemporalClient } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Client, Events } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
+import type { BotServices } from '../../bot/bot-context.ts';
 import { botClientOptions, createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
 import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
+import { createPrismaClient } from '../../prisma/client.ts';
 import {
   createDiscordSandbox,
   type DiscordSandbox,
@@ -37,6 +40,15 @@ export interface TicketflowSystemOptions {
   crowd?: { bystanders: number; staff: number };
   /** Changes to the default guild configuration (ids of the seeded guild are known by then). */
   config?: (ids: SystemIds) => Partial<GuildConfigInput>;
+  /**
+   * Where the bot reaches Temporal and Postgres, and the worker Postgres, given where they are: an outage test puts
+   * a relay (tcp-relay.ts) in between that it can cut. Unset, each reaches them directly.
+   */
+  reach?: {
+    botTemporal?: (address: string) => Promise<string>;
+    botPostgres?: (url: string) => Promise<string>;
+    workerPostgres?: (url: string) => Promise<string>;
+  };
 }
 
 export interface SystemIds {
@@ -142,7 +154,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
     const worker = workerProcess({
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: taskQueue,
-      DATABASE_URL: db.url,
+      DATABASE_URL: (await options.reach?.workerPostgres?.(db.url)) ?? db.url,
       DISCORD_TOKEN: discord.bot.token,
       DISCORD_API_BASE_URL: discord.apiBaseUrl,
       TRANSCRIPTS_DIR: transcriptsDir,
@@ -151,7 +163,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
     await worker.start();
 
     const bot = createTicketBot(
-      { temporal: temporal.client, taskQueue, prisma: db.prisma, guildConfigs },
+      await botServices(options, { db, temporal, taskQueue }, cleanups),
       botClientOptions(discord.apiBaseUrl),
     );
     cleanups.push(() => bot.destroy());
@@ -183,6 +195,29 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
     await closeAll();
     throw error;
   }
+}
+
+/** The bot's clients: the test's own, or through where `options.reach` says. */
+async function botServices(
+  options: TicketflowSystemOptions,
+  { db, temporal, taskQueue }: { db: TestDatabase; temporal: TestWorkflowEnvironment; taskQueue: string },
+  cleanups: (() => Promise<void>)[],
+): Promise<BotServices> {
+  let temporalClient = temporal.client;
+  const temporalAddress = await options.reach?.botTemporal?.(temporal.address);
+  if (temporalAddress) {
+    const connection = Connection.lazy({ address: temporalAddress });
+    cleanups.push(() => connection.close());
+    temporalClient = new TemporalClient({ connection });
+  }
+  let prisma = db.prisma;
+  const databaseUrl = await options.reach?.botPostgres?.(db.url);
+  if (databaseUrl) {
+    const own = createPrismaClient(databaseUrl);
+    cleanups.push(() => own.$disconnect());
+    prisma = own;
+  }
+  return { temporal: temporalClient, taskQueue, prisma, guildConfigs: createGuildConfigRepository(prisma) };
 }
 
 function systemIds(world: SeededGuild): SystemIds {
