@@ -3,22 +3,24 @@
  *   npm run ticket -- open --type support --member alice --answer "My order never arrived"
  *   npm run ticket -- show <workflow id>
  *   npm run ticket -- close <workflow id> --as sam --staff --reason "Refund issued"
- * Members are named as in the local Discord's demo guild, or given as Discord ids with --guild.
+ * Members are named as in the local Discord's demo guild, or given as Discord ids with --guild. A ticket whose row
+ * says it is closed is shown and answered from the row in Postgres, without asking its workflow, which has ended.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ConfigError } from '../config/parse-env.ts';
 import { loadTemporalConfig } from '../config/temporal-config.ts';
 import { isDiscordId } from '../domain/discord-id.ts';
 import type { Actor } from '../domain/ticket.ts';
-import { createPrismaClient } from '../prisma/client.ts';
+import { createPrismaClient, type PrismaClient } from '../prisma/client.ts';
 import { loadDemoEnv } from '../sandbox/demo/demo-env.ts';
 import { readDemoWorld } from '../sandbox/demo/demo-world.ts';
 import { createGuildConfigRepository } from '../store/guild-config-repository.ts';
 import { createTemporalClient } from '../temporal/client.ts';
 import { openTicketWorkflow } from '../temporal/ticket-client.ts';
 import { closeTicket, getTicketState } from '../workflows/definitions.ts';
+import { alreadyClosed, closedWords, readTicketRecord, type TicketRecord } from './ticket-record.ts';
 
 const usage = `usage:
   npm run ticket -- open --type KEY (--member NAME | --guild ID --member-id ID --member-name NAME) [--answer TEXT]...
@@ -49,6 +51,72 @@ async function member(
   return { guildId: world.guildId, ...found };
 }
 
+/** The Temporal client, connected when first asked for. */
+type TicketService = () => Promise<Client>;
+
+/** Runs `use` with the ticket rows in Postgres, disconnecting after. */
+async function withRecords(use: (records: PrismaClient) => Promise<void>): Promise<void> {
+  const prisma = createPrismaClient(databaseUrl());
+  try {
+    await use(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/**
+ * Prints the ticket: a closed one from its row (its workflow has ended, and may be gone from Temporal), an open one
+ * as its workflow knows it, and from its row again when the workflow turns out to have just ended.
+ */
+async function show(ticketService: TicketService, records: PrismaClient, workflowId: string): Promise<void> {
+  const record = await readTicketRecord(records, workflowId);
+  if (record?.status === 'closed') return printRecord(record);
+  try {
+    const workflow = (await ticketService()).workflow.getHandle(workflowId);
+    console.log(JSON.stringify(await workflow.query(getTicketState), null, 2));
+  } catch (error) {
+    const now = error instanceof WorkflowNotFoundError ? await readTicketRecord(records, workflowId) : null;
+    if (!now) throw error;
+    printRecord(now);
+  }
+}
+
+function printRecord(record: TicketRecord): void {
+  console.log(JSON.stringify({ source: 'record', ...record }, null, 2));
+}
+
+/**
+ * Closes the ticket through its workflow. A ticket its row says is closed is answered from the row, and so is one
+ * whose workflow turns out to have ended meanwhile: nothing is asked of a workflow that is gone.
+ */
+async function close(
+  ticketService: TicketService,
+  records: PrismaClient,
+  workflowId: string,
+  request: { actor: Actor; reason: string | null },
+): Promise<void> {
+  const record = await readTicketRecord(records, workflowId);
+  if (record?.status === 'closed') return answerClosed(record);
+  try {
+    const workflow = (await ticketService()).workflow.getHandle(workflowId);
+    const result = await workflow.executeUpdate(closeTicket, { args: [request] });
+    console.log(JSON.stringify(result, null, 2));
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    const now = await readTicketRecord(records, workflowId);
+    if (now?.status !== 'closed') throw new EndedError(`the workflow of ${workflowId} has ended; nothing was changed`);
+    answerClosed(now);
+  }
+}
+
+function answerClosed(record: TicketRecord): void {
+  console.log(JSON.stringify(alreadyClosed(record), null, 2));
+  console.error(`${closedWords(record)}; nothing was changed`);
+}
+
+/** The ticket's workflow has ended without a closed row to answer from. */
+class EndedError extends Error {}
+
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -67,7 +135,12 @@ async function main(argv: string[]): Promise<void> {
   });
   const [command, workflowId] = positionals;
   const temporal = loadTemporalConfig();
-  const { client, connection } = await createTemporalClient(temporal);
+  // Connected on first use: a closed ticket is answered from Postgres, whether or not Temporal is reachable.
+  let connected: ReturnType<typeof createTemporalClient> | undefined;
+  const ticketService = async () => {
+    connected ??= createTemporalClient(temporal);
+    return (await connected).client;
+  };
   try {
     if (command === 'open') {
       if (!values.type) throw new UsageError('open needs --type');
@@ -83,7 +156,7 @@ async function main(argv: string[]): Promise<void> {
         question: questions[i]?.label ?? '',
         answer,
       }));
-      const result = await openTicketWorkflow(client, {
+      const result = await openTicketWorkflow(await ticketService(), {
         request: {
           guildId: creator.guildId,
           type: values.type,
@@ -100,20 +173,19 @@ async function main(argv: string[]): Promise<void> {
         process.exitCode = 1;
       }
     } else if (command === 'show' && workflowId) {
-      console.log(JSON.stringify(await client.workflow.getHandle(workflowId).query(getTicketState), null, 2));
+      await withRecords((records) => show(ticketService, records, workflowId));
     } else if (command === 'close' && workflowId) {
       if (!values.as) throw new UsageError('close needs --as (who closes it)');
       const who = values.guild ? { id: values.as, name: values.as } : await member(values.as, undefined);
       const actor: Actor = { id: who.id, name: who.name, isStaff: values.staff };
-      const result = await client.workflow
-        .getHandle(workflowId)
-        .executeUpdate(closeTicket, { args: [{ actor, reason: values.reason ?? null }] });
-      console.log(JSON.stringify(result, null, 2));
+      await withRecords((records) =>
+        close(ticketService, records, workflowId, { actor, reason: values.reason ?? null }),
+      );
     } else {
       throw new UsageError(command ? `unknown command or missing workflow id: ${command}` : 'no command');
     }
   } finally {
-    await connection.close();
+    await connected?.then(({ connection }) => connection.close()).catch(() => undefined);
   }
 }
 
@@ -121,6 +193,8 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`${err.message}\n${usage}`);
   else if (err instanceof ConfigError) console.error(err.message);
   else if (err instanceof WorkflowUpdateFailedError) console.error(`refused: ${err.cause?.message ?? err.message}`);
+  else if (err instanceof EndedError) console.error(err.message);
+  else if (err instanceof WorkflowNotFoundError) console.error(`no ticket workflow ${err.workflowId}`);
   else console.error(err instanceof Error ? `${err.name}: ${err.message}` : err);
   process.exit(1);
 });
