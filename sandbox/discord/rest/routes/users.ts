@@ -1,3 +1,4 @@
+import { ApplicationFlags } from 'discord-api-types/v10';
 import { serializeUser } from '../../serializers.ts';
 import { requireUser } from '../access.ts';
 import type { Route } from '../router.ts';
@@ -19,6 +20,47 @@ export const userRoutes: Route[] = [
           verified: true,
           email: null,
           premium_type: 0,
+        },
+      };
+    },
+  },
+  {
+    // The caller's own application. Its flags say which privileged intents the developer portal grants: the local
+    // Discord never refuses Message Content, and grants Server Members as the bot's record says. The sandbox has no
+    // developer accounts, so the bot's own user stands for the owner.
+    method: 'GET',
+    path: '/applications/@me',
+    handle({ state, botUserId }) {
+      const me = requireUser(state, botUserId);
+      const bot = state.botByUserId(botUserId);
+      const flags =
+        ApplicationFlags.GatewayMessageContentLimited |
+        (bot?.guildMembersIntent ? ApplicationFlags.GatewayGuildMembersLimited : 0);
+      return {
+        status: 200,
+        body: {
+          id: bot?.applicationId ?? botUserId,
+          name: me.username,
+          icon: null,
+          description: '',
+          type: null,
+          flags,
+          flags_new: String(flags),
+          bot: serializeUser(me),
+          bot_public: false,
+          bot_require_code_grant: false,
+          verify_key: '0'.repeat(64),
+          redirect_uris: [],
+          interactions_endpoint_url: null,
+          role_connections_verification_url: null,
+          owner: serializeUser(me),
+          approximate_guild_count: [...state.guilds.values()].filter((guild) => state.member(guild.id, botUserId))
+            .length,
+          approximate_user_install_count: 0,
+          approximate_user_authorization_count: 0,
+          explicit_content_filter: 0,
+          team: null,
+          eligible_oauth2_scopes: ['bot', 'applications.commands'],
         },
       };
     },
