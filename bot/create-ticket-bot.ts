@@ -1,15 +1,17 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits, type Guild, Partials } from 'discord.js';
+import { Client, type ClientOptions, Events, type Guild, Partials } from 'discord.js';
 import { discordApiRoot } from '../config/discord-api.ts';
 import { BackgroundTasks } from './background-tasks.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
 import { registerTicketCommand } from './commands/register-ticket-command.ts';
+import { logMissingGuildCapabilities, logMissingIntents } from './diagnostics/report-missing-capabilities.ts';
 import { guildConfigSavedBy } from './guild-settings/guild-config-saved.ts';
 import { tellTicketsOfPermissionChanges } from './guild-settings/permission-changes.ts';
 import { componentHandlers } from './interactions/component-handlers.ts';
 import { createInteractionRouter } from './interactions/route-interaction.ts';
 import { catchUpMissedMessagesOnReady } from './messages/catch-up-missed-messages.ts';
 import { createThreadMessageForwarder } from './messages/thread-message-forwarder.ts';
+import { GATEWAY_INTENTS } from './permissions.ts';
 import { logFailure } from './replies.ts';
 
 /**
@@ -38,9 +40,9 @@ class TicketBotClient extends Client {
 }
 
 /**
- * The gateway bot, wired but not logged in: call `login(token)`. Guilds brings threads and roles,
- * GuildMessages and MessageContent the replies in ticket threads; partial messages let edits and deletes of
- * messages sent before the bot started still reach their ticket.
+ * The gateway bot, wired but not logged in: call `login(token)`. Its intents are GATEWAY_INTENTS
+ * (bot/permissions.ts); partial messages let edits and deletes of messages sent before the bot started still reach
+ * their ticket.
  */
 export function createTicketBot(services: BotServices, options: Partial<ClientOptions> = {}): Client {
   const background = new BackgroundTasks();
@@ -50,11 +52,7 @@ export function createTicketBot(services: BotServices, options: Partial<ClientOp
     guildConfigSaved: guildConfigSavedBy({ ...services, background }),
   };
   const client = new TicketBotClient(
-    {
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
-      partials: [Partials.Message],
-      ...options,
-    },
+    { intents: [...GATEWAY_INTENTS], partials: [Partials.Message], ...options },
     background,
   );
   const routeInteraction = createInteractionRouter(
@@ -79,7 +77,8 @@ export function createTicketBot(services: BotServices, options: Partial<ClientOp
   catchUpMissedMessagesOnReady(client, context, messages);
   tellTicketsOfPermissionChanges(client, context);
 
-  const register = (guild: Guild) =>
+  // A guild seen on start or joined: /ticket with its types, and a log line for each thing the bot lacks there.
+  const guildSeen = (guild: Guild) =>
     void context.guildConfigs
       .loadGuildConfig(guild.id)
       // Without its configuration (Postgres down) the guild still gets the command, offering no types yet.
@@ -87,12 +86,19 @@ export function createTicketBot(services: BotServices, options: Partial<ClientOp
         logFailure(`could not read the configuration of guild ${guild.id} for /ticket open`, error);
         return null;
       })
-      .then((config) => registerTicketCommand(guild, config))
-      .catch((error: unknown) => logFailure(`could not register /ticket in guild ${guild.id}`, error));
+      .then(async (config) => {
+        await registerTicketCommand(guild, config).catch((error: unknown) =>
+          logFailure(`could not register /ticket in guild ${guild.id}`, error),
+        );
+        await logMissingGuildCapabilities(guild, config).catch((error: unknown) =>
+          logFailure(`could not check what the bot may do in guild ${guild.id}`, error),
+        );
+      });
   client.once(Events.ClientReady, (ready) => {
-    for (const guild of ready.guilds.cache.values()) register(guild);
+    void logMissingIntents(ready).catch((error: unknown) => logFailure('could not check the intents', error));
+    for (const guild of ready.guilds.cache.values()) guildSeen(guild);
   });
-  client.on(Events.GuildCreate, register);
+  client.on(Events.GuildCreate, guildSeen);
   client.on(Events.Error, (error) => logFailure('gateway client error', error));
   return client;
 }

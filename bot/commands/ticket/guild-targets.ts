@@ -1,12 +1,6 @@
-import {
-  ChannelType,
-  type ChatInputCommandInteraction,
-  type GuildMember,
-  type PermissionResolvable,
-  PermissionsBitField,
-  type TextChannel,
-} from 'discord.js';
+import { ChannelType, type ChatInputCommandInteraction, type GuildMember, type TextChannel } from 'discord.js';
 import { guildChannel } from '../../gateway-guild-directory.ts';
+import { lacking, type NeededPermission } from '../../permissions.ts';
 import { UserFacingError } from '../../replies.ts';
 
 /**
@@ -62,27 +56,21 @@ export async function botMember(interaction: ChatInputCommandInteraction<'cached
 }
 
 /**
- * Refuses, naming what is missing, when the bot lacks permissions it will need in a channel a setting names. A
- * channel that is not a text channel of this server is left to the store, which refuses to save it.
+ * Refuses, naming what is missing, when the bot lacks permissions it will need in a channel a setting names (the
+ * table in bot/permissions.ts). A channel that is not a text channel of this server is left to the store, which
+ * refuses to save it.
  */
 export async function requireBotPermissions(
   interaction: ChatInputCommandInteraction<'cached'>,
   channelId: string,
-  needed: PermissionResolvable,
+  needed: readonly NeededPermission[],
   purpose: string,
 ): Promise<void> {
   const channel = await guildChannel(interaction.guild, channelId);
   if (channel?.type !== ChannelType.GuildText) return;
-  const granted = channel.permissionsFor(await botMember(interaction));
-  const missing = new PermissionsBitField(needed).remove(granted).toArray();
+  const granted = channel.permissionsFor(await botMember(interaction)).bitfield;
+  const missing = lacking(needed, granted).map((need) => need.name);
   if (missing.length > 0) {
-    throw new UserFacingError(
-      `I cannot ${purpose} in ${channel}: I am missing ${missing.map(permissionWords).join(', ')} there.`,
-    );
+    throw new UserFacingError(`I cannot ${purpose} in ${channel}: I am missing ${missing.join(', ')} there.`);
   }
-}
-
-/** `SendMessagesInThreads` → `Send Messages In Threads`. */
-function permissionWords(flag: string): string {
-  return flag.replace(/(?<=[a-z])(?=[A-Z])/g, ' ');
 }

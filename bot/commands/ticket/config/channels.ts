@@ -1,5 +1,6 @@
-import { ChannelType, PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
+import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
 import type { GuildConfigInput, TicketType } from '../../../../domain/guild-config.ts';
+import { CHANNEL_NEEDS } from '../../../permissions.ts';
 import { optionId, requireBotPermissions } from '../guild-targets.ts';
 import { changeGuildConfig, saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
@@ -14,21 +15,6 @@ const DEFAULT_TICKET_TYPE: TicketType = {
   openLimit: 1,
 };
 
-/** What the bot does in the ticket channel: create private threads, talk in them, add members, lock them at close. */
-const TICKET_CHANNEL_PERMISSIONS = [
-  PermissionFlagsBits.ViewChannel,
-  PermissionFlagsBits.SendMessages,
-  PermissionFlagsBits.EmbedLinks,
-  PermissionFlagsBits.CreatePrivateThreads,
-  PermissionFlagsBits.SendMessagesInThreads,
-  PermissionFlagsBits.ManageThreads,
-];
-const POSTING_PERMISSIONS = [
-  PermissionFlagsBits.ViewChannel,
-  PermissionFlagsBits.SendMessages,
-  PermissionFlagsBits.EmbedLinks,
-];
-
 export const ticketChannelSubcommand: ConfigSubcommand = {
   data: new SlashCommandSubcommandBuilder()
     .setName('ticket-channel')
@@ -42,7 +28,7 @@ export const ticketChannelSubcommand: ConfigSubcommand = {
     ),
   async answer(interaction, context) {
     const channelId = optionId(interaction, 'channel', true);
-    await requireBotPermissions(interaction, channelId, TICKET_CHANNEL_PERMISSIONS, 'open ticket threads');
+    await requireBotPermissions(interaction, channelId, CHANNEL_NEEDS.ticket, 'open ticket threads');
     let created = false;
     await saveConfigChange(interaction, context, (config): GuildConfigInput => {
       created = config === null;
@@ -61,6 +47,7 @@ export const ticketChannelSubcommand: ConfigSubcommand = {
 function postingChannelSubcommand(
   name: string,
   setting: 'historiesChannelId' | 'remindersChannelId',
+  purpose: 'histories' | 'reminders',
   description: string,
   what: string,
 ): ConfigSubcommand {
@@ -76,7 +63,7 @@ function postingChannelSubcommand(
       ),
     async answer(interaction, context) {
       const channelId = optionId(interaction, 'channel');
-      if (channelId) await requireBotPermissions(interaction, channelId, POSTING_PERMISSIONS, `post ${what}`);
+      if (channelId) await requireBotPermissions(interaction, channelId, CHANNEL_NEEDS[purpose], `post ${what}`);
       await changeGuildConfig(interaction, context, (config) => ({ ...config, [setting]: channelId }));
       return channelId
         ? `${capitalized(what)} are now posted in <#${channelId}>.`
@@ -92,6 +79,7 @@ function capitalized(text: string): string {
 export const historiesChannelSubcommand = postingChannelSubcommand(
   'histories-channel',
   'historiesChannelId',
+  'histories',
   'Channel for the summary of each closed ticket (empty: none)',
   'closed-ticket summaries',
 );
@@ -99,6 +87,7 @@ export const historiesChannelSubcommand = postingChannelSubcommand(
 export const remindersChannelSubcommand = postingChannelSubcommand(
   'reminders-channel',
   'remindersChannelId',
+  'reminders',
   'Channel for reminders about tickets still open (empty: none)',
   'reminders about open tickets',
 );

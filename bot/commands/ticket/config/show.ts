@@ -1,10 +1,18 @@
 import { EmbedBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
 import type { GuildConfig } from '../../../../domain/guild-config.ts';
+import { guildCapabilityFacts, readApplicationFlags } from '../../../diagnostics/capability-facts.ts';
+import { missingCapabilities, type Naming, NOTHING_MISSING } from '../../../diagnostics/missing-capabilities.ts';
 import { NOT_SET_UP } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
-/** Discord's limit for an embed description; a guild with many long questions is cut there. */
+/** Channels and roles as Discord's client shows mentions: by their current names. */
+const DISCORD_NAMING: Naming = { channel: (id) => `<#${id}>`, role: (id) => `<@&${id}>` };
+
+/** Discord's limits for an embed description and for all of a message's embeds; long settings are cut there. */
 const DESCRIPTION_MAX = 4096;
+const EMBEDS_MAX = 6000;
+const SETTINGS_TITLE = 'Ticket settings';
+const CAPABILITIES_TITLE = 'What the bot may do here';
 const BLOCKED_SHOWN = 20;
 
 export const showSubcommand: ConfigSubcommand = {
@@ -12,8 +20,22 @@ export const showSubcommand: ConfigSubcommand = {
   async answer(interaction, context) {
     const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
     if (!config) return NOT_SET_UP;
-    const embed = new EmbedBuilder().setTitle('Ticket settings').setDescription(fitted(describeConfig(config)));
-    return { embeds: [embed], allowedMentions: { parse: [] } };
+    const facts = await guildCapabilityFacts(interaction.guild, config);
+    const missing = missingCapabilities(
+      { ...facts, applicationFlags: await readApplicationFlags(interaction.client) },
+      DISCORD_NAMING,
+    );
+    const capabilities = fitted(missing.length > 0 ? missing : [NOTHING_MISSING], DESCRIPTION_MAX);
+    // The settings get what the message's embeds may still hold.
+    const room = EMBEDS_MAX - SETTINGS_TITLE.length - CAPABILITIES_TITLE.length - capabilities.length;
+    const settings = fitted(describeConfig(config), Math.min(DESCRIPTION_MAX, room));
+    return {
+      embeds: [
+        new EmbedBuilder().setTitle(SETTINGS_TITLE).setDescription(settings),
+        new EmbedBuilder().setTitle(CAPABILITIES_TITLE).setDescription(capabilities),
+      ],
+      allowedMentions: { parse: [] },
+    };
   },
 };
 
@@ -47,14 +69,14 @@ function hours(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
 }
 
-/** Whole lines up to Discord's limit, and a note of how many did not fit. */
-function fitted(lines: string[]): string {
+/** Whole lines up to `max` characters, and a note of how many did not fit. */
+function fitted(lines: string[], max: number): string {
   let text = '';
   for (const [index, line] of lines.entries()) {
     const more = `\n… and ${lines.length - index} more lines`;
     const next = text ? `${text}\n${line}` : line;
     const roomForNote = index === lines.length - 1 ? 0 : more.length;
-    if (next.length + roomForNote > DESCRIPTION_MAX) return `${text}${more}`;
+    if (next.length + roomForNote > max) return `${text}${more}`;
     text = next;
   }
   return text;
