@@ -35,20 +35,35 @@ export function readTicketRecord(prisma: PrismaClient, workflowId: string): Prom
   });
 }
 
-/**
- * The answer to a close of a ticket its row says is closed, shaped as the workflow's own `already_closed` answer
- * (closedById null: it closed by itself).
- */
-export function alreadyClosed(record: TicketRecord) {
+/** The close as the workflow words it (ClosureFacts); closedById null: the ticket closed by itself. */
+function closureOf(record: TicketRecord) {
+  if (record.status !== 'closed') return null;
   return {
-    outcome: 'already_closed' as const,
+    reason: record.closeReason,
+    closedById: record.closedById,
+    closedAt: record.closedAt?.getTime() ?? null,
+    automatic: record.closedById === null,
+  };
+}
+
+/** The answer to a close of a ticket its row says is closed, shaped as the workflow's own `already_closed` answer. */
+export function alreadyClosed(record: TicketRecord) {
+  return { outcome: 'already_closed' as const, number: record.number, closure: closureOf(record) };
+}
+
+/** What `show` prints from the row, in the fields and shapes of the workflow's own view (getTicketState). */
+export function recordView(record: TicketRecord) {
+  return {
+    source: 'record' as const,
+    workflowId: record.workflowId,
     number: record.number,
-    closure: {
-      reason: record.closeReason,
-      closedById: record.closedById,
-      closedAt: record.closedAt?.getTime() ?? null,
-      automatic: record.closedById === null,
-    },
+    status: record.status,
+    creator: { id: record.creatorId },
+    assigneeId: record.assigneeId,
+    threadId: record.threadId,
+    openedAt: record.openedAt.getTime(),
+    closure: closureOf(record),
+    transcriptKey: record.transcriptKey,
   };
 }
 

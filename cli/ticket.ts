@@ -20,7 +20,7 @@ import { createGuildConfigRepository } from '../store/guild-config-repository.ts
 import { createTemporalClient } from '../temporal/client.ts';
 import { openTicketWorkflow } from '../temporal/ticket-client.ts';
 import { closeTicket, getTicketState } from '../workflows/definitions.ts';
-import { alreadyClosed, closedWords, readTicketRecord, type TicketRecord } from './ticket-record.ts';
+import { alreadyClosed, closedWords, readTicketRecord, recordView, type TicketRecord } from './ticket-record.ts';
 
 const usage = `usage:
   npm run ticket -- open --type KEY (--member NAME | --guild ID --member-id ID --member-name NAME) [--answer TEXT]...
@@ -82,7 +82,7 @@ async function show(ticketService: TicketService, records: PrismaClient, workflo
 }
 
 function printRecord(record: TicketRecord): void {
-  console.log(JSON.stringify({ source: 'record', ...record }, null, 2));
+  console.log(JSON.stringify(recordView(record), null, 2));
 }
 
 /**

@@ -89,8 +89,7 @@ describe('npm run ticket on a closed ticket', () => {
       source: 'record',
       number: 7,
       status: 'closed',
-      closedById: ALICE,
-      closeReason: 'Solved, thanks',
+      closure: { reason: 'Solved, thanks', closedById: ALICE, closedAt: closedAt.getTime() },
     });
   }, 60_000);
 

@@ -48,7 +48,7 @@ async function listTickets(query: string): Promise<{ execution: { workflowId: st
   return stdout.trim() ? JSON.parse(stdout) : [];
 }
 
-/** The operator's commands, run as a person would, against this test's dev server and transcript folder. */
+/** The operator's commands, run as a person would, against this test's dev server, database and transcript folder. */
 async function cli(name: 'ticket' | 'transcript', ...args: string[]): Promise<string> {
   const { stdout } = await run('npx', ['tsx', `cli/${name}.ts`, ...args], {
     env: {
@@ -56,6 +56,7 @@ async function cli(name: 'ticket' | 'transcript', ...args: string[]): Promise<st
       TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
       TEMPORAL_TASK_QUEUE: taskQueue,
       TRANSCRIPTS_DIR: transcriptsDir,
+      DATABASE_URL: db.url,
     },
   });
   return stdout.trim();
