@@ -65,7 +65,9 @@ export async function startCommandWorld() {
   });
 
   const context: BotServices = {
-    temporal: new TemporalClient({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
+    // Without the client's own gRPC retries: a retry still in flight when the test closes the connection (a config
+    // save tells open tickets through Temporal, in the background) would throw from the client's timer.
+    temporal: new TemporalClient({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) }),
     taskQueue: 'unused',
     prisma: database.prisma,
     guildConfigs: createGuildConfigRepository(database.prisma),
