@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TranscriptStorageOptions } from '../activities/transcripts/storage-factory.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
+import { logLevelVariable, portVariable, secondsVariable, type TelemetryConfig } from './telemetry-config.ts';
 import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';
 import { loadTranscriptStorageConfig } from './transcript-storage-config.ts';
 
@@ -15,6 +16,13 @@ const workerEnvSchema = z.object({
       'must be a plain base URL: no credentials, query or fragment',
     )
     .optional(),
+  LOG_LEVEL: logLevelVariable,
+  WORKER_HEALTH_PORT: portVariable(9470),
+  WORKER_TEMPORAL_METRICS_PORT: portVariable(9471),
+  /** How long a stopping worker lets running activities finish before they are cancelled. */
+  WORKER_SHUTDOWN_GRACE_SECONDS: secondsVariable(20),
+  /** A workflow bundle built ahead (the image's); workflows are bundled from source at start when absent. */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 });
 
 export interface WorkerConfig {
@@ -24,6 +32,9 @@ export interface WorkerConfig {
   transcriptStorage: TranscriptStorageOptions;
   /** Where the panel is served, without a trailing slash; summaries link to transcripts there. */
   publicUrl: string | undefined;
+  telemetry: TelemetryConfig;
+  shutdownGraceMs: number;
+  workflowBundlePath: string | undefined;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -34,5 +45,12 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     discord: { token: parsed.DISCORD_TOKEN, apiBaseUrl: parsed.DISCORD_API_BASE_URL },
     transcriptStorage: loadTranscriptStorageConfig(env),
     publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
+    telemetry: {
+      logLevel: parsed.LOG_LEVEL,
+      healthPort: parsed.WORKER_HEALTH_PORT,
+      temporalMetricsPort: parsed.WORKER_TEMPORAL_METRICS_PORT,
+    },
+    shutdownGraceMs: parsed.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+    workflowBundlePath: parsed.WORKFLOW_BUNDLE_PATH,
   };
 }
