@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { workflowBundleOptions } from '../../temporal/workflow-code.ts';
 import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,10 +71,7 @@ export async function startDevServer(port: number): Promise<TestWorkflowEnvironm
   });
 }
 
-/** Bundling takes seconds: once per test file. */
+/** Bundling takes seconds: once per test file. The worker's own bundle options, workflow interceptors included. */
 export function bundleTicketWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({
-    workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
-    logger: new DefaultLogger('WARN'),
-  });
+  return bundleWorkflowCode({ ...workflowBundleOptions(), logger: new DefaultLogger('WARN') });
 }
