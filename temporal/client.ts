@@ -1,10 +1,23 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import type { TemporalConfig } from '../config/temporal-config.ts';
 
-/** The one way bot, panel and CLI reach Temporal; close `connection` when done. */
+/**
+ * The one way bot, panel and CLI reach Temporal; close `connection` when done. A NativeConnection (the SDK's Rust
+ * core, as the worker's) rather than the pure-JS Connection: its requests are counted in the SDK's metrics, which a
+ * process exports once it installs its runtime with a Prometheus port (telemetry/temporal-runtime.ts).
+ */
 export async function createTemporalClient(
   config: TemporalConfig,
-): Promise<{ client: Client; connection: Connection }> {
-  const connection = await Connection.connect(config.connection);
+): Promise<{ client: Client; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect(config.connection);
   return { client: new Client({ connection, namespace: config.namespace }), connection };
+}
+
+/** How long a readiness probe waits for Temporal's answer. */
+const PROBE_DEADLINE_MS = 1_500;
+
+/** Resolves when the Temporal frontend answers; readiness of every process that needs Temporal. */
+export async function temporalAnswers(connection: NativeConnection): Promise<void> {
+  await connection.withDeadline(Date.now() + PROBE_DEADLINE_MS, () => connection.workflowService.getSystemInfo({}));
 }
