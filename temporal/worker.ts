@@ -1,24 +1,75 @@
-import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDiscordRest } from '../activities/discord/index.ts';
 import { createGuildSettingsActivities, createTicketActivities } from '../activities/index.ts';
 import { describeTranscriptStorage, openTranscriptStorage } from '../activities/transcripts/index.ts';
 import { loadWorkerConfig } from '../config/worker-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
+import { ticketActivityLogContext } from '../telemetry/activity-log-context.ts';
+import { startHealthServer } from '../telemetry/health-server.ts';
+import { log, setProcessLogger } from '../telemetry/log-context.ts';
+import { createLogger } from '../telemetry/logger.ts';
+import { createMetricsRegistry } from '../telemetry/metrics-registry.ts';
+import { onShutdownSignal } from '../telemetry/shutdown-signals.ts';
+import { installTemporalRuntime } from '../telemetry/temporal-runtime.ts';
+import { temporalAnswers } from './client.ts';
+import { workerWorkflowCode } from './workflow-code.ts';
 
-/** The ticket worker: runs ticket workflows and their activities until SIGINT or SIGTERM, then drains and exits. */
+/** A stop that outlasts the grace period by this much gives up on activities that ignore their cancellation. */
+const FORCED_STOP_AFTER_GRACE_MS = 5_000;
+
+/**
+ * The ticket worker: runs ticket workflows and their activities. Ready once it polls and Temporal answers. On
+ * SIGTERM or SIGINT it stops polling, lets running activities finish for the grace period, and exits.
+ */
 async function run(): Promise<void> {
   const config = loadWorkerConfig();
+  const { telemetry } = config;
+  const logger = createLogger('worker', telemetry.logLevel);
+  setProcessLogger(logger);
+  installTemporalRuntime({ logger, level: telemetry.logLevel, metricsPort: telemetry.temporalMetricsPort });
   // Before anything else: a bucket that cannot be used stops the worker with what to fix.
   const transcriptStorage = await openTranscriptStorage(config.transcriptStorage);
+
+  let worker: Worker | undefined;
+  let connection: NativeConnection | undefined;
+  let stopping = false;
+  const health = await startHealthServer({
+    port: telemetry.healthPort,
+    metrics: createMetricsRegistry(),
+    readiness: {
+      polling: () => {
+        if (stopping) throw new Error('stopping');
+        const status = worker?.getStatus();
+        if (status?.runState !== 'RUNNING') throw new Error(worker ? `worker is ${status?.runState}` : 'starting');
+        if (status.workflowPollerState !== 'POLLING' || status.activityPollerState !== 'POLLING') {
+          throw new Error(`pollers: workflows ${status.workflowPollerState}, activities ${status.activityPollerState}`);
+        }
+      },
+      temporal: () => (connection ? temporalAnswers(connection) : Promise.reject(new Error('not connected yet'))),
+    },
+  });
+  onShutdownSignal(() => {
+    stopping = true;
+    // Before the worker exists (bundling, connecting) there is nothing to drain.
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    else process.exit(0);
+  });
+
   const prisma = createPrismaClient(config.databaseUrl);
-  const connection = await NativeConnection.connect(config.temporal.connection);
+  connection = await NativeConnection.connect(config.temporal.connection);
   try {
-    const worker = await Worker.create({
+    const { source, interceptors, ...workflows } = workerWorkflowCode(config.workflowBundlePath);
+    if (config.workflowBundlePath && source !== config.workflowBundlePath) {
+      log().warn({ workflowBundlePath: config.workflowBundlePath }, 'no workflow bundle there: bundling from source');
+    }
+    worker = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      ...workflows,
+      interceptors: { ...interceptors, activity: [ticketActivityLogContext] },
+      shutdownGraceTime: config.shutdownGraceMs,
+      shutdownForceTime: config.shutdownGraceMs + FORCED_STOP_AFTER_GRACE_MS,
       activities: {
         ...createTicketActivities({
           prisma,
@@ -29,18 +80,31 @@ async function run(): Promise<void> {
         ...createGuildSettingsActivities(prisma),
       },
     });
-    console.log(
-      `[ticketflow] worker polling ${config.temporal.taskQueue} on ${config.temporal.address} (namespace ${config.temporal.namespace}); ` +
-        `transcripts in ${describeTranscriptStorage(config.transcriptStorage)}`,
+    log().info(
+      {
+        taskQueue: config.temporal.taskQueue,
+        address: config.temporal.address,
+        namespace: config.temporal.namespace,
+        workflows: source,
+        transcripts: describeTranscriptStorage(config.transcriptStorage),
+        healthPort: health?.port ?? 0,
+        temporalMetricsPort: telemetry.temporalMetricsPort,
+      },
+      'worker polling',
     );
     await worker.run();
+    log().info('worker stopped: running activities finished');
   } finally {
     await connection.close();
     await prisma.$disconnect();
+    await health?.close();
   }
 }
 
-run().catch((err) => {
-  console.error('[ticketflow] worker stopped:', err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+run().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log().fatal({ err: error }, 'worker stopped');
+    process.exit(1);
+  },
+);

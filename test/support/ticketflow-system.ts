@@ -49,6 +49,8 @@ export interface TicketflowSystemOptions {
     botPostgres?: (url: string) => Promise<string>;
     workerPostgres?: (url: string) => Promise<string>;
   };
+  /** False leaves the worker process stopped (`worker.start()` starts it), for a test that runs a worker its own way. */
+  startWorker?: boolean;
 }
 
 export interface SystemIds {
@@ -158,9 +160,12 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
       DISCORD_TOKEN: discord.bot.token,
       DISCORD_API_BASE_URL: discord.apiBaseUrl,
       TRANSCRIPTS_DIR: transcriptsDir,
+      // Its health and metrics ports stay closed: test runs side by side must not contend for the defaults.
+      WORKER_HEALTH_PORT: '0',
+      WORKER_TEMPORAL_METRICS_PORT: '0',
     });
     cleanups.push(() => worker.stop());
-    await worker.start();
+    if (options.startWorker !== false) await worker.start();
 
     const bot = createTicketBot(
       await botServices(options, { db, temporal, taskQueue }, cleanups),
