@@ -8,6 +8,7 @@ import { logMissingGuildCapabilities, logMissingIntents } from './diagnostics/re
 import { guildConfigSavedBy } from './guild-settings/guild-config-saved.ts';
 import { tellTicketsOfPermissionChanges } from './guild-settings/permission-changes.ts';
 import { componentHandlers } from './interactions/component-handlers.ts';
+import { createInteractionIntake, type InteractionIntake } from './interactions/interaction-intake.ts';
 import { createInteractionRouter } from './interactions/route-interaction.ts';
 import { catchUpMissedMessagesOnReady } from './messages/catch-up-missed-messages.ts';
 import { createThreadMessageForwarder } from './messages/thread-message-forwarder.ts';
@@ -42,9 +43,13 @@ class TicketBotClient extends Client {
 /**
  * The gateway bot, wired but not logged in: call `login(token)`. Its intents are GATEWAY_INTENTS
  * (bot/permissions.ts); partial messages let edits and deletes of messages sent before the bot started still reach
- * their ticket.
+ * their ticket. Interactions enter through `intake`, which bot/main.ts keeps to count them and to close at shutdown.
  */
-export function createTicketBot(services: BotServices, options: Partial<ClientOptions> = {}): Client {
+export function createTicketBot(
+  services: BotServices,
+  options: Partial<ClientOptions> = {},
+  intake: InteractionIntake = createInteractionIntake(),
+): Client {
   const background = new BackgroundTasks();
   const context: BotContext = {
     ...services,
@@ -65,9 +70,7 @@ export function createTicketBot(services: BotServices, options: Partial<ClientOp
   );
   const messages = createThreadMessageForwarder(context);
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    void routeInteraction(interaction).catch((error: unknown) => logFailure('interaction routing failed', error));
-  });
+  client.on(Events.InteractionCreate, (interaction) => void intake.take(interaction, routeInteraction));
   client.on(Events.MessageCreate, (message) => messages.messageCreated(message));
   client.on(Events.MessageUpdate, (_old, message) => messages.messageUpdated(message));
   client.on(Events.MessageDelete, (message) => messages.messageDeleted(message));

@@ -1,15 +1,36 @@
-import { Events } from 'discord.js';
+import { Events, Status } from 'discord.js';
 import { loadBotConfig } from '../config/bot-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { createGuildConfigRepository } from '../store/guild-config-repository.ts';
-import { createTemporalClient } from '../temporal/client.ts';
+import { startHealthServer } from '../telemetry/health-server.ts';
+import { log, setProcessLogger } from '../telemetry/log-context.ts';
+import { createLogger } from '../telemetry/logger.ts';
+import { createMetricsRegistry } from '../telemetry/metrics-registry.ts';
+import { onShutdownSignal } from '../telemetry/shutdown-signals.ts';
+import { installTemporalRuntime } from '../telemetry/temporal-runtime.ts';
+import { createTemporalClient, temporalAnswers } from '../temporal/client.ts';
 import { botClientOptions, createTicketBot } from './create-ticket-bot.ts';
+import { createInteractionIntake } from './interactions/interaction-intake.ts';
+import { observeDiscordRest } from './metrics/discord-rest-metrics.ts';
+import { observeGateway } from './metrics/gateway-metrics.ts';
+import { interactionMetrics } from './metrics/interaction-metrics.ts';
 
-/** The Discord bot: connects, answers until SIGINT or SIGTERM, then logs out and closes its connections. */
+/**
+ * The Discord bot. Ready once its gateway session is, Temporal answers and Postgres does. On SIGTERM or SIGINT it
+ * stops taking interactions (new ones are told it is restarting), waits briefly for those it is answering, logs out
+ * and exits.
+ */
 async function run(): Promise<void> {
   const config = loadBotConfig();
+  const { telemetry } = config;
+  const logger = createLogger('bot', telemetry.logLevel);
+  setProcessLogger(logger);
+  installTemporalRuntime({ logger, level: telemetry.logLevel, metricsPort: telemetry.temporalMetricsPort });
+
   const prisma = createPrismaClient(config.databaseUrl);
   const temporal = await createTemporalClient(config.temporal);
+  const metrics = createMetricsRegistry();
+  const intake = createInteractionIntake(interactionMetrics(metrics));
   const bot = createTicketBot(
     {
       temporal: temporal.client,
@@ -18,25 +39,63 @@ async function run(): Promise<void> {
       guildConfigs: createGuildConfigRepository(prisma),
     },
     botClientOptions(config.discord.apiBaseUrl),
+    intake,
   );
+  observeDiscordRest(bot.rest, metrics);
+  observeGateway(bot, metrics);
 
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
+  const health = await startHealthServer({
+    port: telemetry.healthPort,
+    metrics,
+    readiness: {
+      gateway: () => {
+        if (stopping) throw new Error('stopping');
+        const notReady = [...bot.ws.shards.values()].filter((shard) => shard.status !== Status.Ready);
+        if (!bot.isReady() || notReady.length > 0) throw new Error('the gateway session is not ready');
+      },
+      temporal: () => temporalAnswers(temporal.connection),
+      postgres: () => prisma.$queryRaw`SELECT 1`,
+    },
+  });
+
+  onShutdownSignal(() => {
     stopping = true;
-    await bot.destroy();
-    await temporal.connection.close();
-    await prisma.$disconnect();
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+    intake.close();
+    void (async () => {
+      const finished = await intake.drain(config.shutdownGraceMs);
+      if (!finished) log().warn({ graceMs: config.shutdownGraceMs }, 'stopping with interactions still unanswered');
+      await bot.destroy();
+      await temporal.connection.close();
+      await prisma.$disconnect();
+      await health?.close();
+    })().then(
+      () => {
+        log().info('bot stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log().error({ err: error }, 'bot stopped uncleanly');
+        process.exit(1);
+      },
+    );
+  });
 
   bot.once(Events.ClientReady, (ready) => {
-    console.log(`[ticketflow] bot ready as ${ready.user.tag}; tickets on ${config.temporal.taskQueue}`);
+    log().info(
+      {
+        user: ready.user.tag,
+        taskQueue: config.temporal.taskQueue,
+        healthPort: health?.port ?? 0,
+        temporalMetricsPort: telemetry.temporalMetricsPort,
+      },
+      'bot ready',
+    );
   });
   await bot.login(config.discord.token);
 }
 
 run().catch((error: unknown) => {
-  console.error('[ticketflow] bot stopped:', error instanceof Error ? error.message : error);
+  log().fatal({ err: error }, 'bot stopped');
   process.exit(1);
 });

@@ -1,4 +1,6 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { log } from '../telemetry/log-context.ts';
+import { noteInteractionOutcome } from './interactions/interaction-outcome.ts';
 import { TicketRefusal } from './tickets/ticket-updates.ts';
 
 /** A problem the member can act on; its message is shown to them as is. */
@@ -44,6 +46,7 @@ export async function deferEphemeral(interaction: RepliableInteraction): Promise
  */
 export async function answerFailure(interaction: RepliableInteraction, error: unknown): Promise<void> {
   const known = error instanceof TicketRefusal || error instanceof UserFacingError;
+  noteInteractionOutcome(known ? 'refused' : 'failed');
   if (!known) logFailure(`interaction ${interaction.id} failed`, error);
   try {
     await replyEphemeral(interaction, known ? error.message : SERVICE_TROUBLE);
@@ -52,7 +55,10 @@ export async function answerFailure(interaction: RepliableInteraction, error: un
   }
 }
 
-/** Server-side log of an unexpected failure: its message and stack, never the interaction's token. */
+/**
+ * Server-side log of an unexpected failure: the error with its stack and fields, on a line that carries the
+ * interaction's or ticket's ids when logged on its behalf, secrets (the interaction's token among them) removed.
+ */
 export function logFailure(what: string, error: unknown): void {
-  console.error(`[bot] ${what}:`, error instanceof Error ? (error.stack ?? error.message) : error);
+  log().error({ err: error }, what);
 }

@@ -3,6 +3,7 @@ import { splitCustomId } from '../../domain/custom-ids.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerFailure, logFailure } from '../replies.ts';
 import type { ButtonHandler, ModalHandler, SelectMenuHandler, TicketSubcommand } from './handler-types.ts';
+import { noteInteractionOutcome } from './interaction-outcome.ts';
 
 export interface InteractionHandlers {
   /** The `/ticket` command's name and its subcommands (and groups), found by name. */
@@ -69,5 +70,6 @@ export function createInteractionRouter(
 }
 
 async function answerUnknown(interaction: RepliableInteraction, content: string): Promise<void> {
+  noteInteractionOutcome('unknown');
   await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, DiscordAPIError, Events, RESTJSONErrorCodes } from 'discord.js';
+import { log } from '../../telemetry/log-context.ts';
 import type { BotContext } from '../bot-context.ts';
 import { logFailure } from '../replies.ts';
 import { type OpenTicketThread, openTicketThreads } from './open-ticket-threads.ts';
@@ -83,9 +84,7 @@ async function catchUpGuild(
     }
   };
   await Promise.all(Array.from({ length: THREADS_AT_ONCE }, reader));
-  console.log(
-    `[bot] caught up guild ${guildId}: ${forwarded} thread messages forwarded from ${threads.length} open tickets`,
-  );
+  log().info({ guildId, forwarded, openTickets: threads.length }, 'caught up the thread messages of a guild');
 }
 
 /** Forwards the thread's people's messages after its starting point; returns how many. A deleted thread has none. */

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import type { Message, PartialMessage } from 'discord.js';
+import { addLogContext, log, withLogContext } from '../../telemetry/log-context.ts';
 import { messageDeleted, messageEdited, replyReceived } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { logFailure } from '../replies.ts';
@@ -16,19 +17,20 @@ import { isMemberMessage, toTicketMessage } from './to-ticket-message.ts';
 export function createThreadMessageForwarder(context: BotContext, retryDelaysMs = SIGNAL_RETRY_DELAYS_MS) {
   const queues = new Map<string, Promise<void>>();
 
-  function enqueue(threadId: string, work: () => Promise<void>): void {
-    const next = (queues.get(threadId) ?? Promise.resolve())
-      .then(() => retrySignal(work, retryDelaysMs, (error, delayMs) => retrying(threadId, error, delayMs)))
-      .catch((error: unknown) => logFailure(`could not forward a message of thread ${threadId}`, error));
+  function enqueue(guildId: string, threadId: string, work: () => Promise<void>): void {
+    const next = withLogContext({ guildId, threadId }, () =>
+      (queues.get(threadId) ?? Promise.resolve())
+        .then(() => retrySignal(work, retryDelaysMs, (error, delayMs) => retrying(error, delayMs)))
+        .catch((error: unknown) => logFailure(`could not forward a message of thread ${threadId}`, error)),
+    );
     queues.set(threadId, next);
     void next.finally(() => {
       if (queues.get(threadId) === next) queues.delete(threadId);
     });
   }
 
-  function retrying(threadId: string, error: unknown, delayMs: number): void {
-    const reason = error instanceof Error ? error.message : String(error);
-    console.warn(`[bot] a message of thread ${threadId} waits ${delayMs / 1000} s for its ticket: ${reason}`);
+  function retrying(error: unknown, delayMs: number): void {
+    log().warn({ err: error, delayMs }, 'a thread message waits for its ticket');
   }
 
   async function signalTicket<Arg>(
@@ -39,6 +41,7 @@ export function createThreadMessageForwarder(context: BotContext, retryDelaysMs 
   ): Promise<void> {
     const ticket = await findTicketByThread(context.prisma, guildId, threadId);
     if (!ticket || ticket.status === 'closed') return;
+    addLogContext({ ticketNumber: ticket.number, workflowId: ticket.workflowId });
     try {
       await context.temporal.workflow.getHandle(ticket.workflowId).signal(signal, arg);
     } catch (error) {
@@ -51,7 +54,7 @@ export function createThreadMessageForwarder(context: BotContext, retryDelaysMs 
     /** Whether the message was queued as a reply: only people's messages in threads are. */
     messageCreated(message: Message): boolean {
       if (!isMemberMessage(message) || !message.channel.isThread()) return false;
-      enqueue(message.channelId, () =>
+      enqueue(message.guildId, message.channelId, () =>
         signalTicket(message.guildId, message.channelId, replyReceived, toTicketMessage(message)),
       );
       return true;
@@ -61,7 +64,7 @@ export function createThreadMessageForwarder(context: BotContext, retryDelaysMs 
       if (message.partial || !isMemberMessage(message) || !message.channel.isThread()) return;
       // Discord also sends updates when it adds link previews; only an edit by the author changes the record.
       if (message.editedTimestamp === null) return;
-      enqueue(message.channelId, () =>
+      enqueue(message.guildId, message.channelId, () =>
         signalTicket(message.guildId, message.channelId, messageEdited, toTicketMessage(message)),
       );
     },
@@ -71,7 +74,7 @@ export function createThreadMessageForwarder(context: BotContext, retryDelaysMs 
       const guildId = message.guildId;
       if (!guildId || !message.channel.isThread() || (!message.partial && !isMemberMessage(message))) return;
       const deletion = { messageId: message.id, deletedAt: Date.now() };
-      enqueue(message.channelId, () => signalTicket(guildId, message.channelId, messageDeleted, deletion));
+      enqueue(guildId, message.channelId, () => signalTicket(guildId, message.channelId, messageDeleted, deletion));
     },
   };
 }

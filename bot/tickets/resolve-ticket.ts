@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { addLogContext } from '../../telemetry/log-context.ts';
 import type { BotContext } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';
@@ -7,8 +8,19 @@ import { findTicketByNumber, findTicketByThread, type TicketRef } from './find-t
 /**
  * The ticket an action is about, as its row has it now: the numbered one of this guild when a number is given, else
  * the ticket whose thread the interaction comes from. Read under READ_WITHIN_MS, so a stalled Postgres is answered.
+ * The rest of the interaction logs with its number and workflow id.
  */
 export async function resolveTicket(
+  interaction: Interaction<'cached'>,
+  context: BotContext,
+  number: number | null,
+): Promise<TicketRef> {
+  const ticket = await findTicketOf(interaction, context, number);
+  addLogContext({ ticketNumber: ticket.number, workflowId: ticket.workflowId });
+  return ticket;
+}
+
+async function findTicketOf(
   interaction: Interaction<'cached'>,
   context: BotContext,
   number: number | null,
