@@ -1,5 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { log } from '../../telemetry/log-context.ts';
 import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
 
 /**
@@ -34,15 +35,16 @@ async function run(): Promise<void> {
     if (names.length > 0) {
       await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing });
     }
-    console.log(
-      `search attributes in ${namespace}: ${names.length > 0 ? `registered ${names.join(', ')}` : 'all present'}`,
+    log().info(
+      { namespace, registered: names },
+      names.length > 0 ? 'search attributes registered' : 'search attributes all present',
     );
   } finally {
     await connection.close();
   }
 }
 
-run().catch((err: unknown) => {
-  console.error(err);
+run().catch((error: unknown) => {
+  log().fatal({ err: error }, 'search attributes not registered');
   process.exit(1);
 });
