@@ -1,18 +1,38 @@
-# The Ticketflow application image, run by docker-compose.yml (the worker now; the bot and the web panel later):
-# Node 24, the project's npm packages and the generated Prisma client. TypeScript runs through tsx, as in development.
-FROM node:24-bookworm-slim
+# The Ticketflow application image, run by docker-compose.yml as the one-shot migrate step, the worker and the bot.
+# Two stages: the build stage has every npm package (the Prisma CLI generates the client, webpack bundles the
+# workflows); the runtime stage has production packages only, the generated client and the workflow bundle.
+# TypeScript runs through tsx, as in development, and Node starts each entry point itself (no npm or tsx CLI in
+# between), so that SIGTERM reaches the process that drains.
 
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-RUN mkdir -p /data/transcripts && chown node:node /app /data/transcripts
-USER node
-
-COPY --chown=node:node package.json package-lock.json ./
-# Dev dependencies too: the Prisma CLI that db:generate and db:migrate run is one.
+COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run db:generate && npm run build:workflows -- dist/workflow-bundle.js
 
-COPY --chown=node:node . .
-RUN npm run db:generate
-
+FROM node:24-bookworm-slim AS runtime
+WORKDIR /app
 ENV NODE_ENV=production \
-    TRANSCRIPTS_DIR=/data/transcripts
-CMD ["npx", "tsx", "temporal/worker.ts"]
+    TRANSCRIPTS_DIR=/data/transcripts \
+    WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
+RUN mkdir -p /data/transcripts && chown node:node /data/transcripts
+COPY --chown=node:node package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The processes' code only: no tests, local Discord, benchmarks, scripts or operator CLI (run those from a checkout).
+COPY --chown=node:node activities activities
+COPY --chown=node:node bot bot
+COPY --chown=node:node config config
+COPY --chown=node:node domain domain
+COPY --chown=node:node prisma prisma
+COPY --chown=node:node store store
+COPY --chown=node:node telemetry telemetry
+COPY --chown=node:node temporal temporal
+COPY --chown=node:node workflows workflows
+COPY --from=build --chown=node:node /app/prisma/generated prisma/generated
+COPY --from=build --chown=node:node /app/dist dist
+USER node
+# Health and metrics: the bot's on 9460 (/livez, /readyz, /metrics) and 9461 (Temporal SDK), the worker's on 9470
+# and 9471.
+EXPOSE 9460 9461 9470 9471
+CMD ["node", "--import", "tsx", "temporal/worker.ts"]
