@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseComposeYaml } from './compose-yaml.ts';
 
 describe("the reader of docker-compose.yml's YAML", () => {
-  it('reads mappings, sequences, quoted and plain scalars, flow sequences, comments and merged anchors', () => {
+  it('reads mappings, sequences, quoted and plain scalars, flow sequences (over lines too), comments and merged anchors', () => {
     const yaml = [
       'x-base: &base # shared',
       '  init: true',
@@ -16,7 +16,12 @@ describe("the reader of docker-compose.yml's YAML", () => {
       '      - data:/var/data',
       '    test: ["CMD-SHELL", \'echo "$$X", done\']',
       '    retries: 3',
-      '    url: postgresql://u:${P:?set P}@db:5432/x#not-a-comment',
+      '    url: postgresql://u:p@db:5432/x#not-a-comment',
+      '    command:',
+      '      [',
+      '        "sh",',
+      '        "-c",',
+      '      ]',
     ].join('\n');
     expect(parseComposeYaml(yaml)).toEqual({
       'x-base': { init: true, restart: 'unless-stopped' },
@@ -27,7 +32,8 @@ describe("the reader of docker-compose.yml's YAML", () => {
           ports: ['127.0.0.1:80:8080', 'data:/var/data'],
           test: ['CMD-SHELL', 'echo "$$X", done'],
           retries: 3,
-          url: 'postgresql://u:${P:?set P}@db:5432/x#not-a-comment',
+          url: 'postgresql://u:p@db:5432/x#not-a-comment',
+          command: ['sh', '-c'],
         },
       },
     });

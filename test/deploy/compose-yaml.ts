@@ -46,6 +46,10 @@ class BlockReader {
   block(indent: number): YamlValue {
     const first = this.peek();
     if (!first || first.indent < indent) return null;
+    if (first.text.startsWith('[')) {
+      this.#at += 1;
+      return this.inline(first.text, first);
+    }
     return first.text === '-' || first.text.startsWith('- ') ? this.sequence(first.indent) : this.mapping(first.indent);
   }
 
@@ -98,20 +102,32 @@ class BlockReader {
   }
 
   inline(text: string, line: Line): YamlValue {
+    // A flow sequence may go on over the next lines (as the formatter writes long ones), up to its `]`.
+    if (text.startsWith('[')) {
+      let flow = text;
+      while (!flow.endsWith(']') && !this.done()) {
+        flow += ` ${this.peek()?.text}`;
+        this.#at += 1;
+      }
+      return flowSequence(flow, line);
+    }
     const alias = /^\*([\w-]+)$/.exec(text);
     if (alias) {
       const value = this.#anchors.get(alias[1] ?? '');
       if (value === undefined) throw new Error(`line ${line.number}: unknown anchor ${alias[1]}`);
       return value;
     }
-    if (text.startsWith('[')) {
-      if (!text.endsWith(']')) throw new Error(`line ${line.number}: a flow sequence must end on its line`);
-      const inner = text.slice(1, -1).trim();
-      return inner === '' ? [] : splitOutsideQuotes(inner, ',').map((item) => scalar(item.trim(), line));
-    }
     if (/^[{|>]/.test(text)) throw new Error(`line ${line.number}: flow mappings and block scalars are not supported`);
     return scalar(text, line);
   }
+}
+
+/** `[a, "b", 'c',]`: scalars only, a trailing comma allowed. */
+function flowSequence(text: string, line: Line): YamlValue[] {
+  if (!text.endsWith(']')) throw new Error(`line ${line.number}: a flow sequence without its ]`);
+  const items = splitOutsideQuotes(text.slice(1, -1), ',').map((item) => item.trim());
+  if (items.at(-1) === '') items.pop();
+  return items.map((item) => scalar(item, line));
 }
 
 /** `key: value` (value possibly empty), with the key unquoted; null when the text is no mapping entry. */
@@ -138,37 +154,29 @@ function scalar(text: string, line: Line | null): YamlValue {
 }
 
 function withoutComment(line: string): string {
-  let quote: string | null = null;
-  for (let index = 0; index < line.length; index += 1) {
-    const char = line[index];
-    if (quote) {
-      if (char === '\\' && quote === '"') index += 1;
-      else if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '#' && (index === 0 || /\s/.test(line[index - 1] ?? ''))) {
-      return line.slice(0, index);
-    }
-  }
-  return line;
+  const [comment] = positionsOutsideQuotes(line, (index) => line[index] === '#' && /^\s?$/.test(line[index - 1] ?? ''));
+  return comment === undefined ? line : line.slice(0, comment);
 }
 
 function splitOutsideQuotes(text: string, separator: string): string[] {
-  const parts: string[] = [];
+  const cuts = positionsOutsideQuotes(text, (index) => text[index] === separator);
+  return [-1, ...cuts].map((cut, at) => text.slice(cut + 1, cuts[at] ?? text.length));
+}
+
+/** Positions in `text`, outside quoted strings, where `wanted` holds. A quote opens a string only where one can start. */
+function positionsOutsideQuotes(text: string, wanted: (index: number) => boolean): number[] {
+  const found: number[] = [];
   let quote: string | null = null;
-  let start = 0;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
     if (quote) {
       if (char === '\\' && quote === '"') index += 1;
       else if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") {
+    } else if ((char === '"' || char === "'") && /^[\s[,:]?$/.test(text[index - 1] ?? '')) {
       quote = char;
-    } else if (char === separator) {
-      parts.push(text.slice(start, index));
-      start = index + 1;
+    } else if (wanted(index)) {
+      found.push(index);
     }
   }
-  parts.push(text.slice(start));
-  return parts;
+  return found;
 }
