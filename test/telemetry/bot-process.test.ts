@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
-import { type EntryProcess, getLocal, startEntry } from './entry-process.ts';
+import { type EntryProcess, getLocal, startEntry, stopAndSeeNotReady, systemEnv } from './entry-process.ts';
 
 let system: TicketflowSystem;
 let bot: EntryProcess;
@@ -15,11 +15,7 @@ beforeAll(async () => {
   await system.bot.destroy();
   [healthPort, sdkMetricsPort] = [await freePort(), await freePort()];
   bot = startEntry('bot/main.ts', {
-    TEMPORAL_ADDRESS: system.temporal.address,
-    TEMPORAL_TASK_QUEUE: system.taskQueue,
-    DATABASE_URL: system.db.url,
-    DISCORD_TOKEN: system.discord.bot.token,
-    DISCORD_API_BASE_URL: system.discord.apiBaseUrl,
+    ...systemEnv(system),
     BOT_HEALTH_PORT: String(healthPort),
     BOT_TEMPORAL_METRICS_PORT: String(sdkMetricsPort),
     BOT_SHUTDOWN_GRACE_SECONDS: '10',
@@ -103,13 +99,7 @@ describe('the bot process', () => {
     const inFlight = listTickets('sam');
     await eventually(() => expect(system.discord.state.faults.pendingCount).toBe(0));
 
-    const signalledAt = performance.now();
-    bot.child.kill('SIGTERM');
-    await eventually(async () => {
-      const ready = await getLocal(healthPort, '/readyz');
-      expect(ready.status).toBe(503);
-      expect(JSON.parse(ready.text).checks.gateway).toBe('stopping');
-    });
+    const signalledAt = await stopAndSeeNotReady(bot, healthPort, 'gateway');
     const late = await listTickets('alice').waitForReply(10_000);
     expect(late.content).toBe('Ticketflow is restarting; please try again in a moment.');
     expect((await inFlight.waitForReply(10_000)).content).not.toContain('restarting');

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { eventually } from '../support/ticket-harness.ts';
+import type { TicketflowSystem } from '../support/ticketflow-system.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -94,4 +97,30 @@ export async function getLocal(port: number, path: string): Promise<{ status: nu
   } catch {
     return { status: 0, text: '' };
   }
+}
+
+/** What the bot and the worker need to reach the system's Postgres, Temporal and local Discord. */
+export function systemEnv(system: TicketflowSystem): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: system.temporal.address,
+    TEMPORAL_TASK_QUEUE: system.taskQueue,
+    DATABASE_URL: system.db.url,
+    DISCORD_TOKEN: system.discord.bot.token,
+    DISCORD_API_BASE_URL: system.discord.apiBaseUrl,
+  };
+}
+
+/**
+ * Sends SIGTERM and waits until the process's `/readyz` answers 503 with `check` saying it is stopping, which must
+ * happen before it exits. Returns when the signal was sent (`performance.now()`).
+ */
+export async function stopAndSeeNotReady(entry: EntryProcess, healthPort: number, check: string): Promise<number> {
+  const signalledAt = performance.now();
+  entry.child.kill('SIGTERM');
+  await eventually(async () => {
+    const ready = await getLocal(healthPort, '/readyz');
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.text).checks[check]).toBe('stopping');
+  });
+  return signalledAt;
 }

@@ -8,7 +8,14 @@ import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-clie
 import { freePort } from '../support/free-port.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { SUPPORT_QUESTION, startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
-import { type EntryProcess, getLocal, type LogLine, startEntry } from './entry-process.ts';
+import {
+  type EntryProcess,
+  getLocal,
+  type LogLine,
+  startEntry,
+  stopAndSeeNotReady,
+  systemEnv,
+} from './entry-process.ts';
 
 let system: TicketflowSystem;
 let bundleDir: string;
@@ -31,11 +38,7 @@ beforeAll(async () => {
   ]);
   [healthPort, sdkMetricsPort] = [await freePort(), await freePort()];
   worker = startEntry('temporal/worker.ts', {
-    TEMPORAL_ADDRESS: system.temporal.address,
-    TEMPORAL_TASK_QUEUE: system.taskQueue,
-    DATABASE_URL: system.db.url,
-    DISCORD_TOKEN: system.discord.bot.token,
-    DISCORD_API_BASE_URL: system.discord.apiBaseUrl,
+    ...systemEnv(system),
     TRANSCRIPTS_DIR: system.transcriptsDir,
     WORKFLOW_BUNDLE_PATH: join(bundleDir, 'workflow-bundle.js'),
     WORKER_HEALTH_PORT: String(healthPort),
@@ -109,13 +112,7 @@ describe('the worker process', () => {
     // The thread request reached Discord, which answers it in 4 s: the activity is running.
     await eventually(() => expect(system.discord.state.faults.pendingCount).toBe(0));
 
-    const signalledAt = performance.now();
-    worker.child.kill('SIGTERM');
-    await eventually(async () => {
-      const ready = await getLocal(healthPort, '/readyz');
-      expect(ready.status).toBe(503);
-      expect(JSON.parse(ready.text).checks.polling).toBe('stopping');
-    });
+    const signalledAt = await stopAndSeeNotReady(worker, healthPort, 'polling');
     const exit = await worker.exited;
     expect(exit.code).toBe(0);
     expect(exit.at - signalledAt).toBeGreaterThan(2_000);
