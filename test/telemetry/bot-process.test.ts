@@ -93,6 +93,36 @@ describe('the bot process', () => {
     expect(JSON.stringify(bot.lines)).not.toContain(system.discord.bot.token);
   });
 
+  it('logs a failed interaction with its guild, channel and id, and counts failures and refusals apart', async () => {
+    const outcomes = ['failed', 'refused'].map(
+      (outcome) => `ticketflow_bot_interaction_duration_seconds_count{kind="command",outcome="${outcome}"}`,
+    );
+    const before = (await getLocal(healthPort, '/metrics')).text;
+    // Discord fails the acknowledgement and its three retries: the bot apologises and logs why.
+    system.discord.state.faults.inject({ route: 'POST /interactions/:id/:token/callback', status: 500, times: 4 });
+    const failed = listTickets('bob');
+    expect((await failed.waitForReply(30_000)).content).toContain('Could not reach the ticket service');
+    const logged = await bot.waitForLine((line) => line.level === 'error' && line.interactionId === failed.id);
+    expect(logged).toMatchObject({
+      name: 'bot',
+      kind: 'command',
+      guildId: system.world.guild.id,
+      channelId: system.channelId('tickets'),
+      err: { message: expect.any(String), stack: expect.any(String) },
+    });
+    // Outside a ticket thread, closing is refused in plain words: nothing to log.
+    const refused = system.discord.driver
+      .as(system.userId('alice'))
+      .runSlashCommand(system.channelId('tickets'), 'ticket', { subcommand: 'close' });
+    await refused.waitForReply(30_000);
+    expect(bot.lines.some((line) => line.interactionId === refused.id)).toBe(false);
+
+    await eventually(async () => {
+      const after = (await getLocal(healthPort, '/metrics')).text;
+      expect(outcomes.map((series) => sample(after, series) - sample(before, series))).toEqual([1, 1]);
+    });
+  });
+
   it('on SIGTERM stops taking interactions, finishes the one it is answering, and exits', async () => {
     // Discord takes 3 s to acknowledge the next answer: an interaction is in flight when the signal comes.
     system.discord.state.faults.inject({ route: 'POST /interactions/:id/:token/callback', delayMs: 3_000 });
