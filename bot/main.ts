@@ -1,4 +1,4 @@
-import { Events, Status } from 'discord.js';
+import { Events } from 'discord.js';
 import { loadBotConfig } from '../config/bot-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { createGuildConfigRepository } from '../store/guild-config-repository.ts';
@@ -8,7 +8,8 @@ import { createLogger } from '../telemetry/logger.ts';
 import { createMetricsRegistry } from '../telemetry/metrics-registry.ts';
 import { onShutdownSignal } from '../telemetry/shutdown-signals.ts';
 import { installTemporalRuntime } from '../telemetry/temporal-runtime.ts';
-import { createTemporalClient, temporalAnswers } from '../temporal/client.ts';
+import { createTemporalClient } from '../temporal/client.ts';
+import { botReadiness } from './bot-readiness.ts';
 import { botClientOptions, createTicketBot } from './create-ticket-bot.ts';
 import { createInteractionIntake } from './interactions/interaction-intake.ts';
 import { observeDiscordRest } from './metrics/discord-rest-metrics.ts';
@@ -48,15 +49,7 @@ async function run(): Promise<void> {
   const health = await startHealthServer({
     port: telemetry.healthPort,
     metrics,
-    readiness: {
-      gateway: () => {
-        if (stopping) throw new Error('stopping');
-        const notReady = [...bot.ws.shards.values()].filter((shard) => shard.status !== Status.Ready);
-        if (!bot.isReady() || notReady.length > 0) throw new Error('the gateway session is not ready');
-      },
-      temporal: () => temporalAnswers(temporal.connection),
-      postgres: () => prisma.$queryRaw`SELECT 1`,
-    },
+    readiness: botReadiness(bot, { temporal: temporal.connection, prisma }, () => stopping),
   });
 
   onShutdownSignal(() => {

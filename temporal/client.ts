@@ -2,6 +2,9 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { TemporalConfig } from '../config/temporal-config.ts';
 
+/** The connection of a Temporal client made here, as readiness probes and shutdowns see it. */
+export type TemporalConnection = NativeConnection;
+
 /**
  * The one way bot, panel and CLI reach Temporal; close `connection` when done. A NativeConnection (the SDK's Rust
  * core, as the worker's) rather than the pure-JS Connection: its requests are counted in the SDK's metrics, which a
@@ -9,7 +12,7 @@ import type { TemporalConfig } from '../config/temporal-config.ts';
  */
 export async function createTemporalClient(
   config: TemporalConfig,
-): Promise<{ client: Client; connection: NativeConnection }> {
+): Promise<{ client: Client; connection: TemporalConnection }> {
   const connection = await NativeConnection.connect(config.connection);
   return { client: new Client({ connection, namespace: config.namespace }), connection };
 }
@@ -18,6 +21,6 @@ export async function createTemporalClient(
 const PROBE_DEADLINE_MS = 1_500;
 
 /** Resolves when the Temporal frontend answers; readiness of every process that needs Temporal. */
-export async function temporalAnswers(connection: NativeConnection): Promise<void> {
+export async function temporalAnswers(connection: TemporalConnection): Promise<void> {
   await connection.withDeadline(Date.now() + PROBE_DEADLINE_MS, () => connection.workflowService.getSystemInfo({}));
 }

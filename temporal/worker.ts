@@ -11,7 +11,7 @@ import { createLogger } from '../telemetry/logger.ts';
 import { createMetricsRegistry } from '../telemetry/metrics-registry.ts';
 import { onShutdownSignal } from '../telemetry/shutdown-signals.ts';
 import { installTemporalRuntime } from '../telemetry/temporal-runtime.ts';
-import { temporalAnswers } from './client.ts';
+import { type WorkerState, workerReadiness } from './worker-readiness.ts';
 import { workerWorkflowCode } from './workflow-code.ts';
 
 /** A stop that outlasts the grace period by this much gives up on activities that ignore their cancellation. */
@@ -30,39 +30,28 @@ async function run(): Promise<void> {
   // Before anything else: a bucket that cannot be used stops the worker with what to fix.
   const transcriptStorage = await openTranscriptStorage(config.transcriptStorage);
 
-  let worker: Worker | undefined;
-  let connection: NativeConnection | undefined;
-  let stopping = false;
+  const state: WorkerState = { stopping: false };
   const health = await startHealthServer({
     port: telemetry.healthPort,
     metrics: createMetricsRegistry(),
-    readiness: {
-      polling: () => {
-        if (stopping) throw new Error('stopping');
-        const status = worker?.getStatus();
-        if (status?.runState !== 'RUNNING') throw new Error(worker ? `worker is ${status?.runState}` : 'starting');
-        if (status.workflowPollerState !== 'POLLING' || status.activityPollerState !== 'POLLING') {
-          throw new Error(`pollers: workflows ${status.workflowPollerState}, activities ${status.activityPollerState}`);
-        }
-      },
-      temporal: () => (connection ? temporalAnswers(connection) : Promise.reject(new Error('not connected yet'))),
-    },
+    readiness: workerReadiness(state),
   });
   onShutdownSignal(() => {
-    stopping = true;
+    state.stopping = true;
     // Before the worker exists (bundling, connecting) there is nothing to drain.
-    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    if (state.worker?.getState() === 'RUNNING') state.worker.shutdown();
     else process.exit(0);
   });
 
   const prisma = createPrismaClient(config.databaseUrl);
-  connection = await NativeConnection.connect(config.temporal.connection);
+  const connection = await NativeConnection.connect(config.temporal.connection);
+  state.connection = connection;
   try {
     const { source, interceptors, ...workflows } = workerWorkflowCode(config.workflowBundlePath);
     if (config.workflowBundlePath && source !== config.workflowBundlePath) {
       log().warn({ workflowBundlePath: config.workflowBundlePath }, 'no workflow bundle there: bundling from source');
     }
-    worker = await Worker.create({
+    const worker = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
@@ -80,6 +69,7 @@ async function run(): Promise<void> {
         ...createGuildSettingsActivities(prisma),
       },
     });
+    state.worker = worker;
     log().info(
       {
         taskQueue: config.temporal.taskQueue,
