@@ -1,6 +1,7 @@
 import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
+import { withDeadline } from '../../telemetry/deadline.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
-import { BEFORE_MODAL_READ_WITHIN_MS, withDeadline } from '../interactions/read-in-time.ts';
+import { BEFORE_MODAL_READ_WITHIN_MS } from '../interactions/read-in-time.ts';
 import { closeReasonModal } from '../modals/close-reason-modal.ts';
 import { replyEphemeral } from '../replies.ts';
 import { closeFactsOf } from '../tickets/answer-from-record.ts';

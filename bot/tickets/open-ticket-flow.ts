@@ -12,9 +12,10 @@ import {
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { GuildConfig, TicketType } from '../../domain/guild-config.ts';
 import type { TicketAnswer } from '../../domain/ticket.ts';
+import { withDeadline } from '../../telemetry/deadline.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerInTime } from '../interactions/answer-in-time.ts';
-import { BEFORE_MODAL_READ_WITHIN_MS, withDeadline } from '../interactions/read-in-time.ts';
+import { BEFORE_MODAL_READ_WITHIN_MS } from '../interactions/read-in-time.ts';
 import { answerFailure, deferEphemeral, UserFacingError } from '../replies.ts';
 import { openAndAnswer, openInterim } from './open-answer.ts';
 
