@@ -232,6 +232,10 @@ export class DiscordState {
   }
 
   /** Members in id order, the order Discord pages them in. */
+  membersWithRole(guildId: string, roleId: string): string[] {
+    return this.#guilds.membersWithRole(guildId, roleId);
+  }
+
   membersOf(guildId: string): MemberRecord[] {
     return this.#guilds.membersOf(guildId);
   }

@@ -28,6 +28,9 @@ export class GuildDirectory {
   readonly roles = new Map<string, RoleRecord>();
   /** Members by guild, then by user id. */
   readonly #members = new Map<string, Map<string, MemberRecord>>();
+  /** Each guild's members in id order, kept until its membership changes: sorting 100,000 members per request
+   * would make the local Discord, not the bot it serves, what a benchmark of a large guild measures. */
+  readonly #sortedMembers = new Map<string, MemberRecord[]>();
   readonly #context: StoreContext;
 
   constructor(context: StoreContext) {
@@ -85,6 +88,7 @@ export class GuildDirectory {
       joinedAt: this.#context.isoNow(),
     };
     this.#guildMembers(guildId).set(userId, member);
+    this.#sortedMembers.delete(guildId);
     this.#context.changed();
     return member;
   }
@@ -95,13 +99,28 @@ export class GuildDirectory {
 
   /** Members in id order, the order Discord pages them in. */
   membersOf(guildId: string): MemberRecord[] {
-    return [...this.#guildMembers(guildId).values()].sort((a, b) => compareDiscordIds(a.userId, b.userId));
+    let sorted = this.#sortedMembers.get(guildId);
+    if (!sorted) {
+      sorted = [...this.#guildMembers(guildId).values()].sort((a, b) => compareDiscordIds(a.userId, b.userId));
+      this.#sortedMembers.set(guildId, sorted);
+    }
+    return [...sorted];
+  }
+
+  /** The ids of the members holding a role, in no particular order. */
+  membersWithRole(guildId: string, roleId: string): string[] {
+    const holders: string[] = [];
+    for (const member of this.#guildMembers(guildId).values()) {
+      if (member.roleIds.includes(roleId)) holders.push(member.userId);
+    }
+    return holders;
   }
 
   /** A member leaving (or kicked); their thread memberships are the channel store's to drop. */
   removeMember(guildId: string, userId: string): void {
     if (this.guilds.get(guildId)?.ownerId === userId) throw new Error('the owner cannot leave their guild');
     if (!this.#guildMembers(guildId).delete(userId)) throw new Error(`user ${userId} is not in guild ${guildId}`);
+    this.#sortedMembers.delete(guildId);
     this.#context.changed();
   }
 
@@ -127,5 +146,6 @@ export class GuildDirectory {
     }
     for (const role of snapshot.roles) this.roles.set(role.id, role);
     for (const member of snapshot.members) this.#guildMembers(member.guildId).set(member.userId, member);
+    this.#sortedMembers.clear();
   }
 }

@@ -44,12 +44,7 @@ export function planMentionAdds(
   authorId: string,
 ): MentionAdds {
   if (!WRITTEN_TYPES.has(message.type)) return { userIds: [], failedRoles: false };
-  const roleMembers = message.mention_roles.map((roleId) =>
-    state
-      .membersOf(thread.guildId)
-      .filter((member) => member.roleIds.includes(roleId))
-      .map((member) => member.userId),
-  );
+  const roleMembers = message.mention_roles.map((roleId) => state.membersWithRole(thread.guildId, roleId));
   const failedRoles = roleMembers.some((members) => members.length > MAX_MENTIONED_ROLE_SIZE);
   const candidates = [
     ...message.mentions.map((user) => user.id),
