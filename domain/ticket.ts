@@ -234,6 +234,16 @@ export interface TicketActivities {
     notice: TicketNotice;
   }): Promise<{ messageId: string }>;
   lockThread(input: { threadId: string; reason: string }): Promise<void>;
+  /**
+   * Posts a staff member's reply written outside Discord (the panel) in the thread, through the bot and signed with
+   * their name; returns it as the ticket stores it (written by that staff member). Idempotent per key.
+   */
+  postStaffReply(input: {
+    threadId: string;
+    idempotencyKey: string;
+    staff: { id: string; name: string };
+    content: string;
+  }): Promise<TicketMessage>;
 
   renderTranscript(input: TicketRef & { number: number; closure: ClosureFacts }): Promise<TranscriptRef>;
 }

@@ -103,6 +103,8 @@ export const addMember = defineUpdate<TicketView, [{ actor: Actor; memberId: str
 export const pauseTimer = defineUpdate<TicketView, [{ actor: Actor }]>('pauseTimer');
 export const resumeTimer = defineUpdate<TicketView, [{ actor: Actor }]>('resumeTimer');
 export const disableTimer = defineUpdate<TicketView, [{ actor: Actor }]>('disableTimer');
+/** Staff reply from outside Discord (the panel): posted in the thread by the bot, signed, and stored as theirs. */
+export const replyAsStaff = defineUpdate<TicketView, [{ actor: Actor; content: string }]>('replyAsStaff');
 export const closeTicket = defineUpdate<CloseTicketResult, [{ actor: Actor; reason?: string | null }]>('closeTicket');
 /**
  * The guild's ticket settings or the bot's permissions changed: the ticket reads its settings again and retries

@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { ZodType } from 'zod';
+import type { TicketMessage } from '../domain/ticket.ts';
 import { editedTicketMessageSchema, messageDeletionSchema, ticketMessageSchema } from '../domain/ticket-message.ts';
 import { type MessageChange, messageDeleted, messageEdited, replyReceived } from './definitions.ts';
 import type { TicketRun } from './ticket-run.ts';
@@ -12,9 +13,10 @@ export const MESSAGE_EDITS_AND_DELETES_PATCH = 'message-edits-and-deletes';
 
 /**
  * The thread's messages as signals: new ones, edits and deletes each queue a change for the message pump.
- * Signals cannot be refused, so a malformed payload is dropped alone and logged.
+ * Signals cannot be refused, so a malformed payload is dropped alone and logged. Returns how a reply is taken, for
+ * replies that come another way (a staff reply from the panel).
  */
-export function setMessageSignalHandlers(run: TicketRun, changes: MessageChange[]): void {
+export function setMessageSignalHandlers(run: TicketRun, changes: MessageChange[]): (message: TicketMessage) => void {
   const { ticket } = run;
   // A change is taken while the run lives: the workflow stores everything it took before it ends, and once it has
   // ended the bot's signal fails, so nothing is taken and then lost. Runs begun by older workers stopped taking
@@ -30,14 +32,17 @@ export function setMessageSignalHandlers(run: TicketRun, changes: MessageChange[
     ticket.warnedAt = null;
   };
 
+  const acceptReply = (message: TicketMessage) => {
+    if (!run.rememberMessage(message.id)) return;
+    ticket.replyCount += 1;
+    noteActivity();
+    changes.push({ kind: 'message', message });
+  };
   wf.setHandler(
     replyReceived,
     (message) => {
       if (!accepting() || !wellFormed(ticketMessageSchema, message, 'reply', message?.id)) return;
-      if (!run.rememberMessage(message.id)) return;
-      ticket.replyCount += 1;
-      noteActivity();
-      changes.push({ kind: 'message', message });
+      acceptReply(message);
     },
     { description: 'A member or staff message in the thread: stored, and it restarts the inactivity window.' },
   );
@@ -65,4 +70,5 @@ export function setMessageSignalHandlers(run: TicketRun, changes: MessageChange[
     },
     { description: 'A thread message deleted: the stored copy is kept and marked deleted; not activity.' },
   );
+  return acceptReply;
 }

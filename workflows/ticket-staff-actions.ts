@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
-import type { Actor, TicketEventKind, TimerState } from '../domain/ticket.ts';
+import type { Actor, TicketEventKind, TicketMessage, TimerState } from '../domain/ticket.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep } from './ticket-steps.ts';
 
@@ -67,6 +67,28 @@ export async function setTimer(run: TicketRun, actor: Actor, timer: TimerState):
   await tellThread(run, () => ({ kind: 'timer_changed', ticket: run.facts(), timer, actor }));
 }
 
+/** Posts a staff member's reply through the bot and takes it as the ticket's, like a reply written in the thread. */
+export async function replyAsStaff(
+  run: TicketRun,
+  actor: Actor,
+  content: string,
+  acceptReply: (message: TicketMessage) => void,
+): Promise<void> {
+  const threadId = run.ticket.threadId;
+  if (!threadId) throw ApplicationFailure.create({ type: 'TicketClosed', message: 'This ticket has no thread.' });
+  const idempotencyKey = run.nextKey('staff_reply');
+  let posted: TicketMessage | undefined;
+  await unlessUnavailable(run, 'The reply could not be posted in the thread', async () => {
+    posted = await run.act.postStaffReply({
+      threadId,
+      idempotencyKey,
+      staff: { id: actor.id, name: actor.name },
+      content,
+    });
+  });
+  if (posted) acceptReply(posted);
+}
+
 /**
  * A staff action answers its caller, so it does not wait out an outage: when the write keeps failing, the
  * caller hears that nothing changed and may try again.
@@ -89,11 +111,14 @@ async function unlessUnavailable(run: TicketRun, what: string, call: () => Promi
     await call();
   } catch (err) {
     if (!run.hardened || !(err instanceof ActivityFailure)) throw err;
-    // The cause is for operators; the caller's answer is shown to people in Discord and the panel.
     log.warn('staff action failed', { workflowId: run.ticket.workflowId, what, error: String(err.cause ?? err) });
+    // A missing permission is the guild's to fix, and Discord's answer names it; any other cause is for operators.
+    const forbidden = err.cause instanceof ApplicationFailure && err.cause.type === 'DiscordForbidden';
     throw ApplicationFailure.create({
-      type: 'Unavailable',
-      message: `${what}. Nothing was changed; try again in a minute.`,
+      type: forbidden ? 'MissingPermission' : 'Unavailable',
+      message: forbidden
+        ? `${what}: ${(err.cause as ApplicationFailure).message}. Nothing was changed.`
+        : `${what}. Nothing was changed; try again in a minute.`,
       nonRetryable: true,
     });
   }

@@ -6,6 +6,8 @@ import type { TicketView } from './definitions.ts';
 
 /** Close reasons end up in an embed field (1,024 characters) next to other text. */
 export const CLOSE_REASON_MAX = 500;
+/** A staff reply is signed with a name (up to 100 characters) within Discord's 2,000 per message. */
+export const STAFF_REPLY_MAX = 1800;
 
 /** A rejected update leaves no history; its type tells callers which plain-words answer to give. */
 function reject(type: string, message: string): never {
@@ -50,4 +52,10 @@ export function validateClose(ticket: TicketView, actor: Actor | undefined, reas
 /** For work queued behind another change: the ticket may have closed while it waited. */
 export function requireStillOpen(ticket: TicketView): void {
   if (ticket.status !== 'open' || ticket.closure) reject('TicketClosed', 'This ticket is closed.');
+}
+
+export function validateStaffReply(content: unknown): void {
+  if (typeof content !== 'string' || content.trim() === '' || content.length > STAFF_REPLY_MAX) {
+    reject('InvalidRequest', `A reply is text of 1 to ${STAFF_REPLY_MAX} characters.`);
+  }
 }

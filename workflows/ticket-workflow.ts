@@ -11,6 +11,7 @@ import {
   type OpenTicketResult,
   openTicket,
   pauseTimer,
+  replyAsStaff,
   resumeTimer,
   settingsChanged,
   type TicketView,
@@ -28,7 +29,13 @@ import { refreshSettings } from './ticket-settings-refresh.ts';
 import * as staff from './ticket-staff-actions.ts';
 import { type StepOutcome, waitToRetry } from './ticket-steps.ts';
 import { remindStaff, warnInactivity } from './ticket-timed-actions.ts';
-import { requireStillOpen, validateClose, validateMemberId, validateStaffAction } from './ticket-validators.ts';
+import {
+  requireStillOpen,
+  validateClose,
+  validateMemberId,
+  validateStaffAction,
+  validateStaffReply,
+} from './ticket-validators.ts';
 
 /** History length at which a ticket continues as new even if the server has not suggested it yet. */
 const DEFAULT_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
@@ -88,7 +95,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
     { description: 'Sent with the start: answers once the thread exists, or why no ticket was opened.' },
   );
-  setMessageSignalHandlers(run, messageChanges);
+  const acceptReply = setMessageSignalHandlers(run, messageChanges);
   wf.setHandler(
     settingsChanged,
     () => {
@@ -114,6 +121,18 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
     description: 'Staff add a member to the ticket thread.',
   });
+  wf.setHandler(
+    replyAsStaff,
+    ({ actor, content }) => staffAction(() => staff.replyAsStaff(run, actor, content, acceptReply)),
+    {
+      validator: ({ actor, content }) => {
+        validateStaffAction(ticket, actor, 'reply as staff');
+        validateStaffReply(content);
+      },
+      description:
+        'Staff reply from the panel: posted in the thread by the bot, signed with their name, stored as theirs.',
+    },
+  );
   const timerUpdate = (timer: TimerState, what: string) =>
     [
       ({ actor }: { actor: Actor }) => staffAction(() => staff.setTimer(run, actor, timer)),

@@ -6,6 +6,7 @@ import { createTicketThread } from './create-ticket-thread.ts';
 import { lockThread } from './lock-thread.ts';
 import type { NoticeSettings } from './notices/format.ts';
 import { postNotice } from './post-notice.ts';
+import { postStaffReply } from './post-staff-reply.ts';
 
 export { DiscordFailure } from './failures.ts';
 export type { NoticeSettings } from './notices/format.ts';
@@ -13,7 +14,7 @@ export { createDiscordRest, type DiscordRestOptions } from './rest-client.ts';
 
 export type DiscordActivities = Pick<
   TicketActivities,
-  'createTicketThread' | 'addThreadMembers' | 'addStaffToThread' | 'postNotice' | 'lockThread'
+  'createTicketThread' | 'addThreadMembers' | 'addStaffToThread' | 'postNotice' | 'lockThread' | 'postStaffReply'
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
@@ -24,5 +25,6 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     addStaffToThread: addStaffToThread(rest),
     postNotice: postNotice(rest, notices),
     lockThread: lockThread(rest),
+    postStaffReply: postStaffReply(rest),
   };
 }

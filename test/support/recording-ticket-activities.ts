@@ -57,6 +57,8 @@ export class RecordingTicketActivities {
   readonly failing = new Map<keyof TicketActivities, string>();
   /** Activities held at their start until the gate opens (see `hold`). */
   private readonly gates = new Map<keyof TicketActivities, Promise<void>>();
+  /** Staff replies posted from outside Discord, by idempotency key. */
+  readonly staffReplies = new Map<string, TicketMessage>();
   /** What each transcript render held: the ids of the stored messages at that moment. */
   readonly renders: { key: string; messageIds: string[] }[] = [];
   private nextNumber = 1;
@@ -199,6 +201,24 @@ export class RecordingTicketActivities {
       if (posted) return { messageId: posted.idempotencyKey };
       this.notices.push(input);
       return { messageId: input.idempotencyKey };
+    },
+    postStaffReply: async (input) => {
+      await this.enter('postStaffReply', input);
+      this.requireChannel(input.threadId);
+      const posted = this.staffReplies.get(input.idempotencyKey);
+      if (posted) return posted;
+      const message = {
+        id: this.snowflake(),
+        authorId: input.staff.id,
+        authorName: input.staff.name,
+        authorIsBot: false,
+        content: input.content,
+        attachments: [],
+        createdAt: Date.now(),
+        editedAt: null,
+      };
+      this.staffReplies.set(input.idempotencyKey, message);
+      return message;
     },
     lockThread: async (input) => {
       await this.enter('lockThread', input);
