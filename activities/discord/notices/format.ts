@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIAllowedMentions, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
-import type { TicketNotice } from '../../../domain/ticket.ts';
+import { ticketPagePath } from '../../../domain/panel-paths.ts';
+import type { TicketFacts, TicketNotice } from '../../../domain/ticket.ts';
 
 export type NoticeOf<Kind extends TicketNotice['kind']> = Extract<TicketNotice, { kind: Kind }>;
 
@@ -15,6 +16,13 @@ export interface NoticeMessage {
 export interface NoticeSettings {
   /** The web panel's base URL without a trailing slash (PUBLIC_URL), when there is one. */
   publicUrl?: string;
+}
+
+/** A line linking the ticket's page in the panel, or nothing when there is no panel. */
+export function ticketPageLine(settings: NoticeSettings, ticket: Pick<TicketFacts, 'guildId' | 'number'>): string {
+  return settings.publicUrl
+    ? `\n[Open the ticket in the panel](${settings.publicUrl}${ticketPagePath(ticket.guildId, ticket.number)})`
+    : '';
 }
 
 export const NOTICE_COLORS = {

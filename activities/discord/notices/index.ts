@@ -22,9 +22,9 @@ function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessa
     case 'timer_changed':
       return renderTimerChanged(notice);
     case 'inactivity_warning':
-      return renderInactivityWarning(notice);
+      return renderInactivityWarning(notice, settings);
     case 'reminder':
-      return renderReminder(notice);
+      return renderReminder(notice, settings);
     case 'closing':
       return renderClosing(notice);
     case 'summary':

@@ -1,5 +1,5 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
-import type { TicketFacts } from '../../../domain/ticket.ts';
+import { transcriptPagePath } from '../../../domain/panel-paths.ts';
 import { ticketLabel } from '../../../domain/ticket-naming.ts';
 import {
   channelMention,
@@ -11,14 +11,6 @@ import {
   pingOnly,
   userMention,
 } from './format.ts';
-
-/**
- * The transcript's page in the web panel, which serves it behind access control. The path is the panel's
- * interface: `/transcripts/<guild id>/<ticket number>`.
- */
-export function transcriptPageUrl(publicUrl: string, ticket: Pick<TicketFacts, 'guildId' | 'number'>): string {
-  return `${publicUrl}/transcripts/${ticket.guildId}/${ticket.number}`;
-}
 
 /**
  * The record of a closed ticket in the histories channel; names people without pinging them. With the
@@ -41,7 +33,7 @@ export function renderSummary(notice: NoticeOf<'summary'>, settings: NoticeSetti
     {
       name: 'Transcript',
       value: settings.publicUrl
-        ? `[Open the transcript](${transcriptPageUrl(settings.publicUrl, ticket)})`
+        ? `[Open the transcript](${settings.publicUrl}${transcriptPagePath(ticket.guildId, ticket.number)})`
         : `\`${notice.transcriptKey}\``,
     },
   ];

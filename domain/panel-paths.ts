@@ -1,0 +1,12 @@
+/**
+ * Where the web panel shows a ticket and its transcript. Notices in Discord link to these pages and the panel serves
+ * them, so both take the paths from here; they are part of the panel's interface and do not change.
+ */
+
+export function ticketPagePath(guildId: string, ticketNumber: number): string {
+  return `/guilds/${guildId}/tickets/${ticketNumber}`;
+}
+
+export function transcriptPagePath(guildId: string, ticketNumber: number): string {
+  return `/transcripts/${guildId}/${ticketNumber}`;
+}
