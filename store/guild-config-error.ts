@@ -1,17 +1,11 @@
-export interface GuildConfigProblem {
-  /** Dotted path into the input, e.g. `ticketTypes.0.key` or `historiesChannelId`. */
-  path: string;
-  message: string;
-}
+import { InputError, type InputProblem } from './input-error.ts';
+
+export type GuildConfigProblem = InputProblem;
 
 /** A guild configuration that may not be saved, with every reason; nothing was written. */
-export class GuildConfigError extends Error {
+export class GuildConfigError extends InputError {
   override name = 'GuildConfigError';
-  readonly problems: GuildConfigProblem[];
   constructor(problems: GuildConfigProblem[]) {
-    super(
-      `invalid guild configuration: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
-    );
-    this.problems = problems;
+    super('guild configuration', problems);
   }
 }

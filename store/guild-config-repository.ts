@@ -4,6 +4,7 @@ import type { PrismaClient } from '../prisma/client.ts';
 import { GuildConfigError, type GuildConfigProblem } from './guild-config-error.ts';
 import type { GuildDirectory } from './guild-directory.ts';
 import { guildOwnershipProblems } from './guild-ownership.ts';
+import { zodProblems } from './input-error.ts';
 import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 /** The one way to a guild's ticket configuration in Postgres, for every process that reads or writes it. */
@@ -30,11 +31,7 @@ function validate(guildId: string, input: GuildConfigInput): GuildConfig {
   const id = snowflake.safeParse(guildId);
   if (!id.success) problems.push({ path: 'guildId', message: id.error.issues[0]?.message ?? 'invalid' });
   const config = guildConfigSchema.safeParse(input);
-  if (!config.success) {
-    for (const issue of config.error.issues) {
-      problems.push({ path: issue.path.map(String).join('.') || '(config)', message: issue.message });
-    }
-  }
+  if (!config.success) problems.push(...zodProblems(config.error, '(config)'));
   if (!config.success || problems.length > 0) throw new GuildConfigError(problems);
   return config.data;
 }
