@@ -1,6 +1,7 @@
 # The Ticketflow application image, run by docker-compose.yml as the one-shot migrate step, the worker and the bot.
 # Two stages: the build stage has every npm package (the Prisma CLI generates the client, webpack bundles the
-# workflows); the runtime stage has production packages only, the generated client and the workflow bundle.
+# workflows, Vite and Nitro build the web panel); the runtime stage has production packages only, the generated
+# client, the workflow bundle and the built panel (self-contained: Nitro bundles what it imports).
 # TypeScript runs through tsx, as in development, and Node starts each entry point itself (no npm or tsx CLI in
 # between), so that SIGTERM reaches the process that drains.
 
@@ -10,6 +11,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run db:generate && npm run build:workflows -- dist/workflow-bundle.js
+RUN npm run build:panel
 
 FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
@@ -31,6 +33,7 @@ COPY --chown=node:node temporal temporal
 COPY --chown=node:node workflows workflows
 COPY --from=build --chown=node:node /app/prisma/generated prisma/generated
 COPY --from=build --chown=node:node /app/dist dist
+COPY --from=build --chown=node:node /app/web/app/.output web/app/.output
 USER node
 # Health and metrics: the bot's on 9460 (/livez, /readyz, /metrics) and 9461 (Temporal SDK), the worker's on 9470
 # and 9471.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Ticketflow needs to run and test on a machine that reaches only package registries:
 # npm packages, PostgreSQL and Chromium (Debian), the Temporal CLI (Go module proxy), the Java time-skipping
-# test server (Maven Central), moto's S3-compatible test server (PyPI) and the generated Prisma client.
+# test server (Maven Central), moto's S3-compatible test server (PyPI), the generated Prisma client and the built
+# web panel.
 # Idempotent; a second run only checks.
 # Records the tool paths in <cache>/env.sh for the other scripts.
 set -euo pipefail
@@ -199,6 +200,40 @@ generate_prisma_client() {
   printf '%s\n' "$inputs_hash" >"$stamp"
 }
 
+# The panel's build reads these: its own sources, the modules it imports from beside it, and the packages.
+readonly PANEL_BUILD_INPUTS=(web/app web/server/panel domain package-lock.json)
+
+# panel_inputs_hash: one hash of the panel build's input files, their paths (relative, so worktrees agree) and
+# contents; the build's own output and cache folders are left out.
+panel_inputs_hash() {
+  local files=()
+  mapfile -t files < <(cd "$TICKETFLOW_ROOT" && find "${PANEL_BUILD_INPUTS[@]}" \
+    \( -path web/app/.output -o -path web/app/node_modules \) -prune -o -type f -print | LC_ALL=C sort)
+  (cd "$TICKETFLOW_ROOT" && { printf '%s\n' "${files[@]}"; cat -- "${files[@]}"; } | sha256sum | cut -d' ' -f1)
+}
+
+# build_panel: the SolidStart panel, built into web/app/.output for the web process to mount; skipped while its
+# inputs are those of the last build there (the stamp lives in the output, so each checkout has its own).
+build_panel() {
+  if ! npm_script_exists build:panel; then
+    log "panel: package.json has no build:panel script yet; skipping"
+    return
+  fi
+  local output="$TICKETFLOW_ROOT/web/app/.output" inputs_hash
+  local stamp="$output/build-inputs.sha256" build_log="$TICKETFLOW_CACHE_DIR/panel-build.log"
+  inputs_hash="$(panel_inputs_hash)"
+  if [[ -f "$output/server/index.mjs" && -f "$stamp" && "$(cat "$stamp")" == "$inputs_hash" ]]; then
+    log "panel: built and up to date"
+    return
+  fi
+  log "panel: npm run build:panel (log: $build_log)"
+  if ! (cd "$TICKETFLOW_ROOT" && npm run build:panel) >"$build_log" 2>&1; then
+    tail -n 30 "$build_log" >&2
+    die "the panel's build failed (full log: $build_log)"
+  fi
+  printf '%s\n' "$inputs_hash" >"$stamp"
+}
+
 write_env_file() {
   local temporal_cli="$1" test_server="$2" chromium="$3" pg_bin_dir="$4" moto_server="$5"
   {
@@ -230,6 +265,7 @@ main() {
   [[ -n "$chromium" ]] || die "Chromium is still missing after installing it"
   [[ -n "$pg_bin_dir" ]] || die "PostgreSQL's initdb is still missing after installing postgresql"
   generate_prisma_client
+  build_panel
   write_env_file "$temporal_cli" "$test_server" "$chromium" "$pg_bin_dir" "$moto_server"
 }
 

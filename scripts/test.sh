@@ -39,8 +39,8 @@ main() {
   local lint_status=0 typecheck_status=0 vitest_status=0
   log "lint: npx biome check ."
   npx biome check . || lint_status=$?
-  log "typecheck: npx tsc --noEmit -p ."
-  npx tsc --noEmit -p . || typecheck_status=$?
+  log "typecheck: npm run typecheck (the project, then the panel in web/app)"
+  npm run --silent typecheck || typecheck_status=$?
   log "tests: npx vitest run $*"
   npx vitest run --reporter=default --reporter=json --outputFile="$REPORT_DIR/vitest.json" "$@" || vitest_status=$?
 

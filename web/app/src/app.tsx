@@ -1,0 +1,42 @@
+import { MetaProvider, Title } from '@solidjs/meta';
+import { Router, useLocation } from '@solidjs/router';
+import { FileRoutes } from '@solidjs/start/router';
+import { createEffect, ErrorBoundary, on, Suspense } from 'solid-js';
+import { ErrorNotice } from './components/ErrorNotice.tsx';
+import { SiteHeader } from './components/SiteHeader.tsx';
+import './app.css';
+
+export default function App() {
+  return (
+    <Router
+      root={(props) => {
+        let main: HTMLElement | undefined;
+        const location = useLocation();
+        // After a client-side navigation, keyboard and screen-reader users continue from the new page's content.
+        createEffect(
+          on(
+            () => location.pathname,
+            () => main?.focus(),
+            { defer: true },
+          ),
+        );
+        return (
+          <MetaProvider>
+            <Title>Ticketflow</Title>
+            <a class="skip-link" href="#main">
+              Skip to content
+            </a>
+            <SiteHeader />
+            <main id="main" tabindex="-1" ref={main}>
+              <ErrorBoundary fallback={(error, reset) => <ErrorNotice error={error} retry={reset} />}>
+                <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
+              </ErrorBoundary>
+            </main>
+          </MetaProvider>
+        );
+      }}
+    >
+      <FileRoutes />
+    </Router>
+  );
+}
