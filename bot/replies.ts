@@ -1,7 +1,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import { log } from '../telemetry/log-context.ts';
+import { TicketRefusal } from '../temporal/ticket-updates.ts';
 import { noteInteractionOutcome } from './interactions/interaction-outcome.ts';
-import { TicketRefusal } from './tickets/ticket-updates.ts';
 
 /** A problem the member can act on; its message is shown to them as is. */
 export class UserFacingError extends Error {

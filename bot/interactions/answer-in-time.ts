@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RepliableInteraction } from 'discord.js';
+import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import { logFailure, NO_PINGS, REQUEST_QUEUED, UserFacingError } from '../replies.ts';
-import { TicketRefusal } from '../tickets/ticket-updates.ts';
 
 /** A member hears within this long what is known, however slow or absent the ticket service is. */
 export const ANSWER_WITHIN_MS = 5_000;

@@ -2,6 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { RepliableInteraction } from 'discord.js';
 import type { Actor } from '../../domain/ticket.ts';
 import { canClose, canManage } from '../../domain/ticket-permissions.ts';
+import { updateTicket } from '../../temporal/ticket-updates.ts';
 import {
   addMember,
   assignTicket,
@@ -20,7 +21,6 @@ import { actOnLiveTicket, closeFactsOf } from './answer-from-record.ts';
 import { closeAnswer, closePending } from './close-answer.ts';
 import { closedTicketAnswer } from './closure-words.ts';
 import type { TicketRef } from './find-ticket.ts';
-import { updateTicket } from './ticket-updates.ts';
 
 type TicketInteraction = RepliableInteraction<'cached'>;
 
@@ -67,7 +67,7 @@ async function actOnTicket(
     };
     await answerInTime(interaction, interim, (show, stillWanted) => {
       const ask: AskTicket = (update, arg) =>
-        updateTicket(context, ticket.workflowId, update, arg, {
+        updateTicket(context.temporal, ticket.workflowId, update, arg, {
           updateId: `bot-${interaction.id}`,
           stillWanted,
           onAccepted: () => {

@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import type { BotServices } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { closedTicketAnswer } from './closure-words.ts';
 import { findTicketByWorkflow, type TicketRef } from './find-ticket.ts';
-import { TicketRefusal } from './ticket-updates.ts';
 
 /** Who closed a ticket, when and why, as its row has it. */
 export function closeFactsOf(ticket: TicketRef) {

@@ -1,13 +1,13 @@
 import type { OpenTicketRequest } from '../../domain/ticket.ts';
 import { InvalidTicketRequestError } from '../../domain/ticket-request.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
+import { untilReachable } from '../../temporal/until-reachable.ts';
 import { type OpenTicketResult, openTicket } from '../../workflows/definitions.ts';
 import type { BotServices } from '../bot-context.ts';
 import type { InterimAnswers } from '../interactions/answer-in-time.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { OUTCOME_FOLLOWS, REQUEST_QUEUED, UserFacingError } from '../replies.ts';
 import { findTicketByWorkflow } from './find-ticket.ts';
-import { untilReachable } from './until-reachable.ts';
 
 /**
  * Starts (or reaches again) the ticket workflow of this request and words where the member's ticket is. The start

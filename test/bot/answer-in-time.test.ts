@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { type AnswerTiming, answerInTime, type DeferredAnswer } from '../../bot/interactions/answer-in-time.ts';
-import { TicketRefusal } from '../../bot/tickets/ticket-updates.ts';
+import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 
 /** The last edit is due 30 s before the token's end; these tokens end 30.3 s after the interaction. */
 const TIMING: AnswerTiming = { answerWithinMs: 100, tokenLifeMs: 30_300 };

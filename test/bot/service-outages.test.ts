@@ -4,7 +4,7 @@ import { READ_WITHIN_MS } from '../../bot/interactions/read-in-time.ts';
 import { REQUEST_QUEUED } from '../../bot/replies.ts';
 import { actOnLiveTicket } from '../../bot/tickets/answer-from-record.ts';
 import { findTicketByThread } from '../../bot/tickets/find-ticket.ts';
-import { updateTicket } from '../../bot/tickets/ticket-updates.ts';
+import { updateTicket } from '../../temporal/ticket-updates.ts';
 import { assignTicket, settingsChanged } from '../../workflows/definitions.ts';
 import { isInterim, settledReply } from '../support/settled-reply.ts';
 import { hostAndPort, startTcpRelay, type TcpRelay, throughRelay } from '../support/tcp-relay.ts';
@@ -195,7 +195,7 @@ describe('the bot while Postgres is away', () => {
     const stillWanted = new AbortController().signal;
     const staleAnswer = await actOnLiveTicket(services, openRow, 'change', () =>
       updateTicket(
-        services,
+        services.temporal,
         openRow.workflowId,
         assignTicket,
         { actor: { id: system.userId('sam'), name: 'sam', isStaff: true }, assigneeId: system.userId('sam') },

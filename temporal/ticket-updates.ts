@@ -1,7 +1,6 @@
-import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
-import type { BotServices } from '../bot-context.ts';
 import { untilReachable } from './until-reachable.ts';
 
 /**
@@ -32,13 +31,13 @@ export interface UpdateDelivery {
  * is rethrown as is.
  */
 export async function updateTicket<Ret, Arg>(
-  services: Pick<BotServices, 'temporal'>,
+  temporal: Client,
   workflowId: string,
   update: UpdateDefinition<Ret, [Arg]>,
   arg: Arg,
   delivery: UpdateDelivery,
 ): Promise<Ret> {
-  const workflow = services.temporal.workflow.getHandle(workflowId);
+  const workflow = temporal.workflow.getHandle(workflowId);
   try {
     const taken = await untilReachable(
       () =>
