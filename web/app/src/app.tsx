@@ -1,5 +1,5 @@
 import { MetaProvider, Title } from '@solidjs/meta';
-import { Router, useLocation } from '@solidjs/router';
+import { Router, revalidate, useLocation } from '@solidjs/router';
 import { FileRoutes } from '@solidjs/start/router';
 import { createEffect, ErrorBoundary, on, Suspense } from 'solid-js';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
@@ -23,12 +23,31 @@ export default function App() {
         return (
           <MetaProvider>
             <Title>Ticketflow</Title>
-            <a class="skip-link" href="#main">
+            <a
+              class="skip-link"
+              href="#main"
+              // Handled here, before the router would take the link for a navigation: focus moves to the content.
+              on:click={(event) => {
+                event.preventDefault();
+                main?.focus();
+              }}
+            >
               Skip to content
             </a>
             <SiteHeader />
             <main id="main" tabindex="-1" ref={main}>
-              <ErrorBoundary fallback={(error, reset) => <ErrorNotice error={error} retry={reset} />}>
+              <ErrorBoundary
+                fallback={(error, reset) => (
+                  <ErrorNotice
+                    error={error}
+                    retry={() => {
+                      // Asks the API again rather than showing the failed answer the router still holds.
+                      void revalidate();
+                      reset();
+                    }}
+                  />
+                )}
+              >
                 <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
               </ErrorBoundary>
             </main>

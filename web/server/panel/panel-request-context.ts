@@ -8,7 +8,7 @@
 
 /** One HTTP request answered in-process by the web server's own routes (fastify's inject). */
 export type InProcessRequest = {
-  method: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: string;

@@ -1,6 +1,7 @@
 import { A, createAsync, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { getMe, signOut } from '../lib/api.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
 import { Picture } from './Picture.tsx';
 import { ThemePicker } from './ThemePicker.tsx';
 
@@ -35,6 +36,7 @@ export function SiteHeader() {
         )}
       </Show>
       <ThemePicker />
+      <Show when={signingOut.error}>{(error) => <ErrorNotice error={error()} />}</Show>
     </header>
   );
 }

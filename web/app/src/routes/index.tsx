@@ -29,7 +29,8 @@ export default function Landing() {
         when={me()}
         fallback={
           <p>
-            <a class="button button-primary" href={signInHref()}>
+            {/* rel="external": a server route (fastify's), so the router must not take the click for a page change */}
+            <a class="button button-primary" href={signInHref()} rel="external">
               Sign in with Discord
             </a>
           </p>
