@@ -1,4 +1,5 @@
 import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
+import { findTicketByNumber } from '../../store/find-ticket.ts';
 import { withDeadline } from '../../telemetry/deadline.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
 import { BEFORE_MODAL_READ_WITHIN_MS } from '../interactions/read-in-time.ts';
@@ -6,7 +7,6 @@ import { closeReasonModal } from '../modals/close-reason-modal.ts';
 import { replyEphemeral } from '../replies.ts';
 import { closeFactsOf } from '../tickets/answer-from-record.ts';
 import { closedTicketAnswer } from '../tickets/closure-words.ts';
-import { findTicketByNumber } from '../tickets/find-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import type { Message, PartialMessage } from 'discord.js';
+import { findTicketByThread } from '../../store/find-ticket.ts';
 import { addLogContext, log, withLogContext } from '../../telemetry/log-context.ts';
 import { messageDeleted, messageEdited, replyReceived } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { logFailure } from '../replies.ts';
-import { findTicketByThread } from '../tickets/find-ticket.ts';
 import { retrySignal, SIGNAL_RETRY_DELAYS_MS } from './retry-signal.ts';
 import { isMemberMessage, toTicketMessage } from './to-ticket-message.ts';
 

@@ -2,6 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { RepliableInteraction } from 'discord.js';
 import type { Actor } from '../../domain/ticket.ts';
 import { canClose, canManage } from '../../domain/ticket-permissions.ts';
+import type { TicketRef } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
 import {
   addMember,
@@ -20,7 +21,6 @@ import { answerFailure, deferEphemeral, REQUEST_QUEUED, replyEphemeral, UserFaci
 import { actOnLiveTicket, closeFactsOf } from './answer-from-record.ts';
 import { closeAnswer, closePending } from './close-answer.ts';
 import { closedTicketAnswer } from './closure-words.ts';
-import type { TicketRef } from './find-ticket.ts';
 
 type TicketInteraction = RepliableInteraction<'cached'>;
 

@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { findTicketByWorkflow, type TicketRef } from '../../store/find-ticket.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import type { BotServices } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { closedTicketAnswer } from './closure-words.ts';
-import { findTicketByWorkflow, type TicketRef } from './find-ticket.ts';
 
 /** Who closed a ticket, when and why, as its row has it. */
 export function closeFactsOf(ticket: TicketRef) {

@@ -1,9 +1,9 @@
+import type { TicketRef } from '../../store/find-ticket.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
 import type { CloseTicketResult } from '../../workflows/definitions.ts';
 import type { BotServices } from '../bot-context.ts';
 import { OUTCOME_FOLLOWS } from '../replies.ts';
 import { closedTicketAnswer, closingAnswer } from './closure-words.ts';
-import type { TicketRef } from './find-ticket.ts';
 
 /** While a close has not been answered: the bot keeps sending it, and the ticket completes it once it has it. */
 export function closePending(ticket: TicketRef): string {

@@ -1,5 +1,6 @@
 import type { OpenTicketRequest } from '../../domain/ticket.ts';
 import { InvalidTicketRequestError } from '../../domain/ticket-request.ts';
+import { findTicketByWorkflow } from '../../store/find-ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
 import { type OpenTicketResult, openTicket } from '../../workflows/definitions.ts';
@@ -7,7 +8,6 @@ import type { BotServices } from '../bot-context.ts';
 import type { InterimAnswers } from '../interactions/answer-in-time.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { OUTCOME_FOLLOWS, REQUEST_QUEUED, UserFacingError } from '../replies.ts';
-import { findTicketByWorkflow } from './find-ticket.ts';
 
 /**
  * Starts (or reaches again) the ticket workflow of this request and words where the member's ticket is. The start

@@ -1,9 +1,9 @@
 import type { Interaction } from 'discord.js';
+import { findTicketByNumber, findTicketByThread, type TicketRef } from '../../store/find-ticket.ts';
 import { addLogContext } from '../../telemetry/log-context.ts';
 import type { BotContext } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';
-import { findTicketByNumber, findTicketByThread, type TicketRef } from './find-ticket.ts';
 
 /**
  * The ticket an action is about, as its row has it now: the numbered one of this guild when a number is given, else

@@ -3,7 +3,7 @@ import { ANSWER_WITHIN_MS } from '../../bot/interactions/answer-in-time.ts';
 import { READ_WITHIN_MS } from '../../bot/interactions/read-in-time.ts';
 import { REQUEST_QUEUED } from '../../bot/replies.ts';
 import { actOnLiveTicket } from '../../bot/tickets/answer-from-record.ts';
-import { findTicketByThread } from '../../bot/tickets/find-ticket.ts';
+import { findTicketByThread } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
 import { assignTicket, settingsChanged } from '../../workflows/definitions.ts';
 import { isInterim, settledReply } from '../support/settled-reply.ts';

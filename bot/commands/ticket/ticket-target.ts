@@ -1,7 +1,7 @@
 import type { ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { TicketRef } from '../../../store/find-ticket.ts';
 import type { BotContext } from '../../bot-context.ts';
 import { answerFailure, deferEphemeral } from '../../replies.ts';
-import type { TicketRef } from '../../tickets/find-ticket.ts';
 import { resolveTicket } from '../../tickets/resolve-ticket.ts';
 
 /** The optional `ticket` number of the ticket actions: without it, the action is about the thread it is run in. */

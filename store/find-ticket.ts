@@ -1,6 +1,6 @@
-import type { PrismaClient, TicketStatus } from '../../prisma/client.ts';
+import type { PrismaClient, TicketStatus } from '../prisma/client.ts';
 
-/** What the bot needs to reach a ticket's workflow and to word its answers, as the ticket's row has it. */
+/** What the bot and the panel need to reach a ticket's workflow and to word their answers, as the ticket's row has it. */
 export interface TicketRef {
   workflowId: string;
   number: number;
