@@ -13,6 +13,8 @@ export type {
   TicketMessage,
   TicketQuestion,
   TicketType,
+  WebLoginAttempt,
+  WebSession,
 } from './generated/client.ts';
 export { Prisma } from './generated/client.ts';
 export * from './generated/enums.ts';

@@ -143,3 +143,48 @@ describe('transcript storage and public URL from the environment', () => {
     }
   });
 });
+
+describe('the web process configuration', () => {
+  const webEnv = {
+    DATABASE_URL: 'postgresql://ticketflow@db/ticketflow',
+    DISCORD_TOKEN: 'MTIz.secret-bot-token',
+    DISCORD_CLIENT_ID: '123456789012345678',
+    DISCORD_CLIENT_SECRET: 'client-secret',
+  };
+
+  it('serves on localhost:3000 over http by default, against discord.com', async () => {
+    const { loadWebConfig } = await import('../../config/web-config.ts');
+    const config = loadWebConfig(webEnv);
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      secureCookies: false,
+    });
+    expect(config.discord.oauth).toMatchObject({
+      authorizeUrl: 'https://discord.com/oauth2/authorize',
+      redirectUri: 'http://localhost:3000/auth/callback',
+    });
+  });
+
+  it('makes cookies Secure behind an https PUBLIC_URL, and finds the local Discord’s consent page', async () => {
+    const { loadWebConfig } = await import('../../config/web-config.ts');
+    const config = loadWebConfig({
+      ...webEnv,
+      PUBLIC_URL: 'https://tickets.example.com/',
+      DISCORD_API_BASE_URL: 'http://127.0.0.1:8790/api/v10',
+    });
+    expect(config).toMatchObject({ publicUrl: 'https://tickets.example.com', secureCookies: true });
+    expect(config.discord.oauth.authorizeUrl).toBe('http://127.0.0.1:8790/oauth2/authorize');
+    expect(config.discord.oauth.redirectUri).toBe('https://tickets.example.com/auth/callback');
+  });
+
+  it('names a missing client id or secret and a PUBLIC_URL with a path, never echoing values', async () => {
+    const { loadWebConfig } = await import('../../config/web-config.ts');
+    const load = () =>
+      loadWebConfig({ DATABASE_URL: webEnv.DATABASE_URL, DISCORD_TOKEN: 'x', PUBLIC_URL: 'https://a.example/panel' });
+    expect(load).toThrow(/DISCORD_CLIENT_ID/);
+    expect(load).toThrow(/DISCORD_CLIENT_SECRET/);
+    expect(load).toThrow(/PUBLIC_URL: must be a plain origin/);
+  });
+});

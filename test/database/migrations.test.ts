@@ -69,6 +69,8 @@ describe('applyMigrations', () => {
       'ticket_message',
       'ticket_question',
       'ticket_type',
+      'web_login_attempt',
+      'web_session',
     ]);
     const records = await query<{
       id: string;

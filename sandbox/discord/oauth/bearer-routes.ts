@@ -1,7 +1,7 @@
 import type { ApplicationFlags } from 'discord-api-types/v10';
-import { guildPermissions } from '../permissions/compute.ts';
 import { unauthorized, unknownGuild } from '../rest/errors.ts';
 import type { Route, RouteRequest } from '../rest/router.ts';
+import { currentUserGuilds } from '../rest/routes/current-user-guilds.ts';
 import { serializeMember, serializeUser } from '../serializers.ts';
 import type { BearerGrant } from './oauth-store.ts';
 
@@ -41,26 +41,7 @@ export const bearerRoutes: Route[] = [
     path: '/users/@me/guilds',
     auth: 'bearer',
     handle(request) {
-      const { state } = request;
-      const grant = grantWith(request, 'guilds');
-      const withCounts = request.query.get('with_counts') === 'true';
-      const guilds = [...state.guilds.values()].filter((guild) => state.member(guild.id, grant.userId));
-      return {
-        status: 200,
-        body: guilds.map((guild) => ({
-          id: guild.id,
-          name: guild.name,
-          icon: null,
-          banner: null,
-          owner: guild.ownerId === grant.userId,
-          // Guild-level: @everyone and the member's roles, never channel overwrites.
-          permissions: guildPermissions(state, guild.id, grant.userId).toString(),
-          features: [],
-          ...(withCounts
-            ? { approximate_member_count: state.membersOf(guild.id).length, approximate_presence_count: 0 }
-            : {}),
-        })),
-      };
+      return currentUserGuilds(request.state, grantWith(request, 'guilds').userId, request.query);
     },
   },
   {

@@ -2,6 +2,7 @@ import { ApplicationFlags } from 'discord-api-types/v10';
 import { serializeUser } from '../../serializers.ts';
 import { requireUser } from '../access.ts';
 import type { Route } from '../router.ts';
+import { currentUserGuilds } from './current-user-guilds.ts';
 
 export const userRoutes: Route[] = [
   {
@@ -64,5 +65,11 @@ export const userRoutes: Route[] = [
         },
       };
     },
+  },
+  {
+    // The bot's own guilds; a signed-in user's are the Bearer route of the same path (oauth/bearer-routes.ts).
+    method: 'GET',
+    path: '/users/@me/guilds',
+    handle: ({ state, botUserId, query }) => currentUserGuilds(state, botUserId, query),
   },
 ];

@@ -1,0 +1,136 @@
+import { discordAuthorizeUrl } from '../../../config/web-config.ts';
+import {
+  createDiscordSandbox,
+  type DiscordSandbox,
+  type SeededGuild,
+  seedGuild,
+} from '../../../sandbox/discord/index.ts';
+import { createGuildConfigRepository } from '../../../store/guild-config-repository.ts';
+import { createWebServer, GUILD_ACCESS_MAX_AGE_MS, type WebServer } from '../../../web/server/create-web-server.ts';
+import { createBotGuilds } from '../../../web/server/discord/bot-guilds.ts';
+import { createDiscordOAuthClient } from '../../../web/server/discord/discord-oauth-client.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { freePort } from '../../support/free-port.ts';
+import { permissiveGuildDirectory } from '../../support/guild-directory.ts';
+
+export interface WebSystem {
+  db: TestDatabase;
+  discord: DiscordSandbox;
+  web: WebServer;
+  /** The panel's origin, where the server listens: `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Guild A ("Alpha": sam is staff, alice a member) and guild B ("Beta": bob is staff, carol a member). */
+  guildA: SeededGuild;
+  guildB: SeededGuild;
+  /** A user's id by guild and name (`userId(guildA, 'sam')`). */
+  userId(guild: SeededGuild, name: string): string;
+  /** A browser's sign-in through the local Discord's consent: returns its `tf_session` cookie (`tf_session=…`). */
+  signIn(userId: string, next?: string): Promise<{ cookie: string; location: string }>;
+  /** A request to the panel with a browser's headers: same-origin, with this cookie. */
+  request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The web server as production builds it, listening on a real port, with a real Postgres (migrated) and the local
+ * Discord for sign-in and guilds: two guilds, each with a configured Staff role.
+ */
+export async function startWebSystem(options: { now?: () => Date } = {}): Promise<WebSystem> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const redirectUri = `${url}/auth/callback`;
+  const db = await createTestDatabase();
+  const discord = await createDiscordSandbox({ oauthRedirectUris: [redirectUri] });
+  const botUserId = discord.bot.userId;
+  const guild = (name: string, staff: string, member: string) =>
+    seedGuild(discord.state, {
+      botUserId,
+      name,
+      roles: [{ name: 'Staff' }],
+      members: [{ username: staff, roles: ['Staff'] }, { username: member }],
+      textChannels: ['tickets'],
+    });
+  const guildA = guild('Alpha', 'sam', 'alice');
+  const guildB = guild('Beta', 'bob', 'carol');
+  const configs = createGuildConfigRepository(db.prisma);
+  for (const seeded of [guildA, guildB]) {
+    await configs.saveGuildConfig(seeded.guild.id, permissiveGuildDirectory, {
+      staffRoleIds: [seeded.roles.get('Staff')?.id ?? ''],
+      ticketChannelId: seeded.channels.get('tickets')?.id ?? '',
+      ticketTypes: [{ key: 'support', name: 'Support' }],
+    });
+  }
+
+  const apiBaseUrl = discord.apiBaseUrl;
+  const web = await createWebServer({
+    config: { publicUrl: url, secureCookies: false },
+    prisma: db.prisma,
+    discord: createDiscordOAuthClient({
+      clientId: discord.bot.applicationId,
+      clientSecret: discord.bot.clientSecret,
+      apiBaseUrl,
+      authorizeUrl: discordAuthorizeUrl(apiBaseUrl),
+      redirectUri,
+    }),
+    botGuilds: createBotGuilds({
+      token: discord.bot.token,
+      apiBaseUrl,
+      maxAgeMs: GUILD_ACCESS_MAX_AGE_MS,
+      now: options.now && (() => options.now?.().getTime() ?? Date.now()),
+    }),
+    now: options.now,
+  });
+  await web.app.listen({ port, host: '127.0.0.1' });
+
+  const request: WebSystem['request'] = (path, init = {}) => {
+    const { cookie, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (cookie) headers.set('cookie', cookie);
+    if (rest.method && !['GET', 'HEAD'].includes(rest.method) && !headers.has('origin')) headers.set('origin', url);
+    return fetch(`${url}${path}`, { ...rest, headers, redirect: 'manual' });
+  };
+
+  return {
+    db,
+    discord,
+    web,
+    url,
+    guildA,
+    guildB,
+    userId(seeded, name) {
+      const user = name === 'owner' ? seeded.owner : seeded.users.get(name);
+      if (!user) throw new Error(`no user ${name} in ${seeded.guild.name}`);
+      return user.id;
+    },
+    async signIn(userId, next) {
+      const login = await request(`/auth/login${next === undefined ? '' : `?next=${encodeURIComponent(next)}`}`);
+      const loginCookie = cookieFrom(login, 'tf_login');
+      discord.oauth.nextLogin(userId);
+      const consent = await fetch(locationOf(login), { redirect: 'manual' });
+      const callback = new URL(locationOf(consent));
+      const landed = await request(`${callback.pathname}${callback.search}`, { cookie: loginCookie });
+      if (landed.status !== 303) throw new Error(`sign-in answered ${landed.status}: ${await landed.text()}`);
+      return { cookie: cookieFrom(landed, 'tf_session'), location: locationOf(landed) };
+    },
+    request,
+    async close() {
+      await web.app.close();
+      await discord.close();
+      await db.cleanup();
+    },
+  };
+}
+
+export function locationOf(response: Response): string {
+  const location = response.headers.get('location');
+  if (!location) throw new Error(`expected a redirect, got ${response.status}`);
+  return location;
+}
+
+/** `name=value` of the cookie the response sets; throws when it sets none of that name. */
+export function cookieFrom(response: Response, name: string): string {
+  const set = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
+  const pair = set?.split(';')[0];
+  if (!pair || pair === `${name}=`) throw new Error(`the response sets no ${name} cookie`);
+  return pair;
+}

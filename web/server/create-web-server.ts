@@ -1,0 +1,90 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { PrismaClient } from '../../prisma/client.ts';
+import { staffRoleIdsOf } from '../../store/guild-staff-roles.ts';
+import { createWebSessionRepository } from '../../store/web-session-repository.ts';
+import type { Logger } from '../../telemetry/logger.ts';
+import { createGuildAccessViews } from './access/guild-access-views.ts';
+import { installRouteAccess } from './access/route-access.ts';
+import type { BotGuilds } from './discord/bot-guilds.ts';
+import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
+import { installErrorReplies } from './http/error-replies.ts';
+import { installSameOriginGuard } from './http/same-origin-guard.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
+import { routePlugins } from './routes/index.ts';
+import { createLoginAttempts } from './sessions/login-attempts.ts';
+import { createWebSessions } from './sessions/web-sessions.ts';
+import type { WebServices } from './web-services.ts';
+
+/** A role given or taken on Discord changes what the panel allows within this long. */
+export const GUILD_ACCESS_MAX_AGE_MS = 60_000;
+
+export interface WebServerDeps {
+  config: WebServices['config'];
+  prisma: PrismaClient;
+  discord: DiscordOAuthClient;
+  botGuilds: BotGuilds;
+  /** The process's logger (telemetry/logger.ts); none logs nothing (tests). */
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** A route as fastify registered it: what the HTTP tests enumerate. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: string;
+}
+
+export interface WebServer {
+  app: FastifyInstance;
+  services: WebServices;
+  /** Every route registered, HEAD routes included, in registration order. */
+  routes: readonly RegisteredRoute[];
+}
+
+/**
+ * The web process's fastify app, built from what it is given (tests give their own Postgres and local Discord):
+ * cookies, the same-origin guard on every mutation, security headers, the API's error shape, each route's declared
+ * access, and the route plugins of routes/index.ts. Not listening yet: main.ts listens, tests may `inject`.
+ */
+export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
+  const now = deps.now ?? (() => new Date());
+  const repository = createWebSessionRepository(deps.prisma);
+  const services: WebServices = {
+    config: deps.config,
+    prisma: deps.prisma,
+    discord: deps.discord,
+    sessions: createWebSessions(repository, now),
+    loginAttempts: createLoginAttempts(repository, now),
+    guildAccessViews: createGuildAccessViews({
+      discord: deps.discord,
+      botGuilds: deps.botGuilds,
+      staffRoleIdsOf: (guildIds) => staffRoleIdsOf(deps.prisma, guildIds),
+      maxAgeMs: GUILD_ACCESS_MAX_AGE_MS,
+      now: () => now().getTime(),
+    }),
+  };
+
+  const app = Fastify({
+    // Widened to fastify's logger type, which every route plugin is typed against.
+    ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, access: String(route.config?.access) });
+  });
+  installErrorReplies(app);
+  installSameOriginGuard(app, deps.config.publicUrl);
+  installSecurityHeaders(app, { https: deps.config.secureCookies });
+  await app.register(fastifyCookie);
+  installRouteAccess(app, services);
+  for (const plugin of routePlugins) await app.register(plugin, services);
+  return { app, services, routes };
+}

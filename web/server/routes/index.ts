@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { WebServices } from '../web-services.ts';
+import { authRoutes } from './auth-routes.ts';
+import { guildRoutes } from './guild-routes.ts';
+import { meRoutes } from './me-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
+
+/**
+ * Every route plugin the web server registers, in order. Add a new one here: each of its routes must declare
+ * `config.access` (web/README.md), and the HTTP tests then cover it (the cross-guild matrix reads the route table).
+ */
+export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
+  authRoutes,
+  meRoutes,
+  guildRoutes,
+  sessionRoutes,
+];

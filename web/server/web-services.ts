@@ -1,0 +1,20 @@
+import type { PrismaClient } from '../../prisma/client.ts';
+import type { GuildAccessViews } from './access/guild-access-views.ts';
+import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
+import type { LoginAttempts } from './sessions/login-attempts.ts';
+import type { WebSessions } from './sessions/web-sessions.ts';
+
+/** What every route plugin is given (as its plugin options): the web process's parts, made once at start. */
+export interface WebServices {
+  config: {
+    /** The panel's origin; mutations must come from it. */
+    publicUrl: string;
+    /** Cookies are Secure (PUBLIC_URL is https). */
+    secureCookies: boolean;
+  };
+  prisma: PrismaClient;
+  discord: DiscordOAuthClient;
+  sessions: WebSessions;
+  loginAttempts: LoginAttempts;
+  guildAccessViews: GuildAccessViews;
+}
