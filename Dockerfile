@@ -25,11 +25,13 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --chown=node:node activities activities
 COPY --chown=node:node bot bot
 COPY --chown=node:node config config
+COPY --chown=node:node discord discord
 COPY --chown=node:node domain domain
 COPY --chown=node:node prisma prisma
 COPY --chown=node:node store store
 COPY --chown=node:node telemetry telemetry
 COPY --chown=node:node temporal temporal
+COPY --chown=node:node transcripts transcripts
 COPY --chown=node:node workflows workflows
 COPY --from=build --chown=node:node /app/prisma/generated prisma/generated
 COPY --from=build --chown=node:node /app/dist dist

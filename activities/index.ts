@@ -1,12 +1,13 @@
 import type { REST } from '@discordjs/rest';
 import type { TicketActivities } from '../domain/ticket.ts';
 import type { PrismaClient } from '../prisma/client.ts';
+import type { TranscriptStorage } from '../transcripts/index.ts';
 import type { GuildSettingsActivities } from '../workflows/guild-settings/definitions.ts';
 import { createDatabaseActivities } from './database/create-database-activities.ts';
 import { listOpenTicketWorkflows } from './database/list-open-ticket-workflows.ts';
 import { createDiscordActivities, type NoticeSettings } from './discord/index.ts';
 import { loadTranscriptSourceAtClose } from './transcript-source-at-close.ts';
-import { createTranscriptActivities, type TranscriptStorage } from './transcripts/index.ts';
+import { createTranscriptActivities } from './transcripts/activity.ts';
 
 export interface TicketActivityDeps {
   prisma: PrismaClient;

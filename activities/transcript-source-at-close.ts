@@ -9,6 +9,7 @@
 import type { REST } from '@discordjs/rest';
 import { asyncLocalStorage } from '@temporalio/activity';
 import type { PrismaClient } from '../prisma/client.ts';
+import type { TranscriptSource } from '../transcripts/transcript-source.ts';
 import { loadTranscriptSource } from './database/load-transcript-source.ts';
 import {
   fetchGuildDirectory,
@@ -19,7 +20,6 @@ import {
 } from './discord/transcript-details/index.ts';
 import { mergeMessages, peopleNamedBy, usersAtClose } from './transcript-source-merge.ts';
 import type { RenderTranscriptInput } from './transcripts/activity.ts';
-import type { TranscriptSource } from './transcripts/transcript-source.ts';
 
 export interface TranscriptSourceDeps {
   prisma: PrismaClient;

@@ -7,9 +7,9 @@
 
 import { compareDiscordIds, isDiscordId } from '../domain/discord-id.ts';
 import type { TicketEvent } from '../domain/ticket.ts';
+import { USER_MENTION } from '../transcripts/build-transcript.ts';
+import type { SourceUser, TranscriptSource, TranscriptSourceMessage } from '../transcripts/transcript-source.ts';
 import { type ThreadHistory, userAvatarUrl, userDisplayName } from './discord/transcript-details/index.ts';
-import { USER_MENTION } from './transcripts/build-transcript.ts';
-import type { SourceUser, TranscriptSource, TranscriptSourceMessage } from './transcripts/transcript-source.ts';
 
 /** The event data fields that name a person (see the ticket workflow's events). */
 const EVENT_PEOPLE_FIELDS = ['assigneeId', 'memberId'] as const;

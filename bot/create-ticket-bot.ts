@@ -3,7 +3,7 @@ import { discordApiRoot } from '../config/discord-api.ts';
 import { BackgroundTasks } from './background-tasks.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import { commandButtons, ticketCommand } from './commands/index.ts';
-import { registerTicketCommand } from './commands/register-ticket-command.ts';
+import { registerGuildTicketCommand } from './commands/register-ticket-command.ts';
 import { logMissingGuildCapabilities, logMissingIntents } from './diagnostics/report-missing-capabilities.ts';
 import { guildConfigSavedBy } from './guild-settings/guild-config-saved.ts';
 import { tellTicketsOfPermissionChanges } from './guild-settings/permission-changes.ts';
@@ -90,7 +90,7 @@ export function createTicketBot(
         return null;
       })
       .then(async (config) => {
-        await registerTicketCommand(guild, config).catch((error: unknown) =>
+        await registerGuildTicketCommand(guild, config).catch((error: unknown) =>
           logFailure(`could not register /ticket in guild ${guild.id}`, error),
         );
         await logMissingGuildCapabilities(guild, config).catch((error: unknown) =>

@@ -9,6 +9,7 @@
 import { createWriteStream } from 'node:fs';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { loadTranscriptStorageConfig } from '../config/transcript-storage-config.ts';
 import {
   defaultTranscriptsDir,
   type MediaResolver,
@@ -17,9 +18,8 @@ import {
   type TranscriptStorage,
   transcriptKey,
   writeTranscriptHtml,
-} from '../activities/transcripts/index.ts';
-import { loadTranscript } from '../activities/transcripts/transcript-codec.ts';
-import { loadTranscriptStorageConfig } from '../config/transcript-storage-config.ts';
+} from '../transcripts/index.ts';
+import { loadTranscript } from '../transcripts/transcript-codec.ts';
 
 /** Resolves media beside the page and remembers which stored files the page links to. */
 function recordingResolver(key: string): { media: MediaResolver; shown: Map<string, string> } {

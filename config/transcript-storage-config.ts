@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { normalizeKeyPrefix } from '../activities/transcripts/keys.ts';
-import type { TranscriptStorageOptions } from '../activities/transcripts/storage-factory.ts';
+import { normalizeKeyPrefix } from '../transcripts/keys.ts';
+import type { TranscriptStorageOptions } from '../transcripts/storage-factory.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
 
 function isKeyPrefix(prefix: string): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TranscriptStorageOptions } from '../activities/transcripts/storage-factory.ts';
+import type { TranscriptStorageOptions } from '../transcripts/storage-factory.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
 import { logLevelVariable, portVariable, secondsVariable, type TelemetryConfig } from './telemetry-config.ts';
 import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';

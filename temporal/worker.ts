@@ -1,7 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDiscordRest } from '../activities/discord/index.ts';
 import { createGuildSettingsActivities, createTicketActivities } from '../activities/index.ts';
-import { describeTranscriptStorage, openTranscriptStorage } from '../activities/transcripts/index.ts';
 import { loadWorkerConfig } from '../config/worker-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { ticketActivityLogContext } from '../telemetry/activity-log-context.ts';
@@ -11,6 +10,7 @@ import { createLogger } from '../telemetry/logger.ts';
 import { createMetricsRegistry } from '../telemetry/metrics-registry.ts';
 import { onShutdownSignal } from '../telemetry/shutdown-signals.ts';
 import { installTemporalRuntime } from '../telemetry/temporal-runtime.ts';
+import { describeTranscriptStorage, openTranscriptStorage } from '../transcripts/index.ts';
 import { type WorkerState, workerReadiness } from './worker-readiness.ts';
 import { workerWorkflowCode } from './workflow-code.ts';
 

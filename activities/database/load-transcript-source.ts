@@ -1,6 +1,6 @@
 import type { ClosureFacts, TicketAnswer, TicketAttachment, TicketEventKind, TicketRef } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
-import type { TranscriptSource } from '../transcripts/transcript-source.ts';
+import type { TranscriptSource } from '../../transcripts/transcript-source.ts';
 import { ticketNotFound } from './failures.ts';
 
 /**

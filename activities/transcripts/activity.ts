@@ -4,13 +4,13 @@
  * atomic replacement of the transcript), so a retry after any failure ends in the same stored state.
  */
 import type { TicketActivities } from '../../domain/ticket.ts';
+import { buildTranscript } from '../../transcripts/build-transcript.ts';
+import { transcriptKey } from '../../transcripts/keys.ts';
+import { collectMedia, copyMediaIn, type MediaLimits } from '../../transcripts/media-copy.ts';
+import type { TranscriptStorage } from '../../transcripts/storage.ts';
+import { storeTranscript } from '../../transcripts/transcript-codec.ts';
+import type { TranscriptSource } from '../../transcripts/transcript-source.ts';
 import { heartbeatWhile } from '../heartbeat-while.ts';
-import { buildTranscript } from './build-transcript.ts';
-import { transcriptKey } from './keys.ts';
-import { collectMedia, copyMediaIn, type MediaLimits } from './media-copy.ts';
-import type { TranscriptStorage } from './storage.ts';
-import { storeTranscript } from './transcript-codec.ts';
-import type { TranscriptSource } from './transcript-source.ts';
 
 export type RenderTranscriptInput = Parameters<TicketActivities['renderTranscript']>[0];
 

@@ -5,7 +5,7 @@
  * Ticket events become bot messages with the same text our renderer shows for them.
  */
 import { Client, ClientApplication, Guild, Message, TextChannel, User } from 'discord.js';
-import type { TranscriptSource } from '../../activities/transcripts/transcript-source.ts';
+import type { TranscriptSource } from '../../transcripts/transcript-source.ts';
 
 type Payload = Record<string, unknown>;
 

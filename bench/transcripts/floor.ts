@@ -3,8 +3,8 @@
  * (content, embed text, attachment and sticker names, reactions) HTML-escaped and concatenated. No renderer can do less and
  * still show the conversation.
  */
-import { escapeHtml } from '../../activities/transcripts/escape.ts';
-import type { TranscriptSource } from '../../activities/transcripts/transcript-source.ts';
+import { escapeHtml } from '../../transcripts/escape.ts';
+import type { TranscriptSource } from '../../transcripts/transcript-source.ts';
 
 export function renderFloor(source: TranscriptSource): string {
   const names = new Map(source.users.map((user) => [user.id, user.name]));

@@ -4,15 +4,15 @@
  * links, replies, attachments, bot embeds, long code blocks, reactions, edits and ticket events.
  */
 import { createHash } from 'node:crypto';
-import { transcriptKey } from '../../activities/transcripts/keys.ts';
-import { collectMedia, extensionFor, type MediaCopy } from '../../activities/transcripts/media-copy.ts';
+import type { TicketEvent } from '../../domain/ticket.ts';
+import { transcriptKey } from '../../transcripts/keys.ts';
+import { collectMedia, extensionFor, type MediaCopy } from '../../transcripts/media-copy.ts';
 import type {
   SourceEmbed,
   SourceUser,
   TranscriptSource,
   TranscriptSourceMessage,
-} from '../../activities/transcripts/transcript-source.ts';
-import type { TicketEvent } from '../../domain/ticket.ts';
+} from '../../transcripts/transcript-source.ts';
 
 /** mulberry32: small, fast, and good enough to pick words. */
 export function seededRandom(seed: number): () => number {

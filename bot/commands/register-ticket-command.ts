@@ -1,18 +1,12 @@
 import type { Guild } from 'discord.js';
+import { registerTicketCommand } from '../../discord/ticket-command/register-ticket-command.ts';
 import type { GuildConfig } from '../../domain/guild-config.ts';
-import { ticketCommandData } from './index.ts';
 
-/**
- * Puts this guild's `/ticket` in place (a bulk overwrite, so each guild has exactly this one command). Guild
- * commands show up at once, where global ones take up to an hour; and they can carry the guild's own types.
- */
-export async function registerTicketCommand(guild: Guild, config: GuildConfig | null): Promise<void> {
-  await guild.commands.set([ticketCommandData(config?.ticketTypes ?? []).toJSON()]);
-}
-
-/** Whether a configuration change alters what `/ticket open` offers. */
-export function ticketTypesChanged(before: GuildConfig | null, after: GuildConfig): boolean {
-  const offered = (config: GuildConfig | null) =>
-    JSON.stringify((config?.ticketTypes ?? []).map((type) => [type.key, type.name]));
-  return offered(before) !== offered(after);
+/** Puts this guild's `/ticket` in place through the bot's own REST client (its queue and rate-limit state). */
+export function registerGuildTicketCommand(guild: Guild, config: GuildConfig | null): Promise<void> {
+  return registerTicketCommand(
+    guild.client.rest,
+    { applicationId: guild.client.application.id, guildId: guild.id },
+    config,
+  );
 }

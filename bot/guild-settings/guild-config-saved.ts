@@ -1,5 +1,6 @@
+import { ticketTypesChanged } from '../../discord/ticket-command/register-ticket-command.ts';
 import type { BotContext, GuildConfigChange } from '../bot-context.ts';
-import { registerTicketCommand, ticketTypesChanged } from '../commands/register-ticket-command.ts';
+import { registerGuildTicketCommand } from '../commands/register-ticket-command.ts';
 import { logFailure } from '../replies.ts';
 import { tellOpenTickets } from './tell-open-tickets.ts';
 
@@ -14,7 +15,7 @@ export function guildConfigSavedBy(
   return async ({ guild, before, saved }: GuildConfigChange) => {
     tellOpenTickets(context, guild.id);
     if (!ticketTypesChanged(before, saved)) return;
-    await registerTicketCommand(guild, saved).catch((error: unknown) =>
+    await registerGuildTicketCommand(guild, saved).catch((error: unknown) =>
       logFailure(`could not refresh /ticket in guild ${guild.id}`, error),
     );
   };

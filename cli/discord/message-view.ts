@@ -13,7 +13,7 @@ import {
   MAX_EPOCH_MS,
   type TimeFormatter,
   type TimestampStyle,
-} from '../../activities/transcripts/time-format.ts';
+} from '../../transcripts/time-format.ts';
 import type { GuildDirectory } from './guild-directory.ts';
 
 /** A button or select a member can use, numbered across the channel (oldest message first) for `press`/`choose`. */

@@ -4,11 +4,11 @@ import {
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
 import { loadTranscriptSource } from '../../activities/database/load-transcript-source.ts';
-import { buildTranscript } from '../../activities/transcripts/build-transcript.ts';
-import { placeholderMediaResolver } from '../../activities/transcripts/media-resolver.ts';
-import { renderTranscriptHtmlToString } from '../../activities/transcripts/render-html.ts';
-import { transcriptMessageSchema } from '../../activities/transcripts/schema.ts';
-import { serializeTranscript } from '../../activities/transcripts/transcript-codec.ts';
+import { buildTranscript } from '../../transcripts/build-transcript.ts';
+import { placeholderMediaResolver } from '../../transcripts/media-resolver.ts';
+import { renderTranscriptHtmlToString } from '../../transcripts/render-html.ts';
+import { transcriptMessageSchema } from '../../transcripts/schema.ts';
+import { serializeTranscript } from '../../transcripts/transcript-codec.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { message, openRegisteredTicket } from './ticket-fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileTranscriptStorage } from '../../activities/transcripts/index.ts';
-import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts';
 import { SandboxDriverError, type SandboxInteraction } from '../../sandbox/discord/index.ts';
+import { FileTranscriptStorage } from '../../transcripts/index.ts';
+import { loadTranscript } from '../../transcripts/transcript-codec.ts';
 import { settledReply } from '../support/settled-reply.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { SUPPORT_QUESTION, startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';

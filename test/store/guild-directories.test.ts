@@ -74,4 +74,42 @@ describe('guild directories', () => {
       expect(await directory().hasRole(ours.guild.id, staff(theirs))).toBe(false);
     });
   });
+
+  describe("rest, kept for a while (the panel's pickers)", () => {
+    it("lists the guild's channels and roles with one request each, and reads again only for an id it lacks", async () => {
+      let clock = 0;
+      const kept = createRestGuildDirectory({
+        token: sandbox.bot.token,
+        apiBaseUrl: sandbox.apiBaseUrl,
+        maxAgeMs: 15_000,
+        now: () => clock,
+      });
+      const requests = () =>
+        sandbox.state.requestLog.filter((entry) => entry.path.startsWith(`/guilds/${ours.guild.id}`)).length;
+      const before = requests();
+
+      const [channels, roles] = await Promise.all([kept.channels(ours.guild.id), kept.roles(ours.guild.id)]);
+      expect(channels.find((channel) => channel.id === tickets(ours).id)).toMatchObject({
+        name: 'tickets',
+        type: ChannelType.GuildText,
+      });
+      expect(roles.map((role) => role.id)).toEqual(expect.arrayContaining([staff(ours), ours.guild.id]));
+      expect(requests() - before).toBe(2);
+
+      // Kept: the checks and the pickers answer from the reads already made.
+      expect(await kept.channelType(ours.guild.id, tickets(ours).id)).toBe(ChannelType.GuildText);
+      expect(await kept.hasRole(ours.guild.id, staff(ours))).toBe(true);
+      await kept.channels(ours.guild.id);
+      expect(requests() - before).toBe(2);
+
+      // An id the kept read lacks (another guild's here; a channel made a moment ago elsewhere) is looked up afresh once.
+      expect(await kept.channelType(ours.guild.id, tickets(theirs).id)).toBeNull();
+      expect(await kept.hasRole(ours.guild.id, staff(theirs))).toBe(false);
+      expect(requests() - before).toBe(4);
+
+      clock += 15_000;
+      await kept.roles(ours.guild.id);
+      expect(requests() - before).toBe(5);
+    });
+  });
 });

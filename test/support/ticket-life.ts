@@ -1,9 +1,9 @@
 import { MessageType } from 'discord-api-types/v10';
 import { expect } from 'vitest';
-import { FileTranscriptStorage } from '../../activities/transcripts/index.ts';
-import { loadTranscript } from '../../activities/transcripts/transcript-codec.ts';
 import { compareDiscordIds } from '../../domain/discord-id.ts';
 import type { RequestLogEntry } from '../../sandbox/discord/state/records.ts';
+import { FileTranscriptStorage } from '../../transcripts/index.ts';
+import { loadTranscript } from '../../transcripts/transcript-codec.ts';
 import { settledReply } from './settled-reply.ts';
 import { eventually } from './ticket-harness.ts';
 import type { TicketflowSystem } from './ticketflow-system.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTranscript, InvalidTranscriptSourceError } from '../../activities/transcripts/build-transcript.ts';
-import type { MediaCopy } from '../../activities/transcripts/media-copy.ts';
-import type { TranscriptSource, TranscriptSourceMessage } from '../../activities/transcripts/transcript-source.ts';
+import { buildTranscript, InvalidTranscriptSourceError } from '../../transcripts/build-transcript.ts';
+import type { MediaCopy } from '../../transcripts/media-copy.ts';
+import type { TranscriptSource, TranscriptSourceMessage } from '../../transcripts/transcript-source.ts';
 import { mediaKeyFor } from './fixtures.ts';
 
 const GUILD = '900000000000000001';

@@ -1,7 +1,7 @@
 /** Hand-made canonical transcripts for the transcript tests: a small ticket, and parts to override. */
 import { createHash } from 'node:crypto';
-import type { MediaResolver } from '../../activities/transcripts/media-resolver.ts';
-import { renderTranscriptHtmlToString } from '../../activities/transcripts/render-html.ts';
+import type { MediaResolver } from '../../transcripts/media-resolver.ts';
+import { renderTranscriptHtmlToString } from '../../transcripts/render-html.ts';
 import {
   TRANSCRIPT_FORMAT,
   TRANSCRIPT_VERSION,
@@ -10,7 +10,7 @@ import {
   type TranscriptTicket,
   type TranscriptUser,
   transcriptSchema,
-} from '../../activities/transcripts/schema.ts';
+} from '../../transcripts/schema.ts';
 
 export const GUILD_ID = '900000000000000001';
 export const TRANSCRIPT_KEY = `${GUILD_ID}/0007`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../activities/transcripts/markdown.ts';
-import { placeholderMediaResolver } from '../../activities/transcripts/media-resolver.ts';
-import { createRenderContext } from '../../activities/transcripts/render-context.ts';
-import { asTranscriptStream } from '../../activities/transcripts/render-html.ts';
+import { renderMarkdown } from '../../transcripts/markdown.ts';
+import { placeholderMediaResolver } from '../../transcripts/media-resolver.ts';
+import { createRenderContext } from '../../transcripts/render-context.ts';
+import { asTranscriptStream } from '../../transcripts/render-html.ts';
 import { ALICE, BOB, CLOSED_AT, HELP_CHANNEL, PARTY_EMOJI, STAFF_ROLE, testMedia, transcriptOf } from './fixtures.ts';
 
 const { header } = asTranscriptStream(transcriptOf({ messages: [] }));

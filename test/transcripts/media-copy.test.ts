@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FileTranscriptStorage } from '../../activities/transcripts/fs-storage.ts';
-import { collectMedia, copyMediaIn, type MediaItem } from '../../activities/transcripts/media-copy.ts';
 import { syntheticTicket } from '../../bench/transcripts/synthetic-ticket.ts';
+import { FileTranscriptStorage } from '../../transcripts/fs-storage.ts';
+import { collectMedia, copyMediaIn, type MediaItem } from '../../transcripts/media-copy.ts';
 import { cdnBody, type DiscordCdn, startDiscordCdn } from './discord-cdn.ts';
 import { TRANSCRIPT_KEY } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeholderMediaResolver } from '../../activities/transcripts/media-resolver.ts';
-import type { SystemKind, TranscriptEmbed } from '../../activities/transcripts/schema.ts';
+import { placeholderMediaResolver } from '../../transcripts/media-resolver.ts';
+import type { SystemKind, TranscriptEmbed } from '../../transcripts/schema.ts';
 import {
   ALICE,
   BOB,

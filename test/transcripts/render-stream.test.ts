@@ -3,16 +3,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildTranscript } from '../../activities/transcripts/build-transcript.ts';
-import { FileTranscriptStorage } from '../../activities/transcripts/fs-storage.ts';
-import { prefixMediaResolver } from '../../activities/transcripts/media-resolver.ts';
+import { syntheticTicket } from '../../bench/transcripts/synthetic-ticket.ts';
+import { buildTranscript } from '../../transcripts/build-transcript.ts';
+import { FileTranscriptStorage } from '../../transcripts/fs-storage.ts';
+import { prefixMediaResolver } from '../../transcripts/media-resolver.ts';
 import {
   renderTranscriptHtml,
   renderTranscriptHtmlToString,
   writeTranscriptHtml,
-} from '../../activities/transcripts/render-html.ts';
-import { loadTranscript, storeTranscript } from '../../activities/transcripts/transcript-codec.ts';
-import { syntheticTicket } from '../../bench/transcripts/synthetic-ticket.ts';
+} from '../../transcripts/render-html.ts';
+import { loadTranscript, storeTranscript } from '../../transcripts/transcript-codec.ts';
 import { MEDIA_BASE } from './fixtures.ts';
 import { findingsIn } from './html-checker.ts';
 

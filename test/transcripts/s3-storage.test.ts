@@ -8,10 +8,10 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { S3BucketUnavailableError, S3TranscriptStorage } from '../../activities/transcripts/s3-storage.ts';
-import { TranscriptNotFoundError } from '../../activities/transcripts/storage.ts';
-import { openTranscriptStorage } from '../../activities/transcripts/storage-factory.ts';
-import { loadTranscript, storeTranscript } from '../../activities/transcripts/transcript-codec.ts';
+import { S3BucketUnavailableError, S3TranscriptStorage } from '../../transcripts/s3-storage.ts';
+import { TranscriptNotFoundError } from '../../transcripts/storage.ts';
+import { openTranscriptStorage } from '../../transcripts/storage-factory.ts';
+import { loadTranscript, storeTranscript } from '../../transcripts/transcript-codec.ts';
 import { S3_TEST_CREDENTIALS, S3_TEST_REGION, type S3Server, startS3Server } from '../support/s3-server.ts';
 import { TRANSCRIPT_KEY } from './fixtures.ts';
 import { collect, describeTranscriptStorageContract, sampleTranscript, TRANSCRIPT_PATH } from './storage-contract.ts';

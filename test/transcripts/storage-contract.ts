@@ -6,15 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidStorageKeyError } from '../../activities/transcripts/keys.ts';
-import { TranscriptNotFoundError, type TranscriptStorage } from '../../activities/transcripts/storage.ts';
+import { collectGarbage, memoryInUse } from '../../bench/transcripts/peak-memory.ts';
+import { InvalidStorageKeyError } from '../../transcripts/keys.ts';
+import { TranscriptNotFoundError, type TranscriptStorage } from '../../transcripts/storage.ts';
 import {
   DamagedTranscriptError,
   loadTranscript,
   serializeTranscript,
   storeTranscript,
-} from '../../activities/transcripts/transcript-codec.ts';
-import { collectGarbage, memoryInUse } from '../../bench/transcripts/peak-memory.ts';
+} from '../../transcripts/transcript-codec.ts';
 import { GUILD_ID, message, TRANSCRIPT_KEY, transcriptOf } from './fixtures.ts';
 
 export interface StorageUnderTest {

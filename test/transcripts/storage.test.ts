@@ -2,14 +2,14 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultTranscriptsDir, FileTranscriptStorage } from '../../activities/transcripts/fs-storage.ts';
+import { defaultTranscriptsDir, FileTranscriptStorage } from '../../transcripts/fs-storage.ts';
 import {
   InvalidStorageKeyError,
   normalizeKeyPrefix,
   parseTranscriptKey,
   transcriptKey,
-} from '../../activities/transcripts/keys.ts';
-import { storeTranscript } from '../../activities/transcripts/transcript-codec.ts';
+} from '../../transcripts/keys.ts';
+import { storeTranscript } from '../../transcripts/transcript-codec.ts';
 import { GUILD_ID } from './fixtures.ts';
 import { describeTranscriptStorageContract, sampleTranscript, TRANSCRIPT_PATH } from './storage-contract.ts';
 

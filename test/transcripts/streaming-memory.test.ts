@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTranscript } from '../../activities/transcripts/build-transcript.ts';
-import { FileTranscriptStorage } from '../../activities/transcripts/fs-storage.ts';
-import { prefixMediaResolver } from '../../activities/transcripts/media-resolver.ts';
-import { writeTranscriptHtml } from '../../activities/transcripts/render-html.ts';
-import { loadTranscript, storeTranscript } from '../../activities/transcripts/transcript-codec.ts';
 import { peakMemory } from '../../bench/transcripts/peak-memory.ts';
 import { syntheticTicket } from '../../bench/transcripts/synthetic-ticket.ts';
+import { buildTranscript } from '../../transcripts/build-transcript.ts';
+import { FileTranscriptStorage } from '../../transcripts/fs-storage.ts';
+import { prefixMediaResolver } from '../../transcripts/media-resolver.ts';
+import { writeTranscriptHtml } from '../../transcripts/render-html.ts';
+import { loadTranscript, storeTranscript } from '../../transcripts/transcript-codec.ts';
 
 /**
  * The stated bounds for streaming a stored ticket to HTML: what it keeps alive at once stays under

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S3TranscriptStorage } from '../../activities/transcripts/s3-storage.ts';
-import { storeTranscript } from '../../activities/transcripts/transcript-codec.ts';
+import { S3TranscriptStorage } from '../../transcripts/s3-storage.ts';
+import { storeTranscript } from '../../transcripts/transcript-codec.ts';
 import { S3_TEST_CREDENTIALS, S3_TEST_REGION, type S3Server, startS3Server } from '../support/s3-server.ts';
 import { GUILD_ID, message, TRANSCRIPT_KEY, transcriptOf } from './fixtures.ts';
 

@@ -2,7 +2,7 @@
  * Hostile strings, and a transcript that carries one in every field a user, a bot or a guild admin controls:
  * names, titles, texts, URLs, file names and types, emoji and sticker names, the reply excerpt.
  */
-import type { Transcript, TranscriptMessage } from '../../activities/transcripts/schema.ts';
+import type { Transcript, TranscriptMessage } from '../../transcripts/schema.ts';
 import { GUILD_ID, mediaKeyFor, message, OPENED_AT, ticketFacts, transcriptOf } from './fixtures.ts';
 
 export const EXFIL_HOST = 'exfil.transcripts.test';

@@ -6,7 +6,7 @@ import {
   type RESTGetAPIGuildChannelsResult,
   Routes,
 } from 'discord-api-types/v10';
-import type { SourceUser, TranscriptSource } from '../../transcripts/transcript-source.ts';
+import type { SourceUser, TranscriptSource } from '../../../transcripts/transcript-source.ts';
 import { unlessUnavailable } from './availability.ts';
 import { memberProfile } from './member-profile.ts';
 

@@ -1,6 +1,6 @@
 import type { APIGuildMember, APIRole, APIUser } from 'discord-api-types/v10';
 import { compareDiscordIds } from '../../../domain/discord-id.ts';
-import type { SourceUser } from '../../transcripts/transcript-source.ts';
+import type { SourceUser } from '../../../transcripts/transcript-source.ts';
 
 /** Discord's CDN serves avatars at power-of-two sizes; transcripts show them small. */
 const AVATAR_SIZE = 128;

@@ -7,13 +7,13 @@ import {
   MessageType,
   StickerFormatType,
 } from 'discord-api-types/v10';
-import type { StickerFormat } from '../../transcripts/schema.ts';
+import type { StickerFormat } from '../../../transcripts/schema.ts';
 import type {
   SourceEmbed,
   SourceReaction,
   SourceSticker,
   TranscriptSourceMessage,
-} from '../../transcripts/transcript-source.ts';
+} from '../../../transcripts/transcript-source.ts';
 import { userDisplayName } from './member-profile.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { REST } from '@discordjs/rest';
 import type { APIMessage, APIUser, RESTGetAPIChannelMessagesResult } from 'discord-api-types/v10';
 import { Routes } from 'discord-api-types/v10';
 import { compareDiscordIds } from '../../../domain/discord-id.ts';
-import type { TranscriptSourceMessage } from '../../transcripts/transcript-source.ts';
+import type { TranscriptSourceMessage } from '../../../transcripts/transcript-source.ts';
 import { unlessUnavailable } from './availability.ts';
 import { isConversation, sourceMessageOf } from './message-parts.ts';
 

@@ -1,4 +1,5 @@
-import { ChannelType, DiscordAPIError, SlashCommandSubcommandBuilder } from 'discord.js';
+import { DiscordAPIError } from 'discord.js';
+import { panelSubcommandData } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
 import { ticketPanelMessage } from '../../panel/ticket-panel-message.ts';
 import { isStaff } from '../../permissions.ts';
@@ -9,16 +10,7 @@ import { textChannelOption } from './guild-targets.ts';
 const FORBIDDEN = 403;
 
 export const panelSubcommand: TicketSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('panel')
-    .setDescription('Post the Open-ticket message in a channel (staff only)')
-    .addChannelOption((option) =>
-      option
-        .setName('channel')
-        .setDescription('Where members will open tickets')
-        .addChannelTypes(ChannelType.GuildText)
-        .setRequired(true),
-    ),
+  data: panelSubcommandData,
   async execute(interaction, context) {
     try {
       await deferEphemeral(interaction);

@@ -1,15 +1,8 @@
-import type { ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { TicketRef } from '../../../store/find-ticket.ts';
 import type { BotContext } from '../../bot-context.ts';
 import { answerFailure, deferEphemeral } from '../../replies.ts';
 import { resolveTicket } from '../../tickets/resolve-ticket.ts';
-
-/** The optional `ticket` number of the ticket actions: without it, the action is about the thread it is run in. */
-export function withTicketOption(subcommand: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
-  return subcommand.addIntegerOption((option) =>
-    option.setName('ticket').setDescription('Ticket number; leave empty inside a ticket thread').setMinValue(1),
-  );
-}
 
 /**
  * Acknowledges first (the lookup and the workflow update may take longer than Discord's 3 seconds), finds the

@@ -1,25 +1,22 @@
-import { SlashCommandSubcommandBuilder } from 'discord.js';
+import type { SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  pauseSubcommandData,
+  resumeSubcommandData,
+  timerOffSubcommandData,
+} from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
 import { changeTicketTimerAs, type TimerChange } from '../../tickets/actions.ts';
-import { actOnTargetTicket, withTicketOption } from './ticket-target.ts';
+import { actOnTargetTicket } from './ticket-target.ts';
 
 /** `/ticket pause`, `resume` and `timer-off`: the same action on the ticket's inactivity timer. */
-function timerSubcommand(name: string, change: TimerChange, description: string): TicketSubcommand {
+function timerSubcommand(data: SlashCommandSubcommandBuilder, change: TimerChange): TicketSubcommand {
   return {
-    data: withTicketOption(new SlashCommandSubcommandBuilder().setName(name).setDescription(description)),
+    data,
     execute: (interaction, context) =>
       actOnTargetTicket(interaction, context, (ticket) => changeTicketTimerAs(interaction, ticket, change, context)),
   };
 }
 
-export const pauseSubcommand = timerSubcommand('pause', 'pause', "Pause a ticket's inactivity auto-close (staff only)");
-export const resumeSubcommand = timerSubcommand(
-  'resume',
-  'resume',
-  "Resume a ticket's inactivity auto-close (staff only)",
-);
-export const timerOffSubcommand = timerSubcommand(
-  'timer-off',
-  'disable',
-  'Never auto-close this ticket for inactivity (staff only)',
-);
+export const pauseSubcommand = timerSubcommand(pauseSubcommandData, 'pause');
+export const resumeSubcommand = timerSubcommand(resumeSubcommandData, 'resume');
+export const timerOffSubcommand = timerSubcommand(timerOffSubcommandData, 'disable');

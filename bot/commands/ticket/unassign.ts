@@ -1,14 +1,10 @@
-import { SlashCommandSubcommandBuilder } from 'discord.js';
+import { unassignSubcommandData } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
 import { assignTicketAs } from '../../tickets/actions.ts';
-import { actOnTargetTicket, withTicketOption } from './ticket-target.ts';
+import { actOnTargetTicket } from './ticket-target.ts';
 
 export const unassignSubcommand: TicketSubcommand = {
-  data: withTicketOption(
-    new SlashCommandSubcommandBuilder()
-      .setName('unassign')
-      .setDescription('Remove the assignee of a ticket (staff only)'),
-  ),
+  data: unassignSubcommandData,
   execute: (interaction, context) =>
     actOnTargetTicket(interaction, context, (ticket) => assignTicketAs(interaction, ticket, null, context)),
 };

@@ -1,17 +1,13 @@
-import { SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  blocklistAddSubcommandData,
+  blocklistRemoveSubcommandData,
+} from '../../../../discord/ticket-command/config-subcommands.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
-function memberSubcommand(name: string, description: string) {
-  return new SlashCommandSubcommandBuilder()
-    .setName(name)
-    .setDescription(description)
-    .addUserOption((option) => option.setName('member').setDescription('A member').setRequired(true));
-}
-
 export const blocklistAddSubcommand: ConfigSubcommand = {
-  data: memberSubcommand('blocklist-add', 'Stop a member from opening tickets'),
+  data: blocklistAddSubcommandData,
   async answer(interaction, context) {
     const user = interaction.options.getUser('member', true);
     if (user.bot) throw new UserFacingError('Bots cannot open tickets anyway; there is no need to block them.');
@@ -24,7 +20,7 @@ export const blocklistAddSubcommand: ConfigSubcommand = {
 };
 
 export const blocklistRemoveSubcommand: ConfigSubcommand = {
-  data: memberSubcommand('blocklist-remove', 'Let a blocked member open tickets again'),
+  data: blocklistRemoveSubcommandData,
   async answer(interaction, context) {
     const user = interaction.options.getUser('member', true);
     await changeGuildConfig(interaction, context, (config) => {

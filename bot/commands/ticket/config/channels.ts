@@ -1,4 +1,9 @@
-import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  historiesChannelSubcommandData,
+  remindersChannelSubcommandData,
+  ticketChannelSubcommandData,
+} from '../../../../discord/ticket-command/config-subcommands.ts';
 import type { GuildConfigInput, TicketType } from '../../../../domain/guild-config.ts';
 import { CHANNEL_NEEDS } from '../../../permissions.ts';
 import { optionId, requireBotPermissions } from '../guild-targets.ts';
@@ -16,16 +21,7 @@ const DEFAULT_TICKET_TYPE: TicketType = {
 };
 
 export const ticketChannelSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('ticket-channel')
-    .setDescription('Channel whose private threads hold the tickets; the first use sets tickets up')
-    .addChannelOption((option) =>
-      option
-        .setName('channel')
-        .setDescription('A text channel')
-        .addChannelTypes(ChannelType.GuildText)
-        .setRequired(true),
-    ),
+  data: ticketChannelSubcommandData,
   async answer(interaction, context) {
     const channelId = optionId(interaction, 'channel', true);
     await requireBotPermissions(interaction, channelId, CHANNEL_NEEDS.ticket, 'open ticket threads');
@@ -45,22 +41,13 @@ export const ticketChannelSubcommand: ConfigSubcommand = {
 
 /** `histories-channel` and `reminders-channel`: a channel the bot posts to, or none when the option is left empty. */
 function postingChannelSubcommand(
-  name: string,
+  data: SlashCommandSubcommandBuilder,
   setting: 'historiesChannelId' | 'remindersChannelId',
   purpose: 'histories' | 'reminders',
-  description: string,
   what: string,
 ): ConfigSubcommand {
   return {
-    data: new SlashCommandSubcommandBuilder()
-      .setName(name)
-      .setDescription(description)
-      .addChannelOption((option) =>
-        option
-          .setName('channel')
-          .setDescription('A text channel; leave empty for none')
-          .addChannelTypes(ChannelType.GuildText),
-      ),
+    data,
     async answer(interaction, context) {
       const channelId = optionId(interaction, 'channel');
       if (channelId) await requireBotPermissions(interaction, channelId, CHANNEL_NEEDS[purpose], `post ${what}`);
@@ -77,17 +64,15 @@ function capitalized(text: string): string {
 }
 
 export const historiesChannelSubcommand = postingChannelSubcommand(
-  'histories-channel',
+  historiesChannelSubcommandData,
   'historiesChannelId',
   'histories',
-  'Channel for the summary of each closed ticket (empty: none)',
   'closed-ticket summaries',
 );
 
 export const remindersChannelSubcommand = postingChannelSubcommand(
-  'reminders-channel',
+  remindersChannelSubcommandData,
   'remindersChannelId',
   'reminders',
-  'Channel for reminders about tickets still open (empty: none)',
   'reminders about open tickets',
 );

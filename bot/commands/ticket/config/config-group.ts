@@ -1,4 +1,5 @@
-import { PermissionFlagsBits, SlashCommandSubcommandGroupBuilder } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
+import { configSubcommandGroupData } from '../../../../discord/ticket-command/config-subcommands.ts';
 import type { TicketSubcommand } from '../../../interactions/handler-types.ts';
 import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../../../replies.ts';
 import { blocklistAddSubcommand, blocklistRemoveSubcommand } from './blocklist.ts';
@@ -35,13 +36,11 @@ const byName = new Map(CONFIG_SUBCOMMANDS.map((subcommand) => [subcommand.data.n
 
 /**
  * `/ticket config ...`: the guild's ticket settings, for members with Manage Server only (a subcommand
- * cannot carry its own default permissions, so the check is here, on every use).
+ * cannot carry its own default permissions, so the check is here, on every use). Each subcommand's definition is
+ * discord/ticket-command/config-subcommands.ts's, found here by name.
  */
 export const configSubcommandGroup: TicketSubcommand = {
-  data: CONFIG_SUBCOMMANDS.reduce(
-    (group, subcommand) => group.addSubcommand(subcommand.data),
-    new SlashCommandSubcommandGroupBuilder().setName('config').setDescription('Ticket settings (Manage Server only)'),
-  ),
+  data: configSubcommandGroupData,
   async execute(interaction, context) {
     try {
       await deferEphemeral(interaction);

@@ -1,25 +1,14 @@
-import { SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  cooldownSubcommandData,
+  inactivitySubcommandData,
+  openLimitSubcommandData,
+} from '../../../../discord/ticket-command/config-subcommands.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
-// The options' ranges are the schema's (domain/guild-config.ts), so Discord's client refuses what the save would.
-const MAX_INACTIVITY_HOURS = 90 * 24;
-const MAX_OPEN_LIMIT = 50;
-const MAX_COOLDOWN_SECONDS = 7 * 24 * 3600;
-
 export const inactivitySubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('inactivity')
-    .setDescription('Hours without a message before a ticket is warned, then closed')
-    .addIntegerOption((option) =>
-      option
-        .setName('hours')
-        .setDescription(`1 to ${MAX_INACTIVITY_HOURS}`)
-        .setRequired(true)
-        .setMinValue(1)
-        .setMaxValue(MAX_INACTIVITY_HOURS),
-    ),
+  data: inactivitySubcommandData,
   async answer(interaction, context) {
     const hours = interaction.options.getInteger('hours', true);
     await changeGuildConfig(interaction, context, (config) => ({ ...config, inactivityTimeoutMinutes: hours * 60 }));
@@ -28,23 +17,7 @@ export const inactivitySubcommand: ConfigSubcommand = {
 };
 
 export const openLimitSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('open-limit')
-    .setDescription('How many open tickets one member may have (in all, or of one type)')
-    .addIntegerOption((option) =>
-      option
-        .setName('count')
-        .setDescription(`1 to ${MAX_OPEN_LIMIT}`)
-        .setRequired(true)
-        .setMinValue(1)
-        .setMaxValue(MAX_OPEN_LIMIT),
-    )
-    .addStringOption((option) =>
-      option
-        .setName('type')
-        .setDescription('A ticket type key; leave empty for the limit across all types')
-        .setMaxLength(32),
-    ),
+  data: openLimitSubcommandData,
   async answer(interaction, context) {
     const count = interaction.options.getInteger('count', true);
     const typeKey = interaction.options.getString('type');
@@ -65,17 +38,7 @@ export const openLimitSubcommand: ConfigSubcommand = {
 };
 
 export const cooldownSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('cooldown')
-    .setDescription('Seconds a member waits after opening a ticket before opening another')
-    .addIntegerOption((option) =>
-      option
-        .setName('seconds')
-        .setDescription(`0 (none) to ${MAX_COOLDOWN_SECONDS}`)
-        .setRequired(true)
-        .setMinValue(0)
-        .setMaxValue(MAX_COOLDOWN_SECONDS),
-    ),
+  data: cooldownSubcommandData,
   async answer(interaction, context) {
     const seconds = interaction.options.getInteger('seconds', true);
     await changeGuildConfig(interaction, context, (config) => ({ ...config, openCooldownSeconds: seconds }));

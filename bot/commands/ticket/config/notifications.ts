@@ -1,4 +1,8 @@
-import { PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
+import {
+  notificationRoleSubcommandData,
+  notificationsSubcommandData,
+} from '../../../../discord/ticket-command/config-subcommands.ts';
 import { guildRole } from '../../../gateway-guild-directory.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { botMember, optionId } from '../guild-targets.ts';
@@ -6,10 +10,7 @@ import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
 export const notificationRoleSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('notification-role')
-    .setDescription('Role pinged when a ticket opens (empty: none)')
-    .addRoleOption((option) => option.setName('role').setDescription('A role; leave empty for none')),
+  data: notificationRoleSubcommandData,
   async answer(interaction, context) {
     const roleId = optionId(interaction, 'role');
     // Discord only delivers a ping of a role that is not mentionable from a member allowed to mention everyone.
@@ -37,16 +38,7 @@ export const notificationRoleSubcommand: ConfigSubcommand = {
 };
 
 export const notificationsSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('notifications')
-    .setDescription('Turn the ping of the notification role on or off')
-    .addStringOption((option) =>
-      option
-        .setName('state')
-        .setDescription('on or off')
-        .setRequired(true)
-        .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
-    ),
+  data: notificationsSubcommandData,
   async answer(interaction, context) {
     const enabled = interaction.options.getString('state', true) === 'on';
     const saved = await changeGuildConfig(interaction, context, (config) => {

@@ -1,38 +1,16 @@
-import { SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  MAX_QUESTIONS,
+  questionAddSubcommandData,
+  questionRemoveSubcommandData,
+} from '../../../../discord/ticket-command/config-subcommands.ts';
 import type { TicketQuestion } from '../../../../domain/guild-config.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 import { configuredType } from './ticket-types.ts';
 
-/** A Discord modal holds at most 5 text inputs, and the questions are asked in one modal. */
-const MAX_QUESTIONS = 5;
-const MAX_ANSWER_LENGTH = 4000;
-
 export const questionAddSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('question-add')
-    .setDescription(`Add a question members answer when opening a ticket of a type (at most ${MAX_QUESTIONS})`)
-    .addStringOption((option) =>
-      option.setName('type').setDescription('The type key').setRequired(true).setMaxLength(32),
-    )
-    .addStringOption((option) =>
-      option.setName('question').setDescription('The question, up to 45 characters').setRequired(true).setMaxLength(45),
-    )
-    .addStringOption((option) =>
-      option
-        .setName('style')
-        .setDescription('One line, or a paragraph (default)')
-        .addChoices({ name: 'short', value: 'short' }, { name: 'paragraph', value: 'paragraph' }),
-    )
-    .addBooleanOption((option) => option.setName('required').setDescription('Must it be answered? (default: yes)'))
-    .addIntegerOption((option) =>
-      option
-        .setName('max-length')
-        .setDescription(`Longest answer in characters (default 1000, at most ${MAX_ANSWER_LENGTH})`)
-        .setMinValue(1)
-        .setMaxValue(MAX_ANSWER_LENGTH),
-    ),
+  data: questionAddSubcommandData,
   async answer(interaction, context) {
     const typeKey = interaction.options.getString('type', true);
     const question: Partial<TicketQuestion> & Pick<TicketQuestion, 'label'> = {
@@ -65,20 +43,7 @@ export const questionAddSubcommand: ConfigSubcommand = {
 };
 
 export const questionRemoveSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('question-remove')
-    .setDescription('Remove a question of a ticket type')
-    .addStringOption((option) =>
-      option.setName('type').setDescription('The type key').setRequired(true).setMaxLength(32),
-    )
-    .addIntegerOption((option) =>
-      option
-        .setName('position')
-        .setDescription('Its number, from 1, as /ticket config show lists it')
-        .setRequired(true)
-        .setMinValue(1)
-        .setMaxValue(MAX_QUESTIONS),
-    ),
+  data: questionRemoveSubcommandData,
   async answer(interaction, context) {
     const typeKey = interaction.options.getString('type', true);
     const position = interaction.options.getInteger('position', true);

@@ -1,4 +1,5 @@
-import { EmbedBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
+import { EmbedBuilder } from 'discord.js';
+import { showSubcommandData } from '../../../../discord/ticket-command/config-subcommands.ts';
 import type { GuildConfig } from '../../../../domain/guild-config.ts';
 import { guildCapabilityFacts, readApplicationFlags } from '../../../diagnostics/capability-facts.ts';
 import { missingCapabilities, type Naming, NOTHING_MISSING } from '../../../diagnostics/missing-capabilities.ts';
@@ -16,7 +17,7 @@ const CAPABILITIES_TITLE = 'What the bot may do here';
 const BLOCKED_SHOWN = 20;
 
 export const showSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder().setName('show').setDescription("Show this server's ticket settings"),
+  data: showSubcommandData,
   async answer(interaction, context) {
     const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
     if (!config) return NOT_SET_UP;

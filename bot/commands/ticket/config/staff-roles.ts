@@ -1,18 +1,14 @@
-import { SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  staffRoleAddSubcommandData,
+  staffRoleRemoveSubcommandData,
+} from '../../../../discord/ticket-command/config-subcommands.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { optionId } from '../guild-targets.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
-function roleSubcommand(name: string, description: string) {
-  return new SlashCommandSubcommandBuilder()
-    .setName(name)
-    .setDescription(description)
-    .addRoleOption((option) => option.setName('role').setDescription('A role of this server').setRequired(true));
-}
-
 export const staffRoleAddSubcommand: ConfigSubcommand = {
-  data: roleSubcommand('staff-role-add', 'Make a role staff: its members see and handle every ticket'),
+  data: staffRoleAddSubcommandData,
   async answer(interaction, context) {
     const roleId = optionId(interaction, 'role', true);
     await changeGuildConfig(interaction, context, (config) => {
@@ -24,7 +20,7 @@ export const staffRoleAddSubcommand: ConfigSubcommand = {
 };
 
 export const staffRoleRemoveSubcommand: ConfigSubcommand = {
-  data: roleSubcommand('staff-role-remove', 'Stop treating a role as staff'),
+  data: staffRoleRemoveSubcommandData,
   async answer(interaction, context) {
     // A role deleted from the server can still be on the list: only its id is needed to take it off.
     const roleId = optionId(interaction, 'role', true);

@@ -1,4 +1,7 @@
-import { SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  typeAddSubcommandData,
+  typeRemoveSubcommandData,
+} from '../../../../discord/ticket-command/config-subcommands.ts';
 import type { GuildConfig, TicketType } from '../../../../domain/guild-config.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
@@ -18,22 +21,7 @@ export function configuredType(config: GuildConfig, key: string): TicketType {
 }
 
 export const typeAddSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('type-add')
-    .setDescription('Add a ticket type (it starts with no questions)')
-    .addStringOption((option) =>
-      option
-        .setName('key')
-        .setDescription('Short id: lowercase letters, digits, dashes')
-        .setRequired(true)
-        .setMaxLength(32),
-    )
-    .addStringOption((option) =>
-      option.setName('name').setDescription('Name members see on the panel').setRequired(true).setMaxLength(45),
-    )
-    .addStringOption((option) =>
-      option.setName('description').setDescription('Shown under the name in the type menu').setMaxLength(100),
-    ),
+  data: typeAddSubcommandData,
   async answer(interaction, context) {
     const key = interaction.options.getString('key', true);
     const name = interaction.options.getString('name', true);
@@ -57,12 +45,7 @@ export const typeAddSubcommand: ConfigSubcommand = {
 };
 
 export const typeRemoveSubcommand: ConfigSubcommand = {
-  data: new SlashCommandSubcommandBuilder()
-    .setName('type-remove')
-    .setDescription('Remove a ticket type; its open tickets stay open')
-    .addStringOption((option) =>
-      option.setName('key').setDescription('The type key').setRequired(true).setMaxLength(32),
-    ),
+  data: typeRemoveSubcommandData,
   async answer(interaction, context) {
     const key = interaction.options.getString('key', true);
     await changeGuildConfig(interaction, context, (config) => {

@@ -3,8 +3,8 @@
  * time order, replies with a snapshot of what they answer, and the users, roles, channels and emoji the
  * ticket mentions, with Discord's URLs replaced by the storage keys of their copies. Pure.
  */
-import { snowflake } from '../../domain/snowflake.ts';
-import type { TicketEvent, TicketEventKind } from '../../domain/ticket.ts';
+import { snowflake } from '../domain/snowflake.ts';
+import type { TicketEvent, TicketEventKind } from '../domain/ticket.ts';
 import type { MediaCopy } from './media-copy.ts';
 import {
   type SystemKind,

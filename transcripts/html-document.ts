@@ -1,5 +1,5 @@
 /** The document around the messages: head with the Content-Security-Policy, the ticket's facts, the footer. */
-import { ticketLabel } from '../../domain/ticket-naming.ts';
+import { ticketLabel } from '../domain/ticket-naming.ts';
 import { hexColour } from './colour.ts';
 import { cssString } from './css-escape.ts';
 import { escapeHtml } from './escape.ts';

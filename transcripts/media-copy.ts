@@ -73,6 +73,11 @@ const EXTENSIONS: Record<string, string> = {
   'text/plain': 'txt',
 };
 
+/** The content type a stored file is served with, from its extension (which only extensionFor chose). */
+export function contentTypeOf(extension: string): string {
+  return Object.entries(EXTENSIONS).find(([, known]) => known === extension)?.[0] ?? 'application/octet-stream';
+}
+
 /** A file's extension in storage, from a known content type only: never from a hostile file name. */
 export function extensionFor(contentType: string | null): string {
   if (contentType === null) return 'bin';

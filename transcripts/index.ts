@@ -1,5 +1,4 @@
-/** HTML transcripts: the canonical JSON, its storage, and the renderer. What other folders import. */
-export { createTranscriptActivities, type RenderTranscriptInput, type TranscriptActivityDeps } from './activity.ts';
+/** HTML transcripts: the canonical JSON, its storage, the media copied in at close, and the renderer. What other folders import. */
 export { buildTranscript, InvalidTranscriptSourceError } from './build-transcript.ts';
 export { defaultTranscriptsDir, FileTranscriptStorage } from './fs-storage.ts';
 export { InvalidStorageKeyError, parseTranscriptKey, transcriptKey } from './keys.ts';

@@ -4,7 +4,7 @@
  * before it touches a path, so no key can climb out of the storage root.
  */
 
-import { formatTicketNumber } from '../../domain/ticket-naming.ts';
+import { formatTicketNumber } from '../domain/ticket-naming.ts';
 
 const GUILD_ID = /^\d{17,20}$/;
 const TRANSCRIPT_KEY = /^(\d{17,20})\/(\d{4,10})$/;

@@ -2,7 +2,7 @@
  * What buildTranscript takes: the ticket as the database and Discord know it at close, with Discord's
  * (expiring) URLs still in it. The stored messages are domain TicketMessages plus the parts a transcript shows.
  */
-import type { ClosureFacts, TicketAnswer, TicketEvent, TicketFacts, TicketMessage } from '../../domain/ticket.ts';
+import type { ClosureFacts, TicketAnswer, TicketEvent, TicketFacts, TicketMessage } from '../domain/ticket.ts';
 import type { StickerFormat } from './schema.ts';
 
 export interface SourceEmbed {

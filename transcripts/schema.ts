@@ -5,7 +5,7 @@
  * Bump TRANSCRIPT_VERSION and keep a reader for the old shape when the shape changes.
  */
 import { z } from 'zod';
-import { snowflake } from '../../domain/snowflake.ts';
+import { snowflake } from '../domain/snowflake.ts';
 import { MEDIA_KEY_PATTERN } from './keys.ts';
 
 export const TRANSCRIPT_FORMAT = 'ticketflow.transcript';

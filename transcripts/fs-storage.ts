@@ -21,7 +21,7 @@ const TRANSCRIPT_FILE = 'transcript.jsonl.gz';
 export function defaultTranscriptsDir(): string {
   const fromEnv = process.env.TRANSCRIPTS_DIR;
   if (fromEnv !== undefined && fromEnv !== '') return resolve(fromEnv);
-  return fileURLToPath(new URL('../../.data/transcripts', import.meta.url));
+  return fileURLToPath(new URL('../.data/transcripts', import.meta.url));
 }
 
 function isMissing(error: unknown): boolean {

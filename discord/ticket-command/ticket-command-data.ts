@@ -1,0 +1,38 @@
+import { SlashCommandBuilder, type SlashCommandSubcommandsOnlyBuilder } from 'discord.js';
+import type { TicketType } from '../../domain/guild-config.ts';
+import { configSubcommandGroupData } from './config-subcommands.ts';
+import {
+  addUserSubcommandData,
+  assignSubcommandData,
+  closeSubcommandData,
+  listSubcommandData,
+  openSubcommandData,
+  panelSubcommandData,
+  pauseSubcommandData,
+  resumeSubcommandData,
+  timerOffSubcommandData,
+  unassignSubcommandData,
+} from './ticket-subcommands.ts';
+
+/**
+ * `/ticket` as one guild registers it, `open` offering that guild's types: the one definition the bot answers and
+ * every writer of a guild's configuration registers (bot and web alike).
+ */
+export function ticketCommandData(
+  types: readonly Pick<TicketType, 'key' | 'name'>[] = [],
+): SlashCommandSubcommandsOnlyBuilder {
+  return new SlashCommandBuilder()
+    .setName('ticket')
+    .setDescription('Support tickets: open, handle and configure them')
+    .addSubcommand(openSubcommandData(types))
+    .addSubcommand(closeSubcommandData)
+    .addSubcommand(listSubcommandData)
+    .addSubcommand(assignSubcommandData)
+    .addSubcommand(unassignSubcommandData)
+    .addSubcommand(addUserSubcommandData)
+    .addSubcommand(pauseSubcommandData)
+    .addSubcommand(resumeSubcommandData)
+    .addSubcommand(timerOffSubcommandData)
+    .addSubcommand(panelSubcommandData)
+    .addSubcommandGroup(configSubcommandGroupData);
+}
