@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Client, Events } from 'discord.js';
@@ -24,9 +21,9 @@ import { createGuildConfigRepository } from '../../store/guild-config-repository
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { freePort } from './free-port.ts';
 import { permissiveGuildDirectory } from './guild-directory.ts';
+import { type ServiceProcess, serviceProcess } from './service-process.ts';
 import { startDevServer } from './temporal.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SUPPORT_QUESTION = 'What do you need help with?';
 
 export interface TicketflowSystemOptions {
@@ -60,13 +57,7 @@ export interface SystemIds {
 }
 
 /** The ticket worker as production runs it: `temporal/worker.ts` in its own process, which a test may kill. */
-export interface WorkerProcess {
-  start(): Promise<void>;
-  /** SIGKILL: no drain, no goodbye, as a crashed host or an OOM kill. */
-  kill(): Promise<void>;
-  /** SIGTERM and wait: a graceful stop. */
-  stop(): Promise<void>;
-}
+export type WorkerProcess = ServiceProcess;
 
 export interface TicketflowSystem extends SystemIds {
   db: TestDatabase;
@@ -153,17 +144,23 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
     const taskQueue = `ticketflow-system-${process.pid}`;
     const transcriptsDir = await mkdtemp(join(tmpdir(), 'ticketflow-system-transcripts-'));
     cleanups.push(() => rm(transcriptsDir, { recursive: true, force: true }));
-    const worker = workerProcess({
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      DATABASE_URL: (await options.reach?.workerPostgres?.(db.url)) ?? db.url,
-      DISCORD_TOKEN: discord.bot.token,
-      DISCORD_API_BASE_URL: discord.apiBaseUrl,
-      TRANSCRIPTS_DIR: transcriptsDir,
-      // Its health and metrics ports stay closed: test runs side by side must not contend for the defaults.
-      WORKER_HEALTH_PORT: '0',
-      WORKER_TEMPORAL_METRICS_PORT: '0',
-    });
+    // Ready once it polls; until then it is bundling workflows and connecting.
+    const worker = serviceProcess(
+      'worker',
+      'temporal/worker.ts',
+      {
+        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        DATABASE_URL: (await options.reach?.workerPostgres?.(db.url)) ?? db.url,
+        DISCORD_TOKEN: discord.bot.token,
+        DISCORD_API_BASE_URL: discord.apiBaseUrl,
+        TRANSCRIPTS_DIR: transcriptsDir,
+        // Its health and metrics ports stay closed: test runs side by side must not contend for the defaults.
+        WORKER_HEALTH_PORT: '0',
+        WORKER_TEMPORAL_METRICS_PORT: '0',
+      },
+      /worker polling/,
+    );
     cleanups.push(() => worker.stop());
     if (options.startWorker !== false) await worker.start();
 
@@ -244,45 +241,4 @@ function controlMessage(discord: DiscordSandbox, threadId: string): APIMessage {
     .find((candidate) => JSON.stringify(candidate.components ?? []).includes('tclose:'));
   if (!message) throw new Error(`thread ${threadId} has no control message`);
   return message;
-}
-
-/** The worker's log line once it polls; until then it is bundling workflows and connecting. */
-const WORKER_READY = /worker polling/;
-
-function workerProcess(env: Record<string, string>): WorkerProcess {
-  let child: ChildProcess | null = null;
-  let output = '';
-  const exited = async (signal: NodeJS.Signals) => {
-    const running = child;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const gone = once(running, 'exit');
-    running.kill(signal);
-    await gone;
-    child = null;
-  };
-  return {
-    async start() {
-      if (child) throw new Error('the worker is already running');
-      output = '';
-      // Node itself with tsx's loader, not the tsx CLI: the CLI runs the worker in a child process, which its
-      // SIGKILL would leave running as an orphan, still polling.
-      const started = spawn(process.execPath, ['--import', 'tsx', 'temporal/worker.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child = started;
-      await new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          if (WORKER_READY.test(output)) resolve();
-        };
-        started.stdout?.on('data', onData);
-        started.stderr?.on('data', onData);
-        started.once('exit', (code) => reject(new Error(`the worker exited with ${code} before polling:\n${output}`)));
-      });
-    },
-    kill: () => exited('SIGKILL'),
-    stop: () => exited('SIGTERM'),
-  };
 }
