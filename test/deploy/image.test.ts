@@ -117,7 +117,7 @@ describe('the Dockerfile', () => {
   it('builds the web panel at image build time, where the web process mounts it', () => {
     const build = stages()[0]?.instructions ?? [];
     expect(build).toContain('RUN npm run build:panel');
-    expect(packageJson.scripts['build:panel']).toBe('cd web/app && vite build');
+    expect(packageJson.scripts['build:panel']).toBe('cd web/app && NODE_ENV=production vite build');
     expect(runtime?.instructions).toContain('COPY --from=build --chown=node:node /app/web/app/.output web/app/.output');
   });
 
