@@ -9,10 +9,11 @@ import { onShutdownSignal } from '../../telemetry/shutdown-signals.ts';
 import { createWebServer, GUILD_ACCESS_MAX_AGE_MS } from './create-web-server.ts';
 import { createBotGuilds } from './discord/bot-guilds.ts';
 import { createDiscordOAuthClient } from './discord/discord-oauth-client.ts';
+import { panelPlugin } from './panel/panel-plugin.ts';
 
 /**
- * The web process: the panel's HTTP API and Discord sign-in on WEB_PORT. Ready once it listens and Postgres
- * answers. On SIGTERM or SIGINT it stops being ready, stops accepting connections, lets requests in flight finish
+ * The web process: the panel (built by npm run build:panel), its HTTP API and Discord sign-in on WEB_PORT. Ready
+ * once it listens and Postgres answers. On SIGTERM or SIGINT it stops being ready, stops accepting connections, lets requests in flight finish
  * within the grace period, and exits.
  */
 async function run(): Promise<void> {
@@ -32,6 +33,8 @@ async function run(): Promise<void> {
     }),
     logger,
   });
+  // After the API's routes: the panel answers the GETs none of them does.
+  await app.register(panelPlugin, { https: config.secureCookies });
 
   let stopping = false;
   const health = await startHealthServer({
