@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISCORD_ID_PATTERN } from '../domain/discord-id.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
 import { logLevelVariable, portVariable, secondsVariable, type TelemetryConfig } from './telemetry-config.ts';
+import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';
 
 const webEnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
@@ -48,6 +49,8 @@ export interface WebConfig {
   /** True behind https: the session cookie is then Secure. */
   secureCookies: boolean;
   discord: { botToken: string; oauth: DiscordOAuthConfig };
+  /** Where the ticket workflows run: the panel's staff actions are their updates. */
+  temporal: TemporalConfig;
   telemetry: Pick<TelemetryConfig, 'logLevel' | 'healthPort'>;
   shutdownGraceMs: number;
 }
@@ -72,6 +75,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
         redirectUri: `${publicUrl}/auth/callback`,
       },
     },
+    temporal: loadTemporalConfig(env),
     telemetry: { logLevel: parsed.LOG_LEVEL, healthPort: parsed.WEB_HEALTH_PORT },
     shutdownGraceMs: parsed.WEB_SHUTDOWN_GRACE_SECONDS * 1000,
   };

@@ -25,6 +25,7 @@ export interface WebServerDeps {
   prisma: PrismaClient;
   discord: DiscordOAuthClient;
   botGuilds: BotGuilds;
+  temporal: WebServices['temporal'];
   /** The process's logger (telemetry/logger.ts); none logs nothing (tests). */
   logger?: Logger;
   now?: () => Date;
@@ -55,6 +56,7 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
   const services: WebServices = {
     config: deps.config,
     prisma: deps.prisma,
+    temporal: deps.temporal,
     discord: deps.discord,
     sessions: createWebSessions(repository, now),
     loginAttempts: createLoginAttempts(repository, now),

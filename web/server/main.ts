@@ -6,6 +6,7 @@ import { log, setProcessLogger } from '../../telemetry/log-context.ts';
 import { createLogger } from '../../telemetry/logger.ts';
 import { createMetricsRegistry } from '../../telemetry/metrics-registry.ts';
 import { onShutdownSignal } from '../../telemetry/shutdown-signals.ts';
+import { createTemporalClient } from '../../temporal/client.ts';
 import { createWebServer, GUILD_ACCESS_MAX_AGE_MS } from './create-web-server.ts';
 import { createBotGuilds } from './discord/bot-guilds.ts';
 import { createDiscordOAuthClient } from './discord/discord-oauth-client.ts';
@@ -22,9 +23,11 @@ async function run(): Promise<void> {
   const logger = createLogger('web', telemetry.logLevel);
   setProcessLogger(logger);
   const prisma = createPrismaClient(config.databaseUrl);
+  const temporal = await createTemporalClient(config.temporal);
   const { app } = await createWebServer({
     config: { publicUrl: config.publicUrl, secureCookies: config.secureCookies },
     prisma,
+    temporal: temporal.client,
     discord: createDiscordOAuthClient(config.discord.oauth),
     botGuilds: createBotGuilds({
       token: config.discord.botToken,
@@ -59,6 +62,7 @@ async function run(): Promise<void> {
       );
       if (!drained) log().warn({ graceMs: config.shutdownGraceMs }, 'stopping with requests still in flight');
       await prisma.$disconnect();
+      await temporal.connection.close();
       await health?.close();
     })().then(
       () => {

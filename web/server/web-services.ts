@@ -1,3 +1,4 @@
+import type { Client as TemporalClient } from '@temporalio/client';
 import type { PrismaClient } from '../../prisma/client.ts';
 import type { GuildAccessViews } from './access/guild-access-views.ts';
 import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
@@ -17,4 +18,6 @@ export interface WebServices {
   sessions: WebSessions;
   loginAttempts: LoginAttempts;
   guildAccessViews: GuildAccessViews;
+  /** Reaches the ticket workflows: the panel's staff actions are the updates the bot sends. */
+  temporal: TemporalClient;
 }

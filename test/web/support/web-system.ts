@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { discordAuthorizeUrl } from '../../../config/web-config.ts';
 import {
   createDiscordSandbox,
@@ -35,12 +36,22 @@ export interface WebSystem {
  * The web server as production builds it, listening on a real port, with a real Postgres (migrated) and the local
  * Discord for sign-in and guilds: two guilds, each with a configured Staff role.
  */
-export async function startWebSystem(options: { now?: () => Date } = {}): Promise<WebSystem> {
+export interface WebSystemOptions {
+  now?: () => Date;
+  /**
+   * A running system to serve (the ticket tests' startTicketflowSystem, with its Temporal dev server and tickets);
+   * its guilds A and B are seeded beside what it holds, and closing the web system leaves it running.
+   */
+  on?: { db: TestDatabase; discord: DiscordSandbox; temporal: Client };
+}
+
+export async function startWebSystem(options: WebSystemOptions = {}): Promise<WebSystem> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const redirectUri = `${url}/auth/callback`;
-  const db = await createTestDatabase();
-  const discord = await createDiscordSandbox({ oauthRedirectUris: [redirectUri] });
+  const db = options.on?.db ?? (await createTestDatabase());
+  const discord = options.on?.discord ?? (await createDiscordSandbox());
+  discord.oauth.registerRedirectUri(redirectUri);
   const botUserId = discord.bot.userId;
   const guild = (name: string, staff: string, member: string) =>
     seedGuild(discord.state, {
@@ -62,9 +73,13 @@ export async function startWebSystem(options: { now?: () => Date } = {}): Promis
   }
 
   const apiBaseUrl = discord.apiBaseUrl;
+  // Without a running system, a Temporal client that never connects: guilds A and B have no tickets, so no route
+  // reaches a ticket's workflow.
+  const temporal = options.on?.temporal ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
   const web = await createWebServer({
     config: { publicUrl: url, secureCookies: false },
     prisma: db.prisma,
+    temporal,
     discord: createDiscordOAuthClient({
       clientId: discord.bot.applicationId,
       clientSecret: discord.bot.clientSecret,
@@ -115,6 +130,7 @@ export async function startWebSystem(options: { now?: () => Date } = {}): Promis
     request,
     async close() {
       await web.app.close();
+      if (options.on) return;
       await discord.close();
       await db.cleanup();
     },

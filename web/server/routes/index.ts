@@ -4,6 +4,8 @@ import { authRoutes } from './auth-routes.ts';
 import { guildRoutes } from './guild-routes.ts';
 import { meRoutes } from './me-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { ticketActionRoutes } from './tickets/ticket-action-routes.ts';
+import { ticketReadRoutes } from './tickets/ticket-read-routes.ts';
 
 /**
  * Every route plugin the web server registers, in order. Add a new one here: each of its routes must declare
@@ -14,4 +16,6 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   meRoutes,
   guildRoutes,
   sessionRoutes,
+  ticketReadRoutes,
+  ticketActionRoutes,
 ];
