@@ -13,7 +13,8 @@ running_local_discord_pid() {
 }
 
 # start_local_discord: starts the server (node itself with tsx's loader, so the pid recorded is the server's),
-# exports DISCORD_TOKEN and DISCORD_API_BASE_URL for the worker (never logging the token), and saves the demo
+# exports DISCORD_TOKEN, DISCORD_API_BASE_URL and the OAuth2 client (DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET) for
+# the worker, the bot and the web process (never logging the secrets), and saves the demo
 # guild's ticket configuration into DATABASE_URL.
 start_local_discord() {
   export TICKETFLOW_DATA_DIR

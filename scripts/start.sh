@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: installs what is missing, then Postgres (DATABASE_URL, or the local
 # cluster under .data/postgres), migrations, the local Discord with its demo guild (unless DISCORD_TOKEN is set),
-# the Temporal dev server (unless TEMPORAL_ADDRESS is set), and the worker and the bot, each under a supervisor
-# that restarts it when it crashes while the rest keeps running. Every process runs on the project's Node.js.
-# Runs in the foreground: Ctrl-C, SIGTERM or scripts/stop.sh stops what it started, the bot first.
-# `bash scripts/restart.sh bot|worker` restarts one process. Data stays in .data (or $TICKETFLOW_DATA_DIR), so
+# the Temporal dev server (unless TEMPORAL_ADDRESS is set), and the worker, the bot and the web process (the panel
+# and its API, on WEB_PORT), each under a supervisor that restarts it when it crashes while the rest keeps running.
+# Every process runs on the project's Node.js.
+# Runs in the foreground: Ctrl-C, SIGTERM or scripts/stop.sh stops what it started, the web process first.
+# `bash scripts/restart.sh bot|worker|web` restarts one process. Data stays in .data (or $TICKETFLOW_DATA_DIR), so
 # open tickets and their timers carry on at the next start.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -58,10 +59,11 @@ main() {
     start_supervised "$name"
     supervisors+=("$(cat "$(supervisor_pid_file "$name")")")
   done
-  log "running. Ctrl-C (or bash scripts/stop.sh) stops everything; bash scripts/restart.sh bot|worker restarts one"
+  log "panel: ${PUBLIC_URL:-http://localhost:${WEB_PORT:-3000}}"
+  log "running. Ctrl-C (or bash scripts/stop.sh) stops everything; bash scripts/restart.sh bot|worker|web restarts one"
   # Supervisors end only when told to stop; a signal to this script interrupts the wait and runs the exit hooks.
   wait "${supervisors[@]}" || true
-  log "the supervisors of the bot and the worker have ended; stopping the rest"
+  log "the supervisors of the bot, the worker and the web process have ended; stopping the rest"
 }
 
 main "$@"

@@ -43,7 +43,7 @@ claim_start() {
   running="$(running_started_processes | joined_lines)"
   if start_pid="$(running_start_pid)"; then
     die "Ticketflow already runs here: bash scripts/start.sh (pid $start_pid)${running:+ with $running}." \
-      "Restart one process with: bash scripts/restart.sh bot|worker; or stop everything with: bash scripts/stop.sh"
+      "Restart one process with: bash scripts/restart.sh bot|worker|web; or stop everything with: bash scripts/stop.sh"
   fi
   [[ -z "$running" ]] ||
     die "an earlier bash scripts/start.sh left these running: $running. Stop them first with: bash scripts/stop.sh"

@@ -11,7 +11,7 @@ source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
 source "$TICKETFLOW_ROOT/scripts/supervised-process.sh"
 source "$TICKETFLOW_ROOT/scripts/started-processes.sh"
 
-# Enough for the bot's, the worker's, the dev server's, the local Discord's and Postgres's graces in turn.
+# Enough for the web process's, the bot's, the worker's, the dev server's, the local Discord's and Postgres's graces in turn.
 readonly START_STOP_SECONDS=120
 
 if start_pid="$(running_start_pid)"; then

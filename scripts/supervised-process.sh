@@ -1,18 +1,20 @@
 # shellcheck shell=bash
-# The bot and the worker, which the start command runs each under a supervisor of its own
+# The bot, the worker and the web process, which the start command runs each under a supervisor of its own
 # (scripts/supervisor/supervise.ts): a crash is reported on the terminal and restarted with backoff while the rest
 # keeps running, restart.sh restarts one on request, and the pid files hold the real processes, never a launcher.
 # Their output goes to start.sh's terminal. Source after lib.sh.
 
 readonly SUPERVISOR_ENTRY=scripts/supervisor/supervise.ts
-# In start order: the worker polls before the bot takes interactions; stops go the other way.
-readonly SUPERVISED_NAMES=(worker bot)
+# In start order: the worker polls before the bot takes interactions, and the web panel comes last; stops go the
+# other way.
+readonly SUPERVISED_NAMES=(worker bot web)
 
-# supervised_entry NAME: the file the bot or the worker runs; fails for any other name.
+# supervised_entry NAME: the file the bot, the worker or the web process runs; fails for any other name.
 supervised_entry() {
   case "$1" in
     bot) printf '%s\n' bot/main.ts ;;
     worker) printf '%s\n' temporal/worker.ts ;;
+    web) printf '%s\n' web/server/main.ts ;;
     *) return 1 ;;
   esac
 }

@@ -19,6 +19,8 @@ const memberSchema = z.object({ id: snowflake, name: z.string().min(1) });
 export const demoWorldSchema = z.object({
   apiBaseUrl: z.url(),
   botToken: z.string().min(1),
+  /** The bot's OAuth2 application, for the web panel's "Sign in with Discord". */
+  oauth: z.object({ clientId: snowflake, clientSecret: z.string().min(1) }),
   guildId: snowflake,
   channels: z.object({ tickets: snowflake, histories: snowflake, reminders: snowflake }),
   roles: z.object({ staff: snowflake, alerts: snowflake }),

@@ -1,7 +1,7 @@
 /**
- * Waits until the local Discord answers as the bot that demo.json names, then prints the worker's Discord settings
- * as shell assignments, for `eval "$(npx tsx sandbox/demo/print-worker-env.ts)"`. The output holds the bot token:
- * evaluate it, never log it. Gives up after --wait-seconds (default 30) with exit status 1.
+ * Waits until the local Discord answers as the bot that demo.json names, then prints the Discord settings of the
+ * worker, the bot and the web process as shell assignments, for `eval "$(npx tsx sandbox/demo/print-worker-env.ts)"`.
+ * The output holds the bot token and the OAuth2 client secret: evaluate it, never log it. Gives up after --wait-seconds (default 30) with exit status 1.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
       const world = await answeringWorld(dataDir);
       console.log(`export DISCORD_API_BASE_URL=${shellQuote(world.apiBaseUrl)}`);
       console.log(`export DISCORD_TOKEN=${shellQuote(world.botToken)}`);
+      console.log(`export DISCORD_CLIENT_ID=${shellQuote(world.oauth.clientId)}`);
+      console.log(`export DISCORD_CLIENT_SECRET=${shellQuote(world.oauth.clientSecret)}`);
       return;
     } catch (error) {
       if (Date.now() >= deadline) {

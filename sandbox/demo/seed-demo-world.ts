@@ -76,6 +76,7 @@ export function describeDemoWorld(sandbox: DiscordSandbox): DemoWorld {
   return {
     apiBaseUrl: sandbox.apiBaseUrl,
     botToken: sandbox.bot.token,
+    oauth: { clientId: sandbox.bot.applicationId, clientSecret: sandbox.bot.clientSecret },
     guildId: guild.id,
     channels: {
       tickets: channel(CHANNEL_NAMES.tickets),

@@ -9,8 +9,8 @@ import { demoWorldPath } from './demo-world.ts';
 import { startDemoSandbox } from './start-demo-sandbox.ts';
 
 async function main(): Promise<void> {
-  const { dataDir, port } = loadDemoEnv();
-  const demo = await startDemoSandbox({ dataDir, port });
+  const { dataDir, port, panelRedirectUri } = loadDemoEnv();
+  const demo = await startDemoSandbox({ dataDir, port, oauthRedirectUris: [panelRedirectUri] });
   console.log(`local Discord listening at ${demo.world.apiBaseUrl} (demo world: ${demoWorldPath(dataDir)})`);
 
   let stopping = false;

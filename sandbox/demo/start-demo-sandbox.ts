@@ -10,6 +10,8 @@ export interface DemoSandboxOptions {
   host?: string;
   /** How long a change may wait before it is saved; see SnapshotFileStore. */
   saveIntervalMs?: number;
+  /** Redirects the demo bot's OAuth2 application accepts: the web panel's sign-in callback. */
+  oauthRedirectUris?: string[];
 }
 
 export interface DemoSandbox {
@@ -32,6 +34,7 @@ export async function startDemoSandbox(options: DemoSandboxOptions): Promise<Dem
     botToken: saved?.bots[0]?.token,
     host: options.host ?? '127.0.0.1',
     port: options.port,
+    oauthRedirectUris: options.oauthRedirectUris,
   });
   try {
     store.track(sandbox.state);

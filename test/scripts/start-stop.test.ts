@@ -61,11 +61,15 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
       TEMPORAL_TASK_QUEUE: `ticketflow-start-${process.pid}`,
       DISCORD_SANDBOX_PORT: String(await freePort()),
       TRANSCRIPTS_DIR: join(dataDir, 'transcripts'),
+      WEB_PORT: String(await freePort()),
+      WEB_HEALTH_PORT: '0',
     };
+    delete env.PUBLIC_URL;
     delete env.DISCORD_TOKEN;
     startSystem();
     await started(/worker polling/);
     await started(/bot ready/);
+    await started(/web ready/);
   }, STARTUP_MS + 60_000);
 
   afterAll(async () => {
@@ -80,7 +84,7 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }, 180_000);
 
-  it('runs the bot, the worker and the local Discord as the real processes, on the Node.js package.json asks for', () => {
+  it('runs the bot, the worker, the web process and the local Discord as the real processes, on the Node.js package.json asks for', () => {
     const wanted = Number(
       />=(\d+)/.exec(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node)?.[1],
     );
@@ -88,6 +92,7 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     for (const [name, entry] of [
       ['bot', 'bot/main.ts'],
       ['worker', 'temporal/worker.ts'],
+      ['web', 'web/server/main.ts'],
       ['local-discord', 'sandbox/demo/serve.ts'],
     ]) {
       const pid = recordedPid(name ?? '');
@@ -101,6 +106,36 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     }
   });
 
+  it('serves the panel at the address it prints, signing in through the local Discord', async () => {
+    const panel = `http://localhost:${env.WEB_PORT}`;
+    expect(output).toContain(`[ticketflow] panel: ${panel}`);
+    const landing = await fetch(`${panel}/`);
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toContain('Sign in with Discord');
+    const login = await fetch(`${panel}/auth/login`, { redirect: 'manual' });
+    const loginCookie = login.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+    const authorize = new URL(login.headers.get('location') ?? '');
+    const consent = await fetch(authorize, { redirect: 'manual' });
+    // The local Discord knows the panel's callback: its consent page lists whom to sign in as.
+    expect(consent.status).toBe(200);
+    const page = await consent.text();
+    expect(page).toContain('Sign in to the local Discord as');
+    const asSam = /<a href="([^"]+)">sam<\/a>/.exec(page)?.[1]?.replaceAll('&#38;', '&') ?? '';
+    const chosen = await fetch(new URL(asSam, authorize), { redirect: 'manual' });
+    const callback = await fetch(chosen.headers.get('location') ?? '', {
+      redirect: 'manual',
+      headers: { cookie: loginCookie },
+    });
+    const session = callback.headers.getSetCookie().find((cookie) => cookie.startsWith('tf_session='));
+    const guilds = await fetch(`${panel}/api/v1/guilds`, { headers: { cookie: session?.split(';')[0] ?? '' } });
+    expect(((await guilds.json()) as { guilds: { name: string }[] }).guilds.map((guild) => guild.name)).toEqual([
+      'Ticketflow Demo',
+    ]);
+  });
+
   it('refuses a second start while the first runs, and starts nothing', () => {
     const pids = ['bot', 'worker', 'local-discord'].map(recordedPid);
     const second = script('start.sh');
@@ -108,7 +143,7 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     expect(second.stderr).toMatch(
       /Ticketflow already runs here: bash scripts\/start\.sh \(pid \d+\) with .*the bot \(pid/,
     );
-    expect(second.stderr).toContain('bash scripts/restart.sh bot|worker');
+    expect(second.stderr).toContain('bash scripts/restart.sh bot|worker|web');
     expect(['bot', 'worker', 'local-discord'].map(recordedPid)).toEqual(pids);
   });
 
@@ -140,7 +175,9 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
   });
 
   it('stops exactly what it started with stop.sh, leaving the Postgres and Temporal it was given running', async () => {
-    const pids = ['bot', 'worker', 'bot-supervisor', 'worker-supervisor', 'local-discord'].map(recordedPid);
+    const pids = ['web', 'bot', 'worker', 'web-supervisor', 'bot-supervisor', 'worker-supervisor', 'local-discord'].map(
+      recordedPid,
+    );
     const exited = once(start, 'exit');
     const stop = script('stop.sh');
     expect(stop.status).toBe(0);
@@ -148,6 +185,7 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     await exited;
     for (const pid of pids) expect(isRunning(pid ?? 0)).toBe(false);
     expect(readdirSync(runDir()).filter((file) => file.endsWith('.pid'))).toEqual([]);
+    expect(output.indexOf('stopping the web (')).toBeLessThan(output.indexOf('stopping the bot ('));
     expect(output.indexOf('stopping the bot (')).toBeLessThan(output.indexOf('stopping the worker ('));
     expect(await db.prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     await expect(temporal.connection.workflowService.getSystemInfo({})).resolves.toBeDefined();
