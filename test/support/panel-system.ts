@@ -34,6 +34,9 @@ export async function startPanelSystem(options: TicketflowSystemOptions = {}): P
       'web/server/main.ts',
       {
         DATABASE_URL: system.db.url,
+        // Staff actions in the panel are the ticket workflows' updates, on the system's task queue.
+        TEMPORAL_ADDRESS: system.temporal.address,
+        TEMPORAL_TASK_QUEUE: system.taskQueue,
         WEB_PORT: String(port),
         WEB_HOST: '127.0.0.1',
         PUBLIC_URL: url,
