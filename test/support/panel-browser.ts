@@ -43,9 +43,15 @@ export function pageFaults(page: Page): string[] {
 /** A browser of its own (cookies, storage) with a page in it, and that page's faults. */
 export async function openPanelPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    /** Cookies (and storage) to start with, from another browser's `storageState()`. */
+    storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; faults: string[] }> {
   const context = await browser.newContext({
+    storageState: options.storageState,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     timezoneId: 'Pacific/Auckland',
