@@ -78,7 +78,9 @@ describe('the cross-guild matrix', () => {
     const { cookie } = await system.signIn(system.userId(system.guildA, 'owner'));
     for (const route of guildRoutes) {
       const response = await call(route, system.guildA.guild.id, cookie);
-      const body = await response.text();
+      // A live stream never ends by itself: its answer is its head.
+      const streams = response.headers.get('content-type')?.startsWith('text/event-stream');
+      const body = streams ? await response.body?.cancel().then(() => '') : await response.text();
       expect(body, `${route.method} ${route.url}`).not.toBe(JSON.stringify(NOT_FOUND));
       expect(response.status, `${route.method} ${route.url}`).not.toBe(401);
     }

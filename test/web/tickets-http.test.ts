@@ -30,6 +30,66 @@ async function threadMessages(): Promise<number> {
   return system.discord.state.messagesIn(ticket.threadId).length;
 }
 
+interface StreamEvent {
+  id: string | null;
+  event: string;
+  data: unknown;
+  at: number;
+}
+
+/** A browser's EventSource, reduced to what the tests read: the events as they arrive, parsed. */
+async function openStream(path: string, cookie: string, lastEventId?: string) {
+  const controller = new AbortController();
+  const response = await web.request(path, {
+    cookie,
+    signal: controller.signal,
+    headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+  });
+  const events: StreamEvent[] = [];
+  let ended = false;
+  const reading = (async () => {
+    if (!response.body) return;
+    const decoder = new TextDecoder();
+    let buffered = '';
+    try {
+      for await (const chunk of response.body) {
+        buffered += decoder.decode(chunk, { stream: true });
+        let cut = buffered.indexOf('\n\n');
+        while (cut >= 0) {
+          const block = buffered.slice(0, cut);
+          buffered = buffered.slice(cut + 2);
+          const fields = new Map(
+            block
+              .split('\n')
+              .filter((line) => line && !line.startsWith(':'))
+              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)] as const),
+          );
+          if (fields.has('data'))
+            events.push({
+              id: fields.get('id') ?? null,
+              event: fields.get('event') ?? 'message',
+              data: JSON.parse(fields.get('data') ?? 'null'),
+              at: Date.now(),
+            });
+          cut = buffered.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+    ended = true;
+  })();
+  return {
+    response,
+    events,
+    ended: () => ended,
+    async close() {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
 beforeAll(async () => {
   system = await startTicketflowSystem();
   web = await startWebSystem({ on: { db: system.db, discord: system.discord, temporal: system.temporal.client } });
@@ -96,6 +156,54 @@ describe('reading tickets', () => {
     expect(await notFound(ticketsPath(`/${ticket.number}`), 'bob')).toBe('not_found');
     expect(await notFound(ticketsPath(`/${ticket.number + 100}`), 'sam')).toBe('not_found');
     expect(await notFound(ticketsPath(`/${ticket.number}`, web.guildB.guild.id), 'sam')).toBe('not_found');
+  });
+});
+
+describe('live changes', () => {
+  it('streams a message written in Discord to the ticket’s page within a second, and resumes from Last-Event-ID', async () => {
+    const detail = await web.request(ticketsPath(`/${ticket.number}`), { cookie: cookies.sam });
+    const { changeId } = (await detail.json()) as { changeId: number };
+    const stream = await openStream(ticketsPath(`/${ticket.number}/stream?after=${changeId}`), cookies.sam);
+    expect(stream.response.headers.get('content-type')).toContain('text/event-stream');
+    const sentAt = Date.now();
+    const messageId = post(system, ticket, 'alice', 'Is there any news?');
+    const arrived = await eventually(() => {
+      const found = stream.events.find(
+        (event) => event.event === 'message' && (event.data as { id: string }).id === messageId,
+      );
+      if (!found) throw new Error('the message has not arrived');
+      return found;
+    });
+    expect(arrived.data).toMatchObject({ content: 'Is there any news?', authorId: system.userId('alice') });
+    expect(arrived.at - sentAt).toBeLessThan(1_000);
+    await stream.close();
+
+    // Reconnecting with the first event's id brings every later one again, and nothing before it.
+    const first = stream.events[0];
+    const resumed = await openStream(ticketsPath(`/${ticket.number}/stream`), cookies.sam, first?.id ?? '');
+    await eventually(() =>
+      expect(resumed.events.map((event) => event.id)).toEqual(stream.events.slice(1).map((event) => event.id)),
+    );
+    await resumed.close();
+  });
+
+  it('carries a member only the tickets they opened', async () => {
+    const alices = await openStream(ticketsPath('/stream'), cookies.alice);
+    const bobs = await openStream(ticketsPath('/stream'), cookies.bob);
+    post(system, ticket, 'alice', 'Still waiting.');
+    await eventually(() =>
+      expect(alices.events.some((event) => (event.data as { number: number }).number === ticket.number)).toBe(true),
+    );
+    expect(bobs.events).toEqual([]);
+    await Promise.all([alices.close(), bobs.close()]);
+    const bobsTicket = await web.request(ticketsPath(`/${ticket.number}/stream`), { cookie: cookies.bob });
+    expect(bobsTicket.status).toBe(404);
+  });
+
+  it('tells a page resuming from an id it cannot resume from to reload, and ends', async () => {
+    const stream = await openStream(ticketsPath('/stream?after=999999999'), cookies.sam);
+    await eventually(() => expect(stream.ended()).toBe(true));
+    expect(stream.events).toEqual([expect.objectContaining({ event: 'expired', data: { reason: 'unknown' } })]);
   });
 });
 

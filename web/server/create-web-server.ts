@@ -26,6 +26,7 @@ export interface WebServerDeps {
   discord: DiscordOAuthClient;
   botGuilds: BotGuilds;
   temporal: WebServices['temporal'];
+  ticketChanges: WebServices['ticketChanges'];
   /** The process's logger (telemetry/logger.ts); none logs nothing (tests). */
   logger?: Logger;
   now?: () => Date;
@@ -57,6 +58,7 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
     config: deps.config,
     prisma: deps.prisma,
     temporal: deps.temporal,
+    ticketChanges: deps.ticketChanges,
     discord: deps.discord,
     sessions: createWebSessions(repository, now),
     loginAttempts: createLoginAttempts(repository, now),

@@ -1,5 +1,6 @@
 import { loadWebConfig } from '../../config/web-config.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
+import { startTicketChangeFeed } from '../../store/ticket-change-feed.ts';
 import { withDeadline } from '../../telemetry/deadline.ts';
 import { startHealthServer } from '../../telemetry/health-server.ts';
 import { log, setProcessLogger } from '../../telemetry/log-context.ts';
@@ -24,10 +25,12 @@ async function run(): Promise<void> {
   setProcessLogger(logger);
   const prisma = createPrismaClient(config.databaseUrl);
   const temporal = await createTemporalClient(config.temporal);
+  const ticketChanges = await startTicketChangeFeed({ connectionString: config.databaseUrl, prisma, logger });
   const { app } = await createWebServer({
     config: { publicUrl: config.publicUrl, secureCookies: config.secureCookies },
     prisma,
     temporal: temporal.client,
+    ticketChanges,
     discord: createDiscordOAuthClient(config.discord.oauth),
     botGuilds: createBotGuilds({
       token: config.discord.botToken,
@@ -49,6 +52,9 @@ async function run(): Promise<void> {
         if (!app.server.listening) throw new Error('not listening yet');
       },
       postgres: () => prisma.$queryRaw`SELECT 1`,
+      changeFeed: () => {
+        if (!ticketChanges.listening) throw new Error('the ticket change feed is not listening');
+      },
     },
   });
 
@@ -61,6 +67,7 @@ async function run(): Promise<void> {
         () => false,
       );
       if (!drained) log().warn({ graceMs: config.shutdownGraceMs }, 'stopping with requests still in flight');
+      await ticketChanges.close();
       await prisma.$disconnect();
       await temporal.connection.close();
       await health?.close();

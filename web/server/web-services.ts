@@ -1,5 +1,6 @@
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { PrismaClient } from '../../prisma/client.ts';
+import type { TicketChangeFeed } from '../../store/ticket-change-feed.ts';
 import type { GuildAccessViews } from './access/guild-access-views.ts';
 import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
 import type { LoginAttempts } from './sessions/login-attempts.ts';
@@ -20,4 +21,6 @@ export interface WebServices {
   guildAccessViews: GuildAccessViews;
   /** Reaches the ticket workflows: the panel's staff actions are the updates the bot sends. */
   temporal: TemporalClient;
+  /** The process's one LISTEN on ticket changes, which every live stream shares. */
+  ticketChanges: TicketChangeFeed;
 }

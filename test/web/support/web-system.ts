@@ -7,6 +7,8 @@ import {
   seedGuild,
 } from '../../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../../store/guild-config-repository.ts';
+import { startTicketChangeFeed } from '../../../store/ticket-change-feed.ts';
+import { createLogger } from '../../../telemetry/logger.ts';
 import { createWebServer, GUILD_ACCESS_MAX_AGE_MS, type WebServer } from '../../../web/server/create-web-server.ts';
 import { createBotGuilds } from '../../../web/server/discord/bot-guilds.ts';
 import { createDiscordOAuthClient } from '../../../web/server/discord/discord-oauth-client.ts';
@@ -76,10 +78,16 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
   // Without a running system, a Temporal client that never connects: guilds A and B have no tickets, so no route
   // reaches a ticket's workflow.
   const temporal = options.on?.temporal ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  const ticketChanges = await startTicketChangeFeed({
+    connectionString: db.url,
+    prisma: db.prisma,
+    logger: createLogger('web-test', 'warn'),
+  });
   const web = await createWebServer({
     config: { publicUrl: url, secureCookies: false },
     prisma: db.prisma,
     temporal,
+    ticketChanges,
     discord: createDiscordOAuthClient({
       clientId: discord.bot.applicationId,
       clientSecret: discord.bot.clientSecret,
@@ -130,6 +138,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
     request,
     async close() {
       await web.app.close();
+      await ticketChanges.close();
       if (options.on) return;
       await discord.close();
       await db.cleanup();

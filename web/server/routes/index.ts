@@ -6,6 +6,7 @@ import { meRoutes } from './me-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { ticketActionRoutes } from './tickets/ticket-action-routes.ts';
 import { ticketReadRoutes } from './tickets/ticket-read-routes.ts';
+import { ticketStreamRoutes } from './tickets/ticket-stream-routes.ts';
 
 /**
  * Every route plugin the web server registers, in order. Add a new one here: each of its routes must declare
@@ -18,4 +19,5 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   sessionRoutes,
   ticketReadRoutes,
   ticketActionRoutes,
+  ticketStreamRoutes,
 ];

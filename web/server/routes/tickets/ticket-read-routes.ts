@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grants } from '../../../../domain/guild-access.ts';
 import { InputError } from '../../../../store/input-error.ts';
+import { latestChangeId } from '../../../../store/ticket-change-log.ts';
 import { readTicketDetail } from '../../../../store/ticket-detail.ts';
 import { listMemberTickets, listTickets, type TicketPage } from '../../../../store/ticket-list.ts';
 import { ticketListQuerySchema } from '../../../../store/ticket-list-query.ts';
@@ -17,6 +18,7 @@ import { guildParams, ticketDetailView, ticketParams, ticketSummaryView } from '
  * - `GET /api/v1/guilds/:guildId/tickets/:ticketNumber`: one ticket whole (answers, members, messages with their
  *   edits and deletions, timeline); a member's view of a ticket they did not open is 404, as for one that does not
  *   exist.
+ * Each answer carries `changeId`, the newest change it includes: open the live stream with `?after=<changeId>`.
  */
 export const ticketReadRoutes: FastifyPluginAsyncZod<WebServices> = async (app, services) => {
   app.get(
@@ -26,12 +28,20 @@ export const ticketReadRoutes: FastifyPluginAsyncZod<WebServices> = async (app, 
       schema: {
         params: guildParams,
         querystring: ticketListQuerySchema,
-        response: { 200: z.object({ tickets: z.array(ticketSummaryView), nextCursor: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            tickets: z.array(ticketSummaryView),
+            nextCursor: z.string().nullable(),
+            changeId: z.number(),
+          }),
+        },
       },
     },
     async (request) => {
       const guild = accessibleGuild(request);
       const viewer = signedInSession(request).user;
+      // Read before the page: a stream opened `after` it misses no change made while the page was read.
+      const changeId = await latestChangeId(services.prisma, guild.id);
       let page: TicketPage;
       try {
         page = grants(guild.access, 'staff')
@@ -41,7 +51,7 @@ export const ticketReadRoutes: FastifyPluginAsyncZod<WebServices> = async (app, 
         if (error instanceof InputError) throw invalidRequest(error.problems);
         throw error;
       }
-      return page;
+      return { ...page, changeId };
     },
   );
 
@@ -49,15 +59,16 @@ export const ticketReadRoutes: FastifyPluginAsyncZod<WebServices> = async (app, 
     '/api/v1/guilds/:guildId/tickets/:ticketNumber',
     {
       config: { access: 'member' },
-      schema: { params: ticketParams, response: { 200: z.object({ ticket: ticketDetailView }) } },
+      schema: { params: ticketParams, response: { 200: z.object({ ticket: ticketDetailView, changeId: z.number() }) } },
     },
     async (request) => {
       const guild = accessibleGuild(request);
       const viewer = signedInSession(request).user;
       const memberId = grants(guild.access, 'staff') ? undefined : viewer.id;
+      const changeId = await latestChangeId(services.prisma, guild.id);
       const ticket = await readTicketDetail(services.prisma, guild.id, request.params.ticketNumber, memberId);
       if (!ticket) throw notFound('This ticket');
-      return { ticket };
+      return { ticket, changeId };
     },
   );
 };
