@@ -8,7 +8,7 @@ export type TicketListSort = (typeof TICKET_LIST_SORTS)[number];
 export const MAX_TICKET_PAGE_SIZE = 100;
 
 /** An instant from a query string (ISO 8601 with its offset) or from code (a Date). */
-const instant = z.union([
+export const instant = z.union([
   z.date(),
   z.iso
     .datetime({ offset: true, message: 'must be an ISO 8601 date-time with its offset' })

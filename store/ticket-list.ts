@@ -1,33 +1,15 @@
-import { snowflake } from '../domain/snowflake.ts';
-import { Prisma, type PrismaClient, type TicketStatus, type TimerState } from '../prisma/client.ts';
-import { InputError, type InputProblem, zodProblems } from './input-error.ts';
-import { CursorRejected, decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor.ts';
+import { Prisma, type PrismaClient } from '../prisma/client.ts';
+import { encodeCursor, type KeysetPosition } from './keyset-cursor.ts';
+import { isInstantKey, parseListInput } from './list-input.ts';
 import {
   type TicketListQuery,
   type TicketListQueryInput,
   type TicketListSort,
   ticketListQuerySchema,
 } from './ticket-list-query.ts';
+import { TICKET_SUMMARY_COLUMNS, type TicketSummary } from './ticket-summary.ts';
 
-/** One row of the panel's ticket list: what the list shows and what a live update needs to redraw a row. */
-export interface TicketSummary {
-  id: string;
-  number: number;
-  workflowId: string;
-  typeKey: string;
-  typeName: string;
-  creatorId: string;
-  creatorName: string;
-  assigneeId: string | null;
-  threadId: string | null;
-  status: TicketStatus;
-  timerState: TimerState;
-  openedAt: Date;
-  lastActivityAt: Date;
-  closedAt: Date | null;
-  closeReason: string | null;
-  closedById: string | null;
-}
+export type { TicketSummary } from './ticket-summary.ts';
 
 export interface TicketPage {
   tickets: TicketSummary[];
@@ -73,58 +55,21 @@ export function ticketListStatement(
   input: TicketListQueryInput,
   memberId?: string,
 ): TicketListStatement {
-  const problems: InputProblem[] = [];
-  checkId(guildId, 'guildId', problems);
-  if (memberId !== undefined) {
-    checkId(memberId, 'memberId', problems);
-    if (input.creator !== undefined && input.creator !== memberId) {
-      problems.push({ path: 'creator', message: 'a member lists only the tickets they opened' });
-    }
-  }
-  const { query, after } = parseQuery(input, problems);
-  const scoped = memberId === undefined ? query : { ...query, creator: memberId };
-  return { sql: pageSql(guildId, scoped, after), query: scoped };
-}
-
-interface ParsedQuery {
-  query: TicketListQuery;
-  after: KeysetPosition | null;
-}
-
-function checkId(id: string, path: string, problems: InputProblem[]): void {
-  const parsed = snowflake.safeParse(id);
-  if (!parsed.success) problems.push({ path, message: parsed.error.issues[0]?.message ?? 'invalid' });
-}
-
-/** Throws every problem at once: the ids checked before, then the query's fields, then its cursor. */
-function parseQuery(input: TicketListQueryInput, problems: InputProblem[]): ParsedQuery {
-  const parsed = ticketListQuerySchema.safeParse(input);
-  if (!parsed.success) problems.push(...zodProblems(parsed.error, '(query)'));
-  let after: KeysetPosition | null = null;
-  if (parsed.success && parsed.data.cursor !== undefined) {
-    try {
-      after = decodeCursor(parsed.data.cursor, orderingOf(parsed.data));
-      checkPosition(after, parsed.data.sort);
-    } catch (error) {
-      if (!(error instanceof CursorRejected)) throw error;
-      problems.push({ path: 'cursor', message: error.message });
-    }
-  }
-  if (!parsed.success || problems.length > 0) throw new InputError('ticket list query', problems);
-  return { query: parsed.data, after };
+  const { query, after } = parseListInput<TicketListQuery>({
+    subject: 'ticket list query',
+    schema: ticketListQuerySchema,
+    guildId,
+    memberId,
+    memberRefusal: 'a member lists only the tickets they opened',
+    input,
+    orderingOf,
+    keyIsValid: (parsed, key) => (parsed.sort === 'number' ? Number.isSafeInteger(key) : isInstantKey(key)),
+  });
+  return { sql: pageSql(guildId, query, after), query };
 }
 
 function orderingOf(query: Pick<TicketListQuery, 'sort' | 'order'>): string {
   return `tickets:${query.sort}:${query.order}`;
-}
-
-/** A cursor passed its checksum; its values must still have the sort key's type before they reach SQL. */
-function checkPosition(position: KeysetPosition, sort: TicketListSort): void {
-  const keyIsValid =
-    sort === 'number'
-      ? Number.isSafeInteger(position.key)
-      : typeof position.key === 'string' && !Number.isNaN(Date.parse(position.key));
-  if (!keyIsValid) throw new CursorRejected('holds a position of the wrong type; start again without a cursor');
 }
 
 const SORT_COLUMNS: Record<TicketListSort, Prisma.Sql> = {
@@ -145,11 +90,7 @@ function pageSql(guildId: string, query: TicketListQuery, after: KeysetPosition 
     query.sort === 'number' ? Prisma.sql`number ${direction}` : Prisma.sql`${column} ${direction}, id ${direction}`;
   // One row past the page tells whether there is a next page.
   return Prisma.sql`
-    SELECT id, number, workflow_id AS "workflowId", type_key AS "typeKey", type_name AS "typeName",
-           creator_id AS "creatorId", creator_name AS "creatorName", assignee_id AS "assigneeId",
-           thread_id AS "threadId", status::text AS status, timer_state::text AS "timerState",
-           opened_at AS "openedAt", last_activity_at AS "lastActivityAt", closed_at AS "closedAt",
-           close_reason AS "closeReason", closed_by_id AS "closedById"
+    SELECT ${TICKET_SUMMARY_COLUMNS}
       FROM ticket
      WHERE ${Prisma.join(conditions, ' AND ')}
      ORDER BY ${orderBy}

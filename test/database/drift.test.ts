@@ -29,6 +29,7 @@ describe('checkDrift', () => {
       'trigger ticket_change_message_edited on ticket_message',
       'trigger ticket_change_ticket_created on ticket',
       'trigger ticket_change_ticket_updated on ticket',
+      'index ticket_message_content_search_idx (an expression)',
       'function record_ticket_change()',
     ]);
   });

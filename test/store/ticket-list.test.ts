@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketStatus, TimerState } from '../../prisma/client.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
-import { InputError } from '../../store/input-error.ts';
 import { listMemberTickets, listTickets, type TicketPage, type TicketSummary } from '../../store/ticket-list.ts';
 import type { TicketListQueryInput } from '../../store/ticket-list-query.ts';
 import { guildConfigInput, newSnowflake } from '../database/ticket-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { permissiveGuildDirectory } from '../support/guild-directory.ts';
+import { problemsOf } from '../support/input-problems.ts';
 
 let database: TestDatabase;
 const guildId = newSnowflake();
@@ -94,15 +94,6 @@ async function allPages(read: (cursor: string | undefined) => Promise<TicketPage
     cursor = page.nextCursor;
   }
   throw new Error('more than 100 pages');
-}
-
-async function problemsOf(work: Promise<unknown>): Promise<InputError['problems']> {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return (error as InputError).problems;
 }
 
 const SORT_KEYS = {
