@@ -1,4 +1,5 @@
-# The Ticketflow application image, run by docker-compose.yml as the one-shot migrate step, the worker and the bot.
+# The Ticketflow application image, run by docker-compose.yml as the one-shot migrate step, the worker, the bot and
+# the web process.
 # Two stages: the build stage has every npm package (the Prisma CLI generates the client, webpack bundles the
 # workflows, Vite and Nitro build the web panel); the runtime stage has production packages only, the generated
 # client, the workflow bundle and the built panel (self-contained: Nitro bundles what it imports).
@@ -32,12 +33,13 @@ COPY --chown=node:node store store
 COPY --chown=node:node telemetry telemetry
 COPY --chown=node:node temporal temporal
 COPY --chown=node:node transcripts transcripts
+COPY --chown=node:node web/server web/server
 COPY --chown=node:node workflows workflows
 COPY --from=build --chown=node:node /app/prisma/generated prisma/generated
 COPY --from=build --chown=node:node /app/dist dist
 COPY --from=build --chown=node:node /app/web/app/.output web/app/.output
 USER node
-# Health and metrics: the bot's on 9460 (/livez, /readyz, /metrics) and 9461 (Temporal SDK), the worker's on 9470
-# and 9471.
-EXPOSE 9460 9461 9470 9471
+# The web process (panel and API) on 3000. Health and metrics: the bot's on 9460 (/livez, /readyz, /metrics) and 9461
+# (Temporal SDK), the worker's on 9470 and 9471, the web process's on 9480.
+EXPOSE 3000 9460 9461 9470 9471 9480
 CMD ["node", "--import", "tsx", "temporal/worker.ts"]

@@ -16,6 +16,10 @@ source "$TICKETFLOW_ROOT/scripts/supervised-process.sh"
 source "$TICKETFLOW_ROOT/scripts/started-processes.sh"
 
 main() {
+  if [[ -n "${DISCORD_TOKEN:-}" && (-z "${DISCORD_CLIENT_ID:-}" || -z "${DISCORD_CLIENT_SECRET:-}") ]]; then
+    die "with DISCORD_TOKEN, the panel's sign-in needs the application's OAuth2 client too: set DISCORD_CLIENT_ID and" \
+      "DISCORD_CLIENT_SECRET (Developer Portal → OAuth2), and add \$PUBLIC_URL/auth/callback there as a redirect"
+  fi
   claim_start
   bash "$TICKETFLOW_ROOT/scripts/install.sh"
   load_installed_env

@@ -12,6 +12,7 @@ export interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   stop_grace_period?: string;
+  ports?: string[];
 }
 
 /** docker-compose.yml's services, as docker compose reads them (anchors and merge keys applied). */

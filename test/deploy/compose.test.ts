@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBotConfig } from '../../config/bot-config.ts';
+import { loadWebConfig } from '../../config/web-config.ts';
 import { loadWorkerConfig } from '../../config/worker-config.ts';
 import { type ComposeService, composeServices, isOneShot } from './compose-file.ts';
 
@@ -20,8 +21,8 @@ function seconds(duration: string | undefined): number {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs Postgres, Temporal, its UI, the migrate step, the worker and the bot', () => {
-    expect(names.sort()).toEqual(['bot', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+  it('runs Postgres, Temporal, its UI, the migrate step, the worker, the bot and the web process', () => {
+    expect(names.sort()).toEqual(['bot', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'web', 'worker']);
   });
 
   it('gives every service an init process, and every long-running one a health check', () => {
@@ -42,6 +43,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(service('migrate').depends_on ?? {}).sort()).toEqual(['postgres', 'temporal']);
     expect(Object.keys(service('worker').depends_on ?? {})).toEqual(['migrate']);
     expect(Object.keys(service('bot').depends_on ?? {})).toEqual(['migrate']);
+    expect(Object.keys(service('web').depends_on ?? {})).toEqual(['migrate']);
     expect(Object.keys(service('temporal').depends_on ?? {})).toEqual(['postgres']);
     expect(startOrder()).toBeDefined();
   });
@@ -56,7 +58,8 @@ describe('docker-compose.yml', () => {
   it('runs the app processes from the one image, with node itself as the process the stop signal reaches', () => {
     expect(service('worker').command).toEqual(['node', '--import', 'tsx', 'temporal/worker.ts']);
     expect(service('bot').command).toEqual(['node', '--import', 'tsx', 'bot/main.ts']);
-    for (const name of ['migrate', 'worker', 'bot']) {
+    expect(service('web').command).toEqual(['node', '--import', 'tsx', 'web/server/main.ts']);
+    for (const name of ['migrate', 'worker', 'bot', 'web']) {
       expect(service(name)).toMatchObject({ build: '.', image: 'ticketflow-app' });
     }
   });
@@ -79,6 +82,23 @@ describe('docker-compose.yml', () => {
     // The worker's stop is forced 5 s after its grace period; docker's SIGKILL must come later still.
     expect(seconds(service('worker').stop_grace_period)).toBeGreaterThan(worker.shutdownGraceMs / 1000 + 5);
     expect(seconds(service('bot').stop_grace_period)).toBeGreaterThan(bot.shutdownGraceMs / 1000);
+  });
+
+  it('probes the web process on its health port, waits for its drain, and publishes the panel on loopback only', () => {
+    const web = loadWebConfig({
+      ...required,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_CLIENT_SECRET: 'secret',
+    });
+    expect(service('web').healthcheck?.test).toEqual([
+      'CMD',
+      'node',
+      'telemetry/readiness-probe.ts',
+      String(web.telemetry.healthPort),
+    ]);
+    expect(seconds(service('web').stop_grace_period)).toBeGreaterThan(web.shutdownGraceMs / 1000);
+    expect(service('web').ports).toHaveLength(1);
+    expect(service('web').ports?.[0]).toMatch(/^127\.0\.0\.1:.*:3000$/);
   });
 });
 

@@ -10,6 +10,7 @@ import { installRouteAccess } from './access/route-access.ts';
 import type { BotGuilds } from './discord/bot-guilds.ts';
 import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
 import { installErrorReplies } from './http/error-replies.ts';
+import { RequestLog } from './http/request-log.ts';
 import { installSameOriginGuard } from './http/same-origin-guard.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { routePlugins } from './routes/index.ts';
@@ -74,6 +75,7 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
   const app = Fastify({
     // Widened to fastify's logger type, which every route plugin is typed against.
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
+    logController: new RequestLog(),
     trustProxy: true,
     bodyLimit: 1_048_576,
   });
