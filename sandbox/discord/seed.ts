@@ -44,6 +44,7 @@ export function seedGuild(state: DiscordState, seed: GuildSeed): SeededGuild {
   const botRole = state.createRole(guild.id, {
     name: state.users.get(seed.botUserId)?.username ?? 'bot',
     permissions: (seed.botPermissions ?? TICKET_BOT_PERMISSIONS).toString(),
+    managed: true,
   });
   state.addMember(guild.id, seed.botUserId, { roleIds: [botRole.id] });
 

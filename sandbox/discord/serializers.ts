@@ -45,7 +45,7 @@ export function serializeRole(role: RoleRecord): APIRole {
     unicode_emoji: null,
     position: role.position,
     permissions: role.permissions,
-    managed: false,
+    managed: role.managed ?? false,
     mentionable: role.mentionable,
     flags: 0 as RoleFlags,
   };

@@ -5,10 +5,12 @@ import type { PrismaClient } from '../../prisma/client.ts';
 import { staffRoleIdsOf } from '../../store/guild-staff-roles.ts';
 import { createWebSessionRepository } from '../../store/web-session-repository.ts';
 import type { Logger } from '../../telemetry/logger.ts';
+import type { TranscriptStorage } from '../../transcripts/storage.ts';
 import { createGuildAccessViews } from './access/guild-access-views.ts';
 import { installRouteAccess } from './access/route-access.ts';
 import type { BotGuilds } from './discord/bot-guilds.ts';
 import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
+import { createGuildConfigServices, type GuildConfigServicesDeps } from './guild-config/guild-config-services.ts';
 import { installErrorReplies } from './http/error-replies.ts';
 import { RequestLog } from './http/request-log.ts';
 import { installSameOriginGuard } from './http/same-origin-guard.ts';
@@ -16,6 +18,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { routePlugins } from './routes/index.ts';
 import { createLoginAttempts } from './sessions/login-attempts.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
+import { createTranscriptViewer } from './transcripts/transcript-viewer.ts';
 import type { WebServices } from './web-services.ts';
 
 /** A role given or taken on Discord changes what the panel allows within this long. */
@@ -28,6 +31,12 @@ export interface WebServerDeps {
   botGuilds: BotGuilds;
   temporal: WebServices['temporal'];
   ticketChanges: WebServices['ticketChanges'];
+  /** The bot on Discord: its token reads a guild's channels and roles and registers `/ticket` for its application. */
+  bot: GuildConfigServicesDeps['bot'];
+  /** The task queue of the ticket workflows (and of each guild's settings fan-out). */
+  taskQueue: string;
+  /** Where the worker stores transcripts (config/transcript-storage-config.ts). */
+  transcripts: TranscriptStorage;
   /** The process's logger (telemetry/logger.ts); none logs nothing (tests). */
   logger?: Logger;
   now?: () => Date;
@@ -70,6 +79,14 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
       maxAgeMs: GUILD_ACCESS_MAX_AGE_MS,
       now: () => now().getTime(),
     }),
+    ...createGuildConfigServices({
+      prisma: deps.prisma,
+      bot: deps.bot,
+      temporal: deps.temporal,
+      taskQueue: deps.taskQueue,
+      logger: deps.logger,
+    }),
+    transcriptViewer: createTranscriptViewer({ prisma: deps.prisma, storage: deps.transcripts }),
   };
 
   const app = Fastify({

@@ -1,3 +1,4 @@
+import { loadTranscriptStorageConfig } from '../../config/transcript-storage-config.ts';
 import { loadWebConfig } from '../../config/web-config.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
 import { startTicketChangeFeed } from '../../store/ticket-change-feed.ts';
@@ -8,6 +9,7 @@ import { createLogger } from '../../telemetry/logger.ts';
 import { createMetricsRegistry } from '../../telemetry/metrics-registry.ts';
 import { onShutdownSignal } from '../../telemetry/shutdown-signals.ts';
 import { createTemporalClient } from '../../temporal/client.ts';
+import { openTranscriptStorage } from '../../transcripts/storage-factory.ts';
 import { createWebServer, GUILD_ACCESS_MAX_AGE_MS } from './create-web-server.ts';
 import { createBotGuilds } from './discord/bot-guilds.ts';
 import { createDiscordOAuthClient } from './discord/discord-oauth-client.ts';
@@ -31,6 +33,13 @@ async function run(): Promise<void> {
     prisma,
     temporal: temporal.client,
     ticketChanges,
+    taskQueue: config.temporal.taskQueue,
+    bot: {
+      token: config.discord.botToken,
+      apiBaseUrl: config.discord.oauth.apiBaseUrl,
+      applicationId: config.discord.oauth.clientId,
+    },
+    transcripts: await openTranscriptStorage(loadTranscriptStorageConfig()),
     discord: createDiscordOAuthClient(config.discord.oauth),
     botGuilds: createBotGuilds({
       token: config.discord.botToken,

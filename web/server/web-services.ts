@@ -1,10 +1,14 @@
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { PrismaClient } from '../../prisma/client.ts';
+import type { GuildConfigRepository } from '../../store/guild-config-repository.ts';
+import type { RestGuildDirectory } from '../../store/rest-guild-directory.ts';
 import type { TicketChangeFeed } from '../../store/ticket-change-feed.ts';
 import type { GuildAccessViews } from './access/guild-access-views.ts';
 import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
+import type { GuildConfigWriter } from './guild-config/guild-config-writer.ts';
 import type { LoginAttempts } from './sessions/login-attempts.ts';
 import type { WebSessions } from './sessions/web-sessions.ts';
+import type { TranscriptViewer } from './transcripts/transcript-viewer.ts';
 
 /** What every route plugin is given (as its plugin options): the web process's parts, made once at start. */
 export interface WebServices {
@@ -23,4 +27,10 @@ export interface WebServices {
   temporal: TemporalClient;
   /** The process's one LISTEN on ticket changes, which every live stream shares. */
   ticketChanges: TicketChangeFeed;
+  guildConfigs: GuildConfigRepository;
+  /** A guild's channels and roles, read with the bot's token and kept briefly: the settings' pickers. */
+  guildDirectory: RestGuildDirectory;
+  /** Saves a guild's configuration and does what the bot does after its saves. */
+  guildConfigWriter: GuildConfigWriter;
+  transcriptViewer: TranscriptViewer;
 }

@@ -207,7 +207,14 @@ export class DiscordState {
 
   createRole(
     guildId: string,
-    input: { name: string; permissions?: string; mentionable?: boolean; color?: number; hoist?: boolean },
+    input: {
+      name: string;
+      permissions?: string;
+      mentionable?: boolean;
+      color?: number;
+      hoist?: boolean;
+      managed?: boolean;
+    },
   ): RoleRecord {
     const role = this.#guilds.createRole(guildId, input);
     this.dispatch(roleCreated(role));

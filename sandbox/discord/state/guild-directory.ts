@@ -58,7 +58,14 @@ export class GuildDirectory {
 
   createRole(
     guildId: string,
-    input: { name: string; permissions?: string; mentionable?: boolean; color?: number; hoist?: boolean },
+    input: {
+      name: string;
+      permissions?: string;
+      mentionable?: boolean;
+      color?: number;
+      hoist?: boolean;
+      managed?: boolean;
+    },
   ): RoleRecord {
     const role: RoleRecord = {
       id: this.#context.nextId(),
@@ -69,6 +76,7 @@ export class GuildDirectory {
       color: input.color ?? 0,
       hoist: input.hoist ?? false,
       mentionable: input.mentionable ?? false,
+      ...(input.managed ? { managed: true } : {}),
     };
     this.roles.set(role.id, role);
     this.#context.changed();

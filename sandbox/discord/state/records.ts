@@ -36,6 +36,8 @@ export interface RoleRecord {
   color: number;
   hoist: boolean;
   mentionable: boolean;
+  /** An integration's own role (a bot's, made when it joins): Discord lets nobody give or take it. */
+  managed?: boolean;
 }
 
 export interface MemberRecord {

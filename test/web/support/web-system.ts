@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { discordAuthorizeUrl } from '../../../config/web-config.ts';
 import {
@@ -9,6 +12,7 @@ import {
 import { createGuildConfigRepository } from '../../../store/guild-config-repository.ts';
 import { startTicketChangeFeed } from '../../../store/ticket-change-feed.ts';
 import { createLogger } from '../../../telemetry/logger.ts';
+import { FileTranscriptStorage } from '../../../transcripts/fs-storage.ts';
 import { createWebServer, GUILD_ACCESS_MAX_AGE_MS, type WebServer } from '../../../web/server/create-web-server.ts';
 import { createBotGuilds } from '../../../web/server/discord/bot-guilds.ts';
 import { createDiscordOAuthClient } from '../../../web/server/discord/discord-oauth-client.ts';
@@ -44,7 +48,7 @@ export interface WebSystemOptions {
    * A running system to serve (the ticket tests' startTicketflowSystem, with its Temporal dev server and tickets);
    * its guilds A and B are seeded beside what it holds, and closing the web system leaves it running.
    */
-  on?: { db: TestDatabase; discord: DiscordSandbox; temporal: Client };
+  on?: { db: TestDatabase; discord: DiscordSandbox; temporal: Client; taskQueue?: string; transcriptsDir?: string };
 }
 
 export async function startWebSystem(options: WebSystemOptions = {}): Promise<WebSystem> {
@@ -83,11 +87,15 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
     prisma: db.prisma,
     logger: createLogger('web-test', 'warn'),
   });
+  const transcriptsDir = options.on?.transcriptsDir ?? (await mkdtemp(join(tmpdir(), 'ticketflow-web-transcripts-')));
   const web = await createWebServer({
     config: { publicUrl: url, secureCookies: false },
     prisma: db.prisma,
     temporal,
     ticketChanges,
+    taskQueue: options.on?.taskQueue ?? 'web-tests',
+    bot: { token: discord.bot.token, apiBaseUrl, applicationId: discord.bot.applicationId },
+    transcripts: new FileTranscriptStorage(transcriptsDir),
     discord: createDiscordOAuthClient({
       clientId: discord.bot.applicationId,
       clientSecret: discord.bot.clientSecret,
@@ -139,6 +147,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
     async close() {
       await web.app.close();
       await ticketChanges.close();
+      if (options.on?.transcriptsDir === undefined) await rm(transcriptsDir, { recursive: true, force: true });
       if (options.on) return;
       await discord.close();
       await db.cleanup();

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebServices } from '../web-services.ts';
 import { authRoutes } from './auth-routes.ts';
+import { configRoutes } from './config-routes.ts';
 import { guildRoutes } from './guild-routes.ts';
 import { meRoutes } from './me-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { ticketActionRoutes } from './tickets/ticket-action-routes.ts';
 import { ticketReadRoutes } from './tickets/ticket-read-routes.ts';
 import { ticketStreamRoutes } from './tickets/ticket-stream-routes.ts';
+import { transcriptRoutes } from './transcript-routes.ts';
 
 /**
  * Every route plugin the web server registers, in order. Add a new one here: each of its routes must declare
@@ -20,4 +22,6 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   ticketReadRoutes,
   ticketActionRoutes,
   ticketStreamRoutes,
+  configRoutes,
+  transcriptRoutes,
 ];

@@ -1,0 +1,178 @@
+import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GuildConfig } from '../../domain/guild-config.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
+import { guildSettingsWorkflowId } from '../../workflows/guild-settings/definitions.ts';
+import { eventually } from '../support/ticket-harness.ts';
+import { LONG_WAIT_MS } from '../support/ticket-life.ts';
+import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
+import { startWebSystem, type WebSystem } from './support/web-system.ts';
+
+/**
+ * The configuration API against the whole system (Postgres, the Temporal dev server, worker, bot, local Discord):
+ * only the guild's admins reach it; it refuses what the bot's schema refuses and any channel or role that is not
+ * the guild's, naming the field and writing nothing; a save registers `/ticket` again for the new types, exactly
+ * as the bot does, and starts the fan-out that tells open tickets.
+ */
+let system: TicketflowSystem;
+let web: WebSystem;
+let owner: string;
+let guildId: string;
+const path = () => `/api/v1/guilds/${guildId}/config`;
+
+beforeAll(async () => {
+  system = await startTicketflowSystem();
+  web = await startWebSystem({
+    on: {
+      db: system.db,
+      discord: system.discord,
+      temporal: system.temporal.client,
+      taskQueue: system.taskQueue,
+      transcriptsDir: system.transcriptsDir,
+    },
+  });
+  guildId = system.world.guild.id;
+  owner = (await web.signIn(system.world.owner.id)).cookie;
+}, 3 * LONG_WAIT_MS);
+
+afterAll(async () => {
+  await web?.close();
+  await system?.close();
+});
+
+const stored = () => createGuildConfigRepository(system.db.prisma).loadGuildConfig(guildId);
+
+function put(body: unknown, cookie = owner): Promise<Response> {
+  return web.request(path(), {
+    method: 'PUT',
+    cookie,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function problemsOf(response: Response): Promise<{ path: string; message: string }[]> {
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as { error: { code: string; problems: { path: string; message: string }[] } };
+  expect(body.error.code).toBe('invalid_request');
+  return body.error.problems;
+}
+
+describe('who may read and change the configuration', () => {
+  it('refuses staff and plain members of the guild (403), and anyone of another guild (404)', async () => {
+    const before = await stored();
+    for (const name of ['sam', 'alice']) {
+      const { cookie } = await web.signIn(system.userId(name));
+      expect((await web.request(path(), { cookie })).status, name).toBe(403);
+      expect((await put(before, cookie)).status, name).toBe(403);
+    }
+    const stranger = (await web.signIn(web.userId(web.guildA, 'owner'))).cookie;
+    expect((await web.request(path(), { cookie: stranger })).status).toBe(404);
+    expect((await put(before, stranger)).status).toBe(404);
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe('reading', () => {
+  it("gives the admin the configuration and the guild's text channels and roles, two Discord requests kept a while", async () => {
+    const from = system.discord.state.requestLog.length;
+    const response = await web.request(path(), { cookie: owner });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      config: GuildConfig;
+      channels: { id: string; name: string }[];
+      roles: { id: string; name: string }[];
+    };
+    expect(body.config).toEqual(await stored());
+    expect(body.channels.map((channel) => channel.name)).toEqual(['tickets', 'histories', 'reminders']);
+    expect(body.roles.map((role) => role.name).sort()).toEqual(['Alerts', 'Staff']);
+    expect(body.roles.map((role) => role.id)).not.toContain(guildId);
+    await web.request(path(), { cookie: owner });
+    const directoryReads = system.discord.state.requestLog
+      .slice(from)
+      .filter((entry) => entry.path === `/guilds/${guildId}` || entry.path === `/guilds/${guildId}/channels`);
+    expect(directoryReads).toHaveLength(2);
+  });
+});
+
+describe('refusals write nothing', () => {
+  it('refuses a channel or a role of another guild, naming the field', async () => {
+    const before = (await stored()) as GuildConfig;
+    const foreignChannel = web.guildA.channels.get('tickets')?.id;
+    const foreignRole = web.guildA.roles.get('Staff')?.id ?? '';
+    expect(await problemsOf(await put({ ...before, historiesChannelId: foreignChannel }))).toEqual([
+      { path: 'historiesChannelId', message: 'is not a channel of this server' },
+    ]);
+    expect(await problemsOf(await put({ ...before, staffRoleIds: [...before.staffRoleIds, foreignRole] }))).toEqual([
+      { path: 'staffRoleIds.1', message: 'is not a role of this server' },
+    ]);
+    expect(await problemsOf(await put({ ...before, notificationRoleId: guildId }))).toEqual([
+      { path: 'notificationRoleId', message: 'is @everyone, which every member has: choose a role' },
+    ]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("refuses what the bot's schema refuses, naming each field: Discord's limits on questions among them", async () => {
+    const before = (await stored()) as GuildConfig;
+    const question = { label: 'Why?' };
+    const tooMany = { ...before, ticketTypes: [{ key: 'many', name: 'Many', questions: Array(6).fill(question) }] };
+    expect((await problemsOf(await put(tooMany))).map((problem) => problem.path)).toEqual(['ticketTypes.0.questions']);
+    const tooLong = {
+      ...before,
+      inactivityTimeoutMinutes: 1,
+      ticketTypes: [{ key: 'Bad Key', name: 'Long', questions: [{ label: 'x'.repeat(46) }] }],
+    };
+    expect((await problemsOf(await put(tooLong))).map((problem) => problem.path).sort()).toEqual([
+      'inactivityTimeoutMinutes',
+      'ticketTypes.0.key',
+      'ticketTypes.0.questions.0.label',
+    ]);
+    const { ticketChannelId: _, ...withoutChannel } = before;
+    expect((await problemsOf(await put(withoutChannel))).map((problem) => problem.path)).toEqual(['ticketChannelId']);
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe('a save', () => {
+  it('is the whole configuration; /ticket open offers the new type at once, and the open tickets are told', async () => {
+    const before = (await stored()) as GuildConfig;
+    const billing = {
+      key: 'billing',
+      name: 'Billing',
+      description: 'Payments and refunds',
+      questions: [
+        { label: 'Which invoice?', style: 'short' as const, maxLength: 100 },
+        { label: 'What went wrong?', style: 'paragraph' as const },
+      ],
+    };
+    const response = await put({ ...before, ticketTypes: [...before.ticketTypes, billing], openCooldownSeconds: 30 });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { config: GuildConfig; followUps: unknown };
+    expect(body.followUps).toEqual({ ticketCommand: 'registered', openTickets: 'told' });
+    expect(await stored()).toEqual(body.config);
+    expect(body.config.openCooldownSeconds).toBe(30);
+
+    // The fan-out the bot's saves start: one workflow per guild, signalled.
+    const fanOut = await system.temporal.client.workflow.getHandle(guildSettingsWorkflowId(guildId)).describe();
+    expect(fanOut.type).toBe('guildSettingsFanOutWorkflow');
+
+    // A member opens the new type with the slash command Discord now offers: its two questions are asked.
+    const alice = system.discord.driver.as(system.userId('alice'));
+    const opened = alice.runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'open',
+      options: { type: 'billing' },
+    });
+    const modal: APIModalInteractionResponseCallbackData = await opened.waitForModal(LONG_WAIT_MS);
+    const labels = JSON.stringify(modal.components);
+    expect(labels).toContain('Which invoice?');
+    expect(labels).toContain('What went wrong?');
+
+    // Saving the same types again registers nothing.
+    const again = await put(body.config);
+    expect(((await again.json()) as { followUps: unknown }).followUps).toEqual({
+      ticketCommand: 'unchanged',
+      openTickets: 'told',
+    });
+    await eventually(async () => expect(await stored()).toEqual(body.config));
+  });
+});

@@ -1,0 +1,53 @@
+import type { Client } from '@temporalio/client';
+import { registerTicketCommand } from '../../../discord/ticket-command/register-ticket-command.ts';
+import type { PrismaClient } from '../../../prisma/client.ts';
+import { createGuildConfigRepository, type GuildConfigRepository } from '../../../store/guild-config-repository.ts';
+import { createRestGuildDirectory, type RestGuildDirectory } from '../../../store/rest-guild-directory.ts';
+import type { Logger } from '../../../telemetry/logger.ts';
+import { announceGuildSettingsChanged } from '../../../temporal/guild-settings-client.ts';
+import { discordRest } from '../discord/discord-rest.ts';
+import { createGuildConfigWriter, type GuildConfigWriter } from './guild-config-writer.ts';
+
+/** How long one read of a guild's channels or roles serves the pickers (a check re-reads on a miss). */
+export const GUILD_DIRECTORY_MAX_AGE_MS = 15_000;
+/** Telling the open tickets waits at most this long for Temporal before the admin is answered. */
+const ANNOUNCE_DEADLINE_MS = 5_000;
+
+export interface GuildConfigServicesDeps {
+  prisma: PrismaClient;
+  /** The bot on Discord: its token reads a guild's channels and roles and registers `/ticket` for its application. */
+  bot: { token: string; apiBaseUrl: string; applicationId: string };
+  temporal: Client;
+  /** The task queue the ticket workflows (and the guild's settings fan-out) run on. */
+  taskQueue: string;
+  logger?: Logger;
+}
+
+export interface GuildConfigServices {
+  guildConfigs: GuildConfigRepository;
+  guildDirectory: RestGuildDirectory;
+  guildConfigWriter: GuildConfigWriter;
+}
+
+/** The configuration's store, the guild directory the pickers and the save check read, and the writer. */
+export function createGuildConfigServices(deps: GuildConfigServicesDeps): GuildConfigServices {
+  const guildConfigs = createGuildConfigRepository(deps.prisma);
+  const guildDirectory = createRestGuildDirectory({
+    token: deps.bot.token,
+    apiBaseUrl: deps.bot.apiBaseUrl,
+    maxAgeMs: GUILD_DIRECTORY_MAX_AGE_MS,
+  });
+  const botRest = discordRest(deps.bot.apiBaseUrl, { prefix: 'Bot', token: deps.bot.token });
+  const guildConfigWriter = createGuildConfigWriter({
+    guildConfigs,
+    directory: guildDirectory,
+    registerTicketCommand: (guildId, config) =>
+      registerTicketCommand(botRest, { applicationId: deps.bot.applicationId, guildId }, config),
+    announceSettingsChanged: (guildId) =>
+      deps.temporal.withDeadline(Date.now() + ANNOUNCE_DEADLINE_MS, () =>
+        announceGuildSettingsChanged(deps.temporal, { guildId, taskQueue: deps.taskQueue }),
+      ),
+    logFailure: (message, error, guildId) => deps.logger?.warn({ err: error, guildId }, message),
+  });
+  return { guildConfigs, guildDirectory, guildConfigWriter };
+}
