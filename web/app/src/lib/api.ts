@@ -50,7 +50,7 @@ function currentPath(): string {
   return window.location.pathname + window.location.search;
 }
 
-async function apiErrorOf(response: Response): Promise<ApiError> {
+export async function apiErrorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => undefined)) as
     | { error?: { code?: string; message?: string; problems?: ApiProblem[] } }
     | undefined;
@@ -64,7 +64,7 @@ async function apiErrorOf(response: Response): Promise<ApiError> {
 }
 
 /** The JSON of a successful answer; signed out goes to the landing page, a missing resource is null. */
-async function readJson<T>(path: string): Promise<T | null> {
+export async function readJson<T>(path: string): Promise<T | null> {
   const response = await apiRequest(path);
   if (response.status === 401) {
     throw redirect(signInPagePath(currentPath()));

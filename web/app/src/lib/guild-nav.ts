@@ -9,4 +9,5 @@ export type GuildSection = { label: string; path: (guildId: string) => string; a
 
 export const guildSections: GuildSection[] = [
   { label: 'Overview', path: (guildId) => `/guilds/${guildId}`, access: 'member', end: true },
+  { label: 'Settings', path: (guildId) => `/guilds/${guildId}/settings`, access: 'admin' },
 ];

@@ -1,0 +1,213 @@
+import { For, Show } from 'solid-js';
+import type { SetStoreFunction } from 'solid-js/store';
+import type { GuildConfig, TicketQuestion } from '../../../../../domain/guild-config.ts';
+import { FieldProblem } from './FieldProblem.tsx';
+import { NumberField, TextField } from './Fields.tsx';
+import { fieldId, type Problems } from './form-problems.ts';
+
+/** Discord's limits, which the schema (domain/guild-config.ts) enforces again on the server. */
+export const MAX_QUESTIONS = 5;
+export const MAX_TICKET_TYPES = 25;
+
+export const NEW_QUESTION: TicketQuestion = {
+  label: '',
+  style: 'paragraph',
+  required: true,
+  minLength: 0,
+  maxLength: 1000,
+};
+
+type Props = {
+  index: number;
+  draft: GuildConfig;
+  setDraft: SetStoreFunction<GuildConfig>;
+  problems: Problems;
+};
+
+function QuestionEditor(props: Props & { question: number }) {
+  const path = (field: string) => `ticketTypes.${props.index}.questions.${props.question}.${field}`;
+  const current = () => props.draft.ticketTypes[props.index]?.questions[props.question] ?? NEW_QUESTION;
+  const set = <K extends keyof TicketQuestion>(field: K, value: TicketQuestion[K]) =>
+    props.setDraft('ticketTypes', props.index, 'questions', props.question, field, value);
+  return (
+    <fieldset class="question">
+      <legend>Question {props.question + 1}</legend>
+      <TextField
+        path={path('label')}
+        label="Question"
+        hint="Up to 45 characters: Discord's limit for a form's label."
+        value={current().label}
+        maxLength={45}
+        required
+        problems={props.problems}
+        onInput={(value) => set('label', value)}
+      />
+      <TextField
+        path={path('placeholder')}
+        label="Placeholder (optional)"
+        value={current().placeholder ?? ''}
+        maxLength={100}
+        problems={props.problems}
+        onInput={(value) => set('placeholder', value === '' ? undefined : value)}
+      />
+      <div class="field">
+        <label for={fieldId(path('style'))}>Answer</label>
+        <select
+          id={fieldId(path('style'))}
+          value={current().style}
+          onChange={(event) => set('style', event.currentTarget.value === 'short' ? 'short' : 'paragraph')}
+        >
+          <option value="paragraph">A paragraph</option>
+          <option value="short">One line</option>
+        </select>
+      </div>
+      <div class="field field-check">
+        <input
+          id={fieldId(path('required'))}
+          type="checkbox"
+          checked={current().required}
+          onChange={(event) => set('required', event.currentTarget.checked)}
+        />
+        <label for={fieldId(path('required'))}>Must be answered</label>
+      </div>
+      <NumberField
+        path={path('minLength')}
+        label="Shortest answer (characters)"
+        value={current().minLength}
+        min={0}
+        max={4000}
+        problems={props.problems}
+        onInput={(value) => set('minLength', value)}
+      />
+      <NumberField
+        path={path('maxLength')}
+        label="Longest answer (characters)"
+        value={current().maxLength}
+        min={1}
+        max={4000}
+        problems={props.problems}
+        onInput={(value) => set('maxLength', value)}
+      />
+      <button
+        type="button"
+        class="button button-quiet"
+        onClick={() =>
+          props.setDraft('ticketTypes', props.index, 'questions', (questions) =>
+            questions.filter((_, position) => position !== props.question),
+          )
+        }
+      >
+        Remove question {props.question + 1}
+      </button>
+    </fieldset>
+  );
+}
+
+/** One ticket type: what members see on the panel, and the questions Discord's form asks them (at most five). */
+export function TicketTypeEditor(props: Props) {
+  const path = (field: string) => `ticketTypes.${props.index}.${field}`;
+  const type = () => props.draft.ticketTypes[props.index];
+  const full = () => (type()?.questions.length ?? 0) >= MAX_QUESTIONS;
+  return (
+    <Show when={type()}>
+      {(current) => (
+        <fieldset class="ticket-type">
+          <legend>{current().name || `Ticket type ${props.index + 1}`}</legend>
+          <TextField
+            path={path('key')}
+            label="Key"
+            hint="How commands and links name it: lowercase letters, digits and dashes, up to 32."
+            value={current().key}
+            maxLength={32}
+            pattern="[a-z0-9][a-z0-9\-]{0,31}"
+            required
+            problems={props.problems}
+            onInput={(value) => props.setDraft('ticketTypes', props.index, 'key', value)}
+          />
+          <TextField
+            path={path('name')}
+            label="Name"
+            hint="Shown on the panel and in /ticket open, up to 45 characters."
+            value={current().name}
+            maxLength={45}
+            required
+            problems={props.problems}
+            onInput={(value) => props.setDraft('ticketTypes', props.index, 'name', value)}
+          />
+          <TextField
+            path={path('description')}
+            label="Description"
+            value={current().description}
+            maxLength={100}
+            problems={props.problems}
+            onInput={(value) => props.setDraft('ticketTypes', props.index, 'description', value)}
+          />
+          <TextField
+            path={path('emoji')}
+            label="Emoji (optional)"
+            value={current().emoji ?? ''}
+            maxLength={64}
+            problems={props.problems}
+            onInput={(value) => props.setDraft('ticketTypes', props.index, 'emoji', value === '' ? undefined : value)}
+          />
+          <TextField
+            path={path('openingMessage')}
+            label="Opening message"
+            hint="Posted in the ticket's thread when it opens, up to 2,000 characters."
+            value={current().openingMessage}
+            maxLength={2000}
+            multiline
+            problems={props.problems}
+            onInput={(value) => props.setDraft('ticketTypes', props.index, 'openingMessage', value)}
+          />
+          <NumberField
+            path={path('openLimit')}
+            label="Open tickets of this type one member may have"
+            value={current().openLimit}
+            min={1}
+            max={50}
+            problems={props.problems}
+            onInput={(value) => props.setDraft('ticketTypes', props.index, 'openLimit', value)}
+          />
+          <div class="questions">
+            <h3>Questions</h3>
+            <FieldProblem problems={props.problems} path={path('questions')} />
+            <Show when={current().questions.length === 0}>
+              <p class="field-hint">No questions: members open this type without a form.</p>
+            </Show>
+            <For each={current().questions}>{(_, question) => <QuestionEditor {...props} question={question()} />}</For>
+            <button
+              type="button"
+              class="button"
+              disabled={full()}
+              aria-describedby={full() ? `${fieldId(path('questions'))}-full` : undefined}
+              onClick={() =>
+                props.setDraft('ticketTypes', props.index, 'questions', (questions) => [
+                  ...questions,
+                  { ...NEW_QUESTION },
+                ])
+              }
+            >
+              Add a question
+            </button>
+            <Show when={full()}>
+              <p class="field-hint" id={`${fieldId(path('questions'))}-full`}>
+                A Discord form holds at most {MAX_QUESTIONS} questions.
+              </p>
+            </Show>
+          </div>
+          <button
+            type="button"
+            class="button button-quiet"
+            disabled={props.draft.ticketTypes.length === 1}
+            onClick={() =>
+              props.setDraft('ticketTypes', (types) => types.filter((_, position) => position !== props.index))
+            }
+          >
+            Remove the type {current().name || current().key}
+          </button>
+        </fieldset>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,37 @@
+import { query, redirect } from '@solidjs/router';
+import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-config.ts';
+import { type ApiProblem, apiErrorOf, readJson, signInPagePath } from './api.ts';
+import { apiRequest } from './api-request.ts';
+
+export type SettingsChannel = { id: string; name: string; category: string | null };
+export type SettingsRole = { id: string; name: string; color: number };
+export type GuildSettings = { config: GuildConfig | null; channels: SettingsChannel[]; roles: SettingsRole[] };
+export type SaveFollowUps = {
+  ticketCommand: 'registered' | 'unchanged' | 'failed';
+  openTickets: 'told' | 'failed';
+};
+export type SaveOutcome = { saved: GuildConfig; followUps: SaveFollowUps } | { problems: ApiProblem[] };
+
+const settingsPath = (guildId: string) => `/api/v1/guilds/${encodeURIComponent(guildId)}/config`;
+
+/** The guild's ticket settings with its text channels and roles for the pickers; null when the viewer is not admin. */
+export const getGuildSettings = query(
+  (guildId: string): Promise<GuildSettings | null> => readJson<GuildSettings>(settingsPath(guildId)),
+  'guildSettings',
+);
+
+/** Saves the whole configuration; what the server refuses comes back as problems by field, nothing saved. */
+export async function saveGuildSettings(guildId: string, config: GuildConfigInput): Promise<SaveOutcome> {
+  const response = await apiRequest(settingsPath(guildId), { method: 'PUT', body: config });
+  if (response.status === 401) {
+    throw redirect(signInPagePath(window.location.pathname));
+  }
+  if (response.status === 400) {
+    return { problems: (await apiErrorOf(response)).problems };
+  }
+  if (!response.ok) {
+    throw await apiErrorOf(response);
+  }
+  const body = (await response.json()) as { config: GuildConfig; followUps: SaveFollowUps };
+  return { saved: body.config, followUps: body.followUps };
+}
