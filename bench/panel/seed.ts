@@ -67,18 +67,18 @@ export async function seedPanelData(client: pg.Client, seed: PanelSeed): Promise
                            closed_at, close_reason, closed_by_id, timer_state)
        SELECT md5(n::text)::uuid::text, (1000000000000000000 + g)::text, number, 'seeded-' || n, type_key,
               initcap(type_key), creator_id, 'member-' || right(creator_id, 5),
-              CASE WHEN r_assignee < 0.3 THEN NULL ELSE (3000000000000000000 + floor(r_assignee * 20))::text END,
+              CASE WHEN r_assignee < 0.3 THEN NULL ELSE (3000000000000000000 + floor(r_assignee * 20)::bigint)::text END,
               (4000000000000000000 + n)::text, status::ticket_status, '[]'::jsonb, '{}'::jsonb, opened_at,
               last_activity_at,
               CASE WHEN status = 'closed' THEN last_activity_at + interval '1 day' END,
               CASE WHEN status = 'closed'
                    THEN (ARRAY['Resolved', 'Duplicate', 'No response', 'Spam', 'Refund issued'])[1 + floor(r_reason * 5)::int] END,
-              CASE WHEN status = 'closed' THEN (3000000000000000000 + floor(r_reason * 20))::text END,
+              CASE WHEN status = 'closed' THEN (3000000000000000000 + floor(r_reason * 20)::bigint)::text END,
               (CASE WHEN r_timer < 0.9 THEN 'running' WHEN r_timer < 0.97 THEN 'paused' ELSE 'disabled' END)::timer_state
          FROM (SELECT n, g, number, r_assignee, r_reason, r_timer,
                       (ARRAY['support', 'billing', 'report', 'appeal'])[1 + floor(r_type * 4)::int] AS type_key,
                       CASE WHEN g = 1 AND r_creator < 0.001 THEN $4::text
-                           ELSE (2000000000000000000 + floor(r_creator * 20000))::text END AS creator_id,
+                           ELSE (2000000000000000000 + floor(r_creator * 20000)::bigint)::text END AS creator_id,
                       CASE WHEN age < 0.05 THEN (CASE WHEN r_status < 0.6 THEN 'open' ELSE 'closed' END)
                            WHEN r_status < 0.005 THEN 'open' ELSE 'closed' END AS status,
                       opened_at, opened_at + r_activity * interval '3 days' AS last_activity_at
