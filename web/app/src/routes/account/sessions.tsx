@@ -1,6 +1,6 @@
 import { Title } from '@solidjs/meta';
 import { createAsync, useSubmission } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LocalTime } from '../../components/LocalTime.tsx';
 import { getSessions, revokeSession, type Session, signOut } from '../../lib/api.ts';
@@ -8,16 +8,21 @@ import { getSessions, revokeSession, type Session, signOut } from '../../lib/api
 function SessionRow(props: { session: Session }) {
   const revoking = useSubmission(revokeSession, ([sessionId]) => sessionId === props.session.id);
   const device = () => props.session.userAgent ?? 'Unknown browser';
+  // A screen reader announces which session a Revoke button ends: its browser and when it signed in.
+  const deviceId = createUniqueId();
+  const signedInId = createUniqueId();
   return (
     <li class="session" aria-current={props.session.current ? 'true' : undefined}>
       <div class="session-device">
-        <span class="session-agent">{device()}</span>
+        <span class="session-agent" id={deviceId}>
+          {device()}
+        </span>
         <Show when={props.session.current}>
           <span class="badge badge-current">This browser</span>
         </Show>
       </div>
       <dl class="session-times">
-        <div>
+        <div id={signedInId}>
           <dt>Signed in</dt>
           <dd>
             <LocalTime iso={props.session.createdAt} />
@@ -51,7 +56,7 @@ function SessionRow(props: { session: Session }) {
             type="submit"
             class="button"
             disabled={revoking.pending}
-            aria-label={`Revoke the session signed in ${new Date(props.session.createdAt).toISOString()} from ${device()}`}
+            aria-describedby={`${deviceId} ${signedInId}`}
           >
             {revoking.pending ? 'Revoking…' : 'Revoke'}
           </button>
