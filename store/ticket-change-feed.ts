@@ -4,7 +4,14 @@ import { snowflake } from '../domain/snowflake.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import type { Logger } from '../telemetry/logger.ts';
 import { InputError, zodProblems } from './input-error.ts';
-import { latestChangeId, prunedThrough, readTicketChanges, type TicketChange } from './ticket-change-log.ts';
+import {
+  latestChangeId,
+  prunedThrough,
+  pruneTicketChanges,
+  readTicketChanges,
+  TICKET_CHANGE_RETENTION_MS,
+  type TicketChange,
+} from './ticket-change-log.ts';
 
 /** The channel the change triggers notify, with the guild id as payload. */
 export const TICKET_CHANGE_CHANNEL = 'ticket_change';
@@ -18,6 +25,11 @@ export interface TicketChangeFeedOptions {
   logger: Logger;
   /** First wait before reconnecting a lost LISTEN connection; doubles up to 5 s. */
   reconnectDelayMs?: number;
+  /**
+   * How often this process deletes changes older than TICKET_CHANGE_RETENTION_MS (default hourly, and once at
+   * start); every process running a feed does, which is harmless. 0 leaves pruning to someone else.
+   */
+  pruneIntervalMs?: number;
 }
 
 export interface TicketChangeExpiry {
@@ -237,6 +249,16 @@ export async function startTicketChangeFeed(options: TicketChangeFeedOptions): P
 
   await connect();
 
+  const pruneIntervalMs = options.pruneIntervalMs ?? 60 * 60 * 1000;
+  const prune = () => {
+    pruneTicketChanges(prisma, { olderThan: new Date(Date.now() - TICKET_CHANGE_RETENTION_MS) }).then(
+      (result) => logger.debug({ ...result }, 'pruned old ticket changes'),
+      (error: unknown) => logger.warn({ err: error }, 'pruning old ticket changes failed; trying again later'),
+    );
+  };
+  const pruneTimer = pruneIntervalMs > 0 ? setInterval(prune, pruneIntervalMs).unref() : null;
+  if (pruneTimer) prune();
+
   return {
     get listening() {
       return listening;
@@ -269,6 +291,7 @@ export async function startTicketChangeFeed(options: TicketChangeFeedOptions): P
     async close() {
       stopped = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
+      if (pruneTimer) clearInterval(pruneTimer);
       const current = client;
       client = null;
       listening = false;

@@ -391,6 +391,36 @@ describe('startTicketChangeFeed', () => {
     expect(await storedChanges(guildId)).toEqual(kept);
   });
 
+  it('prunes what is older than a day, at start and then every interval', async () => {
+    // Kept changes are a tail of ids: clear the table, then an old change, then new ones.
+    await pruneTicketChanges(database.prisma, { olderThan: new Date(Date.now() + 60_000) });
+    const guildId = await newGuild();
+    const old = await database.prisma.ticketChange.create({
+      data: {
+        guildId,
+        ticketId: 'an-old-ticket',
+        kind: 'ticket_updated',
+        subjectId: 'an-old-ticket',
+        at: new Date(Date.now() - 25 * 3_600_000),
+      },
+    });
+    await openTicket(guildId);
+    const pruning = await startTicketChangeFeed({
+      connectionString: database.url,
+      prisma: database.prisma,
+      logger: createLogger('change-feed-test', 'silent'),
+      pruneIntervalMs: 50,
+    });
+    try {
+      await eventually(async () =>
+        expect(await database.prisma.ticketChange.findUnique({ where: { id: old.id } })).toBeNull(),
+      );
+      expect(await database.prisma.ticketChange.count({ where: { guildId } })).toBe(2);
+    } finally {
+      await pruning.close();
+    }
+  });
+
   it('refuses a subscription with bad input, naming each field', () => {
     const subscribe = () =>
       feed.subscribe('guild', {
