@@ -78,7 +78,7 @@ export async function readJson<T>(path: string): Promise<T | null> {
   return (await response.json()) as T;
 }
 
-async function send(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<Response> {
+export async function send(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<Response> {
   const response = await apiRequest(path, { method, body });
   if (response.status === 401) {
     throw redirect(signInPagePath(currentPath()));
