@@ -81,6 +81,21 @@ describe('the web process', () => {
     expect(JSON.stringify(logged)).not.toContain(discord.bot.clientSecret);
   });
 
+  it('counts its Discord requests by caller, route and status on the metrics port', async () => {
+    const cookie = await signIn(discord.state.createUser({ username: 'erin' }).id);
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/guilds`, { headers: { cookie } })).status).toBe(200);
+    const metrics = (await getLocal(healthPort, '/metrics')).text;
+    for (const [caller, method, route] of [
+      ['client', 'POST', '/oauth2/token'],
+      ['user', 'GET', '/users/@me'],
+      ['user', 'GET', '/users/@me/guilds'],
+      ['bot', 'GET', '/users/@me/guilds'],
+    ]) {
+      const series = `ticketflow_web_discord_requests_total{caller="${caller}",method="${method}",route="${route}",status="200"}`;
+      expect(metrics, series).toContain(series);
+    }
+  });
+
   it('on SIGTERM turns not ready, answers the request in flight, and exits 0', async () => {
     const user = discord.state.createUser({ username: 'dana' });
     const cookie = await signIn(user.id);

@@ -13,6 +13,7 @@ import { openTranscriptStorage } from '../../transcripts/storage-factory.ts';
 import { createWebServer, GUILD_ACCESS_MAX_AGE_MS } from './create-web-server.ts';
 import { createBotGuilds } from './discord/bot-guilds.ts';
 import { createDiscordOAuthClient } from './discord/discord-oauth-client.ts';
+import { discordRequestMetrics } from './discord/discord-request-metrics.ts';
 import { panelPlugin } from './panel/panel-plugin.ts';
 
 /**
@@ -28,6 +29,8 @@ async function run(): Promise<void> {
   const prisma = createPrismaClient(config.databaseUrl);
   const temporal = await createTemporalClient(config.temporal);
   const ticketChanges = await startTicketChangeFeed({ connectionString: config.databaseUrl, prisma, logger });
+  const metrics = createMetricsRegistry();
+  const observeDiscord = discordRequestMetrics(metrics);
   const { app } = await createWebServer({
     config: { publicUrl: config.publicUrl, secureCookies: config.secureCookies },
     prisma,
@@ -40,11 +43,12 @@ async function run(): Promise<void> {
       applicationId: config.discord.oauth.clientId,
     },
     transcripts: await openTranscriptStorage(loadTranscriptStorageConfig()),
-    discord: createDiscordOAuthClient(config.discord.oauth),
+    discord: createDiscordOAuthClient(config.discord.oauth, observeDiscord),
     botGuilds: createBotGuilds({
       token: config.discord.botToken,
       apiBaseUrl: config.discord.oauth.apiBaseUrl,
       maxAgeMs: GUILD_ACCESS_MAX_AGE_MS,
+      observe: observeDiscord,
     }),
     logger,
   });
@@ -54,7 +58,7 @@ async function run(): Promise<void> {
   let stopping = false;
   const health = await startHealthServer({
     port: telemetry.healthPort,
-    metrics: createMetricsRegistry(),
+    metrics,
     readiness: {
       http: () => {
         if (stopping) throw new Error('stopping');

@@ -1,6 +1,6 @@
 import type { RESTGetAPICurrentUserGuildsResult } from 'discord-api-types/v10';
 import { Routes } from 'discord-api-types/v10';
-import { discordRest } from './discord-rest.ts';
+import { type DiscordRestObserver, discordRest } from './discord-rest.ts';
 
 /** Discord's largest page of `GET /users/@me/guilds`. */
 const PAGE_SIZE = 200;
@@ -11,6 +11,7 @@ export interface BotGuildsOptions {
   /** How long one read of the list serves every user; a guild the bot joined or left shows after at most this long. */
   maxAgeMs: number;
   now?: () => number;
+  observe?: DiscordRestObserver;
 }
 
 /** The ids of the guilds the bot is in. */
@@ -24,6 +25,7 @@ export interface BotGuilds {
  */
 export function createBotGuilds(options: BotGuildsOptions): BotGuilds {
   const rest = discordRest(options.apiBaseUrl, { prefix: 'Bot', token: options.token });
+  options.observe?.(rest, 'bot');
   const now = options.now ?? Date.now;
   let cached: { readAt: number; ids: Promise<ReadonlySet<string>> } | null = null;
 

@@ -7,7 +7,7 @@ import {
   Routes,
 } from 'discord-api-types/v10';
 import type { DiscordOAuthConfig } from '../../../config/web-config.ts';
-import { discordRest } from './discord-rest.ts';
+import { type DiscordRestObserver, discordRest } from './discord-rest.ts';
 
 /** What the panel asks people to grant: who they are, their servers, and their roles in them. */
 export const OAUTH_SCOPES = ['identify', 'guilds', 'guilds.members.read'] as const;
@@ -42,8 +42,12 @@ export interface DiscordOAuthClient {
   currentUserMember(accessToken: string, guildId: string): Promise<APIGuildMember | null>;
 }
 
-export function createDiscordOAuthClient(config: DiscordOAuthConfig): DiscordOAuthClient {
+export function createDiscordOAuthClient(
+  config: DiscordOAuthConfig,
+  observe: DiscordRestObserver = () => {},
+): DiscordOAuthClient {
   const clientRest = discordRest(config.apiBaseUrl);
+  observe(clientRest, 'client');
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
   const form = (fields: Record<string, string>) => ({
     auth: false,
@@ -52,7 +56,11 @@ export function createDiscordOAuthClient(config: DiscordOAuthConfig): DiscordOAu
     body: new URLSearchParams(fields).toString(),
     headers: { Authorization: basic, 'Content-Type': 'application/x-www-form-urlencoded' },
   });
-  const asUser = (accessToken: string) => discordRest(config.apiBaseUrl, { prefix: 'Bearer', token: accessToken });
+  const asUser = (accessToken: string) => {
+    const rest = discordRest(config.apiBaseUrl, { prefix: 'Bearer', token: accessToken });
+    observe(rest, 'user');
+    return rest;
+  };
   const refusedTokens = async <T>(request: Promise<T>): Promise<T> => {
     try {
       return await request;

@@ -6,6 +6,9 @@ import { discordApiRoot } from '../../../config/discord-api.ts';
  * @discordjs/rest queues by route and waits out 429s; a user's client is made per use, so one user's limits never
  * hold up another's. No sweeper timers: a short-lived client must not keep the process alive.
  */
+/** Sees each REST client made for a caller (discord-request-metrics.ts counts their responses). */
+export type DiscordRestObserver = (rest: REST, caller: 'bot' | 'user' | 'client') => void;
+
 export function discordRest(apiBaseUrl: string, auth?: { prefix: 'Bot' | 'Bearer'; token: string }): REST {
   const rest = new REST({
     api: discordApiRoot(apiBaseUrl),
