@@ -23,10 +23,11 @@ export async function startPanelSystem(options: TicketflowSystemOptions = {}): P
   if (!existsSync(join(defaultPanelBuildDir, 'server', 'index.mjs'))) {
     throw new Error('The panel is not built: run scripts/install.sh (or npm run build:panel) first');
   }
-  const system = await startTicketflowSystem(options);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // The worker's notices (the histories summary, reminders) link to this panel.
+  const system = await startTicketflowSystem({ publicUrl: url, ...options });
   try {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
     const { discord } = system;
     discord.oauth.registerRedirectUri(`${url}/auth/callback`);
     const web = serviceProcess(
@@ -37,6 +38,8 @@ export async function startPanelSystem(options: TicketflowSystemOptions = {}): P
         // Staff actions in the panel are the ticket workflows' updates, on the system's task queue.
         TEMPORAL_ADDRESS: system.temporal.address,
         TEMPORAL_TASK_QUEUE: system.taskQueue,
+        // The transcripts the worker stored, which the viewer serves.
+        TRANSCRIPTS_DIR: system.transcriptsDir,
         WEB_PORT: String(port),
         WEB_HOST: '127.0.0.1',
         PUBLIC_URL: url,

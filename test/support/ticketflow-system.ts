@@ -46,6 +46,8 @@ export interface TicketflowSystemOptions {
     botPostgres?: (url: string) => Promise<string>;
     workerPostgres?: (url: string) => Promise<string>;
   };
+  /** The panel's origin the worker's notices link to (PUBLIC_URL); none leaves the links out. */
+  publicUrl?: string;
   /** False leaves the worker process stopped (`worker.start()` starts it), for a test that runs a worker its own way. */
   startWorker?: boolean;
 }
@@ -155,6 +157,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
         DISCORD_TOKEN: discord.bot.token,
         DISCORD_API_BASE_URL: discord.apiBaseUrl,
         TRANSCRIPTS_DIR: transcriptsDir,
+        ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
         // Its health and metrics ports stay closed: test runs side by side must not contend for the defaults.
         WORKER_HEALTH_PORT: '0',
         WORKER_TEMPORAL_METRICS_PORT: '0',
