@@ -113,3 +113,33 @@ describe('the transcript page', () => {
     expect((await as('sam', path)).status).toBe(404);
   });
 });
+
+describe('the search of closed tickets', () => {
+  const search = (name: string, query: string) =>
+    as(name, `/api/v1/guilds/${system.world.guild.id}/transcripts?${query}`);
+  type Found = { transcripts: { number: number; transcriptPath: string | null; match: { excerpt: string } | null }[] };
+
+  it("finds the ticket by a message's words for staff, with an excerpt and its transcript's page", async () => {
+    const response = await search('sam', new URLSearchParams({ text: 'due monday' }).toString());
+    expect(response.status).toBe(200);
+    const { transcripts } = (await response.json()) as Found;
+    expect(transcripts.map((found) => found.number)).toEqual([ticket.number]);
+    expect(transcripts[0]?.transcriptPath).toBe(page);
+    expect(transcripts[0]?.match?.excerpt).toContain('Monday');
+  });
+
+  it('shows a member only the tickets they opened', async () => {
+    const mine = (await (await search('alice', 'reason=courier')).json()) as Found;
+    expect(mine.transcripts.map((found) => found.number)).toEqual([ticket.number]);
+    const others = (await (await search('bob', 'reason=courier')).json()) as Found;
+    expect(others.transcripts).toEqual([]);
+  });
+
+  it('refuses bad input with a 400 naming the field', async () => {
+    const response = await search('sam', 'closedAfter=2026-12-02T00:00:00Z&closedBefore=2026-12-01T00:00:00Z');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { problems: { path: string }[] } };
+    expect(body.error.problems.map((problem) => problem.path)).toEqual(['closedBefore']);
+    expect((await search('sam', 'colour=red')).status).toBe(400);
+  });
+});

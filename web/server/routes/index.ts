@@ -9,6 +9,7 @@ import { ticketActionRoutes } from './tickets/ticket-action-routes.ts';
 import { ticketReadRoutes } from './tickets/ticket-read-routes.ts';
 import { ticketStreamRoutes } from './tickets/ticket-stream-routes.ts';
 import { transcriptRoutes } from './transcript-routes.ts';
+import { transcriptSearchRoutes } from './transcript-search-routes.ts';
 
 /**
  * Every route plugin the web server registers, in order. Add a new one here: each of its routes must declare
@@ -24,4 +25,5 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   ticketStreamRoutes,
   configRoutes,
   transcriptRoutes,
+  transcriptSearchRoutes,
 ];

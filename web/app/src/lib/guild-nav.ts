@@ -10,5 +10,6 @@ export type GuildSection = { label: string; path: (guildId: string) => string; a
 export const guildSections: GuildSection[] = [
   { label: 'Overview', path: (guildId) => `/guilds/${guildId}`, access: 'member', end: true },
   { label: 'Tickets', path: (guildId) => `/guilds/${guildId}/tickets`, access: 'member' },
+  { label: 'Transcripts', path: (guildId) => `/guilds/${guildId}/transcripts`, access: 'member' },
   { label: 'Settings', path: (guildId) => `/guilds/${guildId}/settings`, access: 'admin' },
 ];
