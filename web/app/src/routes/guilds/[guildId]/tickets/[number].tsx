@@ -41,7 +41,7 @@ export default function TicketPage() {
           };
           return (
             <article aria-labelledby="ticket-title" class="ticket-page">
-              <Title>Ticket #{ticket().number} · Ticketflow</Title>
+              <Title>{`Ticket #${ticket().number} · Ticketflow`}</Title>
               <p>
                 <A href={`/guilds/${params.guildId}/tickets`}>← All tickets</A>
               </p>

@@ -3,6 +3,7 @@ import { A, createAsync, revalidate, useParams, useSearchParams } from '@solidjs
 import { For, Show } from 'solid-js';
 import { LocalTime } from '../../../../components/LocalTime.tsx';
 import { statusLabels, timerLabels } from '../../../../components/tickets/ticket-words.ts';
+import { getMe } from '../../../../lib/api.ts';
 import { getTickets, type TicketListQuery, ticketsPath } from '../../../../lib/ticket-api.ts';
 import { followTicketStream } from '../../../../lib/ticket-stream.ts';
 import '../../../../components/tickets/tickets.css';
@@ -44,15 +45,18 @@ export default function TicketList() {
     changeId: () => page()?.changeId,
     refresh: () => revalidate(getTickets.keyFor(params.guildId, filters())),
   });
-  const nextPageHref = (cursor: string) => {
+  /** This list's address with its filters, at the page after `cursor` (the first page without one). */
+  const pageHref = (cursor?: string) => {
     const next = new URLSearchParams();
     for (const [key, value] of Object.entries(search)) {
       const single = one(value);
       if (single && key !== 'cursor') next.set(key, single);
     }
-    next.set('cursor', cursor);
+    if (cursor) next.set('cursor', cursor);
     return `?${next}`;
   };
+  const me = createAsync(() => getMe());
+  const assignee = (id: string | null) => (id === null ? 'Unassigned' : id === me()?.id ? 'You' : `Staff ${id}`);
 
   return (
     <section aria-labelledby="tickets-title">
@@ -163,7 +167,7 @@ export default function TicketList() {
                               <span class="badge">{timerLabels[ticket.timerState]}</span>
                             </Show>
                           </td>
-                          <td>{ticket.assigneeId ?? 'Unassigned'}</td>
+                          <td>{assignee(ticket.assigneeId)}</td>
                           <td>
                             <LocalTime iso={ticket.openedAt} relative />
                           </td>
@@ -179,13 +183,13 @@ export default function TicketList() {
             </Show>
             <nav class="pager" aria-label="Pages">
               <Show when={one(search.cursor)}>
-                <A href="?" class="button">
+                <A href={pageHref()} class="button">
                   First page
                 </A>
               </Show>
               <Show when={current().nextCursor}>
                 {(cursor) => (
-                  <A href={nextPageHref(cursor())} class="button">
+                  <A href={pageHref(cursor())} class="button">
                     Next page
                   </A>
                 )}
