@@ -3,11 +3,18 @@ import { type APIGuild, type ChannelType, type RESTGetAPIGuildChannelsResult, Ro
 import { discordApiRoot } from '../config/discord-api.ts';
 import type { GuildDirectory } from './guild-directory.ts';
 
-export interface RestGuildDirectoryOptions {
-  /** The bot token, without the "Bot " prefix. */
-  token: string;
-  /** Like DISCORD_API_BASE_URL: `https://discord.com/api`, with or without `/v10`. */
-  apiBaseUrl: string;
+export type RestGuildDirectoryOptions = (
+  | {
+      /** The bot token, without the "Bot " prefix. */
+      token: string;
+      /** Like DISCORD_API_BASE_URL: `https://discord.com/api`, with or without `/v10`. */
+      apiBaseUrl: string;
+    }
+  | {
+      /** A REST client with the bot's token that the process already has (its queue, its request metrics). */
+      rest: REST;
+    }
+) & {
   /**
    * How long one read of a guild's channels, or of its roles, answers every caller (pickers that list them); 0, the
    * default, reads anew for every question. A check that does not find an id in a kept read reads once more before
@@ -15,7 +22,7 @@ export interface RestGuildDirectoryOptions {
    */
   maxAgeMs?: number;
   now?: () => number;
-}
+};
 
 /** A guild's channel as a picker lists it. */
 export interface DirectoryChannel {
@@ -54,7 +61,10 @@ interface Kept<T> {
  * each), one for the guild itself, which carries its roles. A read in flight is shared; a failed one is not kept.
  */
 export function createRestGuildDirectory(options: RestGuildDirectoryOptions): RestGuildDirectory {
-  const rest = new REST({ api: discordApiRoot(options.apiBaseUrl), version: '10' }).setToken(options.token);
+  const rest =
+    'rest' in options
+      ? options.rest
+      : new REST({ api: discordApiRoot(options.apiBaseUrl), version: '10' }).setToken(options.token);
   const maxAgeMs = options.maxAgeMs ?? 0;
   const now = options.now ?? Date.now;
 

@@ -41,6 +41,7 @@ async function run(): Promise<void> {
       token: config.discord.botToken,
       apiBaseUrl: config.discord.oauth.apiBaseUrl,
       applicationId: config.discord.oauth.clientId,
+      observe: observeDiscord,
     },
     transcripts: await openTranscriptStorage(loadTranscriptStorageConfig()),
     discord: createDiscordOAuthClient(config.discord.oauth, observeDiscord),

@@ -5,7 +5,7 @@ import { createGuildConfigRepository, type GuildConfigRepository } from '../../.
 import { createRestGuildDirectory, type RestGuildDirectory } from '../../../store/rest-guild-directory.ts';
 import type { Logger } from '../../../telemetry/logger.ts';
 import { announceGuildSettingsChanged } from '../../../temporal/guild-settings-client.ts';
-import { discordRest } from '../discord/discord-rest.ts';
+import { type DiscordRestObserver, discordRest } from '../discord/discord-rest.ts';
 import { createGuildConfigWriter, type GuildConfigWriter } from './guild-config-writer.ts';
 
 /** How long one read of a guild's channels or roles serves the pickers (a check re-reads on a miss). */
@@ -16,7 +16,7 @@ const ANNOUNCE_DEADLINE_MS = 5_000;
 export interface GuildConfigServicesDeps {
   prisma: PrismaClient;
   /** The bot on Discord: its token reads a guild's channels and roles and registers `/ticket` for its application. */
-  bot: { token: string; apiBaseUrl: string; applicationId: string };
+  bot: { token: string; apiBaseUrl: string; applicationId: string; observe?: DiscordRestObserver };
   temporal: Client;
   /** The task queue the ticket workflows (and the guild's settings fan-out) run on. */
   taskQueue: string;
@@ -32,12 +32,10 @@ export interface GuildConfigServices {
 /** The configuration's store, the guild directory the pickers and the save check read, and the writer. */
 export function createGuildConfigServices(deps: GuildConfigServicesDeps): GuildConfigServices {
   const guildConfigs = createGuildConfigRepository(deps.prisma);
-  const guildDirectory = createRestGuildDirectory({
-    token: deps.bot.token,
-    apiBaseUrl: deps.bot.apiBaseUrl,
-    maxAgeMs: GUILD_DIRECTORY_MAX_AGE_MS,
-  });
+  // One client for the pickers, the save's check and the registration: one queue, counted as the bot's requests.
   const botRest = discordRest(deps.bot.apiBaseUrl, { prefix: 'Bot', token: deps.bot.token });
+  deps.bot.observe?.(botRest, 'bot');
+  const guildDirectory = createRestGuildDirectory({ rest: botRest, maxAgeMs: GUILD_DIRECTORY_MAX_AGE_MS });
   const guildConfigWriter = createGuildConfigWriter({
     guildConfigs,
     directory: guildDirectory,
