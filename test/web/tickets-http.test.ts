@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/ticket-harness.ts';
 import { type LivedTicket, LONG_WAIT_MS, openFromPanel, post, waitUntilStored } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
+import { openEventStream } from './support/event-stream.ts';
 import { startWebSystem, type WebSystem } from './support/web-system.ts';
 
 /**
@@ -30,64 +31,9 @@ async function threadMessages(): Promise<number> {
   return system.discord.state.messagesIn(ticket.threadId).length;
 }
 
-interface StreamEvent {
-  id: string | null;
-  event: string;
-  data: unknown;
-  at: number;
-}
-
-/** A browser's EventSource, reduced to what the tests read: the events as they arrive, parsed. */
-async function openStream(path: string, cookie: string, lastEventId?: string) {
-  const controller = new AbortController();
-  const response = await web.request(path, {
-    cookie,
-    signal: controller.signal,
-    headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
-  });
-  const events: StreamEvent[] = [];
-  let ended = false;
-  const reading = (async () => {
-    if (!response.body) return;
-    const decoder = new TextDecoder();
-    let buffered = '';
-    try {
-      for await (const chunk of response.body) {
-        buffered += decoder.decode(chunk, { stream: true });
-        let cut = buffered.indexOf('\n\n');
-        while (cut >= 0) {
-          const block = buffered.slice(0, cut);
-          buffered = buffered.slice(cut + 2);
-          const fields = new Map(
-            block
-              .split('\n')
-              .filter((line) => line && !line.startsWith(':'))
-              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)] as const),
-          );
-          if (fields.has('data'))
-            events.push({
-              id: fields.get('id') ?? null,
-              event: fields.get('event') ?? 'message',
-              data: JSON.parse(fields.get('data') ?? 'null'),
-              at: Date.now(),
-            });
-          cut = buffered.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-    ended = true;
-  })();
-  return {
-    response,
-    events,
-    ended: () => ended,
-    async close() {
-      controller.abort();
-      await reading;
-    },
-  };
+/** A stream of the API, opened as the signed-in `cookie`. */
+function openStream(path: string, cookie: string, lastEventId?: string) {
+  return openEventStream((init) => web.request(path, { ...init, cookie }), lastEventId);
 }
 
 beforeAll(async () => {
