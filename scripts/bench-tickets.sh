@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Runs the ticket-open benchmark (bench/tickets/run.ts): installs what is missing, starts a throwaway Postgres
-# cluster (removed on exit), then the benchmark, which brings up the rest of the system itself. Extra arguments
-# go to the benchmark (--quick for a smoke run).
+# Runs a benchmark that brings up the rest of the system itself: installs what is missing, starts a throwaway
+# Postgres cluster (removed on exit), then `node --import tsx <benchmark>`. With no benchmark named, the ticket-open
+# benchmark (bench/tickets/run.ts). Extra arguments go to the benchmark (--quick for a smoke run of the ticket one).
+#   bash scripts/bench-tickets.sh [--quick]                              (npm run bench:tickets)
+#   bash scripts/bench-tickets.sh bench/panel/live-latency.ts [--streams N]  (npm run bench:live)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 main() {
+  local benchmark=bench/tickets/run.ts
+  if [[ "${1:-}" == bench/*.ts ]]; then
+    benchmark="$1"
+    shift
+  fi
   bash "$TICKETFLOW_ROOT/scripts/install.sh"
   load_installed_env
   source "$TICKETFLOW_ROOT/scripts/postgres.sh"
@@ -13,8 +20,8 @@ main() {
   use_project_node
 
   start_throwaway_postgres
-  log "benchmark: node --import tsx bench/tickets/run.ts $*"
-  node --import tsx bench/tickets/run.ts "$@"
+  log "benchmark: node --import tsx $benchmark $*"
+  node --import tsx "$benchmark" "$@"
 }
 
 main "$@"

@@ -4,7 +4,7 @@
  * local Discord's gateway, the bot, the ticket workflow, the worker's write, the change trigger, the web process's
  * one LISTEN and each stream's write.
  *
- *   bash scripts/bench-live.sh [--streams 200] [--messages 30]
+ *   npm run bench:live -- [--streams 200] [--messages 30]
  *
  * Runs the system as the tests do (test/support/ticketflow-system.ts, test/web/support/web-system.ts) on this
  * machine; prints a Markdown table of p50, p99 and max over every (message, stream) pair.
