@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router';
-import { readJson, send } from './api.ts';
+import { ApiError, readJson, send } from './api.ts';
 
 /** The panel's tickets, as the API (web/server/routes/tickets/) answers them; times are ISO 8601 strings. */
 
@@ -67,11 +67,26 @@ export function ticketPath(guildId: string, number: number | string): string {
   return `${ticketsPath(guildId)}/${encodeURIComponent(String(number))}`;
 }
 
-export const getTickets = query(async (guildId: string, filters: TicketListQuery): Promise<TicketPage | null> => {
-  const search = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]));
-  const suffix = search.size > 0 ? `?${search}` : '';
-  return readJson<TicketPage>(`${ticketsPath(guildId)}${suffix}`);
-}, 'tickets');
+/**
+ * A page of the list, or why the API refused its filters (a creator that is not a Discord id, say), which the page
+ * shows under the filters to fix; null when the guild is not there for the viewer.
+ */
+export const getTickets = query(
+  async (guildId: string, filters: TicketListQuery): Promise<{ page?: TicketPage; refused?: string } | null> => {
+    const search = new URLSearchParams(
+      Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]),
+    );
+    const suffix = search.size > 0 ? `?${search}` : '';
+    try {
+      const page = await readJson<TicketPage>(`${ticketsPath(guildId)}${suffix}`);
+      return page && { page };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) return { refused: error.message };
+      throw error;
+    }
+  },
+  'tickets',
+);
 
 export const getTicket = query(
   async (guildId: string, number: string): Promise<{ ticket: TicketDetail; changeId: number } | null> =>

@@ -42,7 +42,7 @@ export default function TicketList() {
   const page = createAsync(() => getTickets(params.guildId, filters()), { deferStream: true });
   followTicketStream({
     path: () => `${ticketsPath(params.guildId)}/stream`,
-    changeId: () => page()?.changeId,
+    changeId: () => page()?.page?.changeId,
     refresh: () => revalidate(getTickets.keyFor(params.guildId, filters())),
   });
   /** This list's address with its filters, at the page after `cursor` (the first page without one). */
@@ -126,7 +126,14 @@ export default function TicketList() {
           Apply
         </button>
       </form>
-      <Show when={page()}>
+      <Show when={page()?.refused}>
+        {(refused) => (
+          <div class="notice notice-error" role="alert">
+            <p>{refused()}</p>
+          </div>
+        )}
+      </Show>
+      <Show when={page()?.page}>
         {(current) => (
           <>
             <Show
