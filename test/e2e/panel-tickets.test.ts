@@ -62,7 +62,10 @@ describe('a ticket worked from the panel', () => {
     // A filter the API refuses is explained under the form, which stays to fix it.
     await page.getByLabel('Creator (Discord id)').fill('alice');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await page.getByRole('alert').getByText(/creator: must be a Discord id/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/creator: must be a Discord id/)
+      .waitFor();
     await page.getByLabel('Creator (Discord id)').fill('');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('link', { name: `#${ticket.number}` }).click();
