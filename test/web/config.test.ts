@@ -6,7 +6,7 @@ import { guildSettingsWorkflowId } from '../../workflows/guild-settings/definiti
 import { eventually } from '../support/ticket-harness.ts';
 import { LONG_WAIT_MS } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
-import { startWebSystem, type WebSystem } from './support/web-system.ts';
+import { serving, startWebSystem, type WebSystem } from './support/web-system.ts';
 
 /**
  * The configuration API against the whole system (Postgres, the Temporal dev server, worker, bot, local Discord):
@@ -22,15 +22,7 @@ const path = () => `/api/v1/guilds/${guildId}/config`;
 
 beforeAll(async () => {
   system = await startTicketflowSystem();
-  web = await startWebSystem({
-    on: {
-      db: system.db,
-      discord: system.discord,
-      temporal: system.temporal.client,
-      taskQueue: system.taskQueue,
-      transcriptsDir: system.transcriptsDir,
-    },
-  });
+  web = await startWebSystem({ on: serving(system) });
   guildId = system.world.guild.id;
   owner = (await web.signIn(system.world.owner.id)).cookie;
 }, 3 * LONG_WAIT_MS);

@@ -11,7 +11,7 @@ import {
   waitUntilStored,
 } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
-import { startWebSystem, type WebSystem } from './support/web-system.ts';
+import { serving, startWebSystem, type WebSystem } from './support/web-system.ts';
 
 /**
  * The transcript viewer against the whole system: a ticket opened, talked in and closed in Discord, its transcript
@@ -25,15 +25,7 @@ let page: string;
 
 beforeAll(async () => {
   system = await startTicketflowSystem();
-  web = await startWebSystem({
-    on: {
-      db: system.db,
-      discord: system.discord,
-      temporal: system.temporal.client,
-      taskQueue: system.taskQueue,
-      transcriptsDir: system.transcriptsDir,
-    },
-  });
+  web = await startWebSystem({ on: serving(system) });
   ticket = await openFromPanel(system, 'alice', 'My parcel is lost');
   await waitUntilStored(system, [post(system, ticket, 'alice', 'It was due on <b>Monday</b>')]);
   await closeWithReason(system, ticket, 'Found by the courier');

@@ -19,6 +19,7 @@ import { createDiscordOAuthClient } from '../../../web/server/discord/discord-oa
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { freePort } from '../../support/free-port.ts';
 import { permissiveGuildDirectory } from '../../support/guild-directory.ts';
+import type { TicketflowSystem } from '../../support/ticketflow-system.ts';
 
 export interface WebSystem {
   db: TestDatabase;
@@ -49,6 +50,17 @@ export interface WebSystemOptions {
    * its guilds A and B are seeded beside what it holds, and closing the web system leaves it running.
    */
   on?: { db: TestDatabase; discord: DiscordSandbox; temporal: Client; taskQueue?: string; transcriptsDir?: string };
+}
+
+/** The whole system (ticketflow-system.ts) for the web system to serve: its Postgres, Discord, Temporal and stores. */
+export function serving(system: TicketflowSystem): NonNullable<WebSystemOptions['on']> {
+  return {
+    db: system.db,
+    discord: system.discord,
+    temporal: system.temporal.client,
+    taskQueue: system.taskQueue,
+    transcriptsDir: system.transcriptsDir,
+  };
 }
 
 export async function startWebSystem(options: WebSystemOptions = {}): Promise<WebSystem> {
