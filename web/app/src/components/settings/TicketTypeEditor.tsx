@@ -169,7 +169,7 @@ export function TicketTypeEditor(props: Props) {
             problems={props.problems}
             onInput={(value) => props.setDraft('ticketTypes', props.index, 'openLimit', value)}
           />
-          <div class="questions">
+          <div class="questions" id={fieldId(path('questions'))} tabindex="-1">
             <h3>Questions</h3>
             <FieldProblem problems={props.problems} path={path('questions')} />
             <Show when={current().questions.length === 0}>
