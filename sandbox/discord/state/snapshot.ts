@@ -55,6 +55,7 @@ const roleSchema = z.object({
   color: z.number().int().min(0),
   hoist: z.boolean(),
   mentionable: z.boolean(),
+  managed: z.boolean().optional(),
 }) satisfies z.ZodType<RoleRecord>;
 
 const memberSchema = z.object({
