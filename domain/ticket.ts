@@ -185,6 +185,8 @@ export type TicketNotice =
       answers: TicketAnswer[];
       questions: string[];
       notificationRoleId: string | null;
+      /** The timer the controls show; absent in welcomes scheduled by older workers, whose tickets began running. */
+      timer?: TimerState;
     }
   | { kind: 'assigned'; ticket: TicketFacts; actor: Actor }
   | { kind: 'member_added'; ticket: TicketFacts; memberId: string; actor: Actor }
@@ -234,6 +236,13 @@ export interface TicketActivities {
     notice: TicketNotice;
   }): Promise<{ messageId: string }>;
   lockThread(input: { threadId: string; reason: string }): Promise<void>;
+  /** Sets the controls under the ticket's welcome message to match the timer; the same edit however often it runs. */
+  showTimerControls(input: {
+    threadId: string;
+    messageId: string;
+    ticketNumber: number;
+    timer: TimerState;
+  }): Promise<void>;
   /**
    * Posts a staff member's reply written outside Discord (the panel) in the thread, through the bot and signed with
    * their name; returns it as the ticket stores it (written by that staff member). Idempotent per key.

@@ -51,6 +51,8 @@ export interface TicketView {
   problems?: TicketProblem[];
   /** False until staff are in the thread and the welcome is posted; absent in older runs, which welcomed at open. */
   welcomed?: boolean;
+  /** The welcome message, whose controls follow the timer; absent for tickets welcomed before it was kept. */
+  welcomeMessageId?: string;
   /** The guild's settings changed and the ticket has not read them yet. */
   settingsStale?: boolean;
 }

@@ -71,7 +71,7 @@ export async function welcomeTicket(run: TicketRun): Promise<StepOutcome<void>> 
     { target: 'thread', step: 'welcome the ticket', onProblem: 'report' },
     async () => {
       await run.act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: settings.staffRoleIds });
-      await run.act.postNotice({
+      return run.act.postNotice({
         channelId: threadId,
         idempotencyKey: welcomeKey(),
         notice: {
@@ -81,12 +81,15 @@ export async function welcomeTicket(run: TicketRun): Promise<StepOutcome<void>> 
           answers: ticket.answers,
           questions: settings.questions,
           notificationRoleId: settings.notificationRoleId,
+          timer: ticket.timer,
         },
       });
     },
   );
-  if (outcome.done) ticket.welcomed = true;
-  return outcome;
+  if (!outcome.done) return outcome;
+  ticket.welcomed = true;
+  ticket.welcomeMessageId = outcome.value.messageId;
+  return { done: true, value: undefined };
 }
 
 /** The value of a step that cannot come back gone or held up (a database step waits until it succeeds). */

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, patched } from '@temporalio/workflow';
 import type { Actor, TicketEventKind, TicketMessage, TimerState } from '../domain/ticket.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep } from './ticket-steps.ts';
@@ -6,6 +6,9 @@ import { runStep } from './ticket-steps.ts';
 type Activities = TicketRun['act'];
 type ChangeInput = Parameters<Activities['recordTicketChange']>[0];
 type ThreadNotice = Parameters<Activities['postNotice']>[0]['notice'];
+
+/** Marks runs whose welcome message's controls follow the timer; older runs left the controls as posted. */
+export const TIMER_CONTROLS_PATCH = 'timer-controls';
 
 /** Writes first, then changes state, then tells the thread: a failed write leaves the ticket as it was. */
 export async function assign(run: TicketRun, actor: Actor, assigneeId: string | null): Promise<void> {
@@ -65,6 +68,22 @@ export async function setTimer(run: TicketRun, actor: Actor, timer: TimerState):
   }
   run.publish();
   await tellThread(run, () => ({ kind: 'timer_changed', ticket: run.facts(), timer, actor }));
+  await showTimerControls(run);
+}
+
+/**
+ * After the notice, because posting in a thread Discord auto-archived unarchives it, and an archived thread's
+ * messages cannot be edited. Tickets welcomed before the message id was kept keep their controls as posted.
+ */
+async function showTimerControls(run: TicketRun): Promise<void> {
+  const { threadId, welcomeMessageId: messageId, number, timer } = run.ticket;
+  if (!threadId || !messageId || number === null || !patched(TIMER_CONTROLS_PATCH)) return;
+  const step = { target: 'thread', step: 'show the timer in the ticket controls', onProblem: 'report' } as const;
+  const outcome = await runStep(run, step, () =>
+    run.act.showTimerControls({ threadId, messageId, ticketNumber: number, timer }),
+  );
+  // Someone deleted the message (or the thread): later changes have nothing to edit.
+  if (!outcome.done && outcome.why === 'gone') run.ticket.welcomeMessageId = undefined;
 }
 
 /** Posts a staff member's reply through the bot and takes it as the ticket's, like a reply written in the thread. */

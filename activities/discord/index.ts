@@ -7,6 +7,7 @@ import { lockThread } from './lock-thread.ts';
 import type { NoticeSettings } from './notices/format.ts';
 import { postNotice } from './post-notice.ts';
 import { postStaffReply } from './post-staff-reply.ts';
+import { showTimerControls } from './show-timer-controls.ts';
 
 export { DiscordFailure } from './failures.ts';
 export type { NoticeSettings } from './notices/format.ts';
@@ -14,7 +15,13 @@ export { createDiscordRest, type DiscordRestOptions } from './rest-client.ts';
 
 export type DiscordActivities = Pick<
   TicketActivities,
-  'createTicketThread' | 'addThreadMembers' | 'addStaffToThread' | 'postNotice' | 'lockThread' | 'postStaffReply'
+  | 'createTicketThread'
+  | 'addThreadMembers'
+  | 'addStaffToThread'
+  | 'postNotice'
+  | 'lockThread'
+  | 'postStaffReply'
+  | 'showTimerControls'
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
@@ -26,5 +33,6 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     postNotice: postNotice(rest, notices),
     lockThread: lockThread(rest),
     postStaffReply: postStaffReply(rest),
+    showTimerControls: showTimerControls(rest),
   };
 }

@@ -35,6 +35,18 @@ export function seedTicketGuild(sandbox: DiscordSandbox) {
   };
 }
 
+/** A seeded guild with one ticket thread (`ticket-0042`) made through the activities, which come with it. */
+export async function seedTicketThread(sandbox: DiscordSandbox) {
+  const guild = seedTicketGuild(sandbox);
+  const activities = discordActivities(sandbox);
+  const { threadId } = await activities.createTicketThread({
+    guildId: guild.guild.id,
+    channelId: guild.channel('tickets').id,
+    name: 'ticket-0042',
+  });
+  return { guild, activities, threadId };
+}
+
 /** The activities over a real @discordjs/rest client pointed at the sandbox. */
 export function discordActivities(sandbox: DiscordSandbox, options: Partial<DiscordRestOptions> = {}) {
   return createDiscordActivities(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordFailure } from '../../activities/discord/index.ts';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
-import { discordActivities, failureOf, seedTicketGuild } from './discord-fixture.ts';
+import { type discordActivities, failureOf, type seedTicketGuild, seedTicketThread } from './discord-fixture.ts';
 
 describe('postStaffReply', () => {
   let sandbox: DiscordSandbox;
@@ -11,13 +11,7 @@ describe('postStaffReply', () => {
 
   beforeAll(async () => {
     sandbox = await createDiscordSandbox();
-    guild = seedTicketGuild(sandbox);
-    activities = discordActivities(sandbox);
-    ({ threadId } = await activities.createTicketThread({
-      guildId: guild.guild.id,
-      channelId: guild.channel('tickets').id,
-      name: 'ticket-0042',
-    }));
+    ({ guild, activities, threadId } = await seedTicketThread(sandbox));
   });
   afterAll(() => sandbox.close());
 

@@ -1,4 +1,4 @@
-import { ChannelType } from 'discord-api-types/v10';
+import { ChannelType, ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxDriverError, type SandboxInteraction } from '../../sandbox/discord/index.ts';
 import { FileTranscriptStorage } from '../../transcripts/index.ts';
@@ -104,7 +104,16 @@ describe('a ticket driven through Discord: the bot, the worker process, the dev 
     expect(await system.db.prisma.ticket.findFirstOrThrow({ where: { threadId } })).toMatchObject({
       timerState: 'paused',
     });
+    // The controls follow the timer: a paused timer offers Resume only, and Discord will not press a disabled button.
+    const disabledControls = () =>
+      (system.discord.state.message(threadId, controls.id)?.components ?? [])
+        .flatMap((row) => (row.type === ComponentType.ActionRow ? row.components : []))
+        .filter((button) => button.disabled)
+        .map((button) => ('custom_id' in button ? button.custom_id : ''));
+    await eventually(() => expect(disabledControls()).toEqual([`tpause:${number}`]));
+    expect(() => sam.pressButton(threadId, controls.id, `tpause:${number}`)).toThrow(SandboxDriverError);
     expect(await answer(sam.runSlashCommand(threadId, 'ticket', { subcommand: 'resume' }))).toContain('resumed');
+    await eventually(() => expect(disabledControls()).toEqual([`tresume:${number}`]));
     expect(await system.db.prisma.ticket.findFirstOrThrow({ where: { threadId } })).toMatchObject({
       assigneeId: system.userId('sam'),
       timerState: 'running',

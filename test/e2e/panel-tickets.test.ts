@@ -1,3 +1,4 @@
+import { ComponentType } from 'discord-api-types/v10';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketTimerState } from '../../workflows/search-attributes.ts';
@@ -29,6 +30,30 @@ async function openTicketPage(page: Page): Promise<void> {
   await page.goto(ticketUrl());
   await hydrated(page);
   await streaming;
+}
+
+/** Whether the thread's welcome message offers each timer button, as Discord serves the message to its readers. */
+function timerButtons(messageId: string): { pause: boolean; resume: boolean } {
+  const message = panel.system.discord.state.message(ticket.threadId, messageId);
+  const buttons = (message?.components ?? []).flatMap((row) =>
+    row.type === ComponentType.ActionRow ? row.components : [],
+  );
+  const offered = (prefix: string) =>
+    buttons.some(
+      (button) =>
+        button.type === ComponentType.Button &&
+        'custom_id' in button &&
+        button.custom_id === `${prefix}:${ticket.number}` &&
+        !button.disabled,
+    );
+  return { pause: offered('tpause'), resume: offered('tresume') };
+}
+
+/** The edits of that message Discord received, retries included: one per timer change is the budget. */
+function controlEdits(messageId: string): number {
+  return panel.system.discord.state.requestLog.filter(
+    (entry) => entry.method === 'PATCH' && entry.path === `/channels/${ticket.threadId}/messages/${messageId}`,
+  ).length;
 }
 
 async function press(page: Page, button: string, outcome: string): Promise<void> {
@@ -77,10 +102,16 @@ describe('a ticket worked from the panel', () => {
     const { page } = staff;
     await openTicketPage(page);
     const workflow = panel.system.temporal.client.workflow.getHandle((await row()).workflowId);
+    const welcome = panel.system.controlMessage(ticket.threadId);
+    expect(timerButtons(welcome.id)).toEqual({ pause: true, resume: false });
+    const editsBefore = controlEdits(welcome.id);
     await press(page, 'Pause timer', `The inactivity timer of ticket #${ticket.number} is paused.`);
     await eventually(async () =>
       expect((await workflow.describe()).typedSearchAttributes.get(TicketTimerState)).toBe('paused'),
     );
+    // The welcome message's controls follow, in one edit: only resuming is offered.
+    await eventually(() => expect(timerButtons(welcome.id)).toEqual({ pause: false, resume: true }));
+    expect(controlEdits(welcome.id) - editsBefore).toBe(1);
     const notices = (what: string) =>
       panel.system.discord.state
         .messagesIn(ticket.threadId)
@@ -93,6 +124,8 @@ describe('a ticket worked from the panel', () => {
       expect((await workflow.describe()).typedSearchAttributes.get(TicketTimerState)).toBe('running'),
     );
     expect(notices('resumed')).toHaveLength(1);
+    await eventually(() => expect(timerButtons(welcome.id)).toEqual({ pause: true, resume: false }));
+    expect(controlEdits(welcome.id) - editsBefore).toBe(2);
   });
 
   it('shows a message written in Discord within a second, without a reload', async () => {

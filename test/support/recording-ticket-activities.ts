@@ -42,6 +42,8 @@ export class RecordingTicketActivities {
   refusal: Extract<Registration, { outcome: 'refused' }> | null = null;
   readonly calls: { name: keyof TicketActivities; input: unknown }[] = [];
   readonly notices: PostedNotice[] = [];
+  /** Each edit of a welcome message's controls, in order. */
+  readonly controlEdits: Parameters<TicketActivities['showTimerControls']>[0][] = [];
   readonly events = new Map<string, TicketEvent>();
   readonly messages = new Map<string, TicketMessage>();
   /** When stored messages were deleted, by message id; the message itself stays in `messages`. */
@@ -219,6 +221,11 @@ export class RecordingTicketActivities {
       };
       this.staffReplies.set(input.idempotencyKey, message);
       return message;
+    },
+    showTimerControls: async (input) => {
+      await this.enter('showTimerControls', input);
+      this.requireChannel(input.threadId);
+      this.controlEdits.push(input);
     },
     lockThread: async (input) => {
       await this.enter('lockThread', input);

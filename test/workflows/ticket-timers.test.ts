@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { closeTicket, disableTimer, pauseTimer, replyReceived, resumeTimer } from '../../workflows/definitions.ts';
 import { TicketLastActivityAt, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
+import type { RecordingTicketActivities } from '../support/recording-ticket-activities.ts';
 import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
 const suite = timeSkippingSuite();
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Timers fire a few milliseconds after their deadline, at the next workflow task. */
 function expectNear(actual: number | false | undefined, expected: number): void {
   expect(actual).toBeGreaterThanOrEqual(expected);
   expect(actual).toBeLessThan(expected + 5_000);
+}
+
+/** The welcome message's id, and each timer state its controls were edited to show, in order. */
+function controlEditsOf(fake: RecordingTicketActivities) {
+  const [welcome] = fake.notice('welcome');
+  expect(welcome?.notice).toMatchObject({ kind: 'welcome', timer: 'running' });
+  for (const edit of fake.controlEdits) {
+    expect(edit).toMatchObject({ threadId: welcome?.channelId, messageId: welcome?.idempotencyKey, ticketNumber: 1 });
+  }
+  return fake.controlEdits.map((edit) => edit.timer);
 }
 
 /** Lets the worker finish whatever a fired timer started, in real time, before a negative check. */
@@ -108,6 +120,9 @@ describe('inactivity timer', () => {
       const paused = await handle.executeUpdate(pauseTimer, { args: [{ actor: staffActor }] });
       expect(paused.timer).toBe('paused');
       expect((await handle.describe()).typedSearchAttributes.get(TicketTimerState)).toBe('paused');
+      expect(controlEditsOf(fake)).toEqual(['paused']);
+      await handle.executeUpdate(pauseTimer, { args: [{ actor: staffActor }] });
+      expect(controlEditsOf(fake)).toEqual(['paused']);
 
       await suite.env().sleep(200 * HOUR);
       await settle();
@@ -127,13 +142,30 @@ describe('inactivity timer', () => {
         'paused',
         'running',
       ]);
+      expect(controlEditsOf(fake)).toEqual(['paused', 'running']);
+    }));
+
+  it('welcomes a ticket paused before its welcome with the paused controls, and edits nothing', () =>
+    suite.withWorker(async ({ fake, open }) => {
+      fake.failing.set('addStaffToThread', 'DiscordForbidden');
+      const { workflowId } = await open();
+      const handle = suite.env().client.workflow.getHandle(workflowId);
+      await noticesPosted(fake, 'problem', 1);
+      await handle.executeUpdate(pauseTimer, { args: [{ actor: staffActor }] });
+      fake.failing.delete('addStaffToThread');
+      await suite.env().sleep(2 * MINUTE);
+      const [welcome] = await noticesPosted(fake, 'welcome', 1);
+      expect(welcome?.notice).toMatchObject({ kind: 'welcome', timer: 'paused' });
+      expect(fake.controlEdits).toEqual([]);
     }));
 
   it('keeps a ticket with a disabled timer open indefinitely', () =>
     suite.withWorker(async ({ fake, open, state }) => {
       const { workflowId } = await open();
       const handle = suite.env().client.workflow.getHandle(workflowId);
+      await noticesPosted(fake, 'welcome', 1);
       await handle.executeUpdate(disableTimer, { args: [{ actor: staffActor }] });
+      expect(controlEditsOf(fake)).toEqual(['disabled']);
       await suite.env().sleep(30 * DAY);
       await settle();
       expect(fake.notice('inactivity_warning')).toHaveLength(0);

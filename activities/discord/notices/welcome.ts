@@ -40,7 +40,7 @@ export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
         timestamp: new Date(ticket.openedAt).toISOString(),
       },
     ],
-    components: [ticketControls(ticket.number)],
+    components: [ticketControls(ticket.number, notice.timer ?? 'running')],
     allowed_mentions: pingOnly({ users: [ticket.creatorId], roles: [notificationRoleId] }),
   };
 }
