@@ -1,14 +1,43 @@
 import { z } from 'zod';
 import { snowflake } from './snowflake.ts';
 
+const HOUR_MINUTES = 60;
+const DAY_MINUTES = 24 * HOUR_MINUTES;
+
+/**
+ * The bounds of a guild's configuration, most of them Discord's own (a modal holds 5 text inputs with labels up to
+ * 45 characters and answers up to 4,000). The schemas below enforce them; the panel's form shows them.
+ */
+export const GUILD_CONFIG_LIMITS = {
+  questionLabelLength: 45,
+  questionPlaceholderLength: 100,
+  answerLength: 4000,
+  ticketTypeKeyLength: 32,
+  ticketTypeNameLength: 45,
+  ticketTypeDescriptionLength: 100,
+  ticketTypeEmojiLength: 64,
+  openingMessageLength: 2000,
+  questionsPerType: 5,
+  ticketTypes: 25,
+  staffRoles: 25,
+  blockedUsers: 1000,
+  openLimitPerType: { min: 1, max: 50 },
+  openLimitPerMember: { min: 1, max: 50 },
+  inactivityTimeoutMinutes: { min: 10, max: 90 * DAY_MINUTES },
+  inactivityGraceMinutes: { min: 5, max: 30 * DAY_MINUTES },
+  reminderIntervalMinutes: { min: HOUR_MINUTES, max: 90 * DAY_MINUTES },
+  openCooldownSeconds: { min: 0, max: 7 * 24 * 3600 },
+} as const;
+const LIMITS = GUILD_CONFIG_LIMITS;
+
 /** Discord allows at most 5 text inputs in a modal, labels up to 45 characters, answers up to 4,000. */
 export const ticketQuestionSchema = z.object({
-  label: z.string().trim().min(1).max(45),
-  placeholder: z.string().max(100).optional(),
+  label: z.string().trim().min(1).max(LIMITS.questionLabelLength),
+  placeholder: z.string().max(LIMITS.questionPlaceholderLength).optional(),
   style: z.enum(['short', 'paragraph']).default('paragraph'),
   required: z.boolean().default(true),
-  minLength: z.number().int().min(0).max(4000).default(0),
-  maxLength: z.number().int().min(1).max(4000).default(1000),
+  minLength: z.number().int().min(0).max(LIMITS.answerLength).default(0),
+  maxLength: z.number().int().min(1).max(LIMITS.answerLength).default(1000),
 });
 export type TicketQuestion = z.infer<typeof ticketQuestionSchema>;
 
@@ -19,21 +48,18 @@ export const ticketTypeKey = z
 
 export const ticketTypeSchema = z.object({
   key: ticketTypeKey,
-  name: z.string().trim().min(1).max(45),
-  description: z.string().max(100).default(''),
-  emoji: z.string().max(64).optional(),
-  openingMessage: z.string().max(2000).default(''),
-  questions: z.array(ticketQuestionSchema).max(5).default([]),
+  name: z.string().trim().min(1).max(LIMITS.ticketTypeNameLength),
+  description: z.string().max(LIMITS.ticketTypeDescriptionLength).default(''),
+  emoji: z.string().max(LIMITS.ticketTypeEmojiLength).optional(),
+  openingMessage: z.string().max(LIMITS.openingMessageLength).default(''),
+  questions: z.array(ticketQuestionSchema).max(LIMITS.questionsPerType).default([]),
   /** How many open tickets of this type one member may have at once. */
-  openLimit: z.number().int().min(1).max(50).default(1),
+  openLimit: z.number().int().min(LIMITS.openLimitPerType.min).max(LIMITS.openLimitPerType.max).default(1),
 });
 export type TicketType = z.infer<typeof ticketTypeSchema>;
 
-const HOUR_MINUTES = 60;
-const DAY_MINUTES = 24 * HOUR_MINUTES;
-
 export const guildConfigSchema = z.object({
-  staffRoleIds: z.array(snowflake).max(25).default([]),
+  staffRoleIds: z.array(snowflake).max(LIMITS.staffRoles).default([]),
   /** The text channel whose private threads hold the tickets. */
   ticketChannelId: snowflake,
   historiesChannelId: snowflake.nullable().default(null),
@@ -43,34 +69,34 @@ export const guildConfigSchema = z.object({
   inactivityTimeoutMinutes: z
     .number()
     .int()
-    .min(10)
-    .max(90 * DAY_MINUTES)
+    .min(LIMITS.inactivityTimeoutMinutes.min)
+    .max(LIMITS.inactivityTimeoutMinutes.max)
     .default(72 * HOUR_MINUTES),
   inactivityGraceMinutes: z
     .number()
     .int()
-    .min(5)
-    .max(30 * DAY_MINUTES)
+    .min(LIMITS.inactivityGraceMinutes.min)
+    .max(LIMITS.inactivityGraceMinutes.max)
     .default(24 * HOUR_MINUTES),
   reminderIntervalMinutes: z
     .number()
     .int()
-    .min(HOUR_MINUTES)
-    .max(90 * DAY_MINUTES)
+    .min(LIMITS.reminderIntervalMinutes.min)
+    .max(LIMITS.reminderIntervalMinutes.max)
     .default(7 * DAY_MINUTES),
   /** Open tickets one member may have across all types. */
-  openLimitPerMember: z.number().int().min(1).max(50).default(3),
+  openLimitPerMember: z.number().int().min(LIMITS.openLimitPerMember.min).max(LIMITS.openLimitPerMember.max).default(3),
   openCooldownSeconds: z
     .number()
     .int()
-    .min(0)
-    .max(7 * 24 * 3600)
+    .min(LIMITS.openCooldownSeconds.min)
+    .max(LIMITS.openCooldownSeconds.max)
     .default(0),
-  blockedUserIds: z.array(snowflake).max(1000).default([]),
+  blockedUserIds: z.array(snowflake).max(LIMITS.blockedUsers).default([]),
   ticketTypes: z
     .array(ticketTypeSchema)
     .min(1)
-    .max(25)
+    .max(LIMITS.ticketTypes)
     .refine((types) => new Set(types.map((t) => t.key)).size === types.length, 'ticket type keys must be unique'),
 });
 export type GuildConfig = z.infer<typeof guildConfigSchema>;

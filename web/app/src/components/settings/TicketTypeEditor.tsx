@@ -1,13 +1,13 @@
 import { For, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import type { GuildConfig, TicketQuestion } from '../../../../../domain/guild-config.ts';
+import {
+  type GuildConfig,
+  GUILD_CONFIG_LIMITS as LIMITS,
+  type TicketQuestion,
+} from '../../../../../domain/guild-config.ts';
 import { FieldProblem } from './FieldProblem.tsx';
 import { NumberField, TextField } from './Fields.tsx';
 import { fieldId, type Problems } from './form-problems.ts';
-
-/** Discord's limits, which the schema (domain/guild-config.ts) enforces again on the server. */
-export const MAX_QUESTIONS = 5;
-export const MAX_TICKET_TYPES = 25;
 
 export const NEW_QUESTION: TicketQuestion = {
   label: '',
@@ -35,9 +35,9 @@ function QuestionEditor(props: Props & { question: number }) {
       <TextField
         path={path('label')}
         label="Question"
-        hint="Up to 45 characters: Discord's limit for a form's label."
+        hint={`Up to ${LIMITS.questionLabelLength} characters: Discord's limit for a form's label.`}
         value={current().label}
-        maxLength={45}
+        maxLength={LIMITS.questionLabelLength}
         required
         problems={props.problems}
         onInput={(value) => set('label', value)}
@@ -46,7 +46,7 @@ function QuestionEditor(props: Props & { question: number }) {
         path={path('placeholder')}
         label="Placeholder (optional)"
         value={current().placeholder ?? ''}
-        maxLength={100}
+        maxLength={LIMITS.questionPlaceholderLength}
         problems={props.problems}
         onInput={(value) => set('placeholder', value === '' ? undefined : value)}
       />
@@ -75,7 +75,7 @@ function QuestionEditor(props: Props & { question: number }) {
         label="Shortest answer (characters)"
         value={current().minLength}
         min={0}
-        max={4000}
+        max={LIMITS.answerLength}
         problems={props.problems}
         onInput={(value) => set('minLength', value)}
       />
@@ -84,7 +84,7 @@ function QuestionEditor(props: Props & { question: number }) {
         label="Longest answer (characters)"
         value={current().maxLength}
         min={1}
-        max={4000}
+        max={LIMITS.answerLength}
         problems={props.problems}
         onInput={(value) => set('maxLength', value)}
       />
@@ -107,7 +107,7 @@ function QuestionEditor(props: Props & { question: number }) {
 export function TicketTypeEditor(props: Props) {
   const path = (field: string) => `ticketTypes.${props.index}.${field}`;
   const type = () => props.draft.ticketTypes[props.index];
-  const full = () => (type()?.questions.length ?? 0) >= MAX_QUESTIONS;
+  const full = () => (type()?.questions.length ?? 0) >= LIMITS.questionsPerType;
   return (
     <Show when={type()}>
       {(current) => (
@@ -118,7 +118,7 @@ export function TicketTypeEditor(props: Props) {
             label="Key"
             hint="How commands and links name it: lowercase letters, digits and dashes, up to 32."
             value={current().key}
-            maxLength={32}
+            maxLength={LIMITS.ticketTypeKeyLength}
             pattern="[a-z0-9][a-z0-9\-]{0,31}"
             required
             problems={props.problems}
@@ -127,9 +127,9 @@ export function TicketTypeEditor(props: Props) {
           <TextField
             path={path('name')}
             label="Name"
-            hint="Shown on the panel and in /ticket open, up to 45 characters."
+            hint={`Shown on the panel and in /ticket open, up to ${LIMITS.ticketTypeNameLength} characters.`}
             value={current().name}
-            maxLength={45}
+            maxLength={LIMITS.ticketTypeNameLength}
             required
             problems={props.problems}
             onInput={(value) => props.setDraft('ticketTypes', props.index, 'name', value)}
@@ -138,7 +138,7 @@ export function TicketTypeEditor(props: Props) {
             path={path('description')}
             label="Description"
             value={current().description}
-            maxLength={100}
+            maxLength={LIMITS.ticketTypeDescriptionLength}
             problems={props.problems}
             onInput={(value) => props.setDraft('ticketTypes', props.index, 'description', value)}
           />
@@ -146,16 +146,16 @@ export function TicketTypeEditor(props: Props) {
             path={path('emoji')}
             label="Emoji (optional)"
             value={current().emoji ?? ''}
-            maxLength={64}
+            maxLength={LIMITS.ticketTypeEmojiLength}
             problems={props.problems}
             onInput={(value) => props.setDraft('ticketTypes', props.index, 'emoji', value === '' ? undefined : value)}
           />
           <TextField
             path={path('openingMessage')}
             label="Opening message"
-            hint="Posted in the ticket's thread when it opens, up to 2,000 characters."
+            hint={`Posted in the ticket's thread when it opens, up to ${LIMITS.openingMessageLength.toLocaleString('en')} characters.`}
             value={current().openingMessage}
-            maxLength={2000}
+            maxLength={LIMITS.openingMessageLength}
             multiline
             problems={props.problems}
             onInput={(value) => props.setDraft('ticketTypes', props.index, 'openingMessage', value)}
@@ -164,8 +164,8 @@ export function TicketTypeEditor(props: Props) {
             path={path('openLimit')}
             label="Open tickets of this type one member may have"
             value={current().openLimit}
-            min={1}
-            max={50}
+            min={LIMITS.openLimitPerType.min}
+            max={LIMITS.openLimitPerType.max}
             problems={props.problems}
             onInput={(value) => props.setDraft('ticketTypes', props.index, 'openLimit', value)}
           />
@@ -192,7 +192,7 @@ export function TicketTypeEditor(props: Props) {
             </button>
             <Show when={full()}>
               <p class="field-hint" id={`${fieldId(path('questions'))}-full`}>
-                A Discord form holds at most {MAX_QUESTIONS} questions.
+                A Discord form holds at most {LIMITS.questionsPerType} questions.
               </p>
             </Show>
           </div>

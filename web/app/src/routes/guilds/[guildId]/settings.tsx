@@ -3,6 +3,7 @@ import { createAsync, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import {
+  GUILD_CONFIG_LIMITS,
   type GuildConfig,
   guildConfigSchema,
   type TicketType,
@@ -21,7 +22,7 @@ import {
   problemsOfZod,
 } from '../../../components/settings/form-problems.ts';
 import { ProblemSummary } from '../../../components/settings/ProblemSummary.tsx';
-import { MAX_TICKET_TYPES, NEW_QUESTION, TicketTypeEditor } from '../../../components/settings/TicketTypeEditor.tsx';
+import { NEW_QUESTION, TicketTypeEditor } from '../../../components/settings/TicketTypeEditor.tsx';
 import {
   type GuildSettings,
   getGuildSettings,
@@ -202,8 +203,8 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
           label="Minutes without a message before a ticket is warned"
           hint={duration(draft.inactivityTimeoutMinutes)}
           value={draft.inactivityTimeoutMinutes}
-          min={10}
-          max={90 * 1440}
+          min={GUILD_CONFIG_LIMITS.inactivityTimeoutMinutes.min}
+          max={GUILD_CONFIG_LIMITS.inactivityTimeoutMinutes.max}
           problems={problems()}
           onInput={(value) => setDraft('inactivityTimeoutMinutes', value)}
         />
@@ -212,8 +213,8 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
           label="Minutes after the warning before it closes"
           hint={duration(draft.inactivityGraceMinutes)}
           value={draft.inactivityGraceMinutes}
-          min={5}
-          max={30 * 1440}
+          min={GUILD_CONFIG_LIMITS.inactivityGraceMinutes.min}
+          max={GUILD_CONFIG_LIMITS.inactivityGraceMinutes.max}
           problems={problems()}
           onInput={(value) => setDraft('inactivityGraceMinutes', value)}
         />
@@ -222,8 +223,8 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
           label="Minutes between reminders about an open ticket"
           hint={duration(draft.reminderIntervalMinutes)}
           value={draft.reminderIntervalMinutes}
-          min={60}
-          max={90 * 1440}
+          min={GUILD_CONFIG_LIMITS.reminderIntervalMinutes.min}
+          max={GUILD_CONFIG_LIMITS.reminderIntervalMinutes.max}
           problems={problems()}
           onInput={(value) => setDraft('reminderIntervalMinutes', value)}
         />
@@ -235,8 +236,8 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
           path="openLimitPerMember"
           label="Open tickets one member may have, all types together"
           value={draft.openLimitPerMember}
-          min={1}
-          max={50}
+          min={GUILD_CONFIG_LIMITS.openLimitPerMember.min}
+          max={GUILD_CONFIG_LIMITS.openLimitPerMember.max}
           problems={problems()}
           onInput={(value) => setDraft('openLimitPerMember', value)}
         />
@@ -244,8 +245,8 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
           path="openCooldownSeconds"
           label="Seconds a member waits between two tickets"
           value={draft.openCooldownSeconds}
-          min={0}
-          max={7 * 24 * 3600}
+          min={GUILD_CONFIG_LIMITS.openCooldownSeconds.min}
+          max={GUILD_CONFIG_LIMITS.openCooldownSeconds.max}
           problems={problems()}
           onInput={(value) => setDraft('openCooldownSeconds', value)}
         />
@@ -281,7 +282,7 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
         <button
           type="button"
           class="button"
-          disabled={draft.ticketTypes.length >= MAX_TICKET_TYPES}
+          disabled={draft.ticketTypes.length >= GUILD_CONFIG_LIMITS.ticketTypes}
           onClick={() => setDraft('ticketTypes', (types) => [...types, newTicketType()])}
         >
           Add a ticket type
