@@ -45,11 +45,11 @@ export interface BillingProvider {
 export type WebhookRefusalReason = 'missing_signature' | 'bad_signature' | 'stale_timestamp' | 'malformed_body';
 
 export class WebhookRefused extends Error {
-  constructor(
-    readonly reason: WebhookRefusalReason,
-    message: string,
-  ) {
+  readonly reason: WebhookRefusalReason;
+
+  constructor(reason: WebhookRefusalReason, message: string) {
     super(message);
     this.name = 'WebhookRefused';
+    this.reason = reason;
   }
 }
