@@ -12,9 +12,21 @@ export interface CheckoutRequest {
   guildId: string | null;
   /** The Discord user buying, kept on the provider's object so the entitlement knows its buyer. */
   userId: string;
-  /** Where the provider sends the buyer back after paying, and after giving up. */
+  /**
+   * Where the provider sends the buyer back after paying (the web's `/billing/return/<provider>`), and after giving
+   * up. The provider adds to `returnUrl` what its completeCheckout reads (Stripe: `session_id={CHECKOUT_SESSION_ID}`).
+   */
   returnUrl: string;
   cancelUrl: string;
+}
+
+/** A checkout the provider confirms as completed: the subscription it created, for whom. */
+export interface CompletedCheckout {
+  /** The provider's id of the checkout (Stripe's Checkout Session, PayPal's approval): a reload brings the same. */
+  checkoutId: string;
+  subscriptionId: string;
+  /** The guild it was bought for, as the provider's object records it; null for a user's (Patreon) pledge. */
+  guildId: string | null;
 }
 
 /**
@@ -25,6 +37,12 @@ export interface CheckoutRequest {
 export interface BillingProvider {
   readonly name: BillingProviderName;
   startCheckout(request: CheckoutRequest): Promise<RedirectLink>;
+  /**
+   * Reads the buyer's return from checkout: `query` is the return URL's query as the provider sent the buyer back
+   * with it. The answer comes from the provider, never from the query alone (anyone can open the return URL); null
+   * when the provider does not know the checkout or it has not completed (abandoned, payment not yet taken).
+   */
+  completeCheckout(query: Record<string, string>): Promise<CompletedCheckout | null>;
   manageLink(input: { subscriptionId: string; returnUrl: string }): Promise<RedirectLink>;
   /** Idempotent: cancelling an already cancelled subscription succeeds. */
   cancel(input: { subscriptionId: string; atPeriodEnd: boolean }): Promise<void>;
