@@ -3,9 +3,9 @@
  * Database A gets the migrations (as db:migrate applies them); database B gets the SQL Prisma's engine renders for
  * the schema from empty. Their schema dumps must be equal; on a difference this prints the diff and exits 1.
  *
- * What Prisma's schema language cannot describe (functions, triggers, indexes on expressions such as the
- * full-text index) lives only in migrations: it is set aside from A before the comparison and listed in the report,
- * so it is visible without counting as drift.
+ * What Prisma's schema language cannot describe (functions, triggers, CHECK constraints, indexes on expressions
+ * such as the full-text index) lives only in migrations: it is set aside from A before the comparison and listed in
+ * the report, so it is visible without counting as drift.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -50,7 +50,7 @@ export async function checkDrift(adminUrl: string, sources: DriftSources = {}): 
   }
 }
 
-/** Drops (from the scratch database) and names the triggers, functions and expression indexes. */
+/** Drops (from the scratch database) and names the triggers, expression indexes, CHECKs and functions. */
 async function setAsideWhatPrismaCannotDescribe(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -65,7 +65,12 @@ async function setAsideWhatPrismaCannotDescribe(url: string): Promise<string[]> 
          FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
         WHERE i.indexprs IS NOT NULL AND c.relnamespace = current_schema()::regnamespace
        UNION ALL
-       SELECT format('function %s', p.oid::regprocedure), format('DROP FUNCTION %s', p.oid::regprocedure), 3
+       SELECT format('check %s on %s', c.conname, c.conrelid::regclass),
+              format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname), 3
+         FROM pg_constraint c
+        WHERE c.contype = 'c' AND c.conrelid <> 0 AND c.connamespace = current_schema()::regnamespace
+       UNION ALL
+       SELECT format('function %s', p.oid::regprocedure), format('DROP FUNCTION %s', p.oid::regprocedure), 4
          FROM pg_proc p
         WHERE p.pronamespace = current_schema()::regnamespace
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')

@@ -2,11 +2,16 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
 
 export type {
+  BillingNotice,
+  Entitlement,
+  EntitlementAudit,
+  EntitlementGuildAssignment,
   Guild,
   GuildBlockedUser,
   GuildStaffRole,
   GuildTicketCounter,
   PrismaClient,
+  Subscription,
   Ticket,
   TicketEvent,
   TicketMember,

@@ -23,6 +23,8 @@ describe('checkDrift', () => {
     expect(report.inSync).toBe(true);
     // Set aside, not compared: what only the migrations can say.
     expect(report.beyondSchema).toEqual([
+      'trigger entitlement_audit_append_only on entitlement_audit',
+      'trigger entitlement_audit_no_truncate on entitlement_audit',
       'trigger ticket_change_event_added on ticket_event',
       'trigger ticket_change_message_created on ticket_message',
       'trigger ticket_change_message_deleted on ticket_message',
@@ -30,7 +32,13 @@ describe('checkDrift', () => {
       'trigger ticket_change_ticket_created on ticket',
       'trigger ticket_change_ticket_updated on ticket',
       'index ticket_message_content_search_idx (an expression)',
+      'check entitlement_ends_after_start on entitlement',
+      'check entitlement_one_holder on entitlement',
+      'check entitlement_subscription_matches_source on entitlement',
+      'check subscription_one_holder on subscription',
+      'check subscription_price_valid on subscription',
       'function record_ticket_change()',
+      'function refuse_entitlement_audit_change()',
     ]);
   });
 

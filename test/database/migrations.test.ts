@@ -60,10 +60,15 @@ describe('applyMigrations', () => {
     );
     expect(tables.map((table) => table.name)).toEqual([
       '_prisma_migrations',
+      'billing_notice',
+      'entitlement',
+      'entitlement_audit',
+      'entitlement_guild_assignment',
       'guild',
       'guild_blocked_user',
       'guild_staff_role',
       'guild_ticket_counter',
+      'subscription',
       'ticket',
       'ticket_change',
       'ticket_change_horizon',
