@@ -10,3 +10,8 @@ export function ticketPagePath(guildId: string, ticketNumber: number): string {
 export function transcriptPagePath(guildId: string, ticketNumber: number): string {
   return `/transcripts/${guildId}/${ticketNumber}`;
 }
+
+/** The guild's billing page: its plan, usage against the plan's limits, and where to upgrade. */
+export function billingPagePath(guildId: string): string {
+  return `/guilds/${guildId}/billing`;
+}

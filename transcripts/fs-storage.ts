@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -95,6 +95,15 @@ export class FileTranscriptStorage implements TranscriptStorage {
       if (isMissing(error)) return false;
       throw error;
     }
+  }
+
+  async deleteTranscript(key: string): Promise<{ files: number }> {
+    const folder = this.folderOf(key);
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch((error: unknown) =>
+      isMissing(error) ? [] : Promise.reject(error),
+    );
+    await rm(folder, { recursive: true, force: true });
+    return { files: entries.filter((entry) => entry.isFile()).length };
   }
 
   async putMedia(transcriptKey: string, body: Uint8Array, extension: string): Promise<string> {

@@ -8,9 +8,11 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -121,6 +123,30 @@ export class S3TranscriptStorage implements TranscriptStorage {
 
   async hasTranscript(key: string): Promise<boolean> {
     return (await this.sizeOf(this.transcriptObject(key))) !== null;
+  }
+
+  /** Lists the transcript's objects a page at a time (S3 lists at most 1,000) and deletes each page at once. */
+  async deleteTranscript(key: string): Promise<{ files: number }> {
+    parseTranscriptKey(key);
+    const Prefix = `${this.prefix}${key}/`;
+    let files = 0;
+    for (;;) {
+      // Deleting as we go, the next listing starts where the deleted objects were: no continuation token needed.
+      const listed = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix }));
+      const objects = (listed.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
+      if (objects.length === 0) return { files };
+      const deleted = await this.client.send(
+        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } }),
+      );
+      const failed = deleted.Errors ?? [];
+      if (failed.length > 0) {
+        const first = failed[0];
+        throw new Error(
+          `S3 did not delete ${failed.length} object(s) of transcript ${key}, e.g. ${first?.Key}: ${first?.Code} ${first?.Message}`,
+        );
+      }
+      files += objects.length;
+    }
   }
 
   async putMedia(transcriptKey: string, body: Uint8Array, extension: string): Promise<string> {

@@ -20,6 +20,11 @@ export interface TranscriptStorage extends MediaStore {
   /** The stored lines, streamed. Throws TranscriptNotFoundError when there is none. */
   readTranscript(key: string): AsyncIterable<string>;
   hasTranscript(key: string): Promise<boolean>;
+  /**
+   * Deletes the transcript and every media file under it, for retention. Idempotent: a retry after a partial
+   * delete removes the rest, and a transcript already gone deletes nothing. Returns how many files were deleted.
+   */
+  deleteTranscript(key: string): Promise<{ files: number }>;
 }
 
 export class TranscriptNotFoundError extends Error {

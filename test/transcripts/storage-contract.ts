@@ -273,6 +273,25 @@ export function describeTranscriptStorageContract(open: () => Promise<StorageUnd
       expect(await storage.readMedia(key.replace(/[0-9a-f]{64}/, 'f'.repeat(64)))).toBeNull();
     });
 
+    it('is deleted with its transcript, once, leaving other tickets of the guild alone', async () => {
+      const neighbour = `${GUILD_ID}/0070`;
+      await storeTranscript(storage, sampleTranscript());
+      const media = await Promise.all([
+        storage.putMedia(TRANSCRIPT_KEY, Buffer.from('one picture'), 'png'),
+        storage.putMedia(TRANSCRIPT_KEY, Buffer.from('another'), 'jpg'),
+      ]);
+      await storage.writeTranscript(neighbour, ['{}']);
+      const kept = await storage.putMedia(neighbour, Buffer.from('one picture'), 'png');
+
+      expect(await storage.deleteTranscript(TRANSCRIPT_KEY)).toEqual({ files: 3 });
+      expect(await storage.hasTranscript(TRANSCRIPT_KEY)).toBe(false);
+      for (const key of media) expect(await storage.readMedia(key)).toBeNull();
+      expect(await under.stored()).toEqual([`${neighbour}/transcript.jsonl.gz`, kept].sort());
+      expect(await storage.deleteTranscript(TRANSCRIPT_KEY)).toEqual({ files: 0 });
+      await expect(storage.deleteTranscript(`${GUILD_ID}/../0070`)).rejects.toThrow(InvalidStorageKeyError);
+      expect(await storage.hasTranscript(neighbour)).toBe(true);
+    });
+
     it('repairs a damaged copy when the same file is put again', async () => {
       const body = Buffer.from('the real picture');
       const key = await storage.putMedia(TRANSCRIPT_KEY, body, 'png');
