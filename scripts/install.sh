@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Ticketflow needs to run and test on a machine that reaches only package registries:
-# npm packages, PostgreSQL and Chromium (Debian), the Temporal CLI (Go module proxy), the Java time-skipping
+# npm packages, PostgreSQL and Chromium (Debian), the Temporal CLI and stripe-mock (Go module proxy), the Java time-skipping
 # test server (Maven Central), moto's S3-compatible test server (PyPI), the generated Prisma client and the built
 # web panel.
 # Idempotent; a second run only checks.
@@ -11,6 +11,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/s3-test-server.sh"
 
 readonly TEMPORAL_CLI_MODULE=github.com/temporalio/cli
 readonly TEMPORAL_CLI_VERSION=v1.5.1
+readonly STRIPE_MOCK_MODULE=github.com/stripe/stripe-mock
+readonly STRIPE_MOCK_VERSION=v0.203.0
 readonly MINIMUM_GO_MINOR=25 # v1.5.1's go.mod asks for Go 1.25
 readonly TEST_SERVER_POM="$TICKETFLOW_ROOT/temporal/provision/test-server/pom.xml"
 readonly TEST_SERVER_DIR="$TICKETFLOW_CACHE_DIR/temporal-test-server"
@@ -97,8 +99,9 @@ go_minor_version() {
   printf '%s\n' "${version%%[.a-z]*}"
 }
 
-built_temporal_cli_version() {
-  go version -m "$1" 2>/dev/null | awk -v module="$TEMPORAL_CLI_MODULE" '$1 == "mod" && $2 == module { print $3 }'
+# built_module_version BINARY MODULE: the version of MODULE that go built BINARY from.
+built_module_version() {
+  go version -m "$1" 2>/dev/null | awk -v module="$2" '$1 == "mod" && $2 == module { print $3 }'
 }
 
 # resolve_temporal_cli: prints the CLI to use: TEMPORAL_CLI_PATH, a temporal on PATH, or the one built into the cache.
@@ -118,7 +121,7 @@ resolve_temporal_cli() {
   local built="$BIN_DIR/temporal"
   if [[ -x "$built" ]]; then
     # Without go the version cannot be read; a binary that is there is then trusted.
-    if ! command -v go >/dev/null 2>&1 || [[ "$(built_temporal_cli_version "$built")" == "$TEMPORAL_CLI_VERSION" ]]; then
+    if ! command -v go >/dev/null 2>&1 || [[ "$(built_module_version "$built" "$TEMPORAL_CLI_MODULE")" == "$TEMPORAL_CLI_VERSION" ]]; then
       log "Temporal CLI: $built is $TEMPORAL_CLI_VERSION"
       printf '%s\n' "$built"
       return
@@ -133,6 +136,31 @@ resolve_temporal_cli() {
   log "Temporal CLI: building $TEMPORAL_CLI_MODULE@$TEMPORAL_CLI_VERSION with $(go env GOVERSION) (a cold build takes minutes)"
   mkdir -p "$BIN_DIR"
   GOBIN="$BIN_DIR" go install "$TEMPORAL_CLI_MODULE/cmd/temporal@$TEMPORAL_CLI_VERSION" >&2
+  printf '%s\n' "$built"
+}
+
+# resolve_stripe_mock: prints the stripe-mock to use (Stripe's own mock API, behind the sandbox's Stripe stand-in):
+# STRIPE_MOCK_PATH, or the pinned one built into the cache from the Go module proxy (seconds).
+resolve_stripe_mock() {
+  if [[ -n "${STRIPE_MOCK_PATH:-}" ]]; then
+    [[ -x "$STRIPE_MOCK_PATH" ]] || die "STRIPE_MOCK_PATH=$STRIPE_MOCK_PATH is not an executable"
+    log "stripe-mock: using STRIPE_MOCK_PATH=$STRIPE_MOCK_PATH"
+    printf '%s\n' "$STRIPE_MOCK_PATH"
+    return
+  fi
+  local built="$BIN_DIR/stripe-mock"
+  if [[ -x "$built" ]]; then
+    if ! command -v go >/dev/null 2>&1 || [[ "$(built_module_version "$built" "$STRIPE_MOCK_MODULE")" == "$STRIPE_MOCK_VERSION" ]]; then
+      log "stripe-mock: $built is $STRIPE_MOCK_VERSION"
+      printf '%s\n' "$built"
+      return
+    fi
+    log "stripe-mock: $built is not $STRIPE_MOCK_VERSION; rebuilding"
+  fi
+  require_command go "to build stripe-mock, the local Stripe API the tests and the demo use; or set STRIPE_MOCK_PATH"
+  log "stripe-mock: building $STRIPE_MOCK_MODULE@$STRIPE_MOCK_VERSION with $(go env GOVERSION)"
+  mkdir -p "$BIN_DIR"
+  GOBIN="$BIN_DIR" go install "$STRIPE_MOCK_MODULE@$STRIPE_MOCK_VERSION" >&2
   printf '%s\n' "$built"
 }
 
@@ -235,7 +263,7 @@ build_panel() {
 }
 
 write_env_file() {
-  local temporal_cli="$1" test_server="$2" chromium="$3" pg_bin_dir="$4" moto_server="$5"
+  local temporal_cli="$1" test_server="$2" chromium="$3" pg_bin_dir="$4" moto_server="$5" stripe_mock="$6"
   {
     printf '# Written by scripts/install.sh: paths of the tools it provisioned. Source it.\n'
     printf 'export TEMPORAL_CLI_PATH=%q\n' "$temporal_cli"
@@ -243,6 +271,7 @@ write_env_file() {
     printf 'export CHROMIUM_PATH=%q\n' "$chromium"
     printf 'export PG_BIN_DIR=%q\n' "$pg_bin_dir"
     printf 'export MOTO_SERVER_PATH=%q\n' "$moto_server"
+    printf 'export STRIPE_MOCK_PATH=%q\n' "$stripe_mock"
   } >"$TICKETFLOW_ENV_FILE.tmp"
   mv "$TICKETFLOW_ENV_FILE.tmp" "$TICKETFLOW_ENV_FILE"
   log "tool paths written to $TICKETFLOW_ENV_FILE"
@@ -256,8 +285,9 @@ main() {
 
   install_node_modules
   install_debian_packages
-  local temporal_cli test_server chromium pg_bin_dir moto_server
+  local temporal_cli test_server chromium pg_bin_dir moto_server stripe_mock
   temporal_cli="$(resolve_temporal_cli)"
+  stripe_mock="$(resolve_stripe_mock)"
   test_server="$(resolve_temporal_test_server)"
   moto_server="$(resolve_moto_server)"
   chromium="$(resolve_chromium_path)"
@@ -266,7 +296,7 @@ main() {
   [[ -n "$pg_bin_dir" ]] || die "PostgreSQL's initdb is still missing after installing postgresql"
   generate_prisma_client
   build_panel
-  write_env_file "$temporal_cli" "$test_server" "$chromium" "$pg_bin_dir" "$moto_server"
+  write_env_file "$temporal_cli" "$test_server" "$chromium" "$pg_bin_dir" "$moto_server" "$stripe_mock"
 }
 
 main "$@"
