@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const STARTUP_MS = 30_000;
@@ -15,9 +16,10 @@ export interface StripeMockProcess {
   close(): Promise<void>;
 }
 
+/** Where install.sh put it: STRIPE_MOCK_PATH, else the project cache (TICKETFLOW_CACHE_DIR, shared by worktrees). */
 function stripeMockPath(): string {
-  const path =
-    process.env.STRIPE_MOCK_PATH || fileURLToPath(new URL('../../../.cache/bin/stripe-mock', import.meta.url));
+  const cache = process.env.TICKETFLOW_CACHE_DIR || fileURLToPath(new URL('../../../.cache', import.meta.url));
+  const path = process.env.STRIPE_MOCK_PATH || join(cache, 'bin', 'stripe-mock');
   if (!existsSync(path)) throw new Error(`stripe-mock is not installed at ${path}: run bash scripts/install.sh`);
   return path;
 }

@@ -1,50 +1,232 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BillingProvider } from '../../../billing/provider.ts';
+import { type BillingProvider, WebhookRefused } from '../../../billing/provider.ts';
+import { createStripeClient } from '../../../billing/stripe/stripe-client.ts';
 import { createStripeProvider } from '../../../billing/stripe/stripe-provider.ts';
-import type { StripeConfig } from '../../../config/billing/stripe-config.ts';
-import { type StripeMockProcess, startStripeMock } from '../../../sandbox/billing/stripe/stripe-mock-process.ts';
+import type { ProviderEvent } from '../../../domain/subscription.ts';
+import { type StripeStandInForTests, startStripeStandInForTests } from '../../support/stripe-stand-in.ts';
 
-let stripeMock: StripeMockProcess;
+const GUILD = '100000000000000001';
+const BUYER = '200000000000000002';
+
+let standIn: StripeStandInForTests;
 let provider: BillingProvider;
-
-const config = (apiBaseUrl: string): StripeConfig => ({
-  secretKey: 'sk_test_ticketflow',
-  webhookSecret: 'whsec_ticketflow',
-  apiBaseUrl,
-  prices: { pro: 'price_1Pro', enterprise: 'price_1Enterprise' },
-});
+let stripe: Stripe;
+let endpoint: Server;
+/** What the test's webhook endpoint made of each delivery: the verified event, or the refusal's reason. */
+const received: Array<ProviderEvent | null | string> = [];
 
 beforeAll(async () => {
-  stripeMock = await startStripeMock();
-  provider = createStripeProvider(config(stripeMock.url));
+  // The webhook endpoint verifies each delivery with the provider over the raw bytes, as the web route does.
+  endpoint = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      provider
+        .verifyWebhook({ rawBody: Buffer.concat(chunks), headers: request.headers })
+        .then((event) => received.push(event))
+        .catch((error: unknown) => received.push(error instanceof WebhookRefused ? error.reason : String(error)))
+        .finally(() => response.writeHead(200).end());
+    });
+  });
+  await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+  standIn = await startStripeStandInForTests({
+    webhookUrl: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/webhooks/stripe`,
+  });
+  provider = createStripeProvider(standIn.config);
+  stripe = createStripeClient(standIn.config);
 });
 
 afterAll(async () => {
-  await stripeMock?.close();
+  await standIn?.close();
+  await new Promise((resolve) => endpoint?.close(resolve));
 });
 
-describe('the Stripe provider against stripe-mock', () => {
-  it("starts a subscription-mode Checkout Session that Stripe's API validation accepts", async () => {
-    const link = await provider.startCheckout({
-      plan: 'pro',
-      guildId: '100000000000000001',
-      userId: '200000000000000002',
-      returnUrl: 'http://localhost:3000/guilds/100000000000000001/billing?checkout={CHECKOUT_SESSION_ID}',
-      cancelUrl: 'http://localhost:3000/guilds/100000000000000001/billing',
+async function checkout(plan: 'pro' | 'enterprise' = 'pro', guildId: string | null = GUILD) {
+  return provider.startCheckout({
+    plan,
+    guildId,
+    userId: BUYER,
+    returnUrl: `http://localhost:3000/guilds/${guildId}/billing?checkout={CHECKOUT_SESSION_ID}`,
+    cancelUrl: `http://localhost:3000/guilds/${guildId}/billing`,
+  });
+}
+
+/** A paid checkout's subscription id. */
+async function subscribed(options: { trialDays?: number } = {}): Promise<string> {
+  const { subscription } = await standIn.control.completeCheckout((await checkout()).url, options);
+  return subscription.id;
+}
+
+describe('checkout and the Billing Portal', () => {
+  it("starts a subscription-mode Checkout Session for the plan's price, naming the buyer on it and on its subscription", async () => {
+    const link = await checkout('enterprise');
+    const sessionId = new URL(link.url).pathname.split('/').pop() as string;
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    expect(session).toMatchObject({
+      mode: 'subscription',
+      status: 'open',
+      client_reference_id: GUILD,
+      metadata: { guildId: GUILD, userId: BUYER, plan: 'enterprise' },
+      success_url: `http://localhost:3000/guilds/${GUILD}/billing?checkout={CHECKOUT_SESSION_ID}`,
+      amount_total: 4900,
     });
-    expect(link.url).toMatch(/^https:\/\//);
+    const { subscription } = await standIn.control.completeCheckout(link.url);
+    expect(subscription.metadata).toEqual({ guildId: GUILD, userId: BUYER, plan: 'enterprise' });
+    expect(subscription.items.data[0]?.price.id).toBe(standIn.config.prices.enterprise);
   });
 
-  it("opens the Billing Portal for the subscription's customer", async () => {
-    const link = await provider.manageLink({ subscriptionId: 'sub_1', returnUrl: 'http://localhost:3000/billing' });
-    expect(link.url).toMatch(/^https:\/\//);
+  it('names the buyer alone when the plan is bought for no guild yet', async () => {
+    const { subscription } = await standIn.control.completeCheckout((await checkout('pro', null)).url);
+    expect(subscription.metadata).toEqual({ userId: BUYER, plan: 'pro' });
+    expect((await provider.fetchSubscription(subscription.id))?.holder).toEqual({ kind: 'user', userId: BUYER });
   });
 
-  it('fails clearly on a key Stripe does not accept', async () => {
-    const unauthorised = createStripeProvider({ ...config(stripeMock.url), secretKey: 'sk_live_not_a_test_key' });
-    await expect(unauthorised.manageLink({ subscriptionId: 'sub_1', returnUrl: 'http://x' })).rejects.toBeInstanceOf(
-      Stripe.errors.StripeAuthenticationError,
+  it("opens the Billing Portal on the subscription's customer, returning to the page given", async () => {
+    const subscriptionId = await subscribed();
+    const link = await provider.manageLink({ subscriptionId, returnUrl: 'http://localhost:3000/billing' });
+    const page = await (await fetch(link.url)).text();
+    expect(page).toContain('Ticketflow Pro');
+    expect(page).toContain('href="http://localhost:3000/billing"');
+  });
+
+  it('refuses a portal for a subscription Stripe does not have', async () => {
+    await expect(provider.manageLink({ subscriptionId: 'sub_missing', returnUrl: 'http://x' })).rejects.toMatchObject({
+      code: 'resource_missing',
+      statusCode: 404,
+    });
+  });
+});
+
+describe('cancelling', () => {
+  it('at period end is idempotent: a second call changes nothing and sends nothing', async () => {
+    const subscriptionId = await subscribed();
+    const eventsBefore = (await standIn.control.events()).length;
+    await provider.cancel({ subscriptionId, atPeriodEnd: true });
+    await provider.cancel({ subscriptionId, atPeriodEnd: true });
+    const events = (await standIn.control.events()).slice(eventsBefore);
+    expect(events.map((event) => event.type)).toEqual(['customer.subscription.updated']);
+    expect(await provider.fetchSubscription(subscriptionId)).toMatchObject({ status: 'canceled_at_period_end' });
+  });
+
+  it('now is idempotent, also after a cancellation at period end, though Stripe answers a second one 404', async () => {
+    const subscriptionId = await subscribed();
+    await provider.cancel({ subscriptionId, atPeriodEnd: true });
+    await provider.cancel({ subscriptionId, atPeriodEnd: false });
+    await provider.cancel({ subscriptionId, atPeriodEnd: false });
+    await provider.cancel({ subscriptionId, atPeriodEnd: true });
+    await expect(stripe.subscriptions.cancel(subscriptionId)).rejects.toMatchObject({ code: 'resource_missing' });
+    const deleted = (await standIn.control.events()).filter(
+      (event) => event.type === 'customer.subscription.deleted' && event.data.object.id === subscriptionId,
     );
+    expect(deleted).toHaveLength(1);
+    expect(await provider.fetchSubscription(subscriptionId)).toMatchObject({ status: 'ended' });
+  });
+
+  it('fails for a subscription Stripe does not have', async () => {
+    await expect(provider.cancel({ subscriptionId: 'sub_missing', atPeriodEnd: false })).rejects.toBeInstanceOf(
+      Stripe.errors.StripeInvalidRequestError,
+    );
+  });
+});
+
+describe('fetching the current subscription', () => {
+  it('follows a subscription through trial, renewal, failed payment, recovery, plan change and its end', async () => {
+    const subscriptionId = await subscribed({ trialDays: 14 });
+    const trialing = await provider.fetchSubscription(subscriptionId);
+    expect(trialing).toMatchObject({
+      provider: 'stripe',
+      subscriptionId,
+      holder: { kind: 'guild', guildId: GUILD },
+      plan: 'pro',
+      status: 'trialing',
+      paymentFailedAt: null,
+      endedAt: null,
+      price: { amountMinor: 900, currency: 'USD', interval: 'month' },
+    });
+    expect(trialing?.trialEnd).toBe(trialing?.currentPeriodEnd);
+    expect(trialing?.customerId).toMatch(/^cus_/);
+
+    await standIn.control.renew(subscriptionId);
+    const active = await provider.fetchSubscription(subscriptionId);
+    expect(active).toMatchObject({ status: 'active', currentPeriodStart: trialing?.currentPeriodEnd });
+
+    await standIn.control.failPayment(subscriptionId);
+    const pastDue = await provider.fetchSubscription(subscriptionId);
+    expect(pastDue).toMatchObject({ status: 'past_due', currentPeriodStart: active?.currentPeriodEnd });
+    expect(pastDue?.paymentFailedAt).toBe(active?.currentPeriodEnd);
+    await standIn.control.failPayment(subscriptionId);
+    expect((await provider.fetchSubscription(subscriptionId))?.paymentFailedAt).toBe(pastDue?.paymentFailedAt);
+
+    await standIn.control.payOpenInvoice(subscriptionId);
+    expect(await provider.fetchSubscription(subscriptionId)).toMatchObject({ status: 'active', paymentFailedAt: null });
+
+    await standIn.control.changePlan(subscriptionId, 'enterprise');
+    expect(await provider.fetchSubscription(subscriptionId)).toMatchObject({
+      plan: 'enterprise',
+      price: { amountMinor: 4900 },
+    });
+
+    await standIn.control.cancel(subscriptionId, { atPeriodEnd: true });
+    const ending = await provider.fetchSubscription(subscriptionId);
+    expect(ending).toMatchObject({ status: 'canceled_at_period_end', endedAt: null });
+    await standIn.control.renew(subscriptionId);
+    expect(await provider.fetchSubscription(subscriptionId)).toMatchObject({
+      status: 'ended',
+      endedAt: ending?.currentPeriodEnd,
+    });
+  });
+
+  it('ends a subscription whose payment retries ran out', async () => {
+    const subscriptionId = await subscribed();
+    await standIn.control.failPayment(subscriptionId);
+    await standIn.control.failPayment(subscriptionId, { final: true });
+    expect(await provider.fetchSubscription(subscriptionId)).toMatchObject({ status: 'ended' });
+  });
+
+  it('is null for a subscription Stripe does not have', async () => {
+    expect(await provider.fetchSubscription('sub_missing')).toBeNull();
+  });
+});
+
+describe('webhooks the stand-in sends, verified by the provider', () => {
+  it('reads each delivery of a checkout and a failed renewal into an event about the subscription', async () => {
+    received.length = 0;
+    const { subscription, events, deliveries } = await standIn.control.completeCheckout((await checkout()).url);
+    const failed = await standIn.control.failPayment(subscription.id);
+    expect([...deliveries, ...failed.deliveries].every((delivery) => delivery.status === 200)).toBe(true);
+    expect(received).toEqual([
+      null, // customer.created is about no subscription
+      ...[...events.slice(1), ...failed.events].map((event) => ({
+        provider: 'stripe',
+        eventId: event.id,
+        type: event.type,
+        subscriptionId: subscription.id,
+        occurredAt: event.created * 1000,
+      })),
+    ]);
+    expect(received.map((event) => (event && typeof event === 'object' ? event.type : event))).toEqual([
+      null,
+      'customer.subscription.created',
+      'invoice.paid',
+      'checkout.session.completed',
+      'invoice.payment_failed',
+      'customer.subscription.updated',
+    ]);
+  });
+
+  it('redelivers an event with the same id and a fresh signature', async () => {
+    const subscriptionId = await subscribed();
+    const { events } = await standIn.control.renew(subscriptionId, { deliver: false });
+    received.length = 0;
+    const [paid] = events;
+    await standIn.control.redeliver(paid?.id as string);
+    await standIn.control.redeliver(paid?.id as string);
+    expect(received).toEqual([
+      expect.objectContaining({ eventId: paid?.id, type: 'invoice.paid' }),
+      expect.objectContaining({ eventId: paid?.id, type: 'invoice.paid' }),
+    ]);
   });
 });
