@@ -21,6 +21,13 @@ function buyerMetadata(request: CheckoutRequest): Record<string, string> {
   };
 }
 
+/** The return URL with the session's id, which Stripe fills in when it sends the buyer back. */
+function returnUrlWithSession(returnUrl: string): string {
+  const url = new URL(returnUrl);
+  const query = url.search ? `${url.search}&` : '?';
+  return `${url.origin}${url.pathname}${query}session_id={CHECKOUT_SESSION_ID}${url.hash}`;
+}
+
 function redirect(url: string | null, what: string): RedirectLink {
   if (!url) throw new Error(`Stripe returned a ${what} without a URL`);
   return { url };
@@ -44,10 +51,27 @@ export function createStripeProvider(config: StripeConfig): BillingProvider {
         client_reference_id: request.guildId ?? request.userId,
         metadata,
         subscription_data: { metadata },
-        success_url: request.returnUrl,
+        success_url: returnUrlWithSession(request.returnUrl),
         cancel_url: request.cancelUrl,
       });
       return redirect(session.url, 'Checkout Session');
+    },
+
+    async completeCheckout(query) {
+      const sessionId = query.session_id;
+      if (!sessionId || !/^cs_(test|live)_\w+$/.test(sessionId)) return null;
+      let session: Stripe.Checkout.Session;
+      try {
+        session = await stripe.checkout.sessions.retrieve(sessionId);
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+      // An abandoned or still-processing checkout has created nothing to mirror yet; its webhook comes later.
+      const paid = session.payment_status === 'paid' || session.payment_status === 'no_payment_required';
+      const subscriptionId = typeof session.subscription === 'string' ? session.subscription : session.subscription?.id;
+      if (session.mode !== 'subscription' || session.status !== 'complete' || !paid || !subscriptionId) return null;
+      return { checkoutId: session.id, subscriptionId, guildId: session.metadata?.guildId ?? null };
     },
 
     async manageLink({ subscriptionId, returnUrl }) {

@@ -49,7 +49,7 @@ async function checkout(plan: 'pro' | 'enterprise' = 'pro', guildId: string | nu
     plan,
     guildId,
     userId: BUYER,
-    returnUrl: `http://localhost:3000/guilds/${guildId}/billing?checkout={CHECKOUT_SESSION_ID}`,
+    returnUrl: `http://localhost:3000/billing/return/stripe?guild=${guildId}`,
     cancelUrl: `http://localhost:3000/guilds/${guildId}/billing`,
   });
 }
@@ -70,12 +70,43 @@ describe('checkout and the Billing Portal', () => {
       status: 'open',
       client_reference_id: GUILD,
       metadata: { guildId: GUILD, userId: BUYER, plan: 'enterprise' },
-      success_url: `http://localhost:3000/guilds/${GUILD}/billing?checkout={CHECKOUT_SESSION_ID}`,
+      success_url: `http://localhost:3000/billing/return/stripe?guild=${GUILD}&session_id={CHECKOUT_SESSION_ID}`,
       amount_total: 4900,
     });
     const { subscription } = await standIn.control.completeCheckout(link.url);
     expect(subscription.metadata).toEqual({ guildId: GUILD, userId: BUYER, plan: 'enterprise' });
     expect(subscription.items.data[0]?.price.id).toBe(standIn.config.prices.enterprise);
+  });
+
+  it("reads the buyer's return from Stripe: the subscription a completed checkout created, for its guild", async () => {
+    const link = await checkout();
+    const sessionId = new URL(link.url).pathname.split('/').pop() as string;
+    expect(await provider.completeCheckout({ guild: GUILD, session_id: sessionId })).toBeNull();
+    // The buyer pays on the Checkout page and Stripe sends them back to the return URL with the session's id.
+    const paid = await fetch(new URL(`${link.url}/pay`), { method: 'POST', redirect: 'manual' });
+    const back = new URL(paid.headers.get('location') as string);
+    expect(back.pathname).toBe('/billing/return/stripe');
+    const query = Object.fromEntries(back.searchParams);
+    expect(query).toEqual({ guild: GUILD, session_id: sessionId });
+    const completed = await provider.completeCheckout(query);
+    expect(completed).toEqual({
+      checkoutId: sessionId,
+      subscriptionId: expect.stringMatching(/^sub_/),
+      guildId: GUILD,
+    });
+    expect(await provider.completeCheckout(query)).toEqual(completed);
+    expect((await provider.fetchSubscription(completed?.subscriptionId as string))?.status).toBe('active');
+  });
+
+  it('knows no checkout from a return URL whose session Stripe does not have, or that names none', async () => {
+    const queries: Array<Record<string, string>> = [
+      {},
+      { session_id: 'cs_test_Unknown' },
+      { session_id: '../v1/balance' },
+    ];
+    for (const query of queries) {
+      expect(await provider.completeCheckout(query)).toBeNull();
+    }
   });
 
   it('names the buyer alone when the plan is bought for no guild yet', async () => {
