@@ -1,4 +1,4 @@
-import { ticketSearchAttributes } from '../workflows/search-attributes.ts';
+import { registeredSearchAttributes } from '../workflows/search-attributes.ts';
 
 /** Prints `--search-attribute Name=Type` flags for `temporal server start-dev`, from the one list the code uses. */
 const cliTypeNames: Record<string, string> = {
@@ -11,7 +11,7 @@ const cliTypeNames: Record<string, string> = {
   KEYWORD_LIST: 'KeywordList',
 };
 
-const flags = ticketSearchAttributes.flatMap((key) => {
+const flags = registeredSearchAttributes.flatMap((key) => {
   const type = cliTypeNames[key.type.toUpperCase()];
   if (!type) throw new Error(`search attribute ${key.name} has a type the CLI does not know: ${key.type}`);
   return ['--search-attribute', `${key.name}=${type}`];

@@ -1,2 +1,3 @@
 export { guildSettingsFanOutWorkflow } from './guild-settings/fan-out-workflow.ts';
+export { subscriptionWorkflow } from './subscription/subscription-workflow.ts';
 export { ticketWorkflow } from './ticket-workflow.ts';

@@ -27,3 +27,20 @@ export const ticketSearchAttributes = [
   TicketLastActivityAt,
   TicketProblem,
 ] as const;
+
+/** What operators filter subscriptions by: `SubscriptionStatus = "past_due" AND SubscriptionProvider = "stripe"`. */
+export const SubscriptionProvider = defineSearchAttributeKey('SubscriptionProvider', SearchAttributeType.KEYWORD);
+/** The guild holding the entitlement; absent while a user holds it (a Patreon pledge assigned to guilds later). */
+export const SubscriptionGuildId = defineSearchAttributeKey('SubscriptionGuildId', SearchAttributeType.KEYWORD);
+export const SubscriptionPlan = defineSearchAttributeKey('SubscriptionPlan', SearchAttributeType.KEYWORD);
+export const SubscriptionStatus = defineSearchAttributeKey('SubscriptionStatus', SearchAttributeType.KEYWORD);
+
+export const subscriptionSearchAttributes = [
+  SubscriptionProvider,
+  SubscriptionGuildId,
+  SubscriptionPlan,
+  SubscriptionStatus,
+] as const;
+
+/** Every custom search attribute the workflows set: each must be registered on the server before they run. */
+export const registeredSearchAttributes = [...ticketSearchAttributes, ...subscriptionSearchAttributes] as const;

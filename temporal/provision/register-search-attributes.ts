@@ -1,13 +1,13 @@
 import { Connection } from '@temporalio/client';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { log } from '../../telemetry/log-context.ts';
-import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
+import { registeredSearchAttributes } from '../../workflows/search-attributes.ts';
 
 /**
- * Registers the ticket search attributes on a self-hosted Temporal server (docker-compose's), which starts
- * without them, unlike the dev server that scripts/start.sh gives `--search-attribute` flags. Without them every
- * ticket's first upsert fails its workflow task. Idempotent: an attribute already registered with the same type
- * is left alone; one registered with another type stops the deployment with an error.
+ * Registers the ticket and subscription search attributes on a self-hosted Temporal server (docker-compose's),
+ * which starts without them, unlike the dev server that scripts/start.sh gives `--search-attribute` flags. Without
+ * them every ticket's and subscription's first upsert fails its workflow task. Idempotent: an attribute already
+ * registered with the same type is left alone; one registered with another type stops the deployment with an error.
  */
 type IndexedValueType = NonNullable<ReturnType<typeof encodeSearchAttributeIndexedValueType>>;
 
@@ -19,7 +19,7 @@ async function run(): Promise<void> {
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
     const missing: Record<string, IndexedValueType> = {};
-    for (const key of ticketSearchAttributes) {
+    for (const key of registeredSearchAttributes) {
       const wanted = encodeSearchAttributeIndexedValueType(key.type);
       if (wanted === undefined) throw new Error(`search attribute ${key.name} has an unknown type ${key.type}`);
       const registered = customAttributes?.[key.name];

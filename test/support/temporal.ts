@@ -4,7 +4,7 @@ import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { workflowBundleOptions } from '../../temporal/workflow-code.ts';
-import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
+import { registeredSearchAttributes } from '../../workflows/search-attributes.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 let runtimeInstalled = false;
@@ -44,7 +44,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
     server: { executable: { type: 'existing-path', path } },
   });
   const searchAttributes: Record<string, number> = {};
-  for (const key of ticketSearchAttributes) {
+  for (const key of registeredSearchAttributes) {
     const type = indexedValueTypes[key.type.toUpperCase()];
     if (type === undefined) throw new Error(`no indexed value type for search attribute ${key.name}`);
     searchAttributes[key.name] = type;
@@ -65,7 +65,7 @@ export async function startDevServer(port: number): Promise<TestWorkflowEnvironm
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
       port,
-      searchAttributes: [...ticketSearchAttributes],
+      searchAttributes: [...registeredSearchAttributes],
       extraArgs: ['--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true'],
     },
   });

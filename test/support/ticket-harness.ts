@@ -78,7 +78,7 @@ export async function withTicketWorker<T>(
  * A ticket left open would fire its timers after this test's worker is gone; the time-skipping server
  * then waits for a worker that never comes and stops skipping time for every later test.
  */
-async function terminateStillRunning(env: TestWorkflowEnvironment, workflowIds: string[]): Promise<void> {
+export async function terminateStillRunning(env: TestWorkflowEnvironment, workflowIds: string[]): Promise<void> {
   for (const workflowId of new Set(workflowIds)) {
     const handle = env.client.workflow.getHandle(workflowId);
     const { status } = await handle.describe().catch(() => ({ status: { name: 'UNKNOWN' } }));

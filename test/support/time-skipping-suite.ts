@@ -7,6 +7,8 @@ import { type TicketHarness, withTicketWorker } from './ticket-harness.ts';
 
 export interface TimeSkippingSuite {
   env(): TestWorkflowEnvironment;
+  /** The workflow bundle, for a worker of other workflows than tickets. */
+  bundle(): WorkflowBundleWithSourceMap;
   withWorker<T>(
     body: (harness: TicketHarness) => Promise<T>,
     configure?: (fake: RecordingTicketActivities) => void,
@@ -29,6 +31,7 @@ export function timeSkippingSuite(): TimeSkippingSuite {
   };
   return {
     env: () => ready().env,
+    bundle: () => ready().bundle,
     withWorker: (body, configure) => withTicketWorker(ready().env, ready().bundle, body, configure),
   };
 }
