@@ -27,6 +27,19 @@ const webEnvSchema = z.object({
   WEB_HEALTH_PORT: portVariable(9480),
   /** How long a stopping web process lets requests in flight finish. */
   WEB_SHUTDOWN_GRACE_SECONDS: secondsVariable(10),
+  /** The service's operators: who may open the admin panel. Comma-separated Discord user ids; none by default. */
+  ADMIN_USER_IDS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .pipe(
+      z.array(z.string().regex(DISCORD_ID_PATTERN, 'must be Discord user ids (17 to 20 digits), separated by commas')),
+    )
+    .default([]),
 });
 
 export interface DiscordOAuthConfig {
@@ -53,6 +66,8 @@ export interface WebConfig {
   temporal: TemporalConfig;
   telemetry: Pick<TelemetryConfig, 'logLevel' | 'healthPort'>;
   shutdownGraceMs: number;
+  /** Discord user ids of the service's operators (ADMIN_USER_IDS): the admin panel's only users. */
+  operatorUserIds: readonly string[];
 }
 
 /** The web process's settings from the environment; a bad one is named in the error, its value never shown. */
@@ -78,6 +93,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     temporal: loadTemporalConfig(env),
     telemetry: { logLevel: parsed.LOG_LEVEL, healthPort: parsed.WEB_HEALTH_PORT },
     shutdownGraceMs: parsed.WEB_SHUTDOWN_GRACE_SECONDS * 1000,
+    operatorUserIds: [...new Set(parsed.ADMIN_USER_IDS)],
   };
 }
 

@@ -32,7 +32,7 @@ describe('signing in with Discord', () => {
     const me = await system.request('/api/v1/me', { cookie });
     expect(me.status).toBe(200);
     expect(await me.json()).toEqual({
-      user: { id: sam, username: 'sam', displayName: 'sam', avatarUrl: null },
+      user: { id: sam, username: 'sam', displayName: 'sam', avatarUrl: null, operator: false },
     });
   });
 

@@ -68,6 +68,7 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
     config: deps.config,
     prisma: deps.prisma,
     temporal: deps.temporal,
+    taskQueue: deps.taskQueue,
     ticketChanges: deps.ticketChanges,
     discord: deps.discord,
     sessions: createWebSessions(repository, now),

@@ -32,7 +32,11 @@ async function run(): Promise<void> {
   const metrics = createMetricsRegistry();
   const observeDiscord = discordRequestMetrics(metrics);
   const { app } = await createWebServer({
-    config: { publicUrl: config.publicUrl, secureCookies: config.secureCookies },
+    config: {
+      publicUrl: config.publicUrl,
+      secureCookies: config.secureCookies,
+      operatorUserIds: config.operatorUserIds,
+    },
     prisma,
     temporal: temporal.client,
     ticketChanges,

@@ -17,6 +17,8 @@ export interface WebServices {
     publicUrl: string;
     /** Cookies are Secure (PUBLIC_URL is https). */
     secureCookies: boolean;
+    /** The service's operators' Discord ids (ADMIN_USER_IDS): the only callers of `operator` routes. */
+    operatorUserIds: readonly string[];
   };
   prisma: PrismaClient;
   discord: DiscordOAuthClient;
@@ -25,6 +27,8 @@ export interface WebServices {
   guildAccessViews: GuildAccessViews;
   /** Reaches the ticket workflows: the panel's staff actions are the updates the bot sends. */
   temporal: TemporalClient;
+  /** The task queue the worker polls, whose pollers the operators' health page shows. */
+  taskQueue: string;
   /** The process's one LISTEN on ticket changes, which every live stream shares. */
   ticketChanges: TicketChangeFeed;
   guildConfigs: GuildConfigRepository;

@@ -30,6 +30,8 @@ export interface WebSystem {
   /** Guild A ("Alpha": sam is staff, alice a member) and guild B ("Beta": bob is staff, carol a member). */
   guildA: SeededGuild;
   guildB: SeededGuild;
+  /** The service's operator (ADMIN_USER_IDS), a Discord user in neither guild: the admin panel's user. */
+  operatorId: string;
   /** A user's id by guild and name (`userId(guildA, 'sam')`). */
   userId(guild: SeededGuild, name: string): string;
   /** A browser's sign-in through the local Discord's consent: returns its `tf_session` cookie (`tf_session=…`). */
@@ -81,6 +83,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
     });
   const guildA = guild('Alpha', 'sam', 'alice');
   const guildB = guild('Beta', 'bob', 'carol');
+  const operator = discord.state.createUser({ username: 'olga' });
   const configs = createGuildConfigRepository(db.prisma);
   for (const seeded of [guildA, guildB]) {
     await configs.saveGuildConfig(seeded.guild.id, permissiveGuildDirectory, {
@@ -101,7 +104,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
   });
   const transcriptsDir = options.on?.transcriptsDir ?? (await mkdtemp(join(tmpdir(), 'ticketflow-web-transcripts-')));
   const web = await createWebServer({
-    config: { publicUrl: url, secureCookies: false },
+    config: { publicUrl: url, secureCookies: false, operatorUserIds: [operator.id] },
     prisma: db.prisma,
     temporal,
     ticketChanges,
@@ -140,6 +143,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
     url,
     guildA,
     guildB,
+    operatorId: operator.id,
     userId(seeded, name) {
       const user = name === 'owner' ? seeded.owner : seeded.users.get(name);
       if (!user) throw new Error(`no user ${name} in ${seeded.guild.name}`);

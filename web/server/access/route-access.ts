@@ -11,9 +11,10 @@ import type { AccessibleGuild, GuildAccessViews } from './guild-access-views.ts'
  * Who may call a route, declared by every route in its `config.access`:
  * - `public`: anyone (sign-in, health, the panel's pages, which ask the API for their data);
  * - `signed-in`: anyone with a live session;
- * - `member`, `staff`, `admin`: that access to the guild named by the route's `:guildId`.
+ * - `member`, `staff`, `admin`: that access to the guild named by the route's `:guildId`;
+ * - `operator`: the service's operators (ADMIN_USER_IDS), whatever their guilds: the admin panel's API.
  */
-export type RouteAccess = 'public' | 'signed-in' | GuildAccess;
+export type RouteAccess = 'public' | 'signed-in' | 'operator' | GuildAccess;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,13 +36,19 @@ const isGuildAccess = (access: RouteAccess): access is GuildAccess =>
 /**
  * Enforces each route's declared access before its input is validated, so that nothing about another guild, not
  * even which input it would take, is revealed: no session → 401; a guild the caller and the bot do not share →
- * 404, exactly as for a guild that does not exist; a guild they share with too little access → 403. A route that
- * declares no access, or a guild access without a `:guildId`, fails at startup.
+ * 404, exactly as for a guild that does not exist; a guild they share with too little access → 403; an operator
+ * route called by anyone who is not an operator → 404, as for a route that does not exist. A route that declares
+ * no access, a guild access without a `:guildId`, or operator access with one, fails at startup.
  */
 export function installRouteAccess(
   app: FastifyInstance,
-  services: { sessions: WebSessions; guildAccessViews: GuildAccessViews },
+  services: {
+    sessions: WebSessions;
+    guildAccessViews: GuildAccessViews;
+    config: { operatorUserIds: readonly string[] };
+  },
 ): void {
+  const operators = new Set(services.config.operatorUserIds);
   app.decorateRequest('webSession', null);
   app.decorateRequest('accessibleGuild', null);
 
@@ -50,6 +57,10 @@ export function installRouteAccess(
     const session = await sessionOf(request, services.sessions);
     if (!session) throw unauthenticated();
     request.webSession = session;
+    if (access === 'operator') {
+      if (!operators.has(session.user.id)) throw notFound('This page');
+      return;
+    }
     if (!access || !isGuildAccess(access)) return;
     const guildId = (request.params as Record<string, string | undefined>).guildId;
     const guild = isDiscordId(guildId) ? await guildOf(request, session, guildId, services) : undefined;
@@ -62,10 +73,13 @@ export function installRouteAccess(
     const access = route.config?.access;
     if (!access)
       throw new Error(
-        `${route.method} ${route.url} declares no access: give it config.access ('public', 'signed-in', 'member', 'staff' or 'admin')`,
+        `${route.method} ${route.url} declares no access: give it config.access ('public', 'signed-in', 'operator', 'member', 'staff' or 'admin')`,
       );
     if (isGuildAccess(access) && !route.url.includes(':guildId'))
       throw new Error(`${route.method} ${route.url} declares ${access} access but has no :guildId to apply it to`);
+    // An operator route names a guild in its input, never in its path, where it would read as a guild access.
+    if (access === 'operator' && route.url.includes(':guildId'))
+      throw new Error(`${route.method} ${route.url} declares operator access but has a :guildId`);
     if (access === 'public') return;
     route.preValidation = [check, ...hooks(route.preValidation)];
   });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebServices } from '../web-services.ts';
+import { adminHealthRoutes } from './admin/admin-health-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { configRoutes } from './config-routes.ts';
 import { guildRoutes } from './guild-routes.ts';
@@ -26,4 +27,5 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   configRoutes,
   transcriptRoutes,
   transcriptSearchRoutes,
+  adminHealthRoutes,
 ];

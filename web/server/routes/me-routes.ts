@@ -5,11 +5,18 @@ import { signedInSession } from '../sessions/signed-in-session.ts';
 import type { WebServices } from '../web-services.ts';
 
 const meReply = z.object({
-  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() }),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    avatarUrl: z.string().nullable(),
+    /** One of the service's operators (ADMIN_USER_IDS): the panel links them to the admin pages. */
+    operator: z.boolean(),
+  }),
 });
 
 /** `GET /api/v1/me`: who is signed in. */
-export const meRoutes: FastifyPluginAsyncZod<WebServices> = async (app) => {
+export const meRoutes: FastifyPluginAsyncZod<WebServices> = async (app, services) => {
   app.get(
     '/api/v1/me',
     { config: { access: 'signed-in' }, schema: { response: { 200: meReply } } },
@@ -21,6 +28,7 @@ export const meRoutes: FastifyPluginAsyncZod<WebServices> = async (app) => {
           username: user.username,
           displayName: user.displayName,
           avatarUrl: userAvatarUrl(user.id, user.avatar),
+          operator: services.config.operatorUserIds.includes(user.id),
         },
       };
     },

@@ -20,6 +20,9 @@ export function SiteHeader() {
               Servers
             </A>
             <A href="/account/sessions">Sessions</A>
+            <Show when={user().operator}>
+              <A href="/admin">Operators</A>
+            </Show>
             <span class="signed-in-as">
               <Picture url={user().avatarUrl} name={user().displayName} />
               <span>

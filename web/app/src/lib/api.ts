@@ -9,7 +9,8 @@ import { apiRequest } from './api-request.ts';
  * anything else throws an ApiError that the nearest error boundary shows.
  */
 
-export type User = { id: string; username: string; displayName: string; avatarUrl: string | null };
+/** `operator`: one of the service's operators (ADMIN_USER_IDS), who may open the admin pages. */
+export type User = { id: string; username: string; displayName: string; avatarUrl: string | null; operator: boolean };
 export type Access = 'admin' | 'staff' | 'member';
 export type GuildSummary = { id: string; name: string; iconUrl: string | null; access: Exclude<Access, 'member'> };
 export type Guild = { id: string; name: string; iconUrl: string | null; access: Access };
