@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBillingProviders } from '../../../billing/index.ts';
 import {
   type PatreonAccountLinks,
   PatreonCannotCancel,
@@ -185,6 +186,18 @@ describe('Patreon provider against the Patreon stand-in', () => {
     expect(await patreon.fetchSubscription(memberId)).toMatchObject({ status: 'ended', endedAt: paidThrough });
     await standIn.simulate({ kind: 'delete', memberId });
     expect(await patreon.fetchSubscription(memberId)).toBeNull();
+  });
+
+  it('is built by createBillingProviders only with somewhere to record account links', () => {
+    expect(() => createBillingProviders({ stripe: null, paypal: null, patreon: config })).toThrow(
+      'PatreonAccountLinks',
+    );
+    const providers = createBillingProviders(
+      { stripe: null, paypal: null, patreon: config },
+      { patreonAccountLinks: links },
+    );
+    expect(Object.keys(providers)).toEqual(['patreon']);
+    expect(providers.patreon).toBeInstanceOf(PatreonProvider);
   });
 
   it('cannot cancel: the member does that on Patreon', async () => {
