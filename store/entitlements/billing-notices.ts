@@ -2,17 +2,25 @@ import { z } from 'zod';
 import { planIdSchema } from '../../domain/plans.ts';
 import { snowflake } from '../../domain/snowflake.ts';
 import type { BillingNotice, PrismaClient } from '../../prisma/client.ts';
+import { entitlementHolderSchema } from './entitlement-record.ts';
+import { holderGuildIds } from './guild-assignments.ts';
 import { parseInput } from './parse-input.ts';
 
 const noticeSchema = z.strictObject({
   /** The sender's idempotency key: one per notice and guild. */
-  key: z.string().min(1).max(255),
+  key: z.string().min(1).max(512),
   guildId: snowflake,
   kind: z.enum(['payment_failed', 'grace_ending', 'plan_ended', 'payment_recovered']),
   plan: planIdSchema,
   at: z.date(),
 });
 export type BillingNoticeInput = z.input<typeof noticeSchema>;
+
+/** Room is left in the key for the `:<guildId>` each of a user's guilds adds. */
+const holderNoticeSchema = noticeSchema
+  .omit({ guildId: true })
+  .extend({ key: z.string().min(1).max(480), holder: entitlementHolderSchema });
+export type HolderBillingNoticeInput = z.input<typeof holderNoticeSchema>;
 
 /**
  * Records a notice for the guild's panel, once per key: a retried call finds the first and writes nothing. `created`
@@ -27,6 +35,23 @@ export async function recordBillingNotice(
   const created = inserted[0];
   if (created) return { notice: created, created: true };
   return { notice: await prisma.billingNotice.findUniqueOrThrow({ where: { key: notice.key } }), created: false };
+}
+
+/**
+ * Records a notice about a holder's billing for each guild it concerns (holderGuildIds): the guild itself, or every
+ * guild a user's entitlements are assigned to. The key is the sender's; a user's guilds each get `<key>:<guildId>`.
+ */
+export async function recordHolderBillingNotices(
+  prisma: PrismaClient,
+  input: HolderBillingNoticeInput,
+): Promise<{ notice: BillingNotice; created: boolean }[]> {
+  const { holder, ...notice } = parseInput(holderNoticeSchema, input, 'billing notice');
+  const recorded: { notice: BillingNotice; created: boolean }[] = [];
+  for (const guildId of await holderGuildIds(prisma, holder)) {
+    const key = holder.kind === 'guild' ? notice.key : `${notice.key}:${guildId}`;
+    recorded.push(await recordBillingNotice(prisma, { ...notice, key, guildId }));
+  }
+  return recorded;
 }
 
 /** A guild's notices, newest first; dismissed ones only when asked. */

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../../domain/plans.ts';
 import {
   dismissBillingNotice,
   listBillingNotices,
   recordBillingNotice,
+  recordHolderBillingNotices,
 } from '../../../store/entitlements/billing-notices.ts';
+import { assignEntitlementToGuild } from '../../../store/entitlements/guild-assignments.ts';
+import { grantManualEntitlement } from '../../../store/entitlements/manual-entitlements.ts';
 import { InputError } from '../../../store/input-error.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { DAY, GUILD_A, GUILD_B, T0, tableCounts } from './fixtures.ts';
+import { DAY, GUILD_A, GUILD_B, GUILD_C, OPERATOR, T0, tableCounts, USER_A } from './fixtures.ts';
 
 let database: TestDatabase;
 
@@ -75,5 +79,53 @@ describe('billing notices', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems.map((problem) => problem.path).sort()).toEqual(['guildId', 'key', 'kind']);
     expect(await tableCounts(prisma)).toEqual(before);
+  });
+
+  it('tells every guild of a holder once: the guild itself, or each guild a user assigned', async () => {
+    const { prisma } = database;
+    const now = new Date(T0);
+    const { entitlement } = await grantManualEntitlement(
+      prisma,
+      {
+        holder: { kind: 'user', userId: USER_A },
+        plan: 'enterprise',
+        endsAt: null,
+        reason: 'patron',
+        operatorId: OPERATOR,
+      },
+      now,
+    );
+    for (const guildId of [GUILD_B, GUILD_C]) {
+      await assignEntitlementToGuild(
+        prisma,
+        DEFAULT_PLANS,
+        { entitlementId: entitlement.id, guildId, actorId: USER_A },
+        now,
+      );
+    }
+    const notice = {
+      key: 'patreon:member_1:plan_ended:1',
+      kind: 'plan_ended' as const,
+      plan: 'enterprise' as const,
+      at: now,
+    };
+    const first = await recordHolderBillingNotices(prisma, { ...notice, holder: { kind: 'user', userId: USER_A } });
+    expect(first.map(({ notice, created }) => [notice.guildId, notice.key, created])).toEqual([
+      [GUILD_B, `${notice.key}:${GUILD_B}`, true],
+      [GUILD_C, `${notice.key}:${GUILD_C}`, true],
+    ]);
+    const again = await recordHolderBillingNotices(prisma, { ...notice, holder: { kind: 'user', userId: USER_A } });
+    expect(again.map(({ created }) => created)).toEqual([false, false]);
+    const guildHeld = await recordHolderBillingNotices(prisma, {
+      ...notice,
+      key: 'stripe:sub_7:plan_ended:1',
+      holder: { kind: 'guild', guildId: GUILD_A },
+    });
+    expect(guildHeld.map(({ notice }) => [notice.guildId, notice.key])).toEqual([
+      [GUILD_A, 'stripe:sub_7:plan_ended:1'],
+    ]);
+    await expect(
+      recordHolderBillingNotices(prisma, { ...notice, holder: { kind: 'user', userId: 'someone' } }),
+    ).rejects.toBeInstanceOf(InputError);
   });
 });
