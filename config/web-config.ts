@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { BillingProvidersConfig } from '../billing/index.ts';
 import { DISCORD_ID_PATTERN } from '../domain/discord-id.ts';
+import { loadPayPalConfig } from './billing/paypal-config.ts';
+import { loadStripeConfig } from './billing/stripe-config.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
 import { logLevelVariable, portVariable, secondsVariable, type TelemetryConfig } from './telemetry-config.ts';
 import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';
@@ -68,6 +71,8 @@ export interface WebConfig {
   shutdownGraceMs: number;
   /** Discord user ids of the service's operators (ADMIN_USER_IDS): the admin panel's only users. */
   operatorUserIds: readonly string[];
+  /** The payment providers whose settings are given; the others are off (their routes answer 404). */
+  billing: BillingProvidersConfig;
 }
 
 /** The web process's settings from the environment; a bad one is named in the error, its value never shown. */
@@ -94,6 +99,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     telemetry: { logLevel: parsed.LOG_LEVEL, healthPort: parsed.WEB_HEALTH_PORT },
     shutdownGraceMs: parsed.WEB_SHUTDOWN_GRACE_SECONDS * 1000,
     operatorUserIds: [...new Set(parsed.ADMIN_USER_IDS)],
+    billing: { stripe: loadStripeConfig(env), paypal: loadPayPalConfig(env) },
   };
 }
 

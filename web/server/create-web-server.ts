@@ -8,6 +8,8 @@ import type { Logger } from '../../telemetry/logger.ts';
 import type { TranscriptStorage } from '../../transcripts/storage.ts';
 import { createGuildAccessViews } from './access/guild-access-views.ts';
 import { installRouteAccess } from './access/route-access.ts';
+import type { BillingServices } from './billing/billing-services.ts';
+import { createProviderEventDelivery } from './billing/provider-event-delivery.ts';
 import type { BotGuilds } from './discord/bot-guilds.ts';
 import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
 import { createGuildConfigServices, type GuildConfigServicesDeps } from './guild-config/guild-config-services.ts';
@@ -33,10 +35,12 @@ export interface WebServerDeps {
   ticketChanges: WebServices['ticketChanges'];
   /** The bot on Discord: its token reads a guild's channels and roles and registers `/ticket` for its application. */
   bot: GuildConfigServicesDeps['bot'];
-  /** The task queue of the ticket workflows (and of each guild's settings fan-out). */
+  /** The task queue of the ticket workflows (and of each guild's settings fan-out and subscription). */
   taskQueue: string;
   /** Where the worker stores transcripts (config/transcript-storage-config.ts). */
   transcripts: TranscriptStorage;
+  /** The payment providers configured (billing/index.ts); their events go to workflows on `taskQueue`. */
+  billing: { providers: BillingServices['providers']; deliveryDeadlineMs?: number };
   /** The process's logger (telemetry/logger.ts); none logs nothing (tests). */
   logger?: Logger;
   now?: () => Date;
@@ -88,6 +92,14 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
       logger: deps.logger,
     }),
     transcriptViewer: createTranscriptViewer({ prisma: deps.prisma, storage: deps.transcripts }),
+    billing: {
+      providers: deps.billing.providers,
+      deliver: createProviderEventDelivery({
+        temporal: deps.temporal,
+        taskQueue: deps.taskQueue,
+        deadlineMs: deps.billing.deliveryDeadlineMs,
+      }),
+    },
   };
 
   const app = Fastify({

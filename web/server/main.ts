@@ -1,3 +1,4 @@
+import { createBillingProviders } from '../../billing/index.ts';
 import { loadTranscriptStorageConfig } from '../../config/transcript-storage-config.ts';
 import { loadWebConfig } from '../../config/web-config.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
@@ -55,6 +56,7 @@ async function run(): Promise<void> {
       maxAgeMs: GUILD_ACCESS_MAX_AGE_MS,
       observe: observeDiscord,
     }),
+    billing: { providers: createBillingProviders(config.billing) },
     logger,
   });
   // After the API's routes: the panel answers the GETs none of them does.

@@ -4,6 +4,7 @@ import type { GuildConfigRepository } from '../../store/guild-config-repository.
 import type { RestGuildDirectory } from '../../store/rest-guild-directory.ts';
 import type { TicketChangeFeed } from '../../store/ticket-change-feed.ts';
 import type { GuildAccessViews } from './access/guild-access-views.ts';
+import type { BillingServices } from './billing/billing-services.ts';
 import type { DiscordOAuthClient } from './discord/discord-oauth-client.ts';
 import type { GuildConfigWriter } from './guild-config/guild-config-writer.ts';
 import type { LoginAttempts } from './sessions/login-attempts.ts';
@@ -37,4 +38,6 @@ export interface WebServices {
   /** Saves a guild's configuration and does what the bot does after its saves. */
   guildConfigWriter: GuildConfigWriter;
   transcriptViewer: TranscriptViewer;
+  /** The payment providers configured and the subscription workflows their events go to. */
+  billing: BillingServices;
 }

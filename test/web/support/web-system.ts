@@ -13,7 +13,12 @@ import { createGuildConfigRepository } from '../../../store/guild-config-reposit
 import { startTicketChangeFeed } from '../../../store/ticket-change-feed.ts';
 import { createLogger } from '../../../telemetry/logger.ts';
 import { FileTranscriptStorage } from '../../../transcripts/fs-storage.ts';
-import { createWebServer, GUILD_ACCESS_MAX_AGE_MS, type WebServer } from '../../../web/server/create-web-server.ts';
+import {
+  createWebServer,
+  GUILD_ACCESS_MAX_AGE_MS,
+  type WebServer,
+  type WebServerDeps,
+} from '../../../web/server/create-web-server.ts';
 import { createBotGuilds } from '../../../web/server/discord/bot-guilds.ts';
 import { createDiscordOAuthClient } from '../../../web/server/discord/discord-oauth-client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
@@ -52,6 +57,8 @@ export interface WebSystemOptions {
    * its guilds A and B are seeded beside what it holds, and closing the web system leaves it running.
    */
   on?: { db: TestDatabase; discord: DiscordSandbox; temporal: Client; taskQueue?: string; transcriptsDir?: string };
+  /** The payment providers the web process uses (none by default: every billing route answers 404). */
+  billing?: WebServerDeps['billing'];
 }
 
 /** The whole system (ticketflow-system.ts) for the web system to serve: its Postgres, Discord, Temporal and stores. */
@@ -124,6 +131,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
       maxAgeMs: GUILD_ACCESS_MAX_AGE_MS,
       now: options.now && (() => options.now?.().getTime() ?? Date.now()),
     }),
+    billing: options.billing ?? { providers: {} },
     now: options.now,
   });
   await web.app.listen({ port, host: '127.0.0.1' });

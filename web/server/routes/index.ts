@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebServices } from '../web-services.ts';
 import { adminHealthRoutes } from './admin/admin-health-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { checkoutReturnRoutes } from './billing/checkout-return-routes.ts';
+import { checkoutRoutes } from './billing/checkout-routes.ts';
+import { subscriptionRoutes } from './billing/subscription-routes.ts';
+import { webhookRoutes } from './billing/webhook-routes.ts';
 import { configRoutes } from './config-routes.ts';
 import { guildRoutes } from './guild-routes.ts';
 import { meRoutes } from './me-routes.ts';
@@ -28,4 +32,8 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   transcriptRoutes,
   transcriptSearchRoutes,
   adminHealthRoutes,
+  webhookRoutes,
+  checkoutRoutes,
+  checkoutReturnRoutes,
+  subscriptionRoutes,
 ];
