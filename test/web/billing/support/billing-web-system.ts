@@ -9,6 +9,7 @@ import {
 } from '../../../../domain/subscription.ts';
 import { createDiscordSandbox, type DiscordSandbox } from '../../../../sandbox/discord/index.ts';
 import type { WebServerDeps } from '../../../../web/server/create-web-server.ts';
+import { subscriptionSearchAttributes } from '../../../../workflows/search-attributes.ts';
 import { providerEventSignal } from '../../../../workflows/subscription/definitions.ts';
 import { createTestDatabase, type TestDatabase } from '../../../support/database.ts';
 import { freePort } from '../../../support/free-port.ts';
@@ -55,7 +56,7 @@ export async function startBillingWebSystem(options: BillingWebSystemOptions): P
   let temporalRelay: TcpRelay | undefined;
   try {
     discord = await createDiscordSandbox();
-    temporal = await startDevServer(await freePort());
+    temporal = await startDevServer(await freePort(), subscriptionSearchAttributes);
     temporalRelay = await startTcpRelay(hostAndPort(temporal.address));
     // As the web process connects (temporal/client.ts), but through the relay.
     const connection = await NativeConnection.connect({ address: temporalRelay.address });
