@@ -24,6 +24,7 @@ COPY --chown=node:node package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # The processes' code only: no tests, local Discord, benchmarks, scripts or operator CLI (run those from a checkout).
 COPY --chown=node:node activities activities
+COPY --chown=node:node billing billing
 COPY --chown=node:node bot bot
 COPY --chown=node:node config config
 COPY --chown=node:node discord discord

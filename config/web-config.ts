@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BillingProvidersConfig } from '../billing/index.ts';
 import { DISCORD_ID_PATTERN } from '../domain/discord-id.ts';
+import { loadPatreonConfig } from './billing/patreon-config.ts';
 import { loadPayPalConfig } from './billing/paypal-config.ts';
 import { loadStripeConfig } from './billing/stripe-config.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
@@ -99,7 +100,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     telemetry: { logLevel: parsed.LOG_LEVEL, healthPort: parsed.WEB_HEALTH_PORT },
     shutdownGraceMs: parsed.WEB_SHUTDOWN_GRACE_SECONDS * 1000,
     operatorUserIds: [...new Set(parsed.ADMIN_USER_IDS)],
-    billing: { stripe: loadStripeConfig(env), paypal: loadPayPalConfig(env) },
+    billing: { stripe: loadStripeConfig(env), paypal: loadPayPalConfig(env), patreon: loadPatreonConfig(env) },
   };
 }
 

@@ -2,6 +2,7 @@ import { createBillingProviders } from '../../billing/index.ts';
 import { loadTranscriptStorageConfig } from '../../config/transcript-storage-config.ts';
 import { loadWebConfig } from '../../config/web-config.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
+import { createPatreonAccountLinks } from '../../store/patreon-account-links.ts';
 import { startTicketChangeFeed } from '../../store/ticket-change-feed.ts';
 import { withDeadline } from '../../telemetry/deadline.ts';
 import { startHealthServer } from '../../telemetry/health-server.ts';
@@ -56,7 +57,9 @@ async function run(): Promise<void> {
       maxAgeMs: GUILD_ACCESS_MAX_AGE_MS,
       observe: observeDiscord,
     }),
-    billing: { providers: createBillingProviders(config.billing) },
+    billing: {
+      providers: createBillingProviders(config.billing, { patreonAccountLinks: createPatreonAccountLinks(prisma) }),
+    },
     logger,
   });
   // After the API's routes: the panel answers the GETs none of them does.

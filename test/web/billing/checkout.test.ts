@@ -24,7 +24,7 @@ beforeAll(async () => {
   standIn = await startStripeStandInForTests();
   provider = createStripeProvider(standIn.config);
   system = await startBillingWebSystem({
-    providers: { stripe: provider },
+    providers: () => ({ stripe: provider }),
     deliveryDeadlineMs: 2_000,
   });
   const { hostname, port } = new URL(standIn.url);

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PatreonProvider } from '../../../billing/patreon/patreon-provider.ts';
 import { PayPalProvider } from '../../../billing/paypal/paypal-provider.ts';
 import { createStripeProvider } from '../../../billing/stripe/stripe-provider.ts';
 import { type PayPalStandIn, startPayPalStandIn } from '../../../sandbox/billing/paypal/paypal-stand-in.ts';
+import { createPatreonAccountLinks } from '../../../store/patreon-account-links.ts';
 import { refusedWebhooksSince } from '../../../store/webhook-deliveries.ts';
 import { WEBHOOK_BODY_LIMIT_BYTES } from '../../../web/server/billing/raw-webhook-body.ts';
 import { startWebSystem } from '../support/web-system.ts';
 import { type BillingWebSystem, startBillingWebSystem } from './support/billing-web-system.ts';
+import { patreonWebhookFixture } from './support/patreon-webhook-fixture.ts';
 import { paypalWebhookFixture } from './support/paypal-webhook-fixture.ts';
 import { stripeWebhookFixture } from './support/stripe-webhook-fixture.ts';
 import type { WebhookFixture } from './support/webhook-fixtures.ts';
@@ -18,6 +21,7 @@ import type { WebhookFixture } from './support/webhook-fixtures.ts';
  */
 const STRIPE_SECRET = 'whsec_ticketflow_webhook_routes';
 const PAYPAL_WEBHOOK_ID = 'WH-TICKETFLOW-ROUTES';
+const PATREON_SECRET = 'patreon-webhook-secret-routes';
 
 let paypalStandIn: PayPalStandIn;
 let system: BillingWebSystem;
@@ -48,12 +52,29 @@ beforeAll(async () => {
     certOrigins: [paypalStandIn.baseUrl],
     manageUrl: `${paypalStandIn.baseUrl}/myaccount/autopay`,
   });
-  fixtures = [
-    stripeWebhookFixture(stripe, STRIPE_SECRET),
-    paypalWebhookFixture(paypal, { webhookId: PAYPAL_WEBHOOK_ID, certUrl: paypalStandIn.certUrl }),
-  ];
   system = await startBillingWebSystem({
-    providers: Object.fromEntries(fixtures.map((fixture) => [fixture.provider, fixture.billingProvider])),
+    providers(db) {
+      const patreon = new PatreonProvider(
+        {
+          clientId: 'routes',
+          clientSecret: 'routes-client-secret',
+          creatorAccessToken: 'routes-creator-token',
+          campaignId: '9000001',
+          webhookSecret: PATREON_SECRET,
+          tierIds: { pro: '7000001' },
+          // Verifying a webhook makes no API call: nothing listens here, and nothing may be asked.
+          baseUrl: 'http://127.0.0.1:9',
+          currency: 'USD',
+        },
+        createPatreonAccountLinks(db.prisma),
+      );
+      fixtures = [
+        stripeWebhookFixture(stripe, STRIPE_SECRET),
+        paypalWebhookFixture(paypal, { webhookId: PAYPAL_WEBHOOK_ID, certUrl: paypalStandIn.certUrl }),
+        patreonWebhookFixture(patreon, PATREON_SECRET),
+      ];
+      return Object.fromEntries(fixtures.map((fixture) => [fixture.provider, fixture.billingProvider]));
+    },
     deliveryDeadlineMs: 2_000,
   });
 }, 120_000);
@@ -76,7 +97,7 @@ const deliveries = () =>
 
 const errorCodeOf = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
 
-describe.each(['stripe', 'paypal'] as const)('%s webhooks', (providerName) => {
+describe.each(['stripe', 'paypal', 'patreon'] as const)('%s webhooks', (providerName) => {
   const fixture = () => {
     const found = fixtures.find((candidate) => candidate.provider === providerName);
     if (!found) throw new Error(`no fixture for ${providerName}`);
@@ -116,10 +137,10 @@ describe.each(['stripe', 'paypal'] as const)('%s webhooks', (providerName) => {
     ]);
   });
 
-  it('refuses a delivery signed too long ago (a replay), unless the signature carries no time', async () => {
+  it.skipIf(providerName === 'patreon')('refuses a delivery signed too long ago (a replay)', async () => {
     const subscriptionId = newSubscriptionId(providerName);
-    const stale = fixture().stale(subscriptionId);
-    if (!stale) return;
+    const stale = fixture().stale?.(subscriptionId);
+    if (!stale) throw new Error(`${providerName} signs no time`);
     const response = await system.postWebhook(providerName, stale.request);
     expect(response.status).toBe(400);
     expect(await errorCodeOf(response)).toBe('webhook_refused');

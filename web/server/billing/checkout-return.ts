@@ -8,8 +8,12 @@ import type { BillingServices } from './billing-services.ts';
 /** The query parameter of the return URL naming the guild whose billing page the buyer goes back to. */
 const GUILD_PARAMETER = 'guild';
 
-/** Where the provider sends a buyer back after checkout; the provider adds its own parameters to it. */
+/**
+ * Where the provider sends a buyer back after checkout; the provider adds its own parameters to it. Patreon's is
+ * its OAuth redirect URI, which must be exactly the one registered with Patreon, so it carries no guild.
+ */
 export function checkoutReturnPath(provider: BillingProviderName, guildId: string): string {
+  if (provider === 'patreon') return '/billing/return/patreon';
   return `/billing/return/${provider}?${new URLSearchParams({ [GUILD_PARAMETER]: guildId })}`;
 }
 

@@ -39,7 +39,8 @@ export interface BillingWebSystem {
 }
 
 export interface BillingWebSystemOptions {
-  providers: WebServerDeps['billing']['providers'];
+  /** The providers the web process uses, made with the test's database (Patreon keeps its account links there). */
+  providers(db: TestDatabase): WebServerDeps['billing']['providers'];
   /** How long the web process gives Temporal to take an event (short, so the outage tests are quick). */
   deliveryDeadlineMs?: number;
 }
@@ -64,7 +65,7 @@ export async function startBillingWebSystem(options: BillingWebSystemOptions): P
     const taskQueue = 'billing-web-tests';
     const web = await startWebSystem({
       on: { db, discord, temporal: webTemporal, taskQueue },
-      billing: { providers: options.providers, deliveryDeadlineMs: options.deliveryDeadlineMs },
+      billing: { providers: options.providers(db), deliveryDeadlineMs: options.deliveryDeadlineMs },
     });
     const reader = temporal.client;
     return {

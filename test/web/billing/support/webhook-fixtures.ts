@@ -23,8 +23,8 @@ export interface WebhookFixture {
   forged(subscriptionId: string): WebhookRequest;
   /** A genuine signature over a body that was then changed (another subscription id). */
   tampered(subscriptionId: string, otherSubscriptionId: string): WebhookRequest;
-  /** Signed genuinely, long ago; null when the provider's signature carries no time (Patreon's). */
-  stale(subscriptionId: string): { request: WebhookRequest; reason: WebhookRefusalReason } | null;
+  /** Signed genuinely, long ago; absent when the provider's signature carries no time (Patreon's). */
+  stale?(subscriptionId: string): { request: WebhookRequest; reason: WebhookRefusalReason };
   /** A genuine event that is not about a subscription. */
   unrelated(): WebhookRequest;
 }
