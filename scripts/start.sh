@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: installs what is missing, then Postgres (DATABASE_URL, or the local
 # cluster under .data/postgres), migrations, the local Discord with its demo guild (unless DISCORD_TOKEN is set),
-# the Temporal dev server (unless TEMPORAL_ADDRESS is set), and the worker, the bot and the web process (the panel
+# the Stripe stand-in (unless STRIPE_SECRET_KEY is set), the Temporal dev server (unless TEMPORAL_ADDRESS is set), and the worker, the bot and the web process (the panel
 # and its API, on WEB_PORT), each under a supervisor that restarts it when it crashes while the rest keeps running.
 # Every process runs on the project's Node.js.
 # Runs in the foreground: Ctrl-C, SIGTERM or scripts/stop.sh stops what it started, the web process first.
@@ -12,6 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$TICKETFLOW_ROOT/scripts/postgres.sh"
 source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
 source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
+source "$TICKETFLOW_ROOT/scripts/local-stripe.sh"
 source "$TICKETFLOW_ROOT/scripts/supervised-process.sh"
 source "$TICKETFLOW_ROOT/scripts/started-processes.sh"
 
@@ -46,6 +47,13 @@ main() {
   else
     add_exit_hook stop_local_discord
     start_local_discord
+  fi
+
+  if [[ -n "${STRIPE_SECRET_KEY:-}" ]]; then
+    log "Stripe: using STRIPE_SECRET_KEY from the environment (${STRIPE_API_BASE_URL:-https://api.stripe.com})"
+  else
+    add_exit_hook stop_local_stripe
+    start_local_stripe
   fi
 
   if [[ -n "${TEMPORAL_ADDRESS:-}" ]]; then

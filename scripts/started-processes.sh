@@ -2,7 +2,7 @@
 # What scripts/start.sh started, as recorded under .data/run/: stop.sh stops exactly that (never a DATABASE_URL
 # Postgres or a TEMPORAL_ADDRESS server, which start.sh only uses), and a second start.sh refuses while any of it
 # still runs, so one token never gets two bots. Source after lib.sh, postgres.sh, temporal-dev-server.sh,
-# local-discord.sh and supervised-process.sh.
+# local-discord.sh, local-stripe.sh and supervised-process.sh.
 
 readonly START_PID_FILE="$TICKETFLOW_RUN_DIR/start.pid"
 
@@ -20,6 +20,7 @@ running_started_processes() {
   done
   if pid="$(running_dev_server_pid)"; then printf 'the Temporal dev server (pid %s)\n' "$pid"; fi
   if pid="$(running_local_discord_pid)"; then printf 'the local Discord (pid %s)\n' "$pid"; fi
+  if pid="$(running_local_stripe_pid)"; then printf 'the Stripe stand-in (pid %s)\n' "$pid"; fi
   if pid="$(running_started_postgres_pid)"; then printf 'the local Postgres (pid %s)\n' "$pid"; fi
 }
 
@@ -59,6 +60,7 @@ stop_started_processes() {
     stop_supervised "${SUPERVISED_NAMES[index]}"
   done
   stop_dev_server
+  stop_local_stripe
   stop_local_discord
   stop_local_postgres
 }

@@ -17,8 +17,8 @@ const STARTUP_MS = 150_000;
 
 /**
  * The start command as an operator runs it, in a data folder of its own, on a Postgres (DATABASE_URL) and a
- * Temporal server (TEMPORAL_ADDRESS) it did not start and so must leave running, with the local Discord on a free
- * port.
+ * Temporal server (TEMPORAL_ADDRESS) it did not start and so must leave running, with the local Discord and the
+ * Stripe stand-in on free ports.
  */
 describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
   let db: TestDatabase;
@@ -60,12 +60,14 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `ticketflow-start-${process.pid}`,
       DISCORD_SANDBOX_PORT: String(await freePort()),
+      STRIPE_SANDBOX_PORT: String(await freePort()),
       TRANSCRIPTS_DIR: join(dataDir, 'transcripts'),
       WEB_PORT: String(await freePort()),
       WEB_HEALTH_PORT: '0',
     };
     delete env.PUBLIC_URL;
     delete env.DISCORD_TOKEN;
+    delete env.STRIPE_SECRET_KEY;
     startSystem();
     await started(/worker polling/);
     await started(/bot ready/);
@@ -84,7 +86,7 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }, 180_000);
 
-  it('runs the bot, the worker, the web process and the local Discord as the real processes, on the Node.js package.json asks for', () => {
+  it('runs the bot, the worker, the web process, the local Discord and the Stripe stand-in as the real processes, on the Node.js package.json asks for', () => {
     const wanted = Number(
       />=(\d+)/.exec(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node)?.[1],
     );
@@ -94,6 +96,7 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
       ['worker', 'temporal/worker.ts'],
       ['web', 'web/server/main.ts'],
       ['local-discord', 'sandbox/demo/serve.ts'],
+      ['local-stripe', 'sandbox/billing/stripe/serve.ts'],
     ]) {
       const pid = recordedPid(name ?? '');
       expect(pid, name).toBeDefined();
@@ -175,9 +178,16 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
   });
 
   it('stops exactly what it started with stop.sh, leaving the Postgres and Temporal it was given running', async () => {
-    const pids = ['web', 'bot', 'worker', 'web-supervisor', 'bot-supervisor', 'worker-supervisor', 'local-discord'].map(
-      recordedPid,
-    );
+    const pids = [
+      'web',
+      'bot',
+      'worker',
+      'web-supervisor',
+      'bot-supervisor',
+      'worker-supervisor',
+      'local-discord',
+      'local-stripe',
+    ].map(recordedPid);
     const exited = once(start, 'exit');
     const stop = script('stop.sh');
     expect(stop.status).toBe(0);
@@ -196,7 +206,9 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     async () => {
       startSystem();
       await started(/the bot started/);
-      const left = ['bot', 'worker', 'bot-supervisor', 'worker-supervisor', 'local-discord'].map(recordedPid);
+      const left = ['bot', 'worker', 'bot-supervisor', 'worker-supervisor', 'local-discord', 'local-stripe'].map(
+        recordedPid,
+      );
       const exited = once(start, 'exit');
       process.kill(start.pid ?? 0, 'SIGKILL');
       await exited;
