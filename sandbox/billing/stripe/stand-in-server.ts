@@ -18,6 +18,7 @@ import { checkoutPage, portalPage } from './stand-in-pages.ts';
 import { loadState, type ObjectTemplates, saveState, snapshot } from './stand-in-store.ts';
 import { invalidRequest, noSuch, StripeApiError } from './stripe-api-error.ts';
 import { stripeId } from './stripe-events.ts';
+import { stripeList } from './stripe-list.ts';
 import { startStripeMock } from './stripe-mock-process.ts';
 import { WebhookSender } from './webhook-sender.ts';
 
@@ -61,6 +62,7 @@ interface Answer {
 type Handler = (request: Request) => Promise<Answer>;
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const ENDED_STATUSES: ReadonlySet<string> = new Set(['canceled', 'incomplete_expired']);
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -208,6 +210,40 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
       'GET',
       /^\/v1\/checkout\/sessions\/([^/]+)$/,
       async (r) => ok(r, billing.checkoutSession(r.params[0] as string).session),
+    ],
+    [
+      'GET',
+      /^\/v1\/subscriptions$/,
+      async (request) => {
+        const { customer, price, status = 'active_or_trialing_or_past_due' } = request.query;
+        // Stripe lists the subscriptions not yet ended unless asked for a status, or `all`.
+        const matches = (subscription: Stripe.Subscription) =>
+          status === 'all' ||
+          subscription.status === status ||
+          (status === 'active_or_trialing_or_past_due' && !ENDED_STATUSES.has(subscription.status));
+        const subscriptions = Object.values(billing.state.subscriptions)
+          .filter((subscription) => customer === undefined || subscription.customer === customer)
+          .filter(
+            (subscription) => price === undefined || subscription.items.data.some((item) => item.price.id === price),
+          )
+          .filter(matches)
+          .reverse();
+        return ok(request, stripeList('subscription', subscriptions, request.query, '/v1/subscriptions'));
+      },
+    ],
+    [
+      'GET',
+      /^\/v1\/events$/,
+      async (request) => {
+        const { type, types } = request.query;
+        const wanted = [type, ...(Array.isArray(types) ? types : [])].filter((name) => typeof name === 'string');
+        // `customer.subscription.*` stands for every type under it.
+        const matches = (event: Stripe.Event) =>
+          wanted.length === 0 ||
+          wanted.some((name) => (name.endsWith('.*') ? event.type.startsWith(name.slice(0, -1)) : event.type === name));
+        const events = billing.state.events.filter(matches).reverse();
+        return ok(request, stripeList('event', events, request.query, '/v1/events'));
+      },
     ],
     ['GET', /^\/v1\/subscriptions\/([^/]+)$/, async (r) => ok(r, billing.subscription(r.params[0] as string))],
     [

@@ -151,4 +151,26 @@ describe('the Stripe stand-in is as strict as Stripe', () => {
     expect(subscription.customer).toMatchObject({ object: 'customer' });
     expect((await stripe.balance.retrieve()).object).toBe('balance');
   });
+
+  it('lists what it holds as Stripe does: newest first, in pages, subscriptions not yet ended unless asked', async () => {
+    const first = await paidSubscriptionId();
+    const second = await paidSubscriptionId();
+    await stripe.subscriptions.cancel(first);
+    const open = await stripe.subscriptions.list({ limit: 100 });
+    expect(open.data.map((subscription) => subscription.id)).toContain(second);
+    expect(open.data.map((subscription) => subscription.id)).not.toContain(first);
+    const all = await stripe.subscriptions.list({ status: 'all', limit: 2 });
+    expect(all.data.map((subscription) => subscription.id)).toEqual([second, first]);
+    expect(all.has_more).toBe(true);
+    const next = await stripe.subscriptions.list({ status: 'all', limit: 100, starting_after: first });
+    expect(next.data.map((subscription) => subscription.id)).not.toContain(first);
+    const deleted = await stripe.events.list({ type: 'customer.subscription.*', limit: 1 });
+    expect(deleted.data.map((event) => [event.type, (event.data.object as Stripe.Subscription).id])).toEqual([
+      ['customer.subscription.deleted', first],
+    ]);
+    await expect(stripe.subscriptions.list({ starting_after: 'sub_nope' })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'starting_after',
+    });
+  });
 });
