@@ -1,8 +1,10 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PayPalProvider } from '../../../billing/paypal/paypal-provider.ts';
 import type { BillingProvider } from '../../../billing/provider.ts';
 import { createStripeProvider } from '../../../billing/stripe/stripe-provider.ts';
 import type { ProviderSubscription } from '../../../domain/subscription.ts';
+import { type PayPalStandIn, startPayPalStandIn } from '../../../sandbox/billing/paypal/paypal-stand-in.ts';
 import { grantProviderEntitlement } from '../../../store/entitlements/provider-entitlements.ts';
 import { checkoutReturnPath } from '../../../web/server/billing/checkout-return.ts';
 import { type StripeStandInForTests, startStripeStandInForTests } from '../../support/stripe-stand-in.ts';
@@ -14,6 +16,7 @@ import { type BillingWebSystem, startBillingWebSystem } from './support/billing-
  * The stand-in sends no webhooks here: what reaches Temporal comes from the return and cancel routes alone.
  */
 let standIn: StripeStandInForTests;
+let paypalStandIn: PayPalStandIn;
 let provider: BillingProvider;
 let system: BillingWebSystem;
 let stripe: Stripe;
@@ -23,8 +26,19 @@ let guildId: string;
 beforeAll(async () => {
   standIn = await startStripeStandInForTests();
   provider = createStripeProvider(standIn.config);
+  paypalStandIn = await startPayPalStandIn({ clientId: 'checkout', clientSecret: 'secret', webhookId: 'WH-CHECKOUT' });
+  const paypal = new PayPalProvider({
+    clientId: 'checkout',
+    clientSecret: 'secret',
+    environment: 'sandbox',
+    apiBaseUrl: paypalStandIn.baseUrl,
+    planIds: { pro: paypalStandIn.plans[0]?.id, enterprise: paypalStandIn.plans[1]?.id },
+    webhookId: 'WH-CHECKOUT',
+    certOrigins: [paypalStandIn.baseUrl],
+    manageUrl: `${paypalStandIn.baseUrl}/myaccount/autopay`,
+  });
   system = await startBillingWebSystem({
-    providers: () => ({ stripe: provider }),
+    providers: () => ({ stripe: provider, paypal }),
     deliveryDeadlineMs: 2_000,
   });
   const { hostname, port } = new URL(standIn.url);
@@ -41,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.close();
   await standIn?.close();
+  await paypalStandIn?.close();
 });
 
 beforeEach(() => {
@@ -120,9 +135,9 @@ describe('checkout', () => {
     const { error } = (await bad.json()) as { error: { code: string; problems: { path: string }[] } };
     expect(error.code).toBe('invalid_request');
     expect(error.problems.map((problem) => problem.path).sort()).toEqual(['plan', 'provider']);
-    const paypal = await post(`/api/v1/guilds/${guildId}/billing/checkout`, { provider: 'paypal', plan: 'pro' });
-    expect(paypal.status).toBe(404);
-    expect(((await paypal.json()) as { error: { code: string } }).error.code).toBe('provider_not_configured');
+    const patreon = await post(`/api/v1/guilds/${guildId}/billing/checkout`, { provider: 'patreon', plan: 'pro' });
+    expect(patreon.status).toBe(404);
+    expect(((await patreon.json()) as { error: { code: string } }).error.code).toBe('provider_not_configured');
   });
 
   it('is for admins only: staff are refused with 403', async () => {
@@ -142,6 +157,37 @@ describe('checkout', () => {
     expect(await response.json()).toEqual({
       error: { code: 'already_subscribed', message: expect.stringContaining('already pays through Stripe') },
     });
+  });
+});
+
+describe('a PayPal checkout', () => {
+  it("sends the admin to PayPal's approval and, back from it, signals the subscription PayPal confirms", async () => {
+    const guildB = system.web.guildB.guild.id;
+    const ownerB = (await system.web.signIn(system.web.userId(system.web.guildB, 'owner'))).cookie;
+    const started = await post(
+      `/api/v1/guilds/${guildB}/billing/checkout`,
+      { provider: 'paypal', plan: 'pro' },
+      ownerB,
+    );
+    expect(started.status).toBe(200);
+    const { url } = (await started.json()) as { url: string };
+    expect(url).toMatch(new RegExp(`^${paypalStandIn.baseUrl}/webapps/billing/subscriptions\\?ba_token=`));
+
+    // The buyer agrees on PayPal's page, which sends them back with the subscription's id.
+    const agreed = await fetch(url, {
+      method: 'POST',
+      body: new URLSearchParams({ decision: 'approve' }),
+      redirect: 'manual',
+    });
+    const back = new URL(agreed.headers.get('location') ?? '');
+    expect(`${back.origin}${back.pathname}`).toBe(`${system.web.url}/billing/return/paypal`);
+    const subscriptionId = back.searchParams.get('subscription_id') ?? '';
+    const returned = await system.web.request(`${back.pathname}${back.search}`);
+    expect(returned.status).toBe(303);
+    expect(returned.headers.get('location')).toBe(`/guilds/${guildB}/billing?checkout=complete`);
+    expect(await system.signalledEvents('paypal', subscriptionId)).toEqual([
+      expect.objectContaining({ eventId: `checkout-return:${subscriptionId}`, type: 'checkout.returned' }),
+    ]);
   });
 });
 
