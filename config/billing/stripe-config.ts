@@ -49,6 +49,14 @@ const stripeEnvSchema = z
     for (const [name, message] of Object.entries(required)) {
       if (env[name as keyof typeof env] === undefined) context.addIssue({ code: 'custom', path: [name], message });
     }
+    if (env.STRIPE_API_BASE_URL && /^(sk|rk)_live_/.test(env.STRIPE_SECRET_KEY)) {
+      // A live key sent anywhere but Stripe would hand that server the account.
+      context.addIssue({
+        code: 'custom',
+        path: ['STRIPE_API_BASE_URL'],
+        message: 'is set with a live key: a live key is only ever sent to Stripe itself; unset it, or use a test key',
+      });
+    }
     if (env.STRIPE_PRICE_PRO && env.STRIPE_PRICE_PRO === env.STRIPE_PRICE_ENTERPRISE) {
       context.addIssue({
         code: 'custom',

@@ -57,6 +57,13 @@ describe('Stripe configuration', () => {
     expect(message).toContain('STRIPE_PRICE_PRO: must be a Stripe price id');
     expect(message).toContain('STRIPE_API_BASE_URL: must be a plain origin');
     expect(message).not.toContain('hunter2');
+    const liveToStandIn = configError({
+      ...stripeEnv,
+      STRIPE_SECRET_KEY: 'sk_live_51TicketflowLiveKey',
+      STRIPE_API_BASE_URL: 'http://127.0.0.1:8791',
+    });
+    expect(liveToStandIn).toContain('STRIPE_API_BASE_URL: is set with a live key');
+    expect(liveToStandIn).not.toContain('LiveKey');
     expect(configError({ ...stripeEnv, STRIPE_PRICE_ENTERPRISE: 'price_1Pro' })).toContain(
       'STRIPE_PRICE_ENTERPRISE: is the same price as STRIPE_PRICE_PRO',
     );
