@@ -80,8 +80,12 @@ export class WebhookSender {
     this.retries.add(timer);
   }
 
-  /** Sends each event once now (after any delivery in progress), and schedules retries of those not accepted. */
+  /**
+   * Sends each event once now (after any delivery in progress), and schedules retries of those not accepted.
+   * Without an endpoint nothing is sent, as Stripe sends nothing to an account without one.
+   */
   deliver(events: readonly Stripe.Event[]): Promise<Delivery[]> {
+    if (!this.url) return Promise.resolve([]);
     const sent = this.queue.then(async () => {
       const deliveries: Delivery[] = [];
       for (const event of events) {
