@@ -189,7 +189,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     body: expanded(object, expandPaths(request)),
   });
 
-  /** Events of an API call go out in the background, as Stripe's do: the call does not wait for the endpoint. */
+  /** Events of an API call or a page go out in the background, as Stripe's do: nobody waits for the endpoint. */
   const changed = (events: Stripe.Event[]) => {
     saveState(stateFile, billing.state);
     void webhooks.deliver(events);
@@ -414,8 +414,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
       /^\/checkout\/([^/]+)\/pay$/,
       async (r) => {
         const id = r.params[0] as string;
-        await webhooks.deliver(billing.completeCheckout(id));
-        saveState(stateFile, billing.state);
+        changed(billing.completeCheckout(id));
         return redirect(
           (billing.checkoutSession(id).session.success_url ?? url).replaceAll('{CHECKOUT_SESSION_ID}', id),
         );
@@ -447,8 +446,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
         const events = now
           ? billing.cancelSubscription(subscriptionId)
           : billing.updateSubscription(subscriptionId, { cancel_at_period_end: 'true' });
-        saveState(stateFile, billing.state);
-        await webhooks.deliver(events);
+        changed(events);
         return redirect(`${url}/billing_portal/${portalId}`);
       },
     ],
