@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntitlementActivities } from '../../../activities/billing/entitlement-activities.ts';
 import type { BillingProviders } from '../../../billing/index.ts';
+import { PayPalProvider } from '../../../billing/paypal/paypal-provider.ts';
 import type { BillingProvider } from '../../../billing/provider.ts';
 import { createStripeProvider } from '../../../billing/stripe/stripe-provider.ts';
-import { subscriptionWorkflowId } from '../../../domain/subscription.ts';
+import { type BillingProviderName, subscriptionWorkflowId } from '../../../domain/subscription.ts';
+import { type PayPalStandIn, startPayPalStandIn } from '../../../sandbox/billing/paypal/paypal-stand-in.ts';
 import { listEntitlementAudit } from '../../../store/entitlements/entitlement-audit.ts';
 import {
   type SubscriptionActivities,
@@ -16,17 +17,20 @@ import {
 import { signedStripeDelivery } from '../../support/stripe-events.ts';
 import { type StripeStandInForTests, startStripeStandInForTests } from '../../support/stripe-stand-in.ts';
 import { bundleTicketWorkflows } from '../../support/temporal.ts';
-import { type BillingWebSystem, startBillingWebSystem } from './support/billing-web-system.ts';
+import { type BillingWebSystem, startBillingWebSystem, type WebhookRequest } from './support/billing-web-system.ts';
 
 /**
- * What the webhooks do to a guild's plan, end to end: Stripe's own events for a subscription's life (the stand-in
- * makes them as Stripe would), posted to the real route, taken by the real subscription workflow on a worker with
- * the real provider and entitlement activities, ending in the entitlement store. However the deliveries come
+ * What the webhooks do to a guild's plan, end to end: Stripe's and PayPal's own deliveries for a subscription's life
+ * (their stand-ins make and sign them as the providers would), posted to the real route, taken by the real
+ * subscription workflow on a worker with the real provider and entitlement activities, ending in the entitlement
+ * store. However the deliveries come
  * (once each, each three times, in reverse), the end is the same; and one taken while no worker runs is applied
  * once one does.
  */
 let standIn: StripeStandInForTests;
+let paypalStandIn: PayPalStandIn;
 let stripe: BillingProvider;
+let paypal: BillingProvider;
 let providers: BillingProviders;
 let system: BillingWebSystem;
 let bundle: WorkflowBundleWithSourceMap;
@@ -36,8 +40,23 @@ const notices: Parameters<SubscriptionActivities['notifyBilling']>[0][] = [];
 
 beforeAll(async () => {
   standIn = await startStripeStandInForTests();
+  paypalStandIn = await startPayPalStandIn({
+    clientId: 'end-state',
+    clientSecret: 'secret',
+    webhookId: 'WH-END-STATE',
+  });
   stripe = createStripeProvider(standIn.config);
-  providers = { stripe };
+  paypal = new PayPalProvider({
+    clientId: 'end-state',
+    clientSecret: 'secret',
+    environment: 'sandbox',
+    apiBaseUrl: paypalStandIn.baseUrl,
+    planIds: { pro: paypalStandIn.plans[0]?.id },
+    webhookId: 'WH-END-STATE',
+    certOrigins: [paypalStandIn.baseUrl],
+    manageUrl: `${paypalStandIn.baseUrl}/myaccount/autopay`,
+  });
+  providers = { stripe, paypal };
   [system, bundle] = await Promise.all([
     startBillingWebSystem({ providers: () => providers }),
     bundleTicketWorkflows(),
@@ -48,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.close();
   await standIn?.close();
+  await paypalStandIn?.close();
 });
 
 /** The subscription workflow's worker as the worker process runs it, on the task queue the web process signals. */
@@ -72,38 +92,63 @@ function subscriptionWorker(): Promise<Worker> {
   });
 }
 
-/** A paid checkout for guild A cancelled at period end by its buyer: Stripe's events of that life, in order. */
-async function lifeAtStripe(): Promise<{ subscriptionId: string; events: Stripe.Event[] }> {
-  const { url } = await stripe.startCheckout({
+/** A subscription's life at its provider, and the webhook deliveries the provider made of it, in order. */
+interface Life {
+  subscriptionId: string;
+  deliveries: WebhookRequest[];
+}
+
+function checkoutFor(provider: BillingProvider) {
+  return provider.startCheckout({
     plan: 'pro',
     guildId,
     userId: system.web.userId(system.web.guildA, 'owner'),
-    returnUrl: `${system.web.url}/billing/return/stripe`,
+    returnUrl: `${system.web.url}/billing/return/${provider.name}`,
     cancelUrl: `${system.web.url}/guilds/${guildId}/billing`,
   });
-  const paid = await standIn.control.completeCheckout(url);
-  const cancelled = await standIn.control.cancel(paid.subscription.id, { atPeriodEnd: true });
-  return { subscriptionId: paid.subscription.id, events: [...paid.events, ...cancelled.events] };
 }
 
-/** Posts each event as Stripe delivers it; answers how many were accepted (the others are about no subscription). */
-async function post(events: Stripe.Event[]): Promise<number> {
+/** A paid checkout for guild A, then cancelled by its buyer: Stripe keeps it to the period's end. */
+async function lifeAtStripe(): Promise<Life> {
+  const paid = await standIn.control.completeCheckout((await checkoutFor(stripe)).url);
+  const cancelled = await standIn.control.cancel(paid.subscription.id, { atPeriodEnd: true });
+  return {
+    subscriptionId: paid.subscription.id,
+    deliveries: [...paid.events, ...cancelled.events].map((event) =>
+      signedStripeDelivery(event, standIn.config.webhookSecret),
+    ),
+  };
+}
+
+/** An approved subscription for guild A, then cancelled by its buyer on PayPal: it grants to the end of what was paid. */
+async function lifeAtPayPal(): Promise<Life> {
+  const token = new URL((await checkoutFor(paypal)).url).searchParams.get('ba_token') ?? '';
+  const subscriptionId = paypalStandIn.state.findByApprovalToken(token)?.resource.id ?? '';
+  const approved = await paypalStandIn.simulate('approve', subscriptionId);
+  const cancelled = await paypalStandIn.simulate('cancel', subscriptionId);
+  return { subscriptionId, deliveries: [...approved, ...cancelled] };
+}
+
+const LIVES: Record<'stripe' | 'paypal', () => Promise<Life>> = { stripe: lifeAtStripe, paypal: lifeAtPayPal };
+
+/** Posts each delivery as the provider does; answers how many were accepted (the others are about no subscription). */
+async function post(provider: BillingProviderName, deliveries: WebhookRequest[]): Promise<number> {
   let accepted = 0;
-  for (const event of events) {
-    const response = await system.postWebhook('stripe', signedStripeDelivery(event, standIn.config.webhookSecret));
-    expect(response.status, event.type).toBe(200);
+  for (const delivery of deliveries) {
+    const response = await system.postWebhook(provider, delivery);
+    expect(response.status).toBe(200);
     if (((await response.json()) as { outcome: string }).outcome === 'accepted') accepted += 1;
   }
   return accepted;
 }
 
 /** What the guild ends up with: the workflow's view and the entitlement with its history, ids left out. */
-async function endState(subscriptionId: string) {
+async function endState(provider: BillingProviderName, subscriptionId: string) {
   const view = await system.temporal.client.workflow
-    .getHandle(subscriptionWorkflowId('stripe', subscriptionId))
+    .getHandle(subscriptionWorkflowId(provider, subscriptionId))
     .query(subscriptionStateQuery);
   const entitlement = await system.db.prisma.entitlement.findUnique({
-    where: { subscriptionProvider_subscriptionId: { subscriptionProvider: 'stripe', subscriptionId } },
+    where: { subscriptionProvider_subscriptionId: { subscriptionProvider: provider, subscriptionId } },
   });
   const audit = entitlement ? await listEntitlementAudit(system.db.prisma, entitlement.id) : [];
   const { subscriptionId: _id, ...rest } = view;
@@ -120,9 +165,12 @@ async function endState(subscriptionId: string) {
 }
 
 /** Waits (the worker works meanwhile) until the subscription's entitlement says it ends at its period's end. */
-async function settled(subscriptionId: string): Promise<Awaited<ReturnType<typeof endState>>> {
+async function settled(
+  provider: BillingProviderName,
+  subscriptionId: string,
+): Promise<Awaited<ReturnType<typeof endState>>> {
   for (const deadline = Date.now() + 30_000; ; ) {
-    const state = await endState(subscriptionId).catch(() => null);
+    const state = await endState(provider, subscriptionId).catch(() => null);
     if (state?.view.status === 'canceled_at_period_end' && state.entitlement?.endsAt === state.view.currentPeriodEnd)
       return state;
     if (Date.now() > deadline) throw new Error(`${subscriptionId} did not settle: ${JSON.stringify(state)}`);
@@ -130,37 +178,40 @@ async function settled(subscriptionId: string): Promise<Awaited<ReturnType<typeo
   }
 }
 
-describe('webhooks to the end state', () => {
-  it('applies a webhook taken while no worker runs once a worker comes back', async () => {
-    const { subscriptionId, events } = await lifeAtStripe();
-    const accepted = await post(events);
+describe.each(['stripe', 'paypal'] as const)('%s webhooks to the end state', (provider) => {
+  it('applies webhooks taken while no worker runs once a worker comes back', async () => {
+    const { subscriptionId, deliveries } = await LIVES[provider]();
+    const accepted = await post(provider, deliveries);
     // Temporal has the events; with no worker, nothing is applied yet.
     expect(accepted).toBeGreaterThan(0);
-    expect(await system.signalledEvents('stripe', subscriptionId)).toHaveLength(accepted);
+    expect(await system.signalledEvents(provider, subscriptionId)).toHaveLength(accepted);
     await sleep(500);
     expect(
-      await system.db.prisma.entitlement.count({ where: { subscriptionProvider: 'stripe', subscriptionId } }),
+      await system.db.prisma.entitlement.count({ where: { subscriptionProvider: provider, subscriptionId } }),
     ).toBe(0);
 
     const worker = await subscriptionWorker();
-    const state = await worker.runUntil(settled(subscriptionId));
-    expect(state.entitlement).toMatchObject({ guildId, plan: 'pro', source: 'stripe' });
+    const state = await worker.runUntil(settled(provider, subscriptionId));
+    expect(state.entitlement).toMatchObject({ guildId, plan: 'pro', source: provider });
   });
 
   it('ends in the same state whether each event comes once in order, three times, or in reverse', async () => {
     const worker = await subscriptionWorker();
     await worker.runUntil(async () => {
-      const inOrder = await lifeAtStripe();
-      const thrice = await lifeAtStripe();
-      const reversed = await lifeAtStripe();
-      await post(inOrder.events);
-      const acceptedThrice = await post(thrice.events.flatMap((event) => [event, event, event]));
-      await post([...reversed.events].reverse());
+      const inOrder = await LIVES[provider]();
+      const thrice = await LIVES[provider]();
+      const reversed = await LIVES[provider]();
+      await post(provider, inOrder.deliveries);
+      const acceptedThrice = await post(
+        provider,
+        thrice.deliveries.flatMap((delivery) => [delivery, delivery, delivery]),
+      );
+      await post(provider, [...reversed.deliveries].reverse());
 
       const [once, tripled, backwards] = await Promise.all([
-        settled(inOrder.subscriptionId),
-        settled(thrice.subscriptionId),
-        settled(reversed.subscriptionId),
+        settled(provider, inOrder.subscriptionId),
+        settled(provider, thrice.subscriptionId),
+        settled(provider, reversed.subscriptionId),
       ]);
       // Each period ends when its own checkout was paid: compare what is not a time, then each time with its own.
       const timeless = (state: Awaited<ReturnType<typeof endState>>) => ({
@@ -171,7 +222,7 @@ describe('webhooks to the end state', () => {
       expect(timeless(tripled)).toEqual(timeless(once));
       expect(timeless(backwards)).toEqual(timeless(once));
       expect(once.view).toMatchObject({ status: 'canceled_at_period_end', plan: 'pro' });
-      expect(once.entitlement).toMatchObject({ guildId, plan: 'pro', source: 'stripe' });
+      expect(once.entitlement).toMatchObject({ guildId, plan: 'pro', source: provider });
       // Granted once, until the period's end: no copy or late event granted, extended or ended it again.
       expect(once.audit).toEqual(['grant']);
       for (const [life, state] of [
@@ -179,11 +230,11 @@ describe('webhooks to the end state', () => {
         [thrice, tripled],
         [reversed, backwards],
       ] as const) {
-        const atStripe = await stripe.fetchSubscription(life.subscriptionId);
-        expect(state.view.currentPeriodEnd).toBe(atStripe?.currentPeriodEnd);
+        const atProvider = await providers[provider]?.fetchSubscription(life.subscriptionId);
+        expect(state.view.currentPeriodEnd).toBe(atProvider?.currentPeriodEnd);
       }
       // Every copy reached the workflow, which applied each event id once: the same end, the same single history.
-      const signalled = await system.signalledEvents('stripe', thrice.subscriptionId);
+      const signalled = await system.signalledEvents(provider, thrice.subscriptionId);
       expect(signalled).toHaveLength(acceptedThrice);
       expect(new Set(signalled.map((event) => event.eventId)).size).toBe(acceptedThrice / 3);
     });
