@@ -7,7 +7,7 @@ import { InputError } from '../input-error.ts';
 import { TRANSACTION_OPTIONS } from '../transaction-options.ts';
 import { appendAudit } from './entitlement-audit.ts';
 import { operatorActor, toEntitlementRecord } from './entitlement-record.ts';
-import { lockEntitlement } from './lock-entitlement.ts';
+import { lockEntitlement } from './locks.ts';
 import { parseInput } from './parse-input.ts';
 
 const assignmentSchema = z.strictObject({

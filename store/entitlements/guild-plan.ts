@@ -1,12 +1,15 @@
 import { bestPlan, type PlanCatalogue, type PlanId, type PlanLimits, planRank } from '../../domain/plans.ts';
-import type { PrismaClient } from '../../prisma/client.ts';
+import type { PrismaClient, Subscription } from '../../prisma/client.ts';
 import { type EntitlementRecord, toEntitlementRecord } from './entitlement-record.ts';
 import { checkGuildIds } from './parse-input.ts';
+import { type SubscriptionRecord, toSubscriptionRecord } from './subscription-record.ts';
 
 /** An entitlement that gives a guild its plan: its own, or a user's assigned to it. */
 export interface GuildGrant {
   entitlement: EntitlementRecord;
   via: 'guild' | 'assignment';
+  /** The provider subscription it comes from, as last mirrored (status, period end, price); null for a manual grant. */
+  subscription: SubscriptionRecord | null;
 }
 
 export interface GuildPlan {
@@ -45,20 +48,35 @@ export async function guildPlans(
   checkGuildIds(guildIds, 'guild plan query');
   const active = { startsAt: { lte: at }, OR: [{ endsAt: null }, { endsAt: { gt: at } }] };
   const [held, assignedEntitlements] = await Promise.all([
-    prisma.entitlement.findMany({ where: { guildId: { in: [...guildIds] }, ...active } }),
+    prisma.entitlement.findMany({
+      where: { guildId: { in: [...guildIds] }, ...active },
+      include: { subscription: true },
+    }),
     prisma.entitlement.findMany({
       where: { userId: { not: null }, assignments: { some: { guildId: { in: [...guildIds] } } }, ...active },
-      include: { assignments: { orderBy: [{ assignedAt: 'asc' }, { guildId: 'asc' }], select: { guildId: true } } },
+      include: {
+        subscription: true,
+        assignments: { orderBy: [{ assignedAt: 'asc' }, { guildId: 'asc' }], select: { guildId: true } },
+      },
     }),
   ]);
   const grants = new Map<string, GuildGrant[]>(guildIds.map((guildId) => [guildId, []]));
-  for (const row of held) {
-    if (row.guildId) grants.get(row.guildId)?.push({ entitlement: toEntitlementRecord(row), via: 'guild' });
+  for (const { subscription, ...row } of held) {
+    const grant = {
+      entitlement: toEntitlementRecord(row),
+      via: 'guild' as const,
+      subscription: mirrored(subscription),
+    };
+    if (row.guildId) grants.get(row.guildId)?.push(grant);
   }
-  for (const { assignments, ...row } of assignedEntitlements) {
+  for (const { assignments, subscription, ...row } of assignedEntitlements) {
     const granting = assignments.slice(0, catalogue[row.plan].guildsPerEntitlement);
     for (const { guildId } of granting) {
-      grants.get(guildId)?.push({ entitlement: toEntitlementRecord(row), via: 'assignment' });
+      grants.get(guildId)?.push({
+        entitlement: toEntitlementRecord(row),
+        via: 'assignment',
+        subscription: mirrored(subscription),
+      });
     }
   }
   return new Map(
@@ -68,6 +86,10 @@ export async function guildPlans(
       return [guildId, { guildId, plan, limits: catalogue[plan], grants: list }];
     }),
   );
+}
+
+function mirrored(subscription: Subscription | null): SubscriptionRecord | null {
+  return subscription ? toSubscriptionRecord(subscription) : null;
 }
 
 function byBestThenLongest(a: GuildGrant, b: GuildGrant): number {

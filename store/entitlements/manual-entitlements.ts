@@ -13,7 +13,7 @@ import {
   sameHolder,
   toEntitlementRecord,
 } from './entitlement-record.ts';
-import { lockEntitlement } from './lock-entitlement.ts';
+import { LOCK_SPACES, lockEntitlement, lockKey } from './locks.ts';
 import { parseInput } from './parse-input.ts';
 
 /** Why an operator did it: kept in the audit log, so it must say something. */
@@ -69,6 +69,8 @@ export async function grantManualEntitlement(
   return prisma.$transaction(async (tx) => {
     const id = grant.entitlementId;
     if (id !== undefined) {
+      // A double submit's two requests take turns here, so the second finds the first's row.
+      await lockKey(tx, LOCK_SPACES.manualGrant, id);
       const earlier = await tx.entitlement.findUnique({ where: { id } });
       if (earlier) return { entitlement: sameGrantOrRefuse(earlier, grant), action: null };
     }

@@ -20,6 +20,7 @@ import {
   toEntitlementRecord,
 } from './entitlement-record.ts';
 import { unassignAllInTransaction } from './guild-assignments.ts';
+import { LOCK_SPACES, lockKey } from './locks.ts';
 import { parseInput } from './parse-input.ts';
 
 /** Epoch milliseconds within what a Date holds. */
@@ -189,20 +190,16 @@ function endedEndsAt(before: EntitlementRecord, endedAt: number): Date {
   return new Date(Math.max(earliest, before.startsAt.getTime()));
 }
 
-/** Key 1 of the two-key advisory lock this module takes ('sub' + 1): one writer per subscription at a time. */
-const SUBSCRIPTION_LOCK_SPACE = 0x73756201;
-
 /**
  * Serialises the writes of one subscription, including its first, when there is no row yet to lock: a retried
  * activity that overlaps the attempt it replaces then finds that attempt's rows instead of racing it.
  */
-async function lockSubscription(
+function lockSubscription(
   tx: Prisma.TransactionClient,
   provider: BillingProviderName,
   subscriptionId: string,
 ): Promise<void> {
-  const key = subscriptionWorkflowId(provider, subscriptionId);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUBSCRIPTION_LOCK_SPACE}::int, hashtext(${key}))`;
+  return lockKey(tx, LOCK_SPACES.subscription, subscriptionWorkflowId(provider, subscriptionId));
 }
 
 type ParsedSubscription = z.output<typeof providerSubscriptionSchema>;

@@ -63,6 +63,15 @@ describe('guildPlan', () => {
       ['enterprise', 'guild'],
       ['pro', 'guild'],
     ]);
+    // What the billing page says of each: a manual grant has no subscription, Stripe's has its period and price.
+    expect(both.grants[0]?.subscription).toBeNull();
+    expect(both.grants[1]?.subscription).toMatchObject({
+      provider: 'stripe',
+      subscriptionId: 'sub_best',
+      status: 'active',
+      currentPeriodEnd: new Date(T0 + 30 * DAY),
+      price: { amountMinor: 900, currency: 'USD', interval: 'month' },
+    });
     expect((await at(20 * DAY)).plan).toBe('pro');
     expect((await at(30 * DAY - 1)).plan).toBe('pro');
     expect((await at(30 * DAY)).plan).toBe('free');

@@ -54,6 +54,11 @@ describe('manual entitlements', () => {
       { action: 'grant', actor: `manual:${OPERATOR}`, reason: 'partner server, 90 days' },
     ]);
 
+    const raced = { ...input, entitlementId: randomUUID() };
+    const results = await Promise.all(Array.from({ length: 4 }, () => grantManualEntitlement(prisma, raced, now)));
+    expect(results.map((result) => result.action).sort()).toEqual(['grant', null, null, null]);
+    expect(await listEntitlementAudit(prisma, raced.entitlementId)).toHaveLength(1);
+
     const reuse = await refusal(grantManualEntitlement(prisma, { ...input, plan: 'pro' }, now));
     expect(reuse.problems).toEqual([
       { path: 'entitlementId', message: 'already names another entitlement; a new grant needs a new id' },
