@@ -68,6 +68,7 @@ describe('applyMigrations', () => {
       'guild_blocked_user',
       'guild_staff_role',
       'guild_ticket_counter',
+      'patreon_account_link',
       'subscription',
       'ticket',
       'ticket_change',
@@ -79,6 +80,7 @@ describe('applyMigrations', () => {
       'ticket_type',
       'web_login_attempt',
       'web_session',
+      'webhook_delivery',
     ]);
     const records = await query<{
       id: string;
