@@ -13,6 +13,7 @@ source "$TICKETFLOW_ROOT/scripts/postgres.sh"
 source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
 source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
 source "$TICKETFLOW_ROOT/scripts/local-stripe.sh"
+source "$TICKETFLOW_ROOT/scripts/payment-stand-ins.sh"
 source "$TICKETFLOW_ROOT/scripts/supervised-process.sh"
 source "$TICKETFLOW_ROOT/scripts/started-processes.sh"
 
@@ -54,6 +55,18 @@ main() {
   else
     add_exit_hook stop_local_stripe
     start_local_stripe
+  fi
+  if [[ -n "${PAYPAL_CLIENT_ID:-}" ]]; then
+    log "PayPal: using PAYPAL_CLIENT_ID from the environment"
+  else
+    add_exit_hook "stop_payment_stand_in paypal"
+    start_payment_stand_in paypal "${PAYPAL_STAND_IN_PORT:-8792}"
+  fi
+  if [[ -n "${PATREON_CLIENT_ID:-}" ]]; then
+    log "Patreon: using PATREON_CLIENT_ID from the environment"
+  else
+    add_exit_hook "stop_payment_stand_in patreon"
+    start_payment_stand_in patreon "${PATREON_STAND_IN_PORT:-8793}"
   fi
 
   if [[ -n "${TEMPORAL_ADDRESS:-}" ]]; then

@@ -2,7 +2,7 @@
 # What scripts/start.sh started, as recorded under .data/run/: stop.sh stops exactly that (never a DATABASE_URL
 # Postgres or a TEMPORAL_ADDRESS server, which start.sh only uses), and a second start.sh refuses while any of it
 # still runs, so one token never gets two bots. Source after lib.sh, postgres.sh, temporal-dev-server.sh,
-# local-discord.sh, local-stripe.sh and supervised-process.sh.
+# local-discord.sh, local-stripe.sh, payment-stand-ins.sh and supervised-process.sh.
 
 readonly START_PID_FILE="$TICKETFLOW_RUN_DIR/start.pid"
 
@@ -21,6 +21,9 @@ running_started_processes() {
   if pid="$(running_dev_server_pid)"; then printf 'the Temporal dev server (pid %s)\n' "$pid"; fi
   if pid="$(running_local_discord_pid)"; then printf 'the local Discord (pid %s)\n' "$pid"; fi
   if pid="$(running_local_stripe_pid)"; then printf 'the Stripe stand-in (pid %s)\n' "$pid"; fi
+  for name in paypal patreon; do
+    if pid="$(running_payment_stand_in_pid "$name")"; then printf 'the local %s (pid %s)\n' "$name" "$pid"; fi
+  done
   if pid="$(running_started_postgres_pid)"; then printf 'the local Postgres (pid %s)\n' "$pid"; fi
 }
 
@@ -62,5 +65,7 @@ stop_started_processes() {
   stop_dev_server
   stop_local_stripe
   stop_local_discord
+  stop_payment_stand_in patreon
+  stop_payment_stand_in paypal
   stop_local_postgres
 }

@@ -9,6 +9,7 @@ source "$TICKETFLOW_ROOT/scripts/postgres.sh"
 source "$TICKETFLOW_ROOT/scripts/temporal-dev-server.sh"
 source "$TICKETFLOW_ROOT/scripts/local-discord.sh"
 source "$TICKETFLOW_ROOT/scripts/local-stripe.sh"
+source "$TICKETFLOW_ROOT/scripts/payment-stand-ins.sh"
 source "$TICKETFLOW_ROOT/scripts/supervised-process.sh"
 source "$TICKETFLOW_ROOT/scripts/started-processes.sh"
 

@@ -61,6 +61,8 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
       TEMPORAL_TASK_QUEUE: `ticketflow-start-${process.pid}`,
       DISCORD_SANDBOX_PORT: String(await freePort()),
       STRIPE_SANDBOX_PORT: String(await freePort()),
+      PAYPAL_STAND_IN_PORT: String(await freePort()),
+      PATREON_STAND_IN_PORT: String(await freePort()),
       TRANSCRIPTS_DIR: join(dataDir, 'transcripts'),
       WEB_PORT: String(await freePort()),
       WEB_HEALTH_PORT: '0',
@@ -178,6 +180,8 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
   });
 
   it('stops exactly what it started with stop.sh, leaving the Postgres and Temporal it was given running', async () => {
+    const standIns = ['paypal-stand-in', 'patreon-stand-in'].map(recordedPid);
+    expect(standIns.every((pid) => pid !== undefined)).toBe(true);
     const pids = [
       'web',
       'bot',
@@ -187,7 +191,9 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
       'worker-supervisor',
       'local-discord',
       'local-stripe',
-    ].map(recordedPid);
+    ]
+      .map(recordedPid)
+      .concat(standIns);
     const exited = once(start, 'exit');
     const stop = script('stop.sh');
     expect(stop.status).toBe(0);
@@ -206,9 +212,16 @@ describe('bash scripts/start.sh, restart.sh and stop.sh', () => {
     async () => {
       startSystem();
       await started(/the bot started/);
-      const left = ['bot', 'worker', 'bot-supervisor', 'worker-supervisor', 'local-discord', 'local-stripe'].map(
-        recordedPid,
-      );
+      const left = [
+        'bot',
+        'worker',
+        'bot-supervisor',
+        'worker-supervisor',
+        'local-discord',
+        'local-stripe',
+        'paypal-stand-in',
+        'patreon-stand-in',
+      ].map(recordedPid);
       const exited = once(start, 'exit');
       process.kill(start.pid ?? 0, 'SIGKILL');
       await exited;
