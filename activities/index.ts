@@ -1,4 +1,5 @@
 import type { REST } from '@discordjs/rest';
+import type { PlanCatalogue } from '../domain/plans.ts';
 import type { TicketActivities } from '../domain/ticket.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import type { TranscriptStorage } from '../transcripts/index.ts';
@@ -13,6 +14,8 @@ export interface TicketActivityDeps {
   prisma: PrismaClient;
   discordRest: REST;
   transcriptStorage: TranscriptStorage;
+  /** The plans and their limits as the operators configured them: an open past the monthly limit is refused. */
+  plans: PlanCatalogue;
   /** Deployment settings the Discord notices show, e.g. the panel's URL that summaries link to. */
   notices?: NoticeSettings;
   /** Fetches attachments and avatars into transcript storage; Discord's CDN in production. */
@@ -22,7 +25,7 @@ export interface TicketActivityDeps {
 /** Every side effect of the ticket workflow, wired to Postgres, Discord and transcript storage. */
 export function createTicketActivities(deps: TicketActivityDeps): TicketActivities {
   return {
-    ...createDatabaseActivities(deps.prisma),
+    ...createDatabaseActivities(deps.prisma, { plans: deps.plans, publicUrl: deps.notices?.publicUrl }),
     ...createDiscordActivities(deps.discordRest, deps.notices),
     ...createTranscriptActivities({
       storage: deps.transcriptStorage,

@@ -37,7 +37,7 @@ async function run(): Promise<void> {
       temporal: temporal.client,
       taskQueue: config.temporal.taskQueue,
       prisma,
-      guildConfigs: createGuildConfigRepository(prisma),
+      guildConfigs: createGuildConfigRepository(prisma, config.plans),
     },
     botClientOptions(config.discord.apiBaseUrl),
     intake,

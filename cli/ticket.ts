@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ConfigError } from '../config/parse-env.ts';
+import { loadPlanCatalogue } from '../config/plans-config.ts';
 import { loadTemporalConfig } from '../config/temporal-config.ts';
 import { isDiscordId } from '../domain/discord-id.ts';
 import type { Actor } from '../domain/ticket.ts';
@@ -148,7 +149,7 @@ async function main(argv: string[]): Promise<void> {
         ? { guildId: values.guild, id: values['member-id'] ?? '', name: values['member-name'] ?? '' }
         : await member(values.member ?? '', undefined);
       const prisma = createPrismaClient(databaseUrl());
-      const config = await createGuildConfigRepository(prisma)
+      const config = await createGuildConfigRepository(prisma, loadPlanCatalogue())
         .loadGuildConfig(creator.guildId)
         .finally(() => prisma.$disconnect());
       const questions = config?.ticketTypes.find((t) => t.key === values.type)?.questions ?? [];

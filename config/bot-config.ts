@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { PlanCatalogue } from '../domain/plans.ts';
 import { parseEnv } from './parse-env.ts';
+import { loadPlanCatalogue } from './plans-config.ts';
 import { logLevelVariable, portVariable, secondsVariable, type TelemetryConfig } from './telemetry-config.ts';
 import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';
 
@@ -19,6 +21,8 @@ export interface BotConfig {
   temporal: TemporalConfig;
   databaseUrl: string;
   discord: { token: string; apiBaseUrl: string | undefined };
+  /** The plans' limits (TICKETFLOW_PLANS over the defaults): `/ticket config` saves within their ticket types. */
+  plans: PlanCatalogue;
   telemetry: TelemetryConfig;
   shutdownGraceMs: number;
 }
@@ -30,6 +34,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     temporal: loadTemporalConfig(env),
     databaseUrl: parsed.DATABASE_URL,
     discord: { token: parsed.DISCORD_TOKEN, apiBaseUrl: parsed.DISCORD_API_BASE_URL },
+    plans: loadPlanCatalogue(env),
     telemetry: {
       logLevel: parsed.LOG_LEVEL,
       healthPort: parsed.BOT_HEALTH_PORT,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { BillingProvidersConfig } from '../billing/index.ts';
 import { DISCORD_ID_PATTERN } from '../domain/discord-id.ts';
+import type { PlanCatalogue } from '../domain/plans.ts';
 import { loadPatreonConfig } from './billing/patreon-config.ts';
 import { loadPayPalConfig } from './billing/paypal-config.ts';
 import { loadStripeConfig } from './billing/stripe-config.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
+import { loadPlanCatalogue } from './plans-config.ts';
 import { logLevelVariable, portVariable, secondsVariable, type TelemetryConfig } from './telemetry-config.ts';
 import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';
 
@@ -68,6 +70,8 @@ export interface WebConfig {
   discord: { botToken: string; oauth: DiscordOAuthConfig };
   /** Where the ticket workflows run: the panel's staff actions are their updates. */
   temporal: TemporalConfig;
+  /** The plans' limits (TICKETFLOW_PLANS over the defaults): the settings save within their ticket types. */
+  plans: PlanCatalogue;
   telemetry: Pick<TelemetryConfig, 'logLevel' | 'healthPort'>;
   shutdownGraceMs: number;
   /** Discord user ids of the service's operators (ADMIN_USER_IDS): the admin panel's only users. */
@@ -97,6 +101,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
       },
     },
     temporal: loadTemporalConfig(env),
+    plans: loadPlanCatalogue(env),
     telemetry: { logLevel: parsed.LOG_LEVEL, healthPort: parsed.WEB_HEALTH_PORT },
     shutdownGraceMs: parsed.WEB_SHUTDOWN_GRACE_SECONDS * 1000,
     operatorUserIds: [...new Set(parsed.ADMIN_USER_IDS)],

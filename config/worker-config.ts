@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { PlanCatalogue } from '../domain/plans.ts';
 import type { TranscriptStorageOptions } from '../transcripts/storage-factory.ts';
 import { carriesCredentials, parseEnv } from './parse-env.ts';
+import { loadPlanCatalogue } from './plans-config.ts';
 import { logLevelVariable, portVariable, secondsVariable, type TelemetryConfig } from './telemetry-config.ts';
 import { loadTemporalConfig, type TemporalConfig } from './temporal-config.ts';
 import { loadTranscriptStorageConfig } from './transcript-storage-config.ts';
@@ -32,6 +34,8 @@ export interface WorkerConfig {
   transcriptStorage: TranscriptStorageOptions;
   /** Where the panel is served, without a trailing slash; summaries link to transcripts there. */
   publicUrl: string | undefined;
+  /** The plans' limits (TICKETFLOW_PLANS over the defaults): the monthly ticket limit, retention. */
+  plans: PlanCatalogue;
   telemetry: TelemetryConfig;
   shutdownGraceMs: number;
   workflowBundlePath: string | undefined;
@@ -45,6 +49,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     discord: { token: parsed.DISCORD_TOKEN, apiBaseUrl: parsed.DISCORD_API_BASE_URL },
     transcriptStorage: loadTranscriptStorageConfig(env),
     publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
+    plans: loadPlanCatalogue(env),
     telemetry: {
       logLevel: parsed.LOG_LEVEL,
       healthPort: parsed.WORKER_HEALTH_PORT,

@@ -31,10 +31,11 @@ export function withinMonthlyTickets(ticketsPerMonth: number | null, openedThisM
 export function monthlyTicketLimitMessage(input: {
   plan: PlanId;
   ticketsPerMonth: number;
-  at: number;
+  /** When the count starts again: the next calendar month (UTC). */
+  resetsAt: number;
   billingUrl: string | null;
 }): string {
-  const resets = new Date(nextUtcMonthStart(input.at)).toISOString().slice(0, 10);
+  const resets = new Date(input.resetsAt).toISOString().slice(0, 10);
   const upgrade = input.billingUrl
     ? `A server admin can upgrade the plan at ${input.billingUrl}`
     : 'A server admin can upgrade the plan in the Ticketflow panel';
@@ -60,7 +61,7 @@ export function ticketTypesOverPlan(input: {
   const stored = new Set(storedKeys);
   const added = savedKeys.filter((key) => !stored.has(key));
   if (added.length === 0) return null;
-  if (storedKeys.length >= allowed) {
+  if (storedKeys.length > allowed) {
     return (
       `The ${plan} plan allows ${allowed} ticket types and this server already has ${storedKeys.length}; ` +
       `types from an earlier plan are kept, but a new one (${added.join(', ')}) can be added only after removing ` +

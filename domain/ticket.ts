@@ -86,6 +86,8 @@ export type RefusalCode =
   | 'type_limit'
   | 'member_limit'
   | 'cooldown'
+  /** The guild opened its plan's tickets for this calendar month (UTC). */
+  | 'monthly_limit'
   /** Discord refused to create the thread (e.g. a missing permission); the ticket was closed at once. */
   | 'thread_failed'
   /** A retried request whose ticket was opened and has closed since. */

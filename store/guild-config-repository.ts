@@ -1,6 +1,9 @@
 import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../domain/guild-config.ts';
+import { ticketTypesOverPlan } from '../domain/plan-limits.ts';
+import type { PlanCatalogue } from '../domain/plans.ts';
 import { snowflake } from '../domain/snowflake.ts';
-import type { PrismaClient } from '../prisma/client.ts';
+import type { Prisma, PrismaClient } from '../prisma/client.ts';
+import { type GuildPlan, guildPlan } from './entitlements/guild-plan.ts';
 import { GuildConfigError, type GuildConfigProblem } from './guild-config-error.ts';
 import type { GuildDirectory } from './guild-directory.ts';
 import { guildOwnershipProblems } from './guild-ownership.ts';
@@ -12,16 +15,18 @@ export interface GuildConfigRepository {
   /**
    * Validates the configuration, asks `directory` whether the channels and roles it adds are the guild's own, then
    * replaces the guild's whole ticket configuration at once; returns it with defaults filled in. A refusal is a
-   * GuildConfigError naming every problem, and nothing is written.
+   * GuildConfigError naming every problem, and nothing is written. The guild's plan limits its ticket types: a save
+   * may not add types past it, and never loses the types a guild already has (see ticketTypesOverPlan).
    */
   saveGuildConfig(guildId: string, directory: GuildDirectory, input: GuildConfigInput): Promise<GuildConfig>;
   /** null when the guild never configured tickets. */
   loadGuildConfig(guildId: string): Promise<GuildConfig | null>;
 }
 
-export function createGuildConfigRepository(prisma: PrismaClient): GuildConfigRepository {
+/** `plans`: the plans and their limits as the operators configured them (config/plans-config.ts). */
+export function createGuildConfigRepository(prisma: PrismaClient, plans: PlanCatalogue): GuildConfigRepository {
   return {
-    saveGuildConfig: (guildId, directory, input) => saveGuildConfig(prisma, guildId, directory, input),
+    saveGuildConfig: (guildId, directory, input) => saveGuildConfig(prisma, plans, guildId, directory, input),
     loadGuildConfig: (guildId) => loadGuildConfig(prisma, guildId),
   };
 }
@@ -38,6 +43,7 @@ function validate(guildId: string, input: GuildConfigInput): GuildConfig {
 
 async function saveGuildConfig(
   prisma: PrismaClient,
+  plans: PlanCatalogue,
   guildId: string,
   directory: GuildDirectory,
   input: GuildConfigInput,
@@ -45,6 +51,7 @@ async function saveGuildConfig(
   const config = validate(guildId, input);
   // Asked before the transaction: Discord's answers can take a while, and the transaction holds the guild's counter.
   const stored = await loadGuildConfig(prisma, guildId);
+  const plan = await guildPlan(prisma, plans, guildId);
   const foreign = await guildOwnershipProblems(directory, guildId, config, stored);
   if (foreign.length > 0) throw new GuildConfigError(foreign);
   const columns = {
@@ -65,6 +72,9 @@ async function saveGuildConfig(
     // an old and half a new configuration.
     await tx.$executeRaw`INSERT INTO guild_ticket_counter (guild_id) VALUES (${guildId}) ON CONFLICT DO NOTHING`;
     await tx.$queryRaw`SELECT 1 FROM guild_ticket_counter WHERE guild_id = ${guildId} FOR UPDATE`;
+    // Under the lock, so a save that ran meanwhile and added types is seen; refused, the transaction writes nothing.
+    const overPlan = ticketTypesProblem(plan, await storedTypeKeys(tx, guildId), config);
+    if (overPlan) throw new GuildConfigError([overPlan]);
 
     await tx.guildStaffRole.deleteMany({ where: { guildId, roleId: { notIn: config.staffRoleIds } } });
     await tx.guildStaffRole.createMany({
@@ -111,6 +121,24 @@ async function saveGuildConfig(
     });
   }, TRANSACTION_OPTIONS);
   return config;
+}
+
+function ticketTypesProblem(
+  { plan, limits }: GuildPlan,
+  stored: readonly { key: string }[],
+  config: GuildConfig,
+): GuildConfigProblem | null {
+  const message = ticketTypesOverPlan({
+    plan,
+    allowed: limits.ticketTypes,
+    storedKeys: stored.map((type) => type.key),
+    savedKeys: config.ticketTypes.map((type) => type.key),
+  });
+  return message ? { path: 'ticketTypes', message } : null;
+}
+
+async function storedTypeKeys(tx: Prisma.TransactionClient, guildId: string): Promise<{ key: string }[]> {
+  return tx.ticketType.findMany({ where: { guildId }, select: { key: true } });
 }
 
 async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<GuildConfig | null> {

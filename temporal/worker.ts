@@ -65,6 +65,7 @@ async function run(): Promise<void> {
           discordRest: createDiscordRest(config.discord),
           transcriptStorage,
           notices: { publicUrl: config.publicUrl },
+          plans: config.plans,
         }),
         ...createGuildSettingsActivities(prisma),
       },

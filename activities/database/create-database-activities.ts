@@ -2,7 +2,7 @@ import type { TicketActivities } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { loadFollowedSettings } from './load-followed-settings.ts';
 import { recordTicketChange } from './record-ticket-change.ts';
-import { registerTicket } from './register-ticket.ts';
+import { type OpenGate, registerTicket } from './register-ticket.ts';
 import { storeMessages } from './store-messages.ts';
 
 /** The members of TicketActivities that write Postgres. */
@@ -11,9 +11,9 @@ export type DatabaseActivities = Pick<
   'registerTicket' | 'recordTicketChange' | 'storeMessages' | 'loadFollowedSettings'
 >;
 
-export function createDatabaseActivities(prisma: PrismaClient): DatabaseActivities {
+export function createDatabaseActivities(prisma: PrismaClient, gate: OpenGate): DatabaseActivities {
   return {
-    registerTicket: (input) => registerTicket(prisma, input),
+    registerTicket: (input) => registerTicket(prisma, gate, input),
     recordTicketChange: (input) => recordTicketChange(prisma, input),
     storeMessages: (input) => storeMessages(prisma, input),
     loadFollowedSettings: (input) => loadFollowedSettings(prisma, input),

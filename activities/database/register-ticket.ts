@@ -1,6 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { billingPagePath } from '../../domain/panel-paths.ts';
+import { monthlyTicketLimitMessage, withinMonthlyTickets } from '../../domain/plan-limits.ts';
+import type { PlanCatalogue } from '../../domain/plans.ts';
 import type { OpenTicketRequest, RefusalCode, Registration, TicketActivities } from '../../domain/ticket.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
+import { type GuildPlan, guildPlan } from '../../store/entitlements/guild-plan.ts';
+import { monthlyUsageStatement, utcMonthOf } from '../../store/entitlements/monthly-usage.ts';
 import { TRANSACTION_OPTIONS } from '../../store/transaction-options.ts';
 import { DatabaseFailureType, parseInput } from './failures.ts';
 import { openTicketInputSchema } from './input-schemas.ts';
@@ -13,13 +18,28 @@ const OPEN_STATUSES = ['opening', 'open'] as const;
 
 type RegisterInput = Parameters<TicketActivities['registerTicket']>[0];
 
+/** What the plan gate of an open needs besides Postgres. */
+export interface OpenGate {
+  /** The plans and their limits as the operators configured them (config/plans-config.ts). */
+  plans: PlanCatalogue;
+  /** The panel's base URL (PUBLIC_URL) that a refusal links the billing page on; undefined without a panel. */
+  publicUrl: string | undefined;
+}
+
 /**
  * Registers a ticket in ONE transaction that first locks the guild's counter row: opens in a guild run one at a
- * time, so limits, cooldown and duplicate detection see every earlier open, and numbers come out gapless.
+ * time, so limits, cooldown, duplicate detection and the plan's monthly count see every earlier open (two opens at
+ * the monthly limit cannot both pass), and numbers come out gapless.
  * A retry with the same workflowId answers with the row it wrote; a refusal writes nothing.
  */
-export async function registerTicket(prisma: PrismaClient, rawInput: RegisterInput): Promise<Registration> {
+export async function registerTicket(
+  prisma: PrismaClient,
+  gate: OpenGate,
+  rawInput: RegisterInput,
+): Promise<Registration> {
   const { workflowId, request, openedAt } = parseInput(openTicketInputSchema, rawInput, 'registerTicket input');
+  // Read for every open, never cached, before the transaction takes the guild's counter: an upgrade counts at once.
+  const plan = await guildPlan(prisma, gate.plans, request.guildId, new Date(openedAt));
   return prisma.$transaction(async (tx) => {
     const lastNumber = await lockCounter(tx, request.guildId);
     if (lastNumber === null) {
@@ -42,7 +62,7 @@ export async function registerTicket(prisma: PrismaClient, rawInput: RegisterInp
       };
     }
 
-    const refusalOrDuplicate = await checkOpenAllowed(tx, request, openedAt);
+    const refusalOrDuplicate = await checkOpenAllowed(tx, request, openedAt, { plan, publicUrl: gate.publicUrl });
     if (refusalOrDuplicate.outcome !== 'allowed') return refusalOrDuplicate;
     const { settings } = refusalOrDuplicate;
 
@@ -94,6 +114,7 @@ async function checkOpenAllowed(
   tx: Prisma.TransactionClient,
   request: OpenTicketRequest,
   openedAt: number,
+  gate: { plan: GuildPlan; publicUrl: string | undefined },
 ): Promise<OpenCheck> {
   const { guildId } = request;
   const creatorId = request.creator.id;
@@ -154,8 +175,31 @@ async function checkOpenAllowed(
     }
   }
 
+  const monthly = await monthlyLimitRefusal(tx, gate, openedAt);
+  if (monthly) return monthly;
+
   const staffRoleIds = guild.staffRoles.map((role) => role.roleId);
   return { outcome: 'allowed', settings: ticketSettingsOf(guild, staffRoleIds, type) };
+}
+
+/** Refuses once the guild opened its plan's tickets this month (UTC); counted under the counter's lock. */
+async function monthlyLimitRefusal(
+  tx: Prisma.TransactionClient,
+  gate: { plan: GuildPlan; publicUrl: string | undefined },
+  openedAt: number,
+): Promise<Extract<Registration, { outcome: 'refused' }> | null> {
+  const { guildId, plan, limits } = gate.plan;
+  if (limits.ticketsPerMonth === null) return null;
+  const at = new Date(openedAt);
+  const rows = await tx.$queryRaw<{ opened: number }[]>(monthlyUsageStatement([guildId], at));
+  if (withinMonthlyTickets(limits.ticketsPerMonth, rows[0]?.opened ?? 0)) return null;
+  const message = monthlyTicketLimitMessage({
+    plan,
+    ticketsPerMonth: limits.ticketsPerMonth,
+    resetsAt: utcMonthOf(at).end.getTime(),
+    billingUrl: gate.publicUrl ? `${gate.publicUrl}${billingPagePath(guildId)}` : null,
+  });
+  return refuse('monthly_limit', message);
 }
 
 function refuse(code: RefusalCode, message: string): Extract<Registration, { outcome: 'refused' }> {

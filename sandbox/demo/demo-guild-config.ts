@@ -1,3 +1,4 @@
+import { loadPlanCatalogue } from '../../config/plans-config.ts';
 import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
@@ -39,5 +40,9 @@ export function demoGuildConfig(world: DemoWorld): GuildConfigInput {
  */
 export function saveDemoGuildConfig(prisma: PrismaClient, world: DemoWorld): Promise<GuildConfig> {
   const directory = createRestGuildDirectory({ token: world.botToken, apiBaseUrl: world.apiBaseUrl });
-  return createGuildConfigRepository(prisma).saveGuildConfig(world.guildId, directory, demoGuildConfig(world));
+  return createGuildConfigRepository(prisma, loadPlanCatalogue()).saveGuildConfig(
+    world.guildId,
+    directory,
+    demoGuildConfig(world),
+  );
 }

@@ -1,6 +1,7 @@
 import { type Client, Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botClientOptions, createTicketBot } from '../../bot/create-ticket-bot.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { getTicketState } from '../../workflows/definitions.ts';
 import { openFromPanel, post, waitUntilStored } from '../support/ticket-life.ts';
@@ -52,7 +53,7 @@ describe('messages posted while the bot was away', () => {
         temporal: system.temporal.client,
         taskQueue: system.taskQueue,
         prisma: system.db.prisma,
-        guildConfigs: createGuildConfigRepository(system.db.prisma),
+        guildConfigs: createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS),
       },
       botClientOptions(system.discord.apiBaseUrl),
     );

@@ -8,6 +8,7 @@ import { ANSWER_WITHIN_MS } from '../../bot/interactions/answer-in-time.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
 import { REQUEST_QUEUED } from '../../bot/replies.ts';
 import { type GuildConfigInput, guildConfigSchema } from '../../domain/guild-config.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
 import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
@@ -62,7 +63,7 @@ describe('the bot while a service it needs is down', () => {
     const connection = Connection.lazy({ address: await closedAddress(), interceptors: [] });
     cleanups.push(() => connection.close());
     const { pressPanel, alice } = await botWithPanel(async (ticketsId, guildId) => {
-      const guildConfigs = createGuildConfigRepository(db.prisma);
+      const guildConfigs = createGuildConfigRepository(db.prisma, DEFAULT_PLANS);
       await guildConfigs.saveGuildConfig(guildId, permissiveGuildDirectory, configFor(ticketsId));
       return { temporal: new TemporalClient({ connection }), taskQueue: 'nowhere', prisma: db.prisma, guildConfigs };
     });
@@ -90,7 +91,7 @@ describe('the bot while a service it needs is down', () => {
       temporal: new TemporalClient({ connection }),
       taskQueue: 'nowhere',
       prisma,
-      guildConfigs: createGuildConfigRepository(prisma),
+      guildConfigs: createGuildConfigRepository(prisma, DEFAULT_PLANS),
     }));
 
     const pressed = pressPanel();

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { freePort } from '../support/free-port.ts';
@@ -33,7 +34,7 @@ let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await createGuildConfigRepository(db.prisma).saveGuildConfig(GUILD, permissiveGuildDirectory, {
+  await createGuildConfigRepository(db.prisma, DEFAULT_PLANS).saveGuildConfig(GUILD, permissiveGuildDirectory, {
     ticketChannelId: '100000000000000009',
     ticketTypes: [{ key: 'support', name: 'Support' }],
   });

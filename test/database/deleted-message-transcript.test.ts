@@ -4,6 +4,7 @@ import {
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
 import { loadTranscriptSource } from '../../activities/database/load-transcript-source.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { buildTranscript } from '../../transcripts/build-transcript.ts';
 import { placeholderMediaResolver } from '../../transcripts/media-resolver.ts';
 import { renderTranscriptHtmlToString } from '../../transcripts/render-html.ts';
@@ -18,7 +19,7 @@ const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  activities = createDatabaseActivities(database.prisma);
+  activities = createDatabaseActivities(database.prisma, { plans: DEFAULT_PLANS, publicUrl: undefined });
 });
 
 afterAll(async () => {

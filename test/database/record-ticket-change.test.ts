@@ -4,6 +4,7 @@ import {
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
 import { DatabaseFailureType } from '../../activities/database/failures.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import type { TicketEventKind as DomainEventKind } from '../../domain/ticket.ts';
 import { TicketEventKind } from '../../prisma/client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -15,7 +16,7 @@ const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  activities = createDatabaseActivities(database.prisma);
+  activities = createDatabaseActivities(database.prisma, { plans: DEFAULT_PLANS, publicUrl: undefined });
 });
 
 afterAll(async () => {

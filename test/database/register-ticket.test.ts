@@ -6,6 +6,7 @@ import {
 import { DatabaseFailureType } from '../../activities/database/failures.ts';
 import { DUPLICATE_WINDOW_MS } from '../../activities/database/register-ticket.ts';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import type { RefusalCode } from '../../domain/ticket.ts';
 import { createGuildConfigRepository, type GuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -27,8 +28,8 @@ const MINUTE = 60_000;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  activities = createDatabaseActivities(database.prisma);
-  guilds = createGuildConfigRepository(database.prisma);
+  activities = createDatabaseActivities(database.prisma, { plans: DEFAULT_PLANS, publicUrl: undefined });
+  guilds = createGuildConfigRepository(database.prisma, DEFAULT_PLANS);
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import {
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
 import { DatabaseFailureType } from '../../activities/database/failures.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { expectNonRetryable, guildFootprint, message, newSnowflake, openRegisteredTicket } from './ticket-fixtures.ts';
 
@@ -13,7 +14,7 @@ const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  activities = createDatabaseActivities(database.prisma);
+  activities = createDatabaseActivities(database.prisma, { plans: DEFAULT_PLANS, publicUrl: undefined });
 });
 
 afterAll(async () => {

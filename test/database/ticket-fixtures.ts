@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { DatabaseActivities } from '../../activities/database/create-database-activities.ts';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
+import { DEFAULT_PLANS, type PlanCatalogue } from '../../domain/plans.ts';
 import type { OpenTicketRequest, Registration, TicketMessage } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
@@ -88,10 +89,20 @@ export async function expectNonRetryable(call: Promise<unknown>, type: string, m
   });
 }
 
+/** A new guild with the default configuration (guildConfigInput), saved under the plans given; returns its id. */
+export async function configuredGuild(prisma: PrismaClient, plans: PlanCatalogue = DEFAULT_PLANS): Promise<string> {
+  const guildId = newSnowflake();
+  await createGuildConfigRepository(prisma, plans).saveGuildConfig(
+    guildId,
+    permissiveGuildDirectory,
+    guildConfigInput(),
+  );
+  return guildId;
+}
+
 /** A freshly configured guild with one ticket registered in it, opened at `openedAt`. */
 export async function openRegisteredTicket(prisma: PrismaClient, activities: DatabaseActivities, openedAt: number) {
-  const guildId = newSnowflake();
-  await createGuildConfigRepository(prisma).saveGuildConfig(guildId, permissiveGuildDirectory, guildConfigInput());
+  const guildId = await configuredGuild(prisma);
   const creatorId = newSnowflake();
   const workflowId = `ticket-wf-${guildId}`;
   const registration = expectRegistered(

@@ -31,7 +31,7 @@ describe('the monthly ticket count', () => {
     const message = monthlyTicketLimitMessage({
       plan: 'free',
       ticketsPerMonth: 50,
-      at: Date.UTC(2026, 11, 6, 21),
+      resetsAt: Date.UTC(2027, 0, 1),
       billingUrl: 'https://tickets.example.com/guilds/1/billing',
     });
     expect(message).toBe(
@@ -39,7 +39,7 @@ describe('the monthly ticket count', () => {
         '2027-01-01 (UTC). A server admin can upgrade the plan at https://tickets.example.com/guilds/1/billing; ' +
         'an upgrade lifts the limit at once.',
     );
-    expect(monthlyTicketLimitMessage({ plan: 'pro', ticketsPerMonth: 500, at: 0, billingUrl: null })).toContain(
+    expect(monthlyTicketLimitMessage({ plan: 'pro', ticketsPerMonth: 500, resetsAt: 0, billingUrl: null })).toContain(
       'in the Ticketflow panel',
     );
   });

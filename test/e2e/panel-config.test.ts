@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transcriptPagePath } from '../../domain/panel-paths.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
 import { type PanelSystem, startPanelSystem } from '../support/panel-system.ts';
@@ -44,7 +45,9 @@ describe('ticket settings in the panel', () => {
     expect(await page.evaluate<string | null>('document.activeElement?.textContent ?? null')).toContain(
       'Nothing was saved.',
     );
-    expect(await createGuildConfigRepository(system.db.prisma).loadGuildConfig(guildId)).toEqual(system.config);
+    expect(await createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS).loadGuildConfig(guildId)).toEqual(
+      system.config,
+    );
 
     await billing.getByLabel('Key').fill('billing');
     await billing.getByLabel('Name', { exact: true }).fill('Billing');
@@ -64,7 +67,7 @@ describe('ticket settings in the panel', () => {
     await status.getByText('Saved.', { exact: false }).waitFor({ timeout: LONG_WAIT_MS });
     expect(await status.textContent()).toContain('/ticket open now offers these types.');
 
-    const saved = await createGuildConfigRepository(system.db.prisma).loadGuildConfig(guildId);
+    const saved = await createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS).loadGuildConfig(guildId);
     expect(saved?.ticketTypes.map((type) => type.key)).toEqual(['support', 'billing']);
     expect(saved?.ticketTypes[1]?.questions.map((question) => question.label)).toEqual([
       'Which invoice?',

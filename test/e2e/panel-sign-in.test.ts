@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { permissiveGuildDirectory } from '../support/guild-directory.ts';
 import { hydrated, launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
@@ -24,11 +25,15 @@ beforeAll(async () => {
   state.addMember(memberGuild.id, system.discord.bot.userId, { roleIds: [memberGuildBotRole.id] });
   state.addMember(memberGuild.id, sam);
   const tickets = state.createTextChannel(memberGuild.id, { name: 'tickets' });
-  await createGuildConfigRepository(system.db.prisma).saveGuildConfig(memberGuild.id, permissiveGuildDirectory, {
-    staffRoleIds: [helpers.id],
-    ticketChannelId: tickets.id,
-    ticketTypes: [{ key: 'support', name: 'Support' }],
-  });
+  await createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS).saveGuildConfig(
+    memberGuild.id,
+    permissiveGuildDirectory,
+    {
+      staffRoleIds: [helpers.id],
+      ticketChannelId: tickets.id,
+      ticketTypes: [{ key: 'support', name: 'Support' }],
+    },
+  );
   noBotGuildId = state.createGuild({ name: 'No Bot Here', ownerId: sam }).id;
 }, 240_000);
 

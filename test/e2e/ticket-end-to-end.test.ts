@@ -9,6 +9,7 @@ import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordRest } from '../../activities/discord/index.ts';
 import { createTicketActivities } from '../../activities/index.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { openTicketWorkflow } from '../../temporal/ticket-client.ts';
@@ -76,15 +77,19 @@ beforeAll(async () => {
     members: [{ username: 'alice' }, { username: 'sam', roles: ['Staff'] }],
     textChannels: ['tickets', 'histories', 'reminders'],
   });
-  await createGuildConfigRepository(db.prisma).saveGuildConfig(world.guild.id, permissiveGuildDirectory, {
-    staffRoleIds: [world.roles.get('Staff')?.id ?? ''],
-    ticketChannelId: world.channels.get('tickets')?.id ?? '',
-    historiesChannelId: world.channels.get('histories')?.id ?? null,
-    remindersChannelId: world.channels.get('reminders')?.id ?? null,
-    notificationRoleId: world.roles.get('Alerts')?.id ?? null,
-    notificationsEnabled: true,
-    ticketTypes: [{ key: 'support', name: 'Support', questions: [{ label: 'What do you need help with?' }] }],
-  });
+  await createGuildConfigRepository(db.prisma, DEFAULT_PLANS).saveGuildConfig(
+    world.guild.id,
+    permissiveGuildDirectory,
+    {
+      staffRoleIds: [world.roles.get('Staff')?.id ?? ''],
+      ticketChannelId: world.channels.get('tickets')?.id ?? '',
+      historiesChannelId: world.channels.get('histories')?.id ?? null,
+      remindersChannelId: world.channels.get('reminders')?.id ?? null,
+      notificationRoleId: world.roles.get('Alerts')?.id ?? null,
+      notificationsEnabled: true,
+      ticketTypes: [{ key: 'support', name: 'Support', questions: [{ label: 'What do you need help with?' }] }],
+    },
+  );
   transcriptsDir = await mkdtemp(join(tmpdir(), 'ticketflow-transcripts-'));
   worker = await Worker.create({
     connection: env.nativeConnection,
@@ -94,6 +99,7 @@ beforeAll(async () => {
       prisma: db.prisma,
       discordRest: createDiscordRest({ token: discord.bot.token, apiBaseUrl: discord.apiBaseUrl }),
       transcriptStorage: new FileTranscriptStorage(transcriptsDir),
+      plans: DEFAULT_PLANS,
     }),
   });
   workerRunning = worker.run();

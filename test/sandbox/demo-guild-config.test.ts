@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { saveDemoGuildConfig } from '../../sandbox/demo/demo-guild-config.ts';
 import { readDemoWorld } from '../../sandbox/demo/demo-world.ts';
 import { type DemoSandbox, startDemoSandbox } from '../../sandbox/demo/start-demo-sandbox.ts';
@@ -39,7 +40,9 @@ describe('the demo guild configuration', () => {
   it('is accepted, loads back as saved, and saving it again changes nothing', async () => {
     const world = await readDemoWorld(dataDir.path);
     const saved = await saveDemoGuildConfig(database.prisma, world);
-    expect(await createGuildConfigRepository(database.prisma).loadGuildConfig(world.guildId)).toEqual(saved);
+    expect(await createGuildConfigRepository(database.prisma, DEFAULT_PLANS).loadGuildConfig(world.guildId)).toEqual(
+      saved,
+    );
 
     expect(saved).toMatchObject({
       staffRoleIds: [world.roles.staff],

@@ -1,6 +1,7 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { GuildConfigError } from '../../store/guild-config-error.ts';
 import { createGuildConfigRepository, type GuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { guildConfigInput, newSnowflake } from '../database/ticket-fixtures.ts';
@@ -12,7 +13,7 @@ let guilds: GuildConfigRepository;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  guilds = createGuildConfigRepository(database.prisma);
+  guilds = createGuildConfigRepository(database.prisma, DEFAULT_PLANS);
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import {
   createDatabaseActivities,
   type DatabaseActivities,
 } from '../../activities/database/create-database-activities.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { InputError } from '../../store/input-error.ts';
 import {
@@ -28,7 +29,7 @@ const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  activities = createDatabaseActivities(database.prisma);
+  activities = createDatabaseActivities(database.prisma, { plans: DEFAULT_PLANS, publicUrl: undefined });
   feed = await startFeed();
 });
 
@@ -55,7 +56,7 @@ function startFeed(): Promise<TicketChangeFeed> {
 
 async function newGuild(): Promise<string> {
   const guildId = newSnowflake();
-  await createGuildConfigRepository(database.prisma).saveGuildConfig(
+  await createGuildConfigRepository(database.prisma, DEFAULT_PLANS).saveGuildConfig(
     guildId,
     permissiveGuildDirectory,
     guildConfigInput({ openCooldownSeconds: 0 }),

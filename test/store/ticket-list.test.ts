@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import type { TicketStatus, TimerState } from '../../prisma/client.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { listMemberTickets, listTickets, type TicketPage, type TicketSummary } from '../../store/ticket-list.ts';
@@ -71,7 +72,7 @@ async function insertTickets(guild: string, rows: Fixture[]): Promise<void> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const guilds = createGuildConfigRepository(database.prisma);
+  const guilds = createGuildConfigRepository(database.prisma, DEFAULT_PLANS);
   await guilds.saveGuildConfig(guildId, permissiveGuildDirectory, guildConfigInput());
   await guilds.saveGuildConfig(otherGuildId, permissiveGuildDirectory, guildConfigInput());
   await insertTickets(guildId, fixtures());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { searchMemberTranscripts, searchTranscripts, type TranscriptPage } from '../../store/transcript-search.ts';
 import type { TranscriptSearchQueryInput } from '../../store/transcript-search-query.ts';
@@ -74,7 +75,7 @@ const TICKETS: Seeded[] = [
 ];
 
 async function seed(guild: string): Promise<void> {
-  await createGuildConfigRepository(database.prisma).saveGuildConfig(
+  await createGuildConfigRepository(database.prisma, DEFAULT_PLANS).saveGuildConfig(
     guild,
     permissiveGuildDirectory,
     guildConfigInput(),

@@ -9,6 +9,7 @@ import type { BotServices } from '../../bot/bot-context.ts';
 import { botClientOptions, createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
 import type { GuildConfig, GuildConfigInput } from '../../domain/guild-config.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
 import {
   createDiscordSandbox,
@@ -18,6 +19,7 @@ import {
   seedGuild,
 } from '../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
+import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { freePort } from './free-port.ts';
 import { permissiveGuildDirectory } from './guild-directory.ts';
@@ -93,7 +95,8 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
   const started = await Promise.allSettled([
     createTestDatabase(),
     createDiscordSandbox({ heartbeatIntervalMs: 2_000, ...options.sandbox }),
-    freePort().then(startDevServer),
+    // The ticket family's attributes only: SQLite visibility takes at most 10 Keywords, fewer than every family's.
+    freePort().then((port) => startDevServer(port, ticketSearchAttributes)),
   ]);
   const [dbStart, discordStart, temporalStart] = started;
   if (dbStart.status === 'fulfilled') cleanups.push(() => dbStart.value.cleanup());
@@ -124,7 +127,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
       textChannels: ['tickets', 'histories', 'reminders'],
     });
     const ids = systemIds(world);
-    const guildConfigs = createGuildConfigRepository(db.prisma);
+    const guildConfigs = createGuildConfigRepository(db.prisma, DEFAULT_PLANS);
     const config = await guildConfigs.saveGuildConfig(world.guild.id, permissiveGuildDirectory, {
       staffRoleIds: [ids.roleId('Staff')],
       ticketChannelId: ids.channelId('tickets'),
@@ -222,7 +225,12 @@ async function botServices(
     cleanups.push(() => own.$disconnect());
     prisma = own;
   }
-  return { temporal: temporalClient, taskQueue, prisma, guildConfigs: createGuildConfigRepository(prisma) };
+  return {
+    temporal: temporalClient,
+    taskQueue,
+    prisma,
+    guildConfigs: createGuildConfigRepository(prisma, DEFAULT_PLANS),
+  };
 }
 
 function systemIds(world: SeededGuild): SystemIds {

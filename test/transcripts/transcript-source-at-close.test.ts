@@ -10,6 +10,7 @@ import { loadTranscriptSource } from '../../activities/database/load-transcript-
 import { createDiscordActivities, createDiscordRest, DiscordFailure } from '../../activities/discord/index.ts';
 import { loadTranscriptSourceAtClose } from '../../activities/transcript-source-at-close.ts';
 import { createTranscriptActivities, type RenderTranscriptInput } from '../../activities/transcripts/activity.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import type { TicketMessage } from '../../domain/ticket.ts';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
 import { TICKET_BOT_PERMISSIONS } from '../../sandbox/discord/seed.ts';
@@ -96,12 +97,12 @@ async function ticketWithConversation() {
   const sam = state.createUser({ username: 'sam', globalName: 'Sam S' });
   state.addMember(guild.id, sam.id, { roleIds: [staff.id] });
 
-  await createGuildConfigRepository(db.prisma).saveGuildConfig(guild.id, permissiveGuildDirectory, {
+  await createGuildConfigRepository(db.prisma, DEFAULT_PLANS).saveGuildConfig(guild.id, permissiveGuildDirectory, {
     staffRoleIds: [staff.id],
     ticketChannelId: tickets.id,
     ticketTypes: [{ key: 'support', name: 'Support', questions: [{ label: 'What happened?' }] }],
   });
-  const database = createDatabaseActivities(db.prisma);
+  const database = createDatabaseActivities(db.prisma, { plans: DEFAULT_PLANS, publicUrl: undefined });
   const registration = await database.registerTicket({
     workflowId: `ticket-${guild.id}`,
     request: {

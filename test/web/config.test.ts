@@ -1,6 +1,7 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuildConfig } from '../../domain/guild-config.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { guildSettingsWorkflowId } from '../../workflows/guild-settings/definitions.ts';
 import { eventually } from '../support/ticket-harness.ts';
@@ -32,7 +33,7 @@ afterAll(async () => {
   await system?.close();
 });
 
-const stored = () => createGuildConfigRepository(system.db.prisma).loadGuildConfig(guildId);
+const stored = () => createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS).loadGuildConfig(guildId);
 
 function put(body: unknown, cookie = owner): Promise<Response> {
   return web.request(path(), {

@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { PlanCatalogue } from '../../domain/plans.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { staffRoleIdsOf } from '../../store/guild-staff-roles.ts';
 import { createWebSessionRepository } from '../../store/web-session-repository.ts';
@@ -37,6 +38,8 @@ export interface WebServerDeps {
   bot: GuildConfigServicesDeps['bot'];
   /** The task queue of the ticket workflows (and of each guild's settings fan-out and subscription). */
   taskQueue: string;
+  /** The plans' limits (config/plans-config.ts): a settings save keeps within its plan's ticket types. */
+  plans: PlanCatalogue;
   /** Where the worker stores transcripts (config/transcript-storage-config.ts). */
   transcripts: TranscriptStorage;
   /** The payment providers configured (billing/index.ts); their events go to workflows on `taskQueue`. */
@@ -86,6 +89,7 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
     }),
     ...createGuildConfigServices({
       prisma: deps.prisma,
+      plans: deps.plans,
       bot: deps.bot,
       temporal: deps.temporal,
       taskQueue: deps.taskQueue,

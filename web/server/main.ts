@@ -43,6 +43,7 @@ async function run(): Promise<void> {
     temporal: temporal.client,
     ticketChanges,
     taskQueue: config.temporal.taskQueue,
+    plans: config.plans,
     bot: {
       token: config.discord.botToken,
       apiBaseUrl: config.discord.oauth.apiBaseUrl,

@@ -12,6 +12,7 @@ import {
 import { expect } from 'vitest';
 import type { BotServices } from '../../../bot/bot-context.ts';
 import { createTicketBot } from '../../../bot/create-ticket-bot.ts';
+import { DEFAULT_PLANS } from '../../../domain/plans.ts';
 import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
@@ -70,7 +71,7 @@ export async function startCommandWorld() {
     temporal: new TemporalClient({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) }),
     taskQueue: 'unused',
     prisma: database.prisma,
-    guildConfigs: createGuildConfigRepository(database.prisma),
+    guildConfigs: createGuildConfigRepository(database.prisma, DEFAULT_PLANS),
   };
   const bot: Client = createTicketBot(context, sandbox.clientOptions());
   const ready = once(bot, Events.ClientReady);

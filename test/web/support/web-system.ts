@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { discordAuthorizeUrl } from '../../../config/web-config.ts';
+import { DEFAULT_PLANS } from '../../../domain/plans.ts';
 import {
   createDiscordSandbox,
   type DiscordSandbox,
@@ -91,7 +92,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
   const guildA = guild('Alpha', 'sam', 'alice');
   const guildB = guild('Beta', 'bob', 'carol');
   const operator = discord.state.createUser({ username: 'olga' });
-  const configs = createGuildConfigRepository(db.prisma);
+  const configs = createGuildConfigRepository(db.prisma, DEFAULT_PLANS);
   for (const seeded of [guildA, guildB]) {
     await configs.saveGuildConfig(seeded.guild.id, permissiveGuildDirectory, {
       staffRoleIds: [seeded.roles.get('Staff')?.id ?? ''],
@@ -116,6 +117,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
     temporal,
     ticketChanges,
     taskQueue: options.on?.taskQueue ?? 'web-tests',
+    plans: DEFAULT_PLANS,
     bot: { token: discord.bot.token, apiBaseUrl, applicationId: discord.bot.applicationId },
     transcripts: new FileTranscriptStorage(transcriptsDir),
     discord: createDiscordOAuthClient({

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { registerTicketCommand } from '../../../discord/ticket-command/register-ticket-command.ts';
+import type { PlanCatalogue } from '../../../domain/plans.ts';
 import type { PrismaClient } from '../../../prisma/client.ts';
 import { createGuildConfigRepository, type GuildConfigRepository } from '../../../store/guild-config-repository.ts';
 import { createRestGuildDirectory, type RestGuildDirectory } from '../../../store/rest-guild-directory.ts';
@@ -15,6 +16,8 @@ const ANNOUNCE_DEADLINE_MS = 5_000;
 
 export interface GuildConfigServicesDeps {
   prisma: PrismaClient;
+  /** The plans' limits: a save keeps within its plan's ticket types. */
+  plans: PlanCatalogue;
   /** The bot on Discord: its token reads a guild's channels and roles and registers `/ticket` for its application. */
   bot: { token: string; apiBaseUrl: string; applicationId: string; observe?: DiscordRestObserver };
   temporal: Client;
@@ -31,7 +34,7 @@ export interface GuildConfigServices {
 
 /** The configuration's store, the guild directory the pickers and the save check read, and the writer. */
 export function createGuildConfigServices(deps: GuildConfigServicesDeps): GuildConfigServices {
-  const guildConfigs = createGuildConfigRepository(deps.prisma);
+  const guildConfigs = createGuildConfigRepository(deps.prisma, deps.plans);
   // One client for the pickers, the save's check and the registration: one queue, counted as the bot's requests.
   const botRest = discordRest(deps.bot.apiBaseUrl, { prefix: 'Bot', token: deps.bot.token });
   deps.bot.observe?.(botRest, 'bot');

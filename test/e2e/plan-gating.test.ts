@@ -1,0 +1,66 @@
+import { MessageFlags } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabaseActivities } from '../../activities/database/create-database-activities.ts';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
+import { grantManualEntitlement } from '../../store/entitlements/manual-entitlements.ts';
+import { expectRegistered, newSnowflake, openRequest } from '../database/ticket-fixtures.ts';
+import { settledReply } from '../support/settled-reply.ts';
+import { SUPPORT_QUESTION, startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
+
+const PUBLIC_URL = 'http://panel.ticketflow.test';
+const OPERATOR = '300000000000000001';
+
+let system: TicketflowSystem;
+
+beforeAll(async () => {
+  system = await startTicketflowSystem({ publicUrl: PUBLIC_URL });
+}, 180_000);
+
+afterAll(async () => {
+  await system?.close();
+});
+
+/** alice opens a Support ticket from the panel, answering its question, and reads the bot's final answer. */
+async function aliceOpens(): Promise<{ content: string; ephemeral: boolean }> {
+  const alice = system.discord.driver.as(system.userId('alice'));
+  const pressed = alice.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
+  const form = await pressed.waitForModal();
+  expect(JSON.stringify(form)).toContain(SUPPORT_QUESTION);
+  const reply = await settledReply(alice.submitModal(pressed, { q0: 'The bot ignores me.' }), 60_000);
+  return { content: reply.content, ephemeral: ((reply.flags ?? 0) & MessageFlags.Ephemeral) !== 0 };
+}
+
+describe('a free guild at its monthly ticket limit, through Discord', () => {
+  it('refuses the 51st ticket of the month privately, with the limit, the plan and the billing page', async () => {
+    const guildId = system.world.guild.id;
+    // The month's first 50 tickets, registered as the ticket workflow registers them (other members' opens).
+    const database = createDatabaseActivities(system.db.prisma, { plans: DEFAULT_PLANS, publicUrl: PUBLIC_URL });
+    for (let index = 0; index < 50; index++) {
+      const request = openRequest(guildId, newSnowflake());
+      expectRegistered(await database.registerTicket({ workflowId: `seeded-${index}`, request, openedAt: Date.now() }));
+    }
+
+    const refused = await aliceOpens();
+
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('This server has opened 50 tickets this month, the limit of its free plan');
+    expect(refused.content).toContain(`A server admin can upgrade the plan at ${PUBLIC_URL}/guilds/${guildId}/billing`);
+    expect(await system.db.prisma.ticket.count({ where: { guildId } })).toBe(50);
+    expect(await system.db.prisma.ticket.count({ where: { guildId, creatorId: system.userId('alice') } })).toBe(0);
+  });
+
+  it('opens the next ticket at once after the guild is granted pro', async () => {
+    await grantManualEntitlement(system.db.prisma, {
+      holder: { kind: 'guild', guildId: system.world.guild.id },
+      plan: 'pro',
+      endsAt: null,
+      reason: 'upgrade in the gating test',
+      operatorId: OPERATOR,
+    });
+
+    const opened = await aliceOpens();
+
+    expect(opened.ephemeral).toBe(true);
+    expect(opened.content).toMatch(/^Your ticket #51 is open: <#\d+>$/);
+  });
+});
