@@ -30,8 +30,13 @@ export const ticketSearchAttributes = [
 
 /** What operators filter subscriptions by: `SubscriptionStatus = "past_due" AND SubscriptionProvider = "stripe"`. */
 export const SubscriptionProvider = defineSearchAttributeKey('SubscriptionProvider', SearchAttributeType.KEYWORD);
-/** The guild holding the entitlement; absent while a user holds it (a Patreon pledge assigned to guilds later). */
-export const SubscriptionGuildId = defineSearchAttributeKey('SubscriptionGuildId', SearchAttributeType.KEYWORD);
+/**
+ * The guild holding the entitlement; absent while a user holds it (a Patreon pledge assigned to guilds later). A
+ * keyword list, queried like a keyword (`SubscriptionGuildId = "123"`), because SQL visibility (the dev server's
+ * SQLite, Postgres in production) has room for only 10 Keyword attributes and the ticket and subscription
+ * families would need 11.
+ */
+export const SubscriptionGuildId = defineSearchAttributeKey('SubscriptionGuildId', SearchAttributeType.KEYWORD_LIST);
 export const SubscriptionPlan = defineSearchAttributeKey('SubscriptionPlan', SearchAttributeType.KEYWORD);
 export const SubscriptionStatus = defineSearchAttributeKey('SubscriptionStatus', SearchAttributeType.KEYWORD);
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import proto from '@temporalio/proto';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { workflowBundleOptions } from '../../temporal/workflow-code.ts';
@@ -25,14 +25,6 @@ function provisionedExecutable(envName: string, cached: string): string {
   return path;
 }
 
-const { IndexedValueType } = proto.temporal.api.enums.v1;
-
-const indexedValueTypes: Record<string, number> = {
-  KEYWORD: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-  INT: IndexedValueType.INDEXED_VALUE_TYPE_INT,
-  DATETIME: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
-};
-
 /**
  * The Java time-skipping server, provisioned by the project's scripts. It takes custom search attributes
  * only at run time, through the operator service (an unknown one would fail workflow tasks forever).
@@ -45,7 +37,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   });
   const searchAttributes: Record<string, number> = {};
   for (const key of registeredSearchAttributes) {
-    const type = indexedValueTypes[key.type.toUpperCase()];
+    const type = encodeSearchAttributeIndexedValueType(key.type);
     if (type === undefined) throw new Error(`no indexed value type for search attribute ${key.name}`);
     searchAttributes[key.name] = type;
   }

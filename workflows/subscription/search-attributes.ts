@@ -14,6 +14,6 @@ export function subscriptionSearchAttributesOf(view: SubscriptionView): SearchAt
     { key: SubscriptionStatus, value: view.status },
   ];
   if (view.plan !== null) pairs.push({ key: SubscriptionPlan, value: view.plan });
-  if (view.holder?.kind === 'guild') pairs.push({ key: SubscriptionGuildId, value: view.holder.guildId });
+  if (view.holder?.kind === 'guild') pairs.push({ key: SubscriptionGuildId, value: [view.holder.guildId] });
   return pairs;
 }

@@ -45,7 +45,7 @@ describe('provider events reaching a subscription', () => {
       expect(world.endsOf(id)).toEqual([]);
       const attributes = (await handle(id).describe()).typedSearchAttributes;
       expect(attributes.get(SubscriptionProvider)).toBe('stripe');
-      expect(attributes.get(SubscriptionGuildId)).toBe(guildId);
+      expect(attributes.get(SubscriptionGuildId)).toEqual([guildId]);
       expect(attributes.get(SubscriptionPlan)).toBe('pro');
       expect(attributes.get(SubscriptionStatus)).toBe('active');
     });
@@ -143,7 +143,7 @@ describe('provider events reaching a subscription', () => {
       const firstRun = await env.client.workflow.getHandle(handle(id).workflowId, firstRunId).fetchHistory();
       expect(firstRun.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
       expect(continued.typedSearchAttributes.get(SubscriptionStatus)).toBe('past_due');
-      expect(continued.typedSearchAttributes.get(SubscriptionGuildId)).toBe(guildId);
+      expect(continued.typedSearchAttributes.get(SubscriptionGuildId)).toEqual([guildId]);
       expect(await state(id)).toMatchObject({ status: 'past_due', graceEndsAt: t0 + 33 * DAY });
 
       const fetches = provider.fetchCount(id);
