@@ -128,7 +128,7 @@ export async function grantProviderEntitlement(
         ...holderColumns(subscription.holder),
         plan: subscription.plan,
         endsAt,
-        endedReason: endsAt > now ? null : before.endedReason,
+        endedReason: null,
       },
     });
     return auditChange(tx, { before, row: updated, action, actor, reason });
@@ -136,18 +136,19 @@ export async function grantProviderEntitlement(
 }
 
 /**
- * How a grant changes a stored entitlement, named by its most telling part; null when it changes nothing. It opens
- * an ended entitlement again only when it grants past `now`: a late grant about the past reopens nothing.
+ * How a grant changes a stored entitlement, named by its most telling part; null when it changes nothing. An ended
+ * entitlement is opened again by a grant past `now`, and left as it ended by any other: a late grant (a retry that
+ * outlived its attempt) about the past rewrites no history.
  */
 function grantAction(
   before: EntitlementRecord,
   next: { holderChanged: boolean; plan: EntitlementRecord['plan']; endsAt: Date },
   now: Date,
 ): EntitlementAuditAction | null {
+  const ended = before.endedReason !== null || (before.endsAt !== null && before.endsAt <= now);
+  if (ended) return next.endsAt > now ? 'grant' : null;
   if (next.holderChanged) return 'grant';
   const endMoved = before.endsAt?.getTime() !== next.endsAt.getTime();
-  const ended = before.endedReason !== null || (before.endsAt !== null && before.endsAt <= now);
-  if (ended && next.endsAt > now && (endMoved || before.endedReason !== null)) return 'grant';
   if (before.plan !== next.plan) return 'plan_change';
   if (!endMoved) return null;
   return before.endsAt === null || next.endsAt > before.endsAt ? 'extend' : 'shorten';

@@ -217,13 +217,14 @@ describe('endProviderEntitlement', () => {
       { provider: 'stripe', subscriptionId: 'sub_reopen', endedAt: T0 + 2 * DAY, reason: 'canceled' },
       new Date(T0 + 2 * DAY),
     );
-    // A late grant about the past opens nothing.
-    const stale = await grantProviderEntitlement(
-      prisma,
-      { subscription, grantsUntil: T0 + 2 * DAY },
-      new Date(T0 + 3 * DAY),
-    );
-    expect(stale.action).toBeNull();
+    // A late grant about the past opens nothing and moves no end, whether it ends where the end is or after it.
+    for (const grantsUntil of [T0 + 2 * DAY, T0 + 3 * DAY - 1]) {
+      const stale = await grantProviderEntitlement(prisma, { subscription, grantsUntil }, new Date(T0 + 3 * DAY));
+      expect(stale).toMatchObject({
+        action: null,
+        entitlement: { endsAt: new Date(T0 + 2 * DAY), endedReason: 'canceled' },
+      });
+    }
     const reopened = await grantProviderEntitlement(
       prisma,
       {
