@@ -77,7 +77,7 @@ export interface SubscriptionActivities {
    * holder, plan and until when it grants. Also records the subscription's mirror row for the panel. Audited.
    */
   grantEntitlement(input: { subscription: ProviderSubscription; grantsUntil: number }): Promise<void>;
-  /** Ends the subscription's entitlement at `endedAt` (never earlier than it already ends). Audited. */
+  /** Ends the subscription's entitlement at `endedAt`; an entitlement that already ends sooner keeps its end. Audited. */
   endEntitlement(input: {
     provider: BillingProviderName;
     subscriptionId: string;
