@@ -1,6 +1,8 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDiscordRest } from '../activities/discord/index.ts';
 import { createGuildSettingsActivities, createTicketActivities } from '../activities/index.ts';
+import { createRetentionActivities } from '../activities/retention/create-retention-activities.ts';
 import { loadWorkerConfig } from '../config/worker-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { ticketActivityLogContext } from '../telemetry/activity-log-context.ts';
@@ -11,6 +13,7 @@ import { createMetricsRegistry } from '../telemetry/metrics-registry.ts';
 import { onShutdownSignal } from '../telemetry/shutdown-signals.ts';
 import { installTemporalRuntime } from '../telemetry/temporal-runtime.ts';
 import { describeTranscriptStorage, openTranscriptStorage } from '../transcripts/index.ts';
+import { ensureRetentionSchedule } from './retention-schedule.ts';
 import { type WorkerState, workerReadiness } from './worker-readiness.ts';
 import { workerWorkflowCode } from './workflow-code.ts';
 
@@ -68,9 +71,12 @@ async function run(): Promise<void> {
           plans: config.plans,
         }),
         ...createGuildSettingsActivities(prisma),
+        ...createRetentionActivities({ prisma, storage: transcriptStorage, plans: config.plans }),
       },
     });
     state.worker = worker;
+    const client = new Client({ connection, namespace: config.temporal.namespace });
+    const retentionSchedule = await ensureRetentionSchedule(client, { taskQueue: config.temporal.taskQueue });
     log().info(
       {
         taskQueue: config.temporal.taskQueue,
@@ -79,6 +85,7 @@ async function run(): Promise<void> {
         workflows: source,
         transcripts: describeTranscriptStorage(config.transcriptStorage),
         healthPort: health?.port ?? 0,
+        retentionSchedule,
         temporalMetricsPort: telemetry.temporalMetricsPort,
       },
       'worker polling',

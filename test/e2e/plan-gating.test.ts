@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseActivities } from '../../activities/database/create-database-activities.ts';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { grantManualEntitlement } from '../../store/entitlements/manual-entitlements.ts';
+import { RETENTION_SCHEDULE_ID } from '../../workflows/retention/definitions.ts';
 import { expectRegistered, newSnowflake, openRequest } from '../database/ticket-fixtures.ts';
 import { settledReply } from '../support/settled-reply.ts';
 import { SUPPORT_QUESTION, startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
@@ -62,5 +63,38 @@ describe('a free guild at its monthly ticket limit, through Discord', () => {
 
     expect(opened.ephemeral).toBe(true);
     expect(opened.content).toMatch(/^Your ticket #51 is open: <#\d+>$/);
+  });
+});
+
+describe('the retention Schedule', () => {
+  const schedules = async () => {
+    const ids: string[] = [];
+    for await (const schedule of system.temporal.client.schedule.list()) ids.push(schedule.scheduleId);
+    return ids;
+  };
+
+  it('exists once the worker has started, daily, starting the retention workflow on the worker’s queue', async () => {
+    const description = await system.temporal.client.schedule.getHandle(RETENTION_SCHEDULE_ID).describe();
+    expect(description.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'retentionWorkflow',
+      taskQueue: system.taskQueue,
+    });
+    expect(description.spec.calendars).toEqual([
+      expect.objectContaining({ hour: [{ start: 3, end: 3, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] }),
+    ]);
+    expect(description.state.paused).toBe(false);
+  });
+
+  it('is not duplicated by a restart of the worker, and keeps an operator’s pause', async () => {
+    const handle = system.temporal.client.schedule.getHandle(RETENTION_SCHEDULE_ID);
+    await handle.pause('paused by an operator');
+    await system.worker.stop();
+    await system.worker.start();
+
+    await expect.poll(schedules, { timeout: 10_000 }).toEqual([RETENTION_SCHEDULE_ID]);
+    const description = await handle.describe();
+    expect(description.state.paused).toBe(true);
+    expect(description.action).toMatchObject({ workflowType: 'retentionWorkflow', taskQueue: system.taskQueue });
   });
 });
