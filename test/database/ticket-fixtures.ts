@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
-import type { DatabaseActivities } from '../../activities/database/create-database-activities.ts';
+import {
+  createDatabaseActivities,
+  type DatabaseActivities,
+} from '../../activities/database/create-database-activities.ts';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import { DEFAULT_PLANS, type PlanCatalogue } from '../../domain/plans.ts';
 import type { OpenTicketRequest, Registration, TicketMessage } from '../../domain/ticket.ts';
@@ -65,6 +68,20 @@ export function expectRegistered(registration: Registration): Extract<Registrati
   if (registration.outcome !== 'registered')
     throw new Error(`expected registered, got ${JSON.stringify(registration)}`);
   return registration;
+}
+
+/**
+ * `count` tickets opened now by other members of `guildId`, registered as the ticket workflow's registerTicket
+ * activity registers each open (number, counter, opened_at): what the monthly ticket limit counts.
+ */
+export async function registerOthersTickets(prisma: PrismaClient, guildId: string, count: number): Promise<void> {
+  const database = createDatabaseActivities(prisma, { plans: DEFAULT_PLANS, publicUrl: undefined });
+  for (let index = 0; index < count; index++) {
+    const request = openRequest(guildId, newSnowflake());
+    expectRegistered(
+      await database.registerTicket({ workflowId: `registered-${index}`, request, openedAt: Date.now() }),
+    );
+  }
 }
 
 /** Every row the ticket workflow's writes can touch in one guild, to prove a refused call wrote nothing. */

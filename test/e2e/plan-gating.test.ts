@@ -1,10 +1,8 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabaseActivities } from '../../activities/database/create-database-activities.ts';
-import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { grantManualEntitlement } from '../../store/entitlements/manual-entitlements.ts';
 import { RETENTION_SCHEDULE_ID } from '../../workflows/retention/definitions.ts';
-import { expectRegistered, newSnowflake, openRequest } from '../database/ticket-fixtures.ts';
+import { registerOthersTickets } from '../database/ticket-fixtures.ts';
 import { settledReply } from '../support/settled-reply.ts';
 import { SUPPORT_QUESTION, startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 
@@ -34,12 +32,7 @@ async function aliceOpens(): Promise<{ content: string; ephemeral: boolean }> {
 describe('a free guild at its monthly ticket limit, through Discord', () => {
   it('refuses the 51st ticket of the month privately, with the limit, the plan and the billing page', async () => {
     const guildId = system.world.guild.id;
-    // The month's first 50 tickets, registered as the ticket workflow registers them (other members' opens).
-    const database = createDatabaseActivities(system.db.prisma, { plans: DEFAULT_PLANS, publicUrl: PUBLIC_URL });
-    for (let index = 0; index < 50; index++) {
-      const request = openRequest(guildId, newSnowflake());
-      expectRegistered(await database.registerTicket({ workflowId: `seeded-${index}`, request, openedAt: Date.now() }));
-    }
+    await registerOthersTickets(system.db.prisma, guildId, 50);
 
     const refused = await aliceOpens();
 

@@ -5,6 +5,11 @@ import { freePort } from './free-port.ts';
 import { type ServiceProcess, serviceProcess } from './service-process.ts';
 import { startTicketflowSystem, type TicketflowSystem, type TicketflowSystemOptions } from './ticketflow-system.ts';
 
+export interface PanelSystemOptions extends TicketflowSystemOptions {
+  /** More of the web process's environment: a payment provider's settings, for the billing routes and pages. */
+  webEnv?: Record<string, string>;
+}
+
 export interface PanelSystem {
   system: TicketflowSystem;
   /** The web process (`web/server/main.ts`) serving the API and the built panel. */
@@ -19,7 +24,7 @@ export interface PanelSystem {
  * process beside it as production runs it, signing people in through the local Discord and serving the panel as
  * built by scripts/install.sh (not a dev server).
  */
-export async function startPanelSystem(options: TicketflowSystemOptions = {}): Promise<PanelSystem> {
+export async function startPanelSystem(options: PanelSystemOptions = {}): Promise<PanelSystem> {
   if (!existsSync(join(defaultPanelBuildDir, 'server', 'index.mjs'))) {
     throw new Error('The panel is not built: run scripts/install.sh (or npm run build:panel) first');
   }
@@ -49,6 +54,7 @@ export async function startPanelSystem(options: TicketflowSystemOptions = {}): P
         DISCORD_CLIENT_SECRET: discord.bot.clientSecret,
         // Its health port stays closed: test runs side by side must not contend for the default.
         WEB_HEALTH_PORT: '0',
+        ...options.webEnv,
       },
       /web ready/,
     );

@@ -45,6 +45,8 @@ export interface StripeStandInForTests {
   url: string;
   /** The provider's configuration for this stand-in. */
   config: StripeConfig;
+  /** The same as a process's environment (STRIPE_*), for the worker and web processes a test starts. */
+  env: Record<string, string>;
   control: StripeControl;
   close(): Promise<void>;
 }
@@ -98,5 +100,18 @@ export async function startStripeStandInForTests(
       await call('PUT', '/webhook-endpoint', { url });
     },
   };
-  return { url: standIn.url, config: { ...config, apiBaseUrl: standIn.url }, control, close: () => standIn.close() };
+  const env = {
+    STRIPE_SECRET_KEY: config.secretKey,
+    STRIPE_WEBHOOK_SECRET: config.webhookSecret,
+    STRIPE_API_BASE_URL: standIn.url,
+    STRIPE_PRICE_PRO: STAND_IN_PRICES.pro,
+    STRIPE_PRICE_ENTERPRISE: STAND_IN_PRICES.enterprise,
+  };
+  return {
+    url: standIn.url,
+    config: { ...config, apiBaseUrl: standIn.url },
+    env,
+    control,
+    close: () => standIn.close(),
+  };
 }

@@ -19,7 +19,6 @@ import {
   seedGuild,
 } from '../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
-import { ticketSearchAttributes } from '../../workflows/search-attributes.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { freePort } from './free-port.ts';
 import { permissiveGuildDirectory } from './guild-directory.ts';
@@ -52,6 +51,8 @@ export interface TicketflowSystemOptions {
   publicUrl?: string;
   /** False leaves the worker process stopped (`worker.start()` starts it), for a test that runs a worker its own way. */
   startWorker?: boolean;
+  /** More of the worker's environment: a payment provider's settings, for the subscription workflow's activities. */
+  workerEnv?: Record<string, string>;
 }
 
 export interface SystemIds {
@@ -95,8 +96,8 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
   const started = await Promise.allSettled([
     createTestDatabase(),
     createDiscordSandbox({ heartbeatIntervalMs: 2_000, ...options.sandbox }),
-    // The ticket family's attributes only: SQLite visibility takes at most 10 Keywords, fewer than every family's.
-    freePort().then((port) => startDevServer(port, ticketSearchAttributes)),
+    // Every family's attributes, as start.sh registers them: the worker runs subscription workflows beside tickets.
+    freePort().then((port) => startDevServer(port)),
   ]);
   const [dbStart, discordStart, temporalStart] = started;
   if (dbStart.status === 'fulfilled') cleanups.push(() => dbStart.value.cleanup());
@@ -164,6 +165,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
         // Its health and metrics ports stay closed: test runs side by side must not contend for the defaults.
         WORKER_HEALTH_PORT: '0',
         WORKER_TEMPORAL_METRICS_PORT: '0',
+        ...options.workerEnv,
       },
       /worker polling/,
     );
