@@ -1,10 +1,16 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { createSubscriptionActivities } from '../activities/billing/subscription-activities.ts';
 import { createDiscordRest } from '../activities/discord/index.ts';
 import { createGuildSettingsActivities, createTicketActivities } from '../activities/index.ts';
 import { createRetentionActivities } from '../activities/retention/create-retention-activities.ts';
+import { createBillingProviders } from '../billing/index.ts';
+import { loadPatreonConfig } from '../config/billing/patreon-config.ts';
+import { loadPayPalConfig } from '../config/billing/paypal-config.ts';
+import { loadStripeConfig } from '../config/billing/stripe-config.ts';
 import { loadWorkerConfig } from '../config/worker-config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
+import { createPatreonAccountLinks } from '../store/patreon-account-links.ts';
 import { ticketActivityLogContext } from '../telemetry/activity-log-context.ts';
 import { startHealthServer } from '../telemetry/health-server.ts';
 import { log, setProcessLogger } from '../telemetry/log-context.ts';
@@ -54,6 +60,8 @@ async function run(): Promise<void> {
     if (config.workflowBundlePath && source !== config.workflowBundlePath) {
       log().warn({ workflowBundlePath: config.workflowBundlePath }, 'no workflow bundle there: bundling from source');
     }
+    const discordRest = createDiscordRest(config.discord);
+    const notices = { publicUrl: config.publicUrl };
     const worker = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
@@ -63,15 +71,19 @@ async function run(): Promise<void> {
       shutdownGraceTime: config.shutdownGraceMs,
       shutdownForceTime: config.shutdownGraceMs + FORCED_STOP_AFTER_GRACE_MS,
       activities: {
-        ...createTicketActivities({
-          prisma,
-          discordRest: createDiscordRest(config.discord),
-          transcriptStorage,
-          notices: { publicUrl: config.publicUrl },
-          plans: config.plans,
-        }),
+        ...createTicketActivities({ prisma, discordRest, transcriptStorage, notices, plans: config.plans }),
         ...createGuildSettingsActivities(prisma),
         ...createRetentionActivities({ prisma, storage: transcriptStorage, plans: config.plans }),
+        ...createSubscriptionActivities({
+          prisma,
+          // The same provider settings as the web process's: the workflow asks the provider the webhook came from.
+          providers: createBillingProviders(
+            { stripe: loadStripeConfig(), paypal: loadPayPalConfig(), patreon: loadPatreonConfig() },
+            { patreonAccountLinks: createPatreonAccountLinks(prisma) },
+          ),
+          discordRest,
+          notices,
+        }),
       },
     });
     state.worker = worker;
