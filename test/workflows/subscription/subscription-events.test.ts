@@ -6,14 +6,14 @@ import {
   SubscriptionStatus,
 } from '../../../workflows/search-attributes.ts';
 import { eventually } from '../../support/ticket-harness.ts';
-import { DAY, guildId, HOUR, stripeSubscription, subscriptionSuite } from './subscription-harness.ts';
+import { DAY, entitlementOf, guildId, HOUR, stripeSubscription, subscriptionSuite } from './subscription-harness.ts';
 
 const suite = subscriptionSuite();
 
 describe('provider events reaching a subscription', () => {
   it('an upgrade and a downgrade mid-period regrant the plan the provider says, and the search attributes follow', async () => {
     const env = suite.env();
-    await suite.withWorker(async ({ provider, world, deliver, state, handle }) => {
+    await suite.withWorker(async ({ prisma, provider, world, deliver, state, handle }) => {
       const t0 = await env.currentTimeMs();
       const id = 'sub_plan_changes';
       const period: [number, number] = [t0, t0 + 30 * DAY];
@@ -43,6 +43,9 @@ describe('provider events reaching a subscription', () => {
         ['pro', t0 + 33 * DAY],
       ]);
       expect(world.endsOf(id)).toEqual([]);
+      const entitlement = await entitlementOf(prisma, id);
+      expect(entitlement).toMatchObject({ plan: 'pro', endedReason: null });
+      expect(entitlement.audits.map((audit) => audit.action)).toEqual(['grant', 'plan_change', 'plan_change']);
       const attributes = (await handle(id).describe()).typedSearchAttributes;
       expect(attributes.get(SubscriptionProvider)).toBe('stripe');
       expect(attributes.get(SubscriptionGuildId)).toEqual([guildId]);
@@ -53,7 +56,7 @@ describe('provider events reaching a subscription', () => {
 
   it('duplicated and out-of-order events end in the same state as one in-order delivery', async () => {
     const env = suite.env();
-    await suite.withWorker(async ({ provider, world, deliver, state, handle }) => {
+    await suite.withWorker(async ({ prisma, provider, world, deliver, state, handle }) => {
       const t0 = await env.currentTimeMs();
       const paid: [number, number] = [t0 + DAY + 5 * HOUR, t0 + 31 * DAY + 5 * HOUR];
       for (const id of ['sub_in_order', 'sub_shuffled']) {
@@ -116,6 +119,13 @@ describe('provider events reaching a subscription', () => {
       expect({ ...endedShuffled, subscriptionId: endedInOrder.subscriptionId }).toEqual(endedInOrder);
       expect(world.endsOf('sub_in_order').map((end) => end.endedAt)).toEqual([paid[1]]);
       expect(world.endsOf('sub_shuffled').map((end) => end.endedAt)).toEqual([paid[1]]);
+      const [inOrderRow, shuffledRow] = await Promise.all([
+        entitlementOf(prisma, 'sub_in_order'),
+        entitlementOf(prisma, 'sub_shuffled'),
+      ]);
+      const comparable = (row: typeof inOrderRow) => ({ plan: row.plan, endsAt: row.endsAt, ended: row.endedReason });
+      expect(comparable(shuffledRow)).toEqual(comparable(inOrderRow));
+      expect(inOrderRow).toMatchObject({ plan: 'enterprise', endsAt: new Date(paid[1]) });
     });
   });
 

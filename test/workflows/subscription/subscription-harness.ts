@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll } from 'vitest';
+import { createEntitlementActivities } from '../../../activities/billing/entitlement-activities.ts';
 import type { PlanId } from '../../../domain/plans.ts';
 import {
   type ProviderEvent,
@@ -9,13 +11,15 @@ import {
   type SubscriptionStatus,
   subscriptionWorkflowId,
 } from '../../../domain/subscription.ts';
+import type { PrismaClient } from '../../../prisma/client.ts';
 import { deliverProviderEvent } from '../../../temporal/subscription-client.ts';
 import {
   type SubscriptionActivities,
   type SubscriptionView,
   subscriptionStateQuery,
 } from '../../../workflows/subscription/definitions.ts';
-import { terminateStillRunning } from '../../support/ticket-harness.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { eventually, terminateStillRunning } from '../../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../../support/time-skipping-suite.ts';
 import { ProviderStandIn } from './provider-stand-in.ts';
 
@@ -53,11 +57,32 @@ export function stripeSubscription(
 
 type Recorded<K extends keyof SubscriptionActivities> = Parameters<SubscriptionActivities[K]>[0] & { calledAt: number };
 
-/** The entitlement and notice side of the world, recorded with the server time each call was made at. */
+/**
+ * The entitlement side of the world: the real Postgres-backed activities, each call also recorded with the server
+ * time it was made at, so tests can say when as well as what. Notices are recorded here.
+ */
 export class RecordingEntitlements {
   readonly grants: Recorded<'grantEntitlement'>[] = [];
   readonly ends: Recorded<'endEntitlement'>[] = [];
   readonly notices: Recorded<'notifyBilling'>[] = [];
+  readonly activities: Omit<SubscriptionActivities, 'fetchProviderSubscription'>;
+
+  constructor(prisma: PrismaClient) {
+    const entitlements = createEntitlementActivities(prisma);
+    this.activities = {
+      grantEntitlement: async (input) => {
+        this.grants.push({ ...input, calledAt: calledAt() });
+        await entitlements.grantEntitlement(input);
+      },
+      endEntitlement: async (input) => {
+        this.ends.push({ ...input, calledAt: calledAt() });
+        await entitlements.endEntitlement(input);
+      },
+      notifyBilling: async (input) => {
+        this.notices.push({ ...input, calledAt: calledAt() });
+      },
+    };
+  }
 
   grantsOf(subscriptionId: string) {
     return this.grants.filter((grant) => grant.subscription.subscriptionId === subscriptionId);
@@ -70,18 +95,6 @@ export class RecordingEntitlements {
       notice.key.startsWith(`${subscriptionWorkflowId('stripe', subscriptionId)}:`),
     );
   }
-
-  readonly activities: Omit<SubscriptionActivities, 'fetchProviderSubscription'> = {
-    grantEntitlement: async (input) => {
-      this.grants.push({ ...input, calledAt: calledAt() });
-    },
-    endEntitlement: async (input) => {
-      this.ends.push({ ...input, calledAt: calledAt() });
-    },
-    notifyBilling: async (input) => {
-      this.notices.push({ ...input, calledAt: calledAt() });
-    },
-  };
 }
 
 function calledAt(): number {
@@ -89,6 +102,7 @@ function calledAt(): number {
 }
 
 export interface SubscriptionHarness {
+  prisma: PrismaClient;
   provider: ProviderStandIn;
   world: RecordingEntitlements;
   taskQueue: string;
@@ -107,10 +121,11 @@ export interface SubscriptionHarness {
 export async function withSubscriptionWorker<T>(
   env: TestWorkflowEnvironment,
   bundle: WorkflowBundleWithSourceMap,
+  prisma: PrismaClient,
   body: (harness: SubscriptionHarness) => Promise<T>,
 ): Promise<T> {
   const provider = new ProviderStandIn();
-  const world = new RecordingEntitlements();
+  const world = new RecordingEntitlements(prisma);
   const taskQueue = `subscriptions-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -123,6 +138,7 @@ export async function withSubscriptionWorker<T>(
   const handle = (subscriptionId: string) =>
     env.client.workflow.getHandle(subscriptionWorkflowId('stripe', subscriptionId));
   const harness: SubscriptionHarness = {
+    prisma,
     provider,
     world,
     taskQueue,
@@ -144,17 +160,53 @@ export async function withSubscriptionWorker<T>(
     try {
       return await body(harness);
     } finally {
+      await untilSettled(env, started);
       await terminateStillRunning(env, started);
     }
   });
 }
 
-/** One time-skipping server and one workflow bundle per test file; each test gets its own worker and provider. */
+/** Per test file: one time-skipping server, one workflow bundle and one database; each test its own worker. */
 export function subscriptionSuite() {
   const suite = timeSkippingSuite();
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+  const prisma = () => {
+    if (!database) throw new Error('the subscription suite has no database yet');
+    return database.prisma;
+  };
   return {
     env: suite.env,
+    prisma,
     withWorker: <T>(body: (harness: SubscriptionHarness) => Promise<T>) =>
-      withSubscriptionWorker(suite.env(), suite.bundle(), body),
+      withSubscriptionWorker(suite.env(), suite.bundle(), prisma(), body),
   };
+}
+
+/** The entitlement a provider subscription's grants wrote, as the store holds it. */
+export function entitlementOf(prisma: PrismaClient, subscriptionId: string) {
+  return prisma.entitlement.findUniqueOrThrow({
+    where: { subscriptionProvider_subscriptionId: { subscriptionProvider: 'stripe', subscriptionId } },
+    include: { audits: { orderBy: { id: 'asc' } } },
+  });
+}
+
+/**
+ * Waits until no activity or workflow task of these workflows is in flight. A daily check can fire just as a test's
+ * last skip ends; terminating the workflow while its fetch runs leaves the time-skipping server holding time for that
+ * activity, and every later test's skip then hangs.
+ */
+async function untilSettled(env: TestWorkflowEnvironment, workflowIds: string[]): Promise<void> {
+  for (const workflowId of new Set(workflowIds)) {
+    await eventually(async () => {
+      const { raw, status } = await env.client.workflow.getHandle(workflowId).describe();
+      const busy = (raw.pendingActivities?.length ?? 0) > 0 || raw.pendingWorkflowTask != null;
+      if (status.name === 'RUNNING' && busy) throw new Error(`${workflowId} is still working`);
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../support/ticket-harness.ts';
-import { DAY, guildId, HOUR, stripeSubscription, subscriptionSuite } from './subscription-harness.ts';
+import { DAY, entitlementOf, guildId, HOUR, stripeSubscription, subscriptionSuite } from './subscription-harness.ts';
 
 const suite = subscriptionSuite();
 const MINUTE = 60_000;
@@ -8,7 +8,7 @@ const MINUTE = 60_000;
 describe('a subscription from trial to its end', () => {
   it('trial, active, renewal, a failed payment, past due, grace running out: the entitlement ends', async () => {
     const env = suite.env();
-    await suite.withWorker(async ({ provider, world, deliver, handle }) => {
+    await suite.withWorker(async ({ prisma, provider, world, deliver, handle }) => {
       const t0 = await env.currentTimeMs();
       const id = 'sub_lifecycle';
       provider
@@ -57,6 +57,11 @@ describe('a subscription from trial to its end', () => {
         ['grace_ending', 70 * DAY],
         ['plan_ended', 70 * DAY],
       ]);
+      const entitlement = await entitlementOf(prisma, id);
+      expect(entitlement).toMatchObject({ guildId, plan: 'pro', source: 'stripe' });
+      expect(entitlement.endsAt?.getTime()).toBe(t0 + 70 * DAY);
+      expect(entitlement.endedReason).toMatch(/grace period ran out/);
+      expect(entitlement.audits.map((audit) => audit.action)).toEqual(['grant', 'extend', 'extend', 'end']);
       const warning = world.noticesOf(id)[1];
       expect(Math.abs((warning?.calledAt ?? 0) - (t0 + 69 * DAY))).toBeLessThan(MINUTE);
       // The workflow completed once the provider ended it, after the daily reconciliation noticed.
@@ -71,7 +76,7 @@ describe('a subscription from trial to its end', () => {
 
   it('a payment recovered inside the grace period keeps the entitlement', async () => {
     const env = suite.env();
-    await suite.withWorker(async ({ provider, world, deliver, state }) => {
+    await suite.withWorker(async ({ prisma, provider, world, deliver, state, handle }) => {
       const t0 = await env.currentTimeMs();
       const id = 'sub_recovered';
       const unpaid = { period: [t0 + 30 * DAY, t0 + 60 * DAY] as [number, number] };
@@ -82,7 +87,9 @@ describe('a subscription from trial to its end', () => {
           id,
           stripeSubscription(id, { status: 'past_due', ...unpaid, paymentFailedAt: t0 + 30 * DAY }),
         )
-        .at(t0 + 31 * DAY + 6 * HOUR, id, stripeSubscription(id, { status: 'active', ...unpaid }));
+        .at(t0 + 31 * DAY + 6 * HOUR, id, stripeSubscription(id, { status: 'active', ...unpaid }))
+        // Ended by the provider later on (the guild left), so the workflow completes rather than being terminated.
+        .at(t0 + 40 * DAY, id, stripeSubscription(id, { status: 'ended', ...unpaid, endedAt: t0 + 40 * DAY }));
 
       await deliver(id, 'evt_created', 'customer.subscription.created');
       await env.sleep(31 * DAY + 6 * HOUR);
@@ -99,12 +106,16 @@ describe('a subscription from trial to its end', () => {
         ['active', 63 * DAY],
       ]);
       expect(world.noticesOf(id).map((notice) => notice.kind)).toEqual(['payment_failed', 'payment_recovered']);
+      const entitlement = await entitlementOf(prisma, id);
+      expect(entitlement.endsAt?.getTime()).toBe(t0 + 63 * DAY);
+      expect(entitlement.endedReason).toBeNull();
+      expect((await handle(id).result()).status).toBe('ended');
     });
   });
 
   it('a cancel at period end ends the entitlement exactly at period end', async () => {
     const env = suite.env();
-    await suite.withWorker(async ({ provider, world, deliver, state, handle }) => {
+    await suite.withWorker(async ({ prisma, provider, world, deliver, state, handle }) => {
       const t0 = await env.currentTimeMs();
       const id = 'sub_cancelled';
       const period: [number, number] = [t0, t0 + 30 * DAY];
@@ -127,6 +138,9 @@ describe('a subscription from trial to its end', () => {
       expect(ended?.endedAt).toBe(t0 + 30 * DAY);
       expect(Math.abs((ended?.calledAt ?? 0) - (t0 + 30 * DAY))).toBeLessThan(MINUTE);
       expect(world.noticesOf(id).map((notice) => [notice.kind, notice.at])).toEqual([['plan_ended', t0 + 30 * DAY]]);
+      const entitlement = await entitlementOf(prisma, id);
+      expect(entitlement.endsAt?.getTime()).toBe(t0 + 30 * DAY);
+      expect(entitlement.endedReason).toMatch(/cancelled at the end of its period/);
     });
   });
 });
