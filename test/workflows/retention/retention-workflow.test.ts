@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRetentionActivities } from '../../../activities/retention/create-retention-activities.ts';
@@ -12,6 +12,7 @@ import { grantManualEntitlement } from '../../../store/entitlements/manual-entit
 import { grantProviderEntitlement } from '../../../store/entitlements/provider-entitlements.ts';
 import { FileTranscriptStorage } from '../../../transcripts/fs-storage.ts';
 import { transcriptKey } from '../../../transcripts/keys.ts';
+import type { TranscriptStorage } from '../../../transcripts/storage.ts';
 import type { RetentionRunResult } from '../../../workflows/retention/definitions.ts';
 import { retentionWorkflow } from '../../../workflows/retention/retention-workflow.ts';
 import { configuredGuild, newSnowflake } from '../../database/ticket-fixtures.ts';
@@ -203,5 +204,39 @@ describe('the retention workflow', () => {
 
     const second = await runRetention();
     expect(second).toMatchObject({ guilds: 4, failedGuilds: 0, tickets: 0, messages: 0, files: 0, kept: 2 });
+  });
+
+  it('resumes a pass that failed midway from its last heartbeat, deleting and counting each ticket once', async () => {
+    const guildId = await guild();
+    const expired = [await ticket(guildId, 1, { closedDaysAgo: 12 }), await ticket(guildId, 2, { closedDaysAgo: 11 })];
+    expired.push(await ticket(guildId, 3, { closedDaysAgo: 10 }));
+    // Transcript storage becomes unreachable at the second ticket, for one call.
+    let deletes = 0;
+    const flaky: TranscriptStorage = Object.assign(Object.create(storage), {
+      deleteTranscript: (key: string) => {
+        deletes += 1;
+        return deletes === 2 ? Promise.reject(new Error('storage unreachable')) : storage.deleteTranscript(key);
+      },
+    });
+    const activities = createRetentionActivities({ prisma: db.prisma, storage: flaky, plans: DEFAULT_PLANS });
+    const input = { guildId, asOf: Date.now() };
+    const heartbeats: unknown[] = [];
+    const firstAttempt = new MockActivityEnvironment();
+    firstAttempt.on('heartbeat', (details: unknown) => heartbeats.push(details));
+
+    await expect(firstAttempt.run(activities.purgeExpiredTickets, input)).rejects.toThrow('storage unreachable');
+    expect(heartbeats).toHaveLength(1);
+    expect(await contentOf(expired[0] as Seeded)).toEqual(deleted);
+    expect(await contentOf(expired[1] as Seeded)).toMatchObject({ messages: 2, transcript: true });
+
+    const retry = new MockActivityEnvironment({ heartbeatDetails: heartbeats.at(-1) });
+    expect(await retry.run(activities.purgeExpiredTickets, input)).toEqual({
+      guildId,
+      tickets: 3,
+      messages: 6,
+      files: 6,
+      kept: 0,
+    });
+    for (const gone of expired) expect(await contentOf(gone)).toEqual(deleted);
   });
 });
