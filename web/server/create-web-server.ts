@@ -76,6 +76,7 @@ export async function createWebServer(deps: WebServerDeps): Promise<WebServer> {
     prisma: deps.prisma,
     temporal: deps.temporal,
     taskQueue: deps.taskQueue,
+    plans: deps.plans,
     ticketChanges: deps.ticketChanges,
     discord: deps.discord,
     sessions: createWebSessions(repository, now),

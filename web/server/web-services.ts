@@ -1,4 +1,5 @@
 import type { Client as TemporalClient } from '@temporalio/client';
+import type { PlanCatalogue } from '../../domain/plans.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import type { GuildConfigRepository } from '../../store/guild-config-repository.ts';
 import type { RestGuildDirectory } from '../../store/rest-guild-directory.ts';
@@ -30,6 +31,8 @@ export interface WebServices {
   temporal: TemporalClient;
   /** The task queue the worker polls, whose pollers the operators' health page shows. */
   taskQueue: string;
+  /** The plans and their limits (TICKETFLOW_PLANS over the defaults): the billing and admin pages show them. */
+  plans: PlanCatalogue;
   /** The process's one LISTEN on ticket changes, which every live stream shares. */
   ticketChanges: TicketChangeFeed;
   guildConfigs: GuildConfigRepository;

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebServices } from '../web-services.ts';
+import { adminGrantRoutes } from './admin/admin-grant-routes.ts';
 import { adminHealthRoutes } from './admin/admin-health-routes.ts';
+import { adminListRoutes } from './admin/admin-list-routes.ts';
+import { adminRevenueRoutes } from './admin/admin-revenue-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { checkoutReturnRoutes } from './billing/checkout-return-routes.ts';
 import { checkoutRoutes } from './billing/checkout-routes.ts';
@@ -36,4 +39,7 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   checkoutRoutes,
   checkoutReturnRoutes,
   subscriptionRoutes,
+  adminListRoutes,
+  adminGrantRoutes,
+  adminRevenueRoutes,
 ];
