@@ -5,6 +5,7 @@ import { adminHealthRoutes } from './admin/admin-health-routes.ts';
 import { adminListRoutes } from './admin/admin-list-routes.ts';
 import { adminRevenueRoutes } from './admin/admin-revenue-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { billingViewRoutes } from './billing/billing-view-routes.ts';
 import { checkoutReturnRoutes } from './billing/checkout-return-routes.ts';
 import { checkoutRoutes } from './billing/checkout-routes.ts';
 import { subscriptionRoutes } from './billing/subscription-routes.ts';
@@ -34,11 +35,12 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   configRoutes,
   transcriptRoutes,
   transcriptSearchRoutes,
-  adminHealthRoutes,
   webhookRoutes,
   checkoutRoutes,
   checkoutReturnRoutes,
   subscriptionRoutes,
+  billingViewRoutes,
+  adminHealthRoutes,
   adminListRoutes,
   adminGrantRoutes,
   adminRevenueRoutes,

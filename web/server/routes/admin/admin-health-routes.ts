@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DAY_MS } from '../../../../domain/plan-limits.ts';
+import { refusedWebhooksSince } from '../../../../store/webhook-deliveries.ts';
 import { readWorkerHealth } from '../../admin/worker-health.ts';
 import type { WebServices } from '../../web-services.ts';
 
@@ -31,25 +33,32 @@ const healthReply = z.object({
   /** Null when Temporal did not answer, which is itself what the page must say. */
   workers: workerHealth.nullable(),
   temporalError: z.string().nullable(),
+  /** Webhook deliveries refused in the last day, by provider and reason: a wrong secret shows here first. */
+  refusedWebhooks: z.array(z.object({ provider: z.string(), reason: z.string(), count: z.number(), lastAt: z.date() })),
 });
 
 /**
  * `GET /api/v1/admin/health`: the workers polling and activities failing repeatedly (web/server/admin/), or that
- * Temporal could not be asked.
+ * Temporal could not be asked, and the payment webhooks refused in the last day (store/webhook-deliveries.ts).
  */
 export const adminHealthRoutes: FastifyPluginAsyncZod<WebServices> = async (app, services) => {
   app.get(
     '/api/v1/admin/health',
     { config: { access: 'operator' }, schema: { response: { 200: healthReply } } },
     async (request) => {
+      const refusedWebhooks = await refusedWebhooksSince(services.prisma, new Date(Date.now() - DAY_MS));
       try {
         const workers = await services.temporal.connection.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, () =>
           readWorkerHealth(services.temporal, [services.taskQueue]),
         );
-        return { workers, temporalError: null };
+        return { workers, temporalError: null, refusedWebhooks };
       } catch (error) {
         request.log.warn({ err: error }, 'the health page could not read Temporal');
-        return { workers: null, temporalError: 'Temporal did not answer: no worker can be polling either.' };
+        return {
+          workers: null,
+          temporalError: 'Temporal did not answer: no worker can be polling either.',
+          refusedWebhooks,
+        };
       }
     },
   );
