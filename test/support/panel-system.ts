@@ -5,6 +5,9 @@ import { freePort } from './free-port.ts';
 import { type ServiceProcess, serviceProcess } from './service-process.ts';
 import { startTicketflowSystem, type TicketflowSystem, type TicketflowSystemOptions } from './ticketflow-system.ts';
 
+/** The username the panel's operator picks on the local Discord's consent page. */
+export const OPERATOR_USERNAME = 'olga';
+
 export interface PanelSystemOptions extends TicketflowSystemOptions {
   /** More of the web process's environment: a payment provider's settings, for the billing routes and pages. */
   webEnv?: Record<string, string>;
@@ -16,6 +19,8 @@ export interface PanelSystem {
   web: ServiceProcess;
   /** Where it listens, which is also its PUBLIC_URL: `http://127.0.0.1:<port>`. */
   url: string;
+  /** The service's operator (ADMIN_USER_IDS), a local Discord user in no guild, who signs in as `OPERATOR_USERNAME`. */
+  operatorId: string;
   close(): Promise<void>;
 }
 
@@ -35,6 +40,7 @@ export async function startPanelSystem(options: PanelSystemOptions = {}): Promis
   try {
     const { discord } = system;
     discord.oauth.registerRedirectUri(`${url}/auth/callback`);
+    const operator = discord.state.createUser({ username: OPERATOR_USERNAME });
     const web = serviceProcess(
       'web process',
       'web/server/main.ts',
@@ -52,6 +58,7 @@ export async function startPanelSystem(options: PanelSystemOptions = {}): Promis
         DISCORD_API_BASE_URL: discord.apiBaseUrl,
         DISCORD_CLIENT_ID: discord.bot.applicationId,
         DISCORD_CLIENT_SECRET: discord.bot.clientSecret,
+        ADMIN_USER_IDS: operator.id,
         // Its health port stays closed: test runs side by side must not contend for the default.
         WEB_HEALTH_PORT: '0',
         ...options.webEnv,
@@ -63,6 +70,7 @@ export async function startPanelSystem(options: PanelSystemOptions = {}): Promis
       system,
       web,
       url,
+      operatorId: operator.id,
       async close() {
         await web.stop();
         await system.close();

@@ -1,3 +1,4 @@
+import { billingPagePath } from '../../../../domain/panel-paths.ts';
 import type { Access } from './api.ts';
 
 /**
@@ -12,4 +13,5 @@ export const guildSections: GuildSection[] = [
   { label: 'Tickets', path: (guildId) => `/guilds/${guildId}/tickets`, access: 'member' },
   { label: 'Transcripts', path: (guildId) => `/guilds/${guildId}/transcripts`, access: 'member' },
   { label: 'Settings', path: (guildId) => `/guilds/${guildId}/settings`, access: 'admin' },
+  { label: 'Billing', path: billingPagePath, access: 'admin' },
 ];

@@ -5,6 +5,8 @@ import { NotFound } from '../components/NotFound.tsx';
 import { adminSections } from '../lib/admin-nav.ts';
 import { getMe } from '../lib/api.ts';
 import '../components/billing/billing.css';
+import '../components/settings/settings.css';
+import '../components/tickets/tickets.css';
 
 /**
  * The frame of the operators' pages. To anyone else it is a page that does not exist, as the admin API answers

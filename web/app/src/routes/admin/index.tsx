@@ -1,9 +1,18 @@
 import { Title } from '@solidjs/meta';
 import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { providerNames } from '../../components/billing/billing-words.ts';
 import { LocalTime } from '../../components/LocalTime.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
 import { getServiceHealth } from '../../lib/admin-api.ts';
+
+/** Why a delivery was refused, as webhook_delivery records it. */
+const refusalWords: Record<string, string> = {
+  missing_signature: 'no signature',
+  bad_signature: 'signature does not match (is the webhook secret right?)',
+  stale_timestamp: 'too old (a replay, or a clock off)',
+  malformed_body: 'body not understood',
+};
 
 /** Whether the service is doing its work: workers polling, activities failing over and over, webhooks refused. */
 export default function HealthPage() {
@@ -99,6 +108,38 @@ export default function HealthPage() {
                   </Show>
                 </>
               )}
+            </Show>
+            <h2>Webhooks refused in the last day</h2>
+            <Show
+              when={current().refusedWebhooks.length > 0}
+              fallback={<p class="empty-state">None: every webhook delivery checked out.</p>}
+            >
+              <div class="admin-table-scroll">
+                <table class="admin-table" aria-label="Webhooks refused">
+                  <thead>
+                    <tr>
+                      <th scope="col">Provider</th>
+                      <th scope="col">Why</th>
+                      <th scope="col">How many</th>
+                      <th scope="col">Last</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={current().refusedWebhooks}>
+                      {(refused) => (
+                        <tr>
+                          <td>{providerNames[refused.provider]}</td>
+                          <td>{refusalWords[refused.reason] ?? refused.reason}</td>
+                          <td>{refused.count}</td>
+                          <td>
+                            <LocalTime iso={refused.lastAt} relative />
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
             </Show>
           </section>
         )}
