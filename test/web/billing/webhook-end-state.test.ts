@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEntitlementActivities } from '../../../activities/billing/entitlement-activities.ts';
+import { createSubscriptionActivities } from '../../../activities/billing/subscription-activities.ts';
+import { createDiscordRest } from '../../../activities/discord/rest-client.ts';
 import type { BillingProviders } from '../../../billing/index.ts';
 import { PayPalProvider } from '../../../billing/paypal/paypal-provider.ts';
 import type { BillingProvider } from '../../../billing/provider.ts';
@@ -9,11 +10,7 @@ import { createStripeProvider } from '../../../billing/stripe/stripe-provider.ts
 import { type BillingProviderName, subscriptionWorkflowId } from '../../../domain/subscription.ts';
 import { type PayPalStandIn, startPayPalStandIn } from '../../../sandbox/billing/paypal/paypal-stand-in.ts';
 import { listEntitlementAudit } from '../../../store/entitlements/entitlement-audit.ts';
-import {
-  type SubscriptionActivities,
-  type SubscriptionView,
-  subscriptionStateQuery,
-} from '../../../workflows/subscription/definitions.ts';
+import { type SubscriptionView, subscriptionStateQuery } from '../../../workflows/subscription/definitions.ts';
 import { signedStripeDelivery } from '../../support/stripe-events.ts';
 import { type StripeStandInForTests, startStripeStandInForTests } from '../../support/stripe-stand-in.ts';
 import { bundleTicketWorkflows } from '../../support/temporal.ts';
@@ -22,10 +19,9 @@ import { type BillingWebSystem, startBillingWebSystem, type WebhookRequest } fro
 /**
  * What the webhooks do to a guild's plan, end to end: Stripe's and PayPal's own deliveries for a subscription's life
  * (their stand-ins make and sign them as the providers would), posted to the real route, taken by the real
- * subscription workflow on a worker with the real provider and entitlement activities, ending in the entitlement
- * store. However the deliveries come
- * (once each, each three times, in reverse), the end is the same; and one taken while no worker runs is applied
- * once one does.
+ * subscription workflow on a worker with the worker's own subscription activities, ending in the entitlement
+ * store. However the deliveries come (once each, each three times, in reverse), the end is the same; and one taken
+ * while no worker runs is applied once one does.
  */
 let standIn: StripeStandInForTests;
 let paypalStandIn: PayPalStandIn;
@@ -35,8 +31,6 @@ let providers: BillingProviders;
 let system: BillingWebSystem;
 let bundle: WorkflowBundleWithSourceMap;
 let guildId: string;
-/** Billing notices the workflow asked for: none in these lives, which all stay paid. */
-const notices: Parameters<SubscriptionActivities['notifyBilling']>[0][] = [];
 
 beforeAll(async () => {
   standIn = await startStripeStandInForTests();
@@ -72,23 +66,19 @@ afterAll(async () => {
 
 /** The subscription workflow's worker as the worker process runs it, on the task queue the web process signals. */
 function subscriptionWorker(): Promise<Worker> {
-  const activities: SubscriptionActivities = {
-    ...createEntitlementActivities(system.db.prisma),
-    async fetchProviderSubscription({ provider, subscriptionId }) {
-      const client = providers[provider];
-      if (!client) throw new Error(`${provider} is not configured`);
-      return client.fetchSubscription(subscriptionId);
-    },
-    async notifyBilling(input) {
-      notices.push(input);
-    },
-  };
   return Worker.create({
     connection: system.temporal.nativeConnection,
     namespace: system.temporal.namespace ?? 'default',
     taskQueue: system.taskQueue,
     workflowBundle: bundle,
-    activities,
+    activities: createSubscriptionActivities({
+      prisma: system.db.prisma,
+      providers,
+      discordRest: createDiscordRest({
+        token: system.web.discord.bot.token,
+        apiBaseUrl: system.web.discord.apiBaseUrl,
+      }),
+    }),
   });
 }
 
@@ -238,6 +228,7 @@ describe.each(['stripe', 'paypal'] as const)('%s webhooks to the end state', (pr
       expect(signalled).toHaveLength(acceptedThrice);
       expect(new Set(signalled.map((event) => event.eventId)).size).toBe(acceptedThrice / 3);
     });
-    expect(notices).toEqual([]);
+    // These lives stay paid to the period's end: the guild is told nothing.
+    expect(await system.db.prisma.billingNotice.count()).toBe(0);
   });
 });
