@@ -105,6 +105,18 @@ describe('refusals write nothing', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it("refuses more ticket types than the guild's plan allows, naming the limit and the plan, and changes nothing", async () => {
+    const before = (await stored()) as GuildConfig;
+    const extra = ['a', 'b', 'c'].map((key) => ({ key, name: `Type ${key}` }));
+    expect(await problemsOf(await put({ ...before, ticketTypes: [...before.ticketTypes, ...extra] }))).toEqual([
+      {
+        path: 'ticketTypes',
+        message: `The free plan allows 3 ticket types; this configuration has ${before.ticketTypes.length + 3}. Remove some, or upgrade the plan for more.`,
+      },
+    ]);
+    expect(await stored()).toEqual(before);
+  });
+
   it("refuses what the bot's schema refuses, naming each field: Discord's limits on questions among them", async () => {
     const before = (await stored()) as GuildConfig;
     const question = { label: 'Why?' };
