@@ -7,3 +7,6 @@ const response = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortS
   () => null,
 );
 process.exit(response?.ok ? 0 : 1);
+
+// A module (top-level await), though it imports nothing.
+export {};
