@@ -5,8 +5,9 @@ import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { subscriptionWorkflowId } from '../../domain/subscription.ts';
 import { guildPlan } from '../../store/entitlements/guild-plan.ts';
 import { registerOthersTickets } from '../database/ticket-fixtures.ts';
-import { launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
-import { type PanelSystem, startPanelSystem } from '../support/panel-system.ts';
+import { openBillingPage, shownPlan, shownTicketUsage, tableRows } from '../support/panel-billing.ts';
+import { hydrated, launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
+import { OPERATOR_USERNAME, type PanelSystem, startPanelSystem } from '../support/panel-system.ts';
 import { settledReply } from '../support/settled-reply.ts';
 import { type StripeStandInForTests, startStripeStandInForTests } from '../support/stripe-stand-in.ts';
 import { eventually } from '../support/ticket-harness.ts';
@@ -15,7 +16,7 @@ import { eventually } from '../support/ticket-harness.ts';
  * The issue's gating end to end, every part real but Stripe (its stand-in, stripe-mock behind it): a free guild's
  * 51st ticket of the month is refused in Discord; its admin pays for Pro through the panel's checkout, Stripe's
  * signed webhooks reach /webhooks/stripe, the subscription workflow on the worker grants Pro, and the next open
- * goes through.
+ * goes through, and the billing page and the operators' subscriptions in Chromium show it.
  */
 let panel: PanelSystem;
 let stripe: StripeStandInForTests;
@@ -62,9 +63,14 @@ describe('a free guild upgraded through Stripe', () => {
     expect(refused).toContain(`A server admin can upgrade the plan at ${panel.url}/guilds/${guildId}/billing`);
     expect(await system.db.prisma.ticket.count({ where: { guildId, creatorId: system.userId('alice') } })).toBe(0);
 
-    // The guild's owner, signed in to the panel, starts a checkout as the billing page does.
+    // The guild's owner sees the limit reached on the billing page, with Stripe offered, and starts a checkout
+    // through the panel's API as the page's button does.
     const owner = await openPanelPage(browser);
     await signInThroughDiscord(owner.page, panel.url, 'owner');
+    await openBillingPage(owner.page, panel.url, guildId);
+    expect(await shownPlan(owner.page)).toBe('Free');
+    expect(await shownTicketUsage(owner.page)).toMatch(/^50 of 50The limit is reached/);
+    await owner.page.getByRole('button', { name: 'Upgrade to Pro with Stripe' }).waitFor();
     const checkout = await owner.context.request.post(`${panel.url}/api/v1/guilds/${guildId}/billing/checkout`, {
       data: { provider: 'stripe', plan: 'pro' },
       headers: { origin: panel.url },
@@ -92,7 +98,22 @@ describe('a free guild upgraded through Stripe', () => {
     expect((await workflow.describe()).status.name).toBe('RUNNING');
 
     expect(await aliceOpens()).toMatch(/^Your ticket #51 is open: <#\d+>$/);
-    expect(owner.faults).toEqual([]);
+
+    await openBillingPage(owner.page, panel.url, guildId);
+    expect(await shownPlan(owner.page)).toBe('Pro');
+    expect(await shownTicketUsage(owner.page)).toMatch(/^51 of 500(?!\d)/);
+
+    const operator = await openPanelPage(browser);
+    await signInThroughDiscord(operator.page, panel.url, OPERATOR_USERNAME);
+    await operator.page.goto(`${panel.url}/admin/subscriptions`);
+    await hydrated(operator.page);
+    const [listed, ...others] = await tableRows(operator.page, 'Subscriptions');
+    expect(others).toEqual([]);
+    expect(listed?.[0]).toBe(`Stripe${paid.subscription.id}`);
+    expect(listed?.slice(1, 5)).toEqual([`server ${guildId}`, 'Pro', 'Active', '$9.00 a month']);
+
+    expect([...owner.faults, ...operator.faults]).toEqual([]);
     await owner.context.close();
+    await operator.context.close();
   }, 240_000);
 });
