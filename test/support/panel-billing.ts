@@ -19,9 +19,10 @@ export async function shownPlan(page: Page): Promise<string> {
   return (await page.locator('.plan-now .plan-name').textContent())?.trim() ?? '';
 }
 
-/** The billing page's "Tickets opened" line: "3 of 50 …". */
+/** The billing page's "Tickets opened" line as people read it, one line a block: "3 of 50\nCounted from …". */
 export async function shownTicketUsage(page: Page): Promise<string> {
-  return (await page.locator('.usage-list dd').first().textContent())?.trim() ?? '';
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text, not a DOM read; it is what people see.
+  return (await page.locator('.usage-list dd').first().innerText()).trim();
 }
 
 /** An operator's grant from the Entitlements page's form; resolves once the panel says it was granted. */
