@@ -29,6 +29,7 @@ COPY --chown=node:node bot bot
 COPY --chown=node:node config config
 COPY --chown=node:node discord discord
 COPY --chown=node:node domain domain
+COPY --chown=node:node i18n i18n
 COPY --chown=node:node prisma prisma
 COPY --chown=node:node store store
 COPY --chown=node:node telemetry telemetry

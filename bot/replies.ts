@@ -1,4 +1,6 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { resolveLocale } from '../i18n/locales.ts';
+import { translate } from '../i18n/translate.ts';
 import { log } from '../telemetry/log-context.ts';
 import { TicketRefusal } from '../temporal/ticket-updates.ts';
 import { noteInteractionOutcome } from './interactions/interaction-outcome.ts';
@@ -7,10 +9,6 @@ import { noteInteractionOutcome } from './interactions/interaction-outcome.ts';
 export class UserFacingError extends Error {
   override name = 'UserFacingError';
 }
-
-/** For failures before the bot asked the ticket anything (reading Postgres, say): nothing can have changed. */
-const SERVICE_TROUBLE =
-  'Could not reach the ticket service just now. Nothing was changed; please try again in a moment.';
 
 /** Ends every answer given before the outcome is known: the member learns that a final one follows. */
 export const OUTCOME_FOLLOWS = 'This message will show the outcome.';
@@ -49,7 +47,10 @@ export async function answerFailure(interaction: RepliableInteraction, error: un
   noteInteractionOutcome(known ? 'refused' : 'failed');
   if (!known) logFailure(`interaction ${interaction.id} failed`, error);
   try {
-    await replyEphemeral(interaction, known ? error.message : SERVICE_TROUBLE);
+    // For failures before the bot asked the ticket anything (reading Postgres, say): nothing can have changed.
+    const trouble = () =>
+      translate(resolveLocale(interaction.locale, interaction.guildLocale), 'common.serviceTrouble');
+    await replyEphemeral(interaction, known ? error.message : trouble());
   } catch (replyError) {
     logFailure(`could not answer interaction ${interaction.id}`, replyError);
   }

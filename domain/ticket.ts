@@ -21,6 +21,8 @@ export interface OpenTicketRequest {
   type: string;
   creator: { id: string; name: string };
   answers: TicketAnswer[];
+  /** The creator's Discord client language (`de`, `pt-BR`, …) when they opened it: their direct messages use it. */
+  locale?: string;
 }
 
 export interface TicketAttachment {
@@ -63,6 +65,11 @@ export interface TicketSettings {
   inactivityTimeoutMs: number;
   inactivityGraceMs: number;
   reminderIntervalMs: number;
+  /**
+   * The guild's language (one of i18n's supported locales) for what the ticket says to everyone in the thread and
+   * the histories channel; absent in tickets opened before guilds chose one, which speak English.
+   */
+  language?: string;
 }
 
 /**

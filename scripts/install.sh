@@ -229,7 +229,7 @@ generate_prisma_client() {
 }
 
 # The panel's build reads these: its own sources, the modules it imports from beside it, its script and the packages.
-readonly PANEL_BUILD_INPUTS=(web/app web/server/panel domain package.json package-lock.json)
+readonly PANEL_BUILD_INPUTS=(web/app web/server/panel domain i18n package.json package-lock.json)
 
 # panel_inputs_hash: one hash of the panel build's input files, their paths (relative, so worktrees agree) and
 # contents; the build's own output and cache folders are left out.

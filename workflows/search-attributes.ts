@@ -15,6 +15,17 @@ export const TicketTimerState = defineSearchAttributeKey('TicketTimerState', Sea
 export const TicketLastActivityAt = defineSearchAttributeKey('TicketLastActivityAt', SearchAttributeType.DATETIME);
 /** `missing_permission` or `failing` while a step is held up; absent when nothing is. */
 export const TicketProblem = defineSearchAttributeKey('TicketProblem', SearchAttributeType.KEYWORD);
+/**
+ * Priority as a number, low 0, normal 1, high 2, urgent 3, so `TicketPriority >= 2` lists high and urgent. Not a
+ * Keyword: SQL visibility holds only 10 Keyword attributes and all 10 are taken.
+ */
+export const TicketPriority = defineSearchAttributeKey('TicketPriority', SearchAttributeType.INT);
+/** The ticket's labels from the guild's list: `TicketLabels = "billing"` matches a ticket carrying that label. */
+export const TicketLabels = defineSearchAttributeKey('TicketLabels', SearchAttributeType.KEYWORD_LIST);
+/** True while staff have asked the member to confirm closing and the member has not answered. */
+export const TicketCloseRequested = defineSearchAttributeKey('TicketCloseRequested', SearchAttributeType.BOOL);
+/** True once a first-response or resolution target was missed: `TicketSlaBreached = true`. */
+export const TicketSlaBreached = defineSearchAttributeKey('TicketSlaBreached', SearchAttributeType.BOOL);
 
 export const ticketSearchAttributes = [
   TicketGuildId,
@@ -26,6 +37,10 @@ export const ticketSearchAttributes = [
   TicketTimerState,
   TicketLastActivityAt,
   TicketProblem,
+  TicketPriority,
+  TicketLabels,
+  TicketCloseRequested,
+  TicketSlaBreached,
 ] as const;
 
 /** What operators filter subscriptions by: `SubscriptionStatus = "past_due" AND SubscriptionProvider = "stripe"`. */

@@ -1,0 +1,7 @@
+import { common } from './common/index.ts';
+
+/**
+ * Every namespace of messages. A feature keeps its words in its own namespace folder (one JSON file per language)
+ * and adds it here.
+ */
+export const namespaces = { common };
