@@ -1,168 +1,34 @@
 /**
  * Records representative ticket histories for the replay test. Run on purpose only, when a deliberate,
- * patched workflow change should become the new baseline: `npm run fixtures:histories`.
+ * patched workflow change should become the new baseline: `npm run fixtures:histories -- <version> [name part]`
+ * records every scenario, or only those whose name contains the given part (a feature's own lives).
  * Old fixtures are kept: open tickets of every released version must keep replaying.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { announceGuildSettingsChanged } from '../../temporal/guild-settings-client.ts';
-import {
-  addMember,
-  assignTicket,
-  closeTicket,
-  messageDeleted,
-  messageEdited,
-  pauseTimer,
-  replyReceived,
-  resumeTimer,
-  settingsChanged,
-} from '../../workflows/definitions.ts';
-import { guildSettingsWorkflowId } from '../../workflows/guild-settings/definitions.ts';
+import { coreScenarios } from './history-scenarios/core.ts';
+import type { HistoryScenario } from './history-scenarios/history-scenario.ts';
 import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
-import { creatorActor, eventually, guildId, reply, staffActor, withTicketWorker } from './ticket-harness.ts';
 
-const HOUR = 3_600_000;
-const MINUTE = 60_000;
 const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const version = process.argv[2] ?? 'v1';
+const namePart = process.argv[3] ?? '';
 
-async function save(env: TestWorkflowEnvironment, name: string, workflowId: string, runId?: string): Promise<void> {
-  const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
-  await writeFile(`${fixturesDir}${version}-${name}.json`, historyToJSON(history));
-  console.log(`recorded ${version}-${name} (${history.events?.length ?? 0} events)`);
-}
+const scenarios: HistoryScenario[] = [...coreScenarios];
 
 async function record(): Promise<void> {
+  const chosen = scenarios.filter((scenario) => scenario.name.includes(namePart));
+  if (chosen.length === 0) throw new Error(`No scenario's name contains "${namePart}".`);
   await mkdir(fixturesDir, { recursive: true });
   const [env, bundle] = await Promise.all([startTimeSkippingServer(), bundleTicketWorkflows()]);
+  const save = async (name: string, workflowId: string, runId?: string) => {
+    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    await writeFile(`${fixturesDir}${version}-${name}.json`, historyToJSON(history));
+    console.log(`recorded ${version}-${name} (${history.events?.length ?? 0} events)`);
+  };
   try {
-    await withTicketWorker(env, bundle, async ({ fake, open }) => {
-      const { workflowId } = await open();
-      const handle = env.client.workflow.getHandle(workflowId);
-      await handle.signal(replyReceived, reply('800000000000000001', Date.now()));
-      await handle.executeUpdate(assignTicket, { args: [{ actor: staffActor, assigneeId: staffActor.id }] });
-      await handle.executeUpdate(addMember, { args: [{ actor: staffActor, memberId: '500000000000000042' }] });
-      await handle.executeUpdate(pauseTimer, { args: [{ actor: staffActor }] });
-      await env.sleep(200 * HOUR);
-      await handle.executeUpdate(resumeTimer, { args: [{ actor: staffActor }] });
-      await handle.signal(replyReceived, reply('800000000000000002', Date.now(), staffActor));
-      await eventually(() => {
-        if (fake.messages.size !== 2) throw new Error('replies not stored yet');
-      });
-      await env.sleep(100 * HOUR);
-      await handle.result();
-      await save(env, 'auto-closed-after-staff-actions', workflowId);
-    });
-
-    await withTicketWorker(env, bundle, async ({ fake, open }) => {
-      const { workflowId } = await open();
-      const handle = env.client.workflow.getHandle(workflowId);
-      const first = reply('830000000000000001', Date.now());
-      const removed = reply('830000000000000002', Date.now(), staffActor);
-      const missed = reply('830000000000000003', Date.now());
-      await handle.signal(replyReceived, first);
-      await handle.signal(replyReceived, removed);
-      await env.sleep(70 * HOUR);
-      await handle.signal(messageEdited, { ...first, content: 'edited', editedAt: Date.now() });
-      await handle.signal(messageDeleted, { messageId: removed.id, deletedAt: Date.now() });
-      await handle.signal(messageEdited, { ...missed, content: 'sent while the bot was down', editedAt: Date.now() });
-      await eventually(() => {
-        if (fake.messages.size !== 3 || fake.deletedAt.size !== 1) throw new Error('changes not stored yet');
-      });
-      await env.sleep(100 * HOUR);
-      await handle.result();
-      await save(env, 'edited-and-deleted-then-auto-closed', workflowId);
-    });
-
-    await withTicketWorker(env, bundle, async ({ open }) => {
-      const { workflowId } = await open();
-      const handle = env.client.workflow.getHandle(workflowId);
-      await Promise.all([
-        handle.executeUpdate(closeTicket, { args: [{ actor: creatorActor, reason: 'solved' }] }),
-        handle.executeUpdate(closeTicket, { args: [{ actor: staffActor }] }),
-      ]);
-      await handle.result();
-      await save(env, 'closed-twice-at-once', workflowId);
-    });
-
-    await withTicketWorker(
-      env,
-      bundle,
-      async ({ open }) => {
-        const { workflowId } = await open();
-        await env.client.workflow.getHandle(workflowId).result();
-        await save(env, 'refused-over-limit', workflowId);
-      },
-      (fake) => {
-        fake.refusal = { outcome: 'refused', code: 'type_limit', message: 'You already have an open Support ticket.' };
-      },
-    );
-
-    await withTicketWorker(env, bundle, async ({ open }) => {
-      const { workflowId } = await open(undefined, undefined, { continueAsNewAfterEvents: 40 });
-      const handle = env.client.workflow.getHandle(workflowId);
-      const firstRunId = (await handle.describe()).runId;
-      for (let i = 0; i < 40; i += 1) {
-        await handle.signal(replyReceived, reply(`81000000000000${String(i).padStart(4, '0')}`, Date.now()));
-      }
-      await eventually(async () => {
-        if ((await handle.describe()).runId === firstRunId) throw new Error('not continued as new yet');
-      });
-      await handle.executeUpdate(closeTicket, { args: [{ actor: staffActor, reason: 'done' }] });
-      await handle.result();
-      await save(env, 'continued-as-new-first-run', workflowId, firstRunId);
-      await save(env, 'continued-as-new-last-run', workflowId);
-    });
-
-    await withTicketWorker(env, bundle, async ({ fake, open }) => {
-      const { workflowId } = await open();
-      const handle = env.client.workflow.getHandle(workflowId);
-      await eventually(() => {
-        if (fake.notice('welcome').length !== 1) throw new Error('not welcomed yet');
-      });
-      fake.failing.set('lockThread', 'DiscordForbidden');
-      await handle.executeUpdate(closeTicket, { args: [{ actor: staffActor, reason: 'solved' }] });
-      await handle.signal(replyReceived, reply('840000000000000001', Date.now()));
-      await env.sleep(3 * MINUTE);
-      fake.failing.delete('lockThread');
-      await handle.signal(settingsChanged);
-      await handle.result();
-      await save(env, 'close-held-up-by-a-permission', workflowId);
-    });
-
-    await withTicketWorker(env, bundle, async ({ fake, open, taskQueue }) => {
-      const { workflowId } = await open();
-      const handle = env.client.workflow.getHandle(workflowId);
-      await eventually(() => {
-        if (fake.notice('welcome').length !== 1) throw new Error('not welcomed yet');
-      });
-      fake.settings = { ...fake.settings, inactivityTimeoutMs: 10 * HOUR, staffRoleIds: ['300000000000000077'] };
-      await announceGuildSettingsChanged(env.client, { guildId, taskQueue });
-      await env.client.workflow.getHandle(guildSettingsWorkflowId(guildId)).result();
-      await env.sleep(40 * HOUR);
-      await handle.result();
-      await save(env, 'settings-changed-then-auto-closed', workflowId);
-      await save(env, 'guild-settings-fan-out', guildSettingsWorkflowId(guildId));
-    });
-
-    await withTicketWorker(env, bundle, async ({ fake, open }) => {
-      const { workflowId } = await open();
-      const handle = env.client.workflow.getHandle(workflowId);
-      const release = fake.hold('renderTranscript');
-      const closing = handle.executeUpdate(closeTicket, { args: [{ actor: creatorActor }] });
-      await eventually(() => {
-        if (!fake.calls.some((call) => call.name === 'renderTranscript')) throw new Error('not rendering yet');
-      });
-      for (let i = 0; i < 5; i += 1) {
-        await handle.signal(replyReceived, reply(`85000000000000000${i}`, Date.now()));
-      }
-      release();
-      await closing;
-      await handle.result();
-      await save(env, 'replies-while-closing', workflowId);
-    });
+    for (const scenario of chosen) await scenario.record({ env, bundle, save });
   } finally {
     await env.teardown();
   }
