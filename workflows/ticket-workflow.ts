@@ -18,7 +18,8 @@ import {
   type TicketWorkflowInput,
   type TicketWorkflowResult,
 } from './definitions.ts';
-import { closeTicketRecord, storeLateMessages } from './ticket-closing.ts';
+import { afterClose } from './ticket-after-close.ts';
+import { type Closed, closeTicketRecord } from './ticket-closing.ts';
 import { startMessagePump } from './ticket-message-pump.ts';
 import { setMessageSignalHandlers } from './ticket-message-signals.ts';
 import { openTicketThread, welcomeTicket } from './ticket-opening.ts';
@@ -199,61 +200,65 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   };
   const woken = () => deadlinesChanged || closeRequest !== null || historyIsLong();
 
-  for (;;) {
-    if (closeRequest) break;
-    if (historyIsLong()) {
-      if (run.hardened) {
-        // Nothing new starts storing, so what is queued goes to the next run as it is: no reply is left behind.
-        pump.pause();
-        const quiet = () => wf.allHandlersFinished() && !pump.busy();
-        do await wf.condition(() => closeRequest !== null || quiet());
-        while (!closeRequest && !quiet());
-        if (closeRequest) {
-          pump.resume();
-          break;
+  /** The open ticket's loop: one durable timer at a time until a close is asked for; may continue as new. */
+  const untilCloseRequested = async (): Promise<CloseRequest> => {
+    for (;;) {
+      if (closeRequest) return closeRequest;
+      if (historyIsLong()) {
+        if (run.hardened) {
+          // Nothing new starts storing, so what is queued goes to the next run as it is: no reply is left behind.
+          pump.pause();
+          const quiet = () => wf.allHandlersFinished() && !pump.busy();
+          do await wf.condition(() => closeRequest !== null || quiet());
+          while (!closeRequest && !quiet());
+          if (closeRequest) {
+            pump.resume();
+            return closeRequest;
+          }
+          return continueAsNew({ ...input, carried: ticket, carriedMessageChanges: messageChanges.splice(0) });
         }
-        return continueAsNew({ ...input, carried: ticket, carriedMessageChanges: messageChanges.splice(0) });
+        await pump.drain();
+        // A close that came meanwhile waits for this loop, so it must not wait for the close.
+        await wf.condition(() => closeRequest !== null || wf.allHandlersFinished());
+        if (!closeRequest) return continueAsNew({ ...input, carried: ticket });
+        return closeRequest;
       }
-      await pump.drain();
-      // A close that came meanwhile waits for this loop, so it must not wait for the close.
-      await wf.condition(() => closeRequest !== null || wf.allHandlersFinished());
-      if (!closeRequest) return continueAsNew({ ...input, carried: ticket });
-      break;
-    }
-    const next = nextWake(ticket);
-    if (next && next.at <= Date.now()) {
-      const outcome = await exclusive(() => act(next.action));
-      if (!outcome.done && outcome.why === 'gone' && (next.action === 'welcome' || next.action === 'warn')) {
-        closeRequest = threadGone;
-      } else if (!outcome.done && outcome.why === 'held_up') {
-        deadlinesChanged = false;
-        await waitToRetry(run, outcome.problem, woken);
+      const next = nextWake(ticket);
+      if (next && next.at <= Date.now()) {
+        const outcome = await exclusive(() => act(next.action));
+        if (!outcome.done && outcome.why === 'gone' && (next.action === 'welcome' || next.action === 'warn')) {
+          closeRequest = threadGone;
+        } else if (!outcome.done && outcome.why === 'held_up') {
+          deadlinesChanged = false;
+          await waitToRetry(run, outcome.problem, woken);
+        }
+        continue;
       }
-      continue;
+      deadlinesChanged = false;
+      if (next) await wf.condition(woken, next.at - Date.now());
+      else await wf.condition(woken);
     }
-    deadlinesChanged = false;
-    if (next) await wf.condition(woken, next.at - Date.now());
-    else await wf.condition(woken);
-  }
+  };
 
-  const request = closeRequest as CloseRequest;
-  // Taken when the close begins, after any staff action already under way.
-  const closureNow = (): ClosureFacts => ({
-    reason: request.reason,
-    closedById: request.actor?.id ?? null,
-    closedAt: Date.now(),
-    automatic: request.automatic,
-  });
-  if (run.hardened) {
-    const closed = await exclusive(() => closeTicketRecord(run, closureNow(), pump));
-    await storeLateMessages(run, closed, pump);
-  } else {
-    await exclusive(async () => {
-      await pump.drain();
-      await closeTicketRecord(run, closureNow(), pump);
+  /** Closes as asked, the facts taken when the close begins, after any staff action already under way. */
+  const close = async (request: CloseRequest): Promise<Closed> => {
+    const closureNow = (): ClosureFacts => ({
+      reason: request.reason,
+      closedById: request.actor?.id ?? null,
+      closedAt: Date.now(),
+      automatic: request.automatic,
     });
-    await wf.condition(wf.allHandlersFinished);
-  }
+    if (run.hardened) return exclusive(() => closeTicketRecord(run, closureNow(), pump));
+    return exclusive(async () => {
+      await pump.drain();
+      return closeTicketRecord(run, closureNow(), pump);
+    });
+  };
+
+  // The ticket's life: open until a close is asked for, then closed; what follows the close is its own phase.
+  const request = await untilCloseRequested();
+  const closed = await close(request);
+  await afterClose(run, closed, pump);
   return { outcome: 'closed', number: ticket.number ?? 0, closure: ticket.closure as ClosureFacts };
 }
 
