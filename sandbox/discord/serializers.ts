@@ -1,4 +1,5 @@
 import {
+  type APIDMChannel,
   type APIGuildMember,
   type APIRole,
   type APITextChannel,
@@ -12,7 +13,14 @@ import {
   type ThreadMemberFlags,
   type UserFlags,
 } from 'discord-api-types/v10';
-import type { ChannelRecord, MemberRecord, RoleRecord, ThreadMemberRecord, UserRecord } from './state/records.ts';
+import type {
+  ChannelRecord,
+  DmChannelRecord,
+  MemberRecord,
+  RoleRecord,
+  ThreadMemberRecord,
+  UserRecord,
+} from './state/records.ts';
 
 /** The one place that turns sandbox records into Discord's API JSON, with every field clients expect. */
 
@@ -118,5 +126,26 @@ export function serializeChannel(channel: ChannelRecord, threadMemberCount = 0):
       archive_timestamp: thread.archiveTimestamp,
       create_timestamp: thread.createTimestamp,
     },
+  };
+}
+
+/** A DM channel as its viewer sees it: `recipients` lists the other user only. */
+export function serializeDmChannel(
+  channel: DmChannelRecord,
+  viewerId: string,
+  users: ReadonlyMap<string, UserRecord>,
+): APIDMChannel {
+  return {
+    id: channel.id,
+    type: ChannelType.DM,
+    last_message_id: channel.lastMessageId,
+    flags: 0 as ChannelFlags,
+    name: null,
+    recipients: channel.recipientIds
+      .filter((id) => id !== viewerId)
+      .flatMap((id) => {
+        const user = users.get(id);
+        return user ? [serializeUser(user)] : [];
+      }),
   };
 }

@@ -9,7 +9,9 @@ import type { SandboxInteraction } from './sandbox-interaction.ts';
 
 /**
  * The driver over HTTP for the demo, apart from Discord's routes: `POST /__sandbox/actions` with
- * `{ as, action, … }` acts as a member; `GET /__sandbox/interactions/{id}` shows what the app answered so far.
+ * `{ as, action, … }` acts as a member (or changes their client settings: `setLocale`, `setAllowsDirectMessages`);
+ * `GET /__sandbox/interactions/{id}` shows what the app answered so far; `GET /__sandbox/users/{id}/direct-messages`
+ * lists the DMs a user received, oldest first.
  * Read-only, optionally as one member (`?as={user id}`): `GET /__sandbox/guilds` (members, roles, channels,
  * commands) and `GET /__sandbox/channels/{id}/messages?limit=N` (oldest first, with that member's ephemeral ones).
  */
@@ -50,6 +52,8 @@ const actionSchema = z.discriminatedUnion('action', [
     customId: z.string(),
     values: z.array(z.string()),
   }),
+  z.object({ action: z.literal('setLocale'), as: snowflake, locale: z.string() }),
+  z.object({ action: z.literal('setAllowsDirectMessages'), as: snowflake, allowed: z.boolean() }),
   z.object({
     action: z.literal('submitModal'),
     as: snowflake,
@@ -89,6 +93,12 @@ function perform(driver: SandboxDriver, action: Action): unknown {
       return interactionId(actor.selectOptions(action.channelId, action.messageId, action.customId, action.values));
     case 'submitModal':
       return interactionId(actor.submitModal(driver.interaction(action.interactionId), action.values));
+    case 'setLocale':
+      actor.setLocale(action.locale);
+      return { locale: action.locale };
+    case 'setAllowsDirectMessages':
+      actor.setAllowsDirectMessages(action.allowed);
+      return { allowsDirectMessages: action.allowed };
   }
 }
 
@@ -134,6 +144,9 @@ export function handleDriverRequest(
       const status = /^interactions\/(\d{17,20})$/.exec(path);
       if (request.method === 'GET' && status?.[1])
         return send(response, 200, interactionStatus(state, driver.interaction(status[1])));
+      const directMessages = /^users\/(\d{17,20})\/direct-messages$/.exec(path);
+      if (request.method === 'GET' && directMessages?.[1])
+        return send(response, 200, driver.as(directMessages[1]).directMessages());
       const messages = /^channels\/(\d{17,20})\/messages$/.exec(path);
       if (request.method === 'GET' && (path === 'guilds' || messages?.[1])) {
         const query = readQuerySchema.safeParse(Object.fromEntries(url.searchParams));

@@ -1,5 +1,5 @@
 import type { APIMessage } from 'discord-api-types/v10';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { Locale, PermissionFlagsBits } from 'discord-api-types/v10';
 import { startInteraction } from '../interactions/start-interaction.ts';
 import { channelPermissions, hasPermission } from '../permissions/compute.ts';
 import type { AttachmentDraft } from '../state/attachment-urls.ts';
@@ -10,7 +10,9 @@ import { type ModalValues, modalSubmitStart } from './modal-submit.ts';
 import { SandboxDriverError } from './sandbox-driver-error.ts';
 import { SandboxInteraction } from './sandbox-interaction.ts';
 import { type SlashCommandInput, slashCommandStart } from './slash-command.ts';
-import { visibleChannel } from './visibility.ts';
+import { visibleChannel, visibleGuildChannel } from './visibility.ts';
+
+const DISCORD_LOCALES: readonly string[] = Object.values(Locale);
 
 /** Plays members of the local Discord the way a real client UI would, refusing what that UI would not allow. */
 export class SandboxDriver {
@@ -42,15 +44,45 @@ export class DiscordActor {
     this.userId = userId;
   }
 
+  /**
+   * The language of this user's Discord client (one of Discord's locales, such as `de` or `pt-BR`): their
+   * interactions carry it as `locale` from now on.
+   */
+  setLocale(locale: string): void {
+    if (!DISCORD_LOCALES.includes(locale))
+      throw new SandboxDriverError(`${locale} is not a Discord locale (${DISCORD_LOCALES.join(', ')})`);
+    this.#state.setUserLocale(this.userId, locale);
+  }
+
+  /**
+   * The privacy setting "Allow direct messages from server members": off, a bot's DMs to this user are refused
+   * with 403 50007, as they are when the user shares no guild with the bot.
+   */
+  setAllowsDirectMessages(allowed: boolean): void {
+    this.#state.setAllowsDirectMessages(this.userId, allowed);
+  }
+
+  /** The messages in this user's DM channels (with any bot), oldest first, as their client lists them. */
+  directMessages(): APIMessage[] {
+    const byAge = (a: APIMessage, b: APIMessage) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
+    return [...this.#state.dmChannels.values()]
+      .filter((channel) => channel.recipientIds.includes(this.userId))
+      .flatMap((channel) => this.#state.messagesIn(channel.id))
+      .sort(byAge)
+      .map((message) => structuredClone(message));
+  }
+
   /** A message typed in the client; it goes through the same state method as the REST route (MESSAGE_CREATE). */
   sendMessage(channelId: string, content: string, options: { attachments?: AttachmentDraft[] } = {}): APIMessage {
     const channel = visibleChannel(this.#state, channelId, this.userId);
-    const bits = channelPermissions(this.#state, channelId, this.userId);
-    const sendFlag = isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
-    if (!hasPermission(bits, sendFlag))
-      throw new SandboxDriverError(`user ${this.userId} cannot send in ${channel.name}`);
-    if (isThread(channel) && channel.thread.locked && !hasPermission(bits, PermissionFlagsBits.ManageThreads))
-      throw new SandboxDriverError(`thread ${channel.name} is locked`);
+    if (channel.guildId !== null) {
+      const bits = channelPermissions(this.#state, channelId, this.userId);
+      const sendFlag = isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+      if (!hasPermission(bits, sendFlag))
+        throw new SandboxDriverError(`user ${this.userId} cannot send in ${channel.name}`);
+      if (isThread(channel) && channel.thread.locked && !hasPermission(bits, PermissionFlagsBits.ManageThreads))
+        throw new SandboxDriverError(`thread ${channel.name} is locked`);
+    }
     if (!content && !options.attachments?.length) throw new SandboxDriverError('a message needs content or files');
     if (content.length > 2000) throw new SandboxDriverError('a message holds at most 2000 characters');
     return this.#state.createMessage(channel, this.userId, { content, attachments: options.attachments }).message;
@@ -69,6 +101,7 @@ export class DiscordActor {
     visibleChannel(this.#state, channelId, this.userId);
     const message = this.#state.message(channelId, messageId);
     if (!message) throw new SandboxDriverError(`there is no message ${messageId} in ${channelId}`);
+    // Nobody moderates a DM: there each author deletes only their own messages.
     const moderator = hasPermission(
       channelPermissions(this.#state, channelId, this.userId),
       PermissionFlagsBits.ManageMessages,
@@ -79,7 +112,7 @@ export class DiscordActor {
   }
 
   runSlashCommand(channelId: string, name: string, input: SlashCommandInput = {}): SandboxInteraction {
-    visibleChannel(this.#state, channelId, this.userId);
+    visibleGuildChannel(this.#state, channelId, this.userId);
     return this.#start(slashCommandStart(this.#state, this.userId, channelId, name, input));
   }
 

@@ -16,8 +16,10 @@ import {
 import type { DiscordState } from '../state/discord-state.ts';
 import {
   type ChannelRecord,
+  isDmChannel,
   isThread,
   type MemberRecord,
+  type MessageChannelRecord,
   type RoleRecord,
   type ThreadRecord,
   type UserRecord,
@@ -30,7 +32,8 @@ import type { GatewayDispatch } from './dispatch.ts';
  * shapes it for each session.
  */
 
-const { Guilds, GuildMembers, GuildMessages, GuildMessageReactions } = GatewayIntentBits;
+const { Guilds, GuildMembers, GuildMessages, GuildMessageReactions, DirectMessages, DirectMessageReactions } =
+  GatewayIntentBits;
 
 function seenWithChannel(state: DiscordState, channelId: string): (userId: string) => boolean {
   return (userId) => canSeeChannel(state, channelId, userId);
@@ -169,39 +172,71 @@ export function threadLeft(
   };
 }
 
-export function messageCreated(state: DiscordState, channel: ChannelRecord, message: APIMessage): GatewayDispatch {
-  const member = partialMember(state, channel.guildId, message.author.id);
+/**
+ * Where a message event goes: in a guild, to those who see the channel, under the guild intents; in a DM, to its
+ * two recipients under the DM intents, with no guild_id.
+ */
+function messageScope(
+  state: DiscordState,
+  channel: MessageChannelRecord,
+  guildIntent: number,
+  dmIntent: number,
+): Pick<GatewayDispatch, 'guildId' | 'intents' | 'visibleTo'> & { guildFields: { guild_id?: string } } {
+  if (isDmChannel(channel))
+    return {
+      guildId: null,
+      intents: dmIntent,
+      visibleTo: (userId) => channel.recipientIds.includes(userId),
+      guildFields: {},
+    };
   return {
-    event: GatewayDispatchEvents.MessageCreate,
-    data: { ...message, guild_id: channel.guildId, ...(member ? { member } : {}) },
     guildId: channel.guildId,
-    intents: GuildMessages,
+    intents: guildIntent,
     visibleTo: seenWithChannel(state, channel.id),
+    guildFields: { guild_id: channel.guildId },
   };
 }
 
-export function messageUpdated(state: DiscordState, channel: ChannelRecord, message: APIMessage): GatewayDispatch {
+export function messageCreated(
+  state: DiscordState,
+  channel: MessageChannelRecord,
+  message: APIMessage,
+): GatewayDispatch {
+  const { guildFields, ...scope } = messageScope(state, channel, GuildMessages, DirectMessages);
+  const member = channel.guildId === null ? undefined : partialMember(state, channel.guildId, message.author.id);
+  return {
+    event: GatewayDispatchEvents.MessageCreate,
+    data: { ...message, ...guildFields, ...(member ? { member } : {}) },
+    ...scope,
+  };
+}
+
+export function messageUpdated(
+  state: DiscordState,
+  channel: MessageChannelRecord,
+  message: APIMessage,
+): GatewayDispatch {
   return { ...messageCreated(state, channel, message), event: GatewayDispatchEvents.MessageUpdate };
 }
 
-export function messageDeleted(state: DiscordState, channel: ChannelRecord, messageId: string): GatewayDispatch {
+export function messageDeleted(state: DiscordState, channel: MessageChannelRecord, messageId: string): GatewayDispatch {
+  const { guildFields, ...scope } = messageScope(state, channel, GuildMessages, DirectMessages);
   return {
     event: GatewayDispatchEvents.MessageDelete,
-    data: { id: messageId, channel_id: channel.id, guild_id: channel.guildId },
-    guildId: channel.guildId,
-    intents: GuildMessages,
-    visibleTo: seenWithChannel(state, channel.id),
+    data: { id: messageId, channel_id: channel.id, ...guildFields },
+    ...scope,
   };
 }
 
 export function reactionAdded(
   state: DiscordState,
-  channel: ChannelRecord,
+  channel: MessageChannelRecord,
   message: APIMessage,
   userId: string,
   emoji: APIPartialEmoji,
 ): GatewayDispatch {
-  const member = state.member(channel.guildId, userId);
+  const { guildFields, ...scope } = messageScope(state, channel, GuildMessageReactions, DirectMessageReactions);
+  const member = channel.guildId === null ? undefined : state.member(channel.guildId, userId);
   const user = state.users.get(userId);
   return {
     event: GatewayDispatchEvents.MessageReactionAdd,
@@ -209,7 +244,7 @@ export function reactionAdded(
       user_id: userId,
       channel_id: channel.id,
       message_id: message.id,
-      guild_id: channel.guildId,
+      ...guildFields,
       ...(member && user ? { member: serializeMember(member, user) } : {}),
       emoji: { id: emoji.id ?? null, name: emoji.name ?? null, ...(emoji.animated ? { animated: true } : {}) },
       message_author_id: message.author.id,
@@ -217,9 +252,7 @@ export function reactionAdded(
       burst_colors: [],
       type: ReactionType.Normal,
     },
-    guildId: channel.guildId,
-    intents: GuildMessageReactions,
-    visibleTo: seenWithChannel(state, channel.id),
+    ...scope,
   };
 }
 

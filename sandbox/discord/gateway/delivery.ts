@@ -87,10 +87,11 @@ function withOwnThreadMembership(session: SessionView, data: ThreadData): Thread
 
 /**
  * Without MESSAGE_CONTENT, others' messages come without content, embeds, attachments and components, unless
- * they mention the user.
+ * they mention the user or are in a DM (a message without guild_id).
  */
-function withReadableContent(session: SessionView, message: APIMessage): APIMessage {
+function withReadableContent(session: SessionView, message: APIMessage & { guild_id?: string }): APIMessage {
   if ((session.intents & GatewayIntentBits.MessageContent) !== 0) return message;
+  if (message.guild_id === undefined) return message;
   if (message.author?.id === session.userId) return message;
   if (message.mentions?.some((user) => user.id === session.userId)) return message;
   return { ...message, content: '', embeds: [], attachments: [], components: [] };

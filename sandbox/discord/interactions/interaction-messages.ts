@@ -34,7 +34,7 @@ export function postInteractionMessage(
   body: MessageBody | null,
   options: ResponseOptions,
 ): APIMessage {
-  const channel = state.channels.get(record.channelId);
+  const channel = state.messageChannel(record.channelId);
   if (!channel) throw unknownMessage();
   const flags =
     (body?.flags ?? 0) |
@@ -117,7 +117,8 @@ function interactionMetadata(
     id: record.id,
     type: record.type,
     user: serializeUser(user),
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: record.guildId },
+    // Discord names the guild, or "0" for the bot's DMs.
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: record.guildId ?? '0' },
     ...(followUp && record.originalMessageId ? { original_response_message_id: record.originalMessageId } : {}),
     ...(record.type === InteractionType.MessageComponent && record.sourceMessageId
       ? { interacted_message_id: record.sourceMessageId }

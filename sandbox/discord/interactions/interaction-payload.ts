@@ -8,12 +8,15 @@ import {
   type Locale,
 } from 'discord-api-types/v10';
 import { channelPermissions } from '../permissions/compute.ts';
-import { serializeChannel, serializeMember, serializeRole, serializeUser } from '../serializers.ts';
+import { DM_PERMISSIONS } from '../permissions/direct-messages.ts';
+import { serializeChannel, serializeDmChannel, serializeMember, serializeRole, serializeUser } from '../serializers.ts';
 import type { DiscordState } from '../state/discord-state.ts';
+import type { DmChannelRecord } from '../state/records.ts';
 
 /** Discord's default upload limit, which discord.js reads as `attachmentSizeLimit`. */
 const ATTACHMENT_SIZE_LIMIT = 25 * 1024 * 1024;
-const LOCALE = 'en-US' as Locale;
+/** A guild's preferred locale when nobody changed it, and a client's language unless the user picked another. */
+const DEFAULT_LOCALE = 'en-US' as Locale;
 
 export interface InteractionOrigin {
   applicationId: string;
@@ -29,6 +32,8 @@ export interface InteractionOrigin {
  * `member.permissions` (the member's permissions in this channel, overwrites applied).
  */
 export function interactionEnvelope(state: DiscordState, origin: InteractionOrigin, id: string, token: string) {
+  const dm = state.dmChannels.get(origin.channelId);
+  if (dm) return dmInteractionEnvelope(state, origin, dm, id, token);
   const channel = state.channels.get(origin.channelId);
   const user = state.users.get(origin.userId);
   const member = channel ? state.member(channel.guildId, origin.userId) : undefined;
@@ -42,18 +47,55 @@ export function interactionEnvelope(state: DiscordState, origin: InteractionOrig
     type: origin.type,
     version: 1 as const,
     guild_id: guildId,
-    guild: { id: guildId, locale: LOCALE, features: [] },
+    guild: { id: guildId, locale: DEFAULT_LOCALE, features: [] },
     channel_id: channel.id,
     channel: { ...partialChannel(state, channel.id, origin.userId) },
     member: { ...serializeMember(member, user), permissions: memberPermissions },
     app_permissions: channelPermissions(state, channel.id, origin.botUserId).toString(),
-    locale: LOCALE,
-    guild_locale: LOCALE,
+    locale: userLocale(user.locale),
+    guild_locale: DEFAULT_LOCALE,
     context: InteractionContextType.Guild,
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
     entitlements: [],
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
   };
+}
+
+/**
+ * An interaction in the bot's DM with a user: the user as `user` (no `member`, no `guild_id`), the channel with the
+ * DM's fixed permissions, context BOT_DM, and the guild install's owner "0", which Discord gives bot DMs.
+ */
+function dmInteractionEnvelope(
+  state: DiscordState,
+  origin: InteractionOrigin,
+  channel: DmChannelRecord,
+  id: string,
+  token: string,
+) {
+  const user = state.users.get(origin.userId);
+  if (!user || !channel.recipientIds.includes(origin.userId))
+    throw new Error('a DM interaction needs one of the DM channel’s recipients');
+  return {
+    id,
+    token,
+    application_id: origin.applicationId,
+    type: origin.type,
+    version: 1 as const,
+    channel_id: channel.id,
+    // Seen from the app: the recipient is the user.
+    channel: { ...serializeDmChannel(channel, origin.botUserId, state.users), permissions: DM_PERMISSIONS.toString() },
+    user: serializeUser(user),
+    app_permissions: DM_PERMISSIONS.toString(),
+    locale: userLocale(user.locale),
+    context: InteractionContextType.BotDM,
+    attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
+    entitlements: [],
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
+  };
+}
+
+function userLocale(locale: string | undefined): Locale {
+  return (locale ?? DEFAULT_LOCALE) as Locale;
 }
 
 /** A channel as interactions carry it: the channel object plus the viewer's permissions in it. */

@@ -21,7 +21,8 @@ export interface InteractionRecord {
   botUserId: string;
   type: InteractionType;
   userId: string;
-  guildId: string;
+  /** null for an interaction in a DM. */
+  guildId: string | null;
   channelId: string;
   createdAtMs: number;
   /** The INTERACTION_CREATE data as sent. */

@@ -20,7 +20,7 @@ export interface InteractionStart {
 export function startInteraction(state: DiscordState, start: InteractionStart): InteractionRecord {
   // Discord gives a bot application the id of its bot user.
   const bot = state.botByUserId(start.applicationId);
-  const channel = state.channels.get(start.channelId);
+  const channel = state.messageChannel(start.channelId);
   if (!bot || !channel) throw new Error('an interaction needs a known application and channel');
   const origin = { ...start, botUserId: bot.userId };
   const record = state.interactions.create({

@@ -13,9 +13,12 @@ export function isThreadMember(state: DiscordState, threadId: string, userId: st
 
 /**
  * Whether a user's client would be told about a channel: they need VIEW_CHANNEL, and a private thread also
- * needs them to be in it or to hold MANAGE_THREADS. Someone outside the guild sees nothing.
+ * needs them to be in it or to hold MANAGE_THREADS. Someone outside the guild sees nothing; a DM channel is seen
+ * by its two recipients only.
  */
 export function canSeeChannel(state: DiscordState, channelId: string, userId: string): boolean {
+  const dm = state.dmChannels.get(channelId);
+  if (dm) return dm.recipientIds.includes(userId);
   const channel = state.channels.get(channelId);
   if (!channel) return false;
   const bits = channelPermissions(state, channelId, userId);

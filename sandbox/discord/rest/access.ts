@@ -5,6 +5,7 @@ import {
   type ChannelRecord,
   type GuildRecord,
   isThread,
+  type MessageChannelRecord,
   type ThreadRecord,
   type UserRecord,
 } from '../state/records.ts';
@@ -30,9 +31,19 @@ export function requireGuild(state: DiscordState, guildId: string, botUserId: st
   return guild;
 }
 
-/** A channel the bot can see: VIEW_CHANNEL, and for a private thread membership or MANAGE_THREADS. */
+/**
+ * A guild channel the bot can see: VIEW_CHANNEL, and for a private thread membership or MANAGE_THREADS. One of the
+ * bot's DM channels exists but is the wrong type for what only guild channels do.
+ */
 export function requireChannel(state: DiscordState, channelId: string, botUserId: string): ChannelRecord {
-  const channel = state.channels.get(channelId);
+  const channel = requireMessageChannel(state, channelId, botUserId);
+  if (channel.guildId === null) throw wrongChannelType();
+  return channel;
+}
+
+/** A guild channel as `requireChannel` finds it, or a DM channel the bot is a recipient of. */
+export function requireMessageChannel(state: DiscordState, channelId: string, botUserId: string): MessageChannelRecord {
+  const channel = state.messageChannel(channelId);
   if (!channel) throw unknownChannel();
   if (!canSeeChannel(state, channel.id, botUserId)) throw missingAccess();
   return channel;

@@ -54,6 +54,10 @@ export const invalidWebhookToken = () => new DiscordHttpError(401, 50027, 'Inval
 
 export const missingAccess = () => new DiscordHttpError(403, 50001, 'Missing Access');
 export const missingPermissions = () => new DiscordHttpError(403, 50013, 'Missing Permissions');
+/** 403 when the user's settings refuse the DM; 400 when a bot opens a DM with itself. */
+export const cannotMessageUser = (status: 403 | 400 = 403) =>
+  new DiscordHttpError(status, 50007, 'Cannot send messages to this user');
+export const invalidRecipients = () => new DiscordHttpError(400, 50033, 'Invalid Recipient(s)');
 
 export const emptyMessage = () => new DiscordHttpError(400, 50006, 'Cannot send an empty message');
 export const wrongChannelType = () => new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');

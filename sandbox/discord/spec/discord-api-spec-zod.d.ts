@@ -8,6 +8,7 @@ declare module 'discord-api-spec/zod' {
   export const ApplicationCommandResponseSchema: ZodMiniType;
   export const ApplicationCommandUpdateRequestSchema: ZodMiniType;
   export const CreateMessageInteractionCallbackRequestSchema: ZodMiniType;
+  export const CreatePrivateChannelRequestSchema: ZodMiniType;
   export const CreateTextThreadWithoutMessageRequestSchema: ZodMiniType;
   export const CreatedThreadResponseSchema: ZodMiniType;
   export const GatewayBotResponseSchema: ZodMiniType;
@@ -25,6 +26,7 @@ declare module 'discord-api-spec/zod' {
   export const OAuth2GetAuthorizationResponseSchema: ZodMiniType;
   export const PongInteractionCallbackRequestSchema: ZodMiniType;
   export const PrivateApplicationResponseSchema: ZodMiniType;
+  export const PrivateChannelResponseSchema: ZodMiniType;
   export const PrivateGuildMemberResponseSchema: ZodMiniType;
   export const ThreadMemberResponseSchema: ZodMiniType;
   export const ThreadResponseSchema: ZodMiniType;

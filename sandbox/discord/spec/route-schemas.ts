@@ -17,6 +17,7 @@ export interface RouteSchemas {
 }
 
 const channelResponse = z.union([spec.GuildChannelResponseSchema, spec.ThreadResponseSchema]);
+const anyChannelResponse = z.union([channelResponse, spec.PrivateChannelResponseSchema]);
 const nullableList = (item: z.ZodMiniType) => z.nullable(z.array(item));
 
 export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
@@ -24,6 +25,10 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
 
   'GET /users/:userId': { request: null, response: z.union([spec.UserPIIResponseSchema, spec.UserResponseSchema]) },
   'GET /applications/@me': { request: null, response: spec.PrivateApplicationResponseSchema },
+  'POST /users/@me/channels': {
+    request: spec.CreatePrivateChannelRequestSchema,
+    response: spec.PrivateChannelResponseSchema,
+  },
 
   'GET /guilds/:guildId': { request: null, response: spec.GuildWithCountsResponseSchema },
   'GET /guilds/:guildId/channels': { request: null, response: nullableList(spec.GuildChannelResponseSchema) },
@@ -31,7 +36,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /guilds/:guildId/members/:userId': { request: null, response: spec.GuildMemberResponseSchema },
   'GET /guilds/:guildId/threads/active': { request: null, response: spec.ThreadsResponseSchema },
 
-  'GET /channels/:channelId': { request: null, response: channelResponse },
+  'GET /channels/:channelId': { request: null, response: anyChannelResponse },
   'PATCH /channels/:channelId': {
     request: z.union([spec.UpdateGuildChannelRequestPartialSchema, spec.UpdateThreadRequestPartialSchema]),
     response: channelResponse,

@@ -1,7 +1,10 @@
 import { ChannelType, type ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import {
   type ChannelRecord,
+  type DmChannelRecord,
+  isDmChannel,
   isThread,
+  type MessageChannelRecord,
   type PermissionOverwriteRecord,
   type ThreadMemberRecord,
   type ThreadRecord,
@@ -28,11 +31,15 @@ export interface ThreadPatch {
   autoArchiveDuration?: ThreadAutoArchiveDuration;
 }
 
-type ChannelSnapshot = Pick<DiscordStateSnapshot, 'channels' | 'threadMembers'>;
+type ChannelSnapshot = Pick<DiscordStateSnapshot, 'channels' | 'threadMembers' | 'dmChannels'>;
 
-/** Text channels and their threads, with who has joined each thread and the thread's message counters. */
+/**
+ * Guild channels and their threads, with who has joined each thread and the thread's message counters; and the
+ * direct message channels, kept apart because they belong to no guild.
+ */
 export class ChannelDirectory {
   readonly channels = new Map<string, ChannelRecord>();
+  readonly dmChannels = new Map<string, DmChannelRecord>();
   /** Members by thread, then by user id; every thread has an entry, text channels none. */
   readonly #threadMembers = new Map<string, Map<string, ThreadMemberRecord>>();
   readonly #context: StoreContext;
@@ -66,6 +73,22 @@ export class ChannelDirectory {
     if (patch.name) channel.name = patch.name;
     if (patch.topic !== undefined) channel.topic = patch.topic;
     this.#context.changed();
+  }
+
+  /** The one DM channel between a bot and a user, made the first time it is asked for. */
+  openDmChannel(botUserId: string, userId: string): DmChannelRecord {
+    for (const channel of this.dmChannels.values())
+      if (channel.recipientIds[0] === botUserId && channel.recipientIds[1] === userId) return channel;
+    const channel: DmChannelRecord = {
+      id: this.#context.nextId(),
+      type: ChannelType.DM,
+      guildId: null,
+      recipientIds: [botUserId, userId],
+      lastMessageId: null,
+    };
+    this.dmChannels.set(channel.id, channel);
+    this.#context.changed();
+    return channel;
   }
 
   /** A thread in a text channel; its creator becomes its first member, as on Discord. */
@@ -122,9 +145,9 @@ export class ChannelDirectory {
   }
 
   /** A message was posted: the channel's last message moves, and an archived, unlocked thread unarchives. */
-  recordMessageSent(channel: ChannelRecord, messageId: string): void {
+  recordMessageSent(channel: MessageChannelRecord, messageId: string): void {
     channel.lastMessageId = messageId;
-    if (isThread(channel)) {
+    if (!isDmChannel(channel) && isThread(channel)) {
       channel.thread.messageCount += 1;
       channel.thread.totalMessageSent += 1;
       if (channel.thread.archived && !channel.thread.locked) this.updateThread(channel, { archived: false });
@@ -183,6 +206,7 @@ export class ChannelDirectory {
     return {
       channels: [...this.channels.values()],
       threadMembers: [...this.#threadMembers.values()].flatMap((members) => [...members.values()]),
+      dmChannels: [...this.dmChannels.values()],
     };
   }
 
@@ -193,5 +217,6 @@ export class ChannelDirectory {
       if (isThread(channel)) this.#threadMembers.set(channel.id, new Map());
     }
     for (const member of snapshot.threadMembers) this.#threadMembers.get(member.threadId)?.set(member.userId, member);
+    for (const channel of snapshot.dmChannels) this.dmChannels.set(channel.id, channel);
   }
 }

@@ -34,8 +34,10 @@ import { type MessageDraft, type MessagePatch, MessageStore } from './message-st
 import type {
   BotRecord,
   ChannelRecord,
+  DmChannelRecord,
   GuildRecord,
   MemberRecord,
+  MessageChannelRecord,
   MessageRecord,
   PermissionOverwriteRecord,
   RequestLogEntry,
@@ -108,6 +110,7 @@ export class DiscordState {
         users: this.#users.users,
         roles: this.#guilds.roles,
         mayMentionEveryone: (channel, authorId) =>
+          channel.guildId !== null &&
           hasPermission(channelPermissions(this, channel.id, authorId), PermissionFlagsBits.MentionEveryone),
       },
       options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS,
@@ -175,8 +178,18 @@ export class DiscordState {
     return this.#guilds.roles;
   }
 
+  /** Guild channels and threads; DM channels are `dmChannels`. */
   get channels(): ReadonlyMap<string, ChannelRecord> {
     return this.#channels.channels;
+  }
+
+  get dmChannels(): ReadonlyMap<string, DmChannelRecord> {
+    return this.#channels.dmChannels;
+  }
+
+  /** A channel messages are sent in: a guild channel or thread, or a DM channel. */
+  messageChannel(channelId: string): MessageChannelRecord | undefined {
+    return this.#channels.channels.get(channelId) ?? this.#channels.dmChannels.get(channelId);
   }
 
   // --- users and bots ---
@@ -196,6 +209,16 @@ export class DiscordState {
 
   botByUserId(userId: string): BotRecord | undefined {
     return this.#users.botByUserId(userId);
+  }
+
+  /** The language the user's client is set to, which their interactions carry. */
+  setUserLocale(userId: string, locale: string): void {
+    this.#users.update(userId, { locale });
+  }
+
+  /** The user's "Allow direct messages from server members" privacy setting. */
+  setAllowsDirectMessages(userId: string, allowed: boolean): void {
+    this.#users.update(userId, { allowsDirectMessages: allowed });
   }
 
   // --- guilds, roles, members ---
@@ -276,6 +299,14 @@ export class DiscordState {
     this.dispatch(channelUpdated(this, channel));
   }
 
+  /**
+   * The DM channel between a bot and a user, opened once (Discord sends no gateway event for it: the bot learns
+   * it from the REST answer, the user when the first message arrives).
+   */
+  openDmChannel(botUserId: string, userId: string): DmChannelRecord {
+    return this.#channels.openDmChannel(botUserId, userId);
+  }
+
   /** A thread in a text channel; its creator becomes its first member, as on Discord. */
   createThread(input: NewThread): ThreadRecord {
     const thread = this.#channels.createThread(input);
@@ -327,7 +358,7 @@ export class DiscordState {
    * A message as Discord stores it; a message in an archived, unlocked thread unarchives it, and one in a thread
    * adds the people it mentions (state/mention-adds.ts), after it is announced.
    */
-  createMessage(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
+  createMessage(channel: MessageChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
     const wasArchived = isThread(channel) && channel.thread.archived;
     const record = this.#messages.create(channel, authorId, draft);
     this.#channels.recordMessageSent(channel, record.message.id);
@@ -357,13 +388,13 @@ export class DiscordState {
   }
 
   /** A message built as `createMessage` would, but kept out of the channel (an ephemeral interaction reply). */
-  buildDetachedMessage(channel: ChannelRecord, authorId: string, draft: MessageDraft): APIMessage {
+  buildDetachedMessage(channel: MessageChannelRecord, authorId: string, draft: MessageDraft): APIMessage {
     return this.#messages.build(channel, authorId, draft).message;
   }
 
   /** An edit by its author: the changed fields, and Discord's edited_timestamp; new content adds whom it mentions. */
   editMessage(channelId: string, messageId: string, patch: MessagePatch): APIMessage {
-    const channel = this.channels.get(channelId);
+    const channel = this.messageChannel(channelId);
     if (!channel) throw new Error(`no channel ${channelId}`);
     const message = this.#messages.edit(channel, messageId, patch);
     const adds = patch.content === undefined ? null : this.#planMentionAdds(channel, message, message.author.id);
@@ -373,7 +404,7 @@ export class DiscordState {
   }
 
   /** Who the message adds to its thread; marks it when a mentioned role was too big to add. */
-  #planMentionAdds(channel: ChannelRecord, message: APIMessage, authorId: string): MentionAdds | null {
+  #planMentionAdds(channel: MessageChannelRecord, message: APIMessage, authorId: string): MentionAdds | null {
     if (!isThread(channel)) return null;
     const adds = planMentionAdds(this, channel, message, authorId);
     const failed = MessageFlags.FailedToMentionSomeRolesInThread;
@@ -385,7 +416,7 @@ export class DiscordState {
     return adds;
   }
 
-  #addMentioned(channel: ChannelRecord, adds: MentionAdds | null, authorId: string): void {
+  #addMentioned(channel: MessageChannelRecord, adds: MentionAdds | null, authorId: string): void {
     if (!adds || !isThread(channel)) return;
     for (const userId of adds.userIds) this.addThreadMember(channel, userId, authorId);
   }
@@ -396,7 +427,7 @@ export class DiscordState {
    */
   addReaction(channelId: string, messageId: string, emoji: APIPartialEmoji, reactorId?: string): APIMessage {
     const message = this.#messages.addReaction(channelId, messageId, emoji);
-    const channel = this.channels.get(channelId);
+    const channel = this.messageChannel(channelId);
     if (channel && reactorId !== undefined) this.dispatch(reactionAdded(this, channel, message, reactorId, emoji));
     return message;
   }
@@ -405,7 +436,7 @@ export class DiscordState {
   deleteMessage(channelId: string, messageId: string): void {
     this.#messages.delete(channelId, messageId);
     this.#channels.recordMessageDeleted(channelId);
-    const channel = this.channels.get(channelId);
+    const channel = this.messageChannel(channelId);
     if (channel) this.dispatch(messageDeleted(this, channel, messageId));
   }
 }

@@ -15,7 +15,7 @@ import { serializeUser } from '../serializers.ts';
 import { type AttachmentDraft, newAttachment } from './attachment-urls.ts';
 import { resolveMentions } from './mentions.ts';
 import { type MessagePageQuery, pageOfMessages } from './message-pages.ts';
-import type { ChannelRecord, MessageRecord, RoleRecord, UserRecord } from './records.ts';
+import type { MessageChannelRecord, MessageRecord, RoleRecord, UserRecord } from './records.ts';
 import type { DiscordStateSnapshot } from './snapshot.ts';
 import type { StoreContext } from './store-context.ts';
 
@@ -62,7 +62,7 @@ export interface MessageDirectories {
   users: ReadonlyMap<string, UserRecord>;
   roles: ReadonlyMap<string, RoleRecord>;
   /** MENTION_EVERYONE in the channel: pings @everyone and roles that are not mentionable. */
-  mayMentionEveryone(channel: ChannelRecord, authorId: string): boolean;
+  mayMentionEveryone(channel: MessageChannelRecord, authorId: string): boolean;
 }
 
 /**
@@ -83,7 +83,7 @@ export class MessageStore {
   }
 
   /** A message as Discord stores it; checks come first, so a refused draft takes no id. */
-  create(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
+  create(channel: MessageChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
     const record = this.build(channel, authorId, draft);
     this.#append(record);
     this.#context.changed();
@@ -91,7 +91,7 @@ export class MessageStore {
   }
 
   /** A message as `create` makes it, kept out of the channel's history (ephemeral messages live elsewhere). */
-  build(channel: ChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
+  build(channel: MessageChannelRecord, authorId: string, draft: MessageDraft): MessageRecord {
     const author = this.#directories.users.get(authorId);
     if (!author) throw new Error(`no user ${authorId}`);
     const content = draft.content ?? '';
@@ -125,7 +125,7 @@ export class MessageStore {
               type: MessageReferenceType.Default,
               message_id: draft.replyToId,
               channel_id: channel.id,
-              guild_id: channel.guildId,
+              ...(channel.guildId === null ? {} : { guild_id: channel.guildId }),
             },
           }),
       ...(draft.stickerItems?.length ? { sticker_items: draft.stickerItems } : {}),
@@ -158,7 +158,7 @@ export class MessageStore {
    * An edit by its author: the changed fields, and Discord's edited_timestamp. New content names its mentions
    * afresh, by the edit's allowed_mentions or else the defaults, whatever the message was sent with (Discord's docs).
    */
-  edit(channel: ChannelRecord, messageId: string, patch: MessagePatch): APIMessage {
+  edit(channel: MessageChannelRecord, messageId: string, patch: MessagePatch): APIMessage {
     const record = this.#existingRecord(channel.id, messageId);
     applyMessagePatch(record.message, patch);
     if (patch.content !== undefined) {
@@ -172,7 +172,7 @@ export class MessageStore {
 
   /** `mentions`, `mention_roles` and `mention_everyone` of this content, with system messages' named users. */
   #mentions(
-    channel: ChannelRecord,
+    channel: MessageChannelRecord,
     authorId: string,
     content: string,
     allowed: APIAllowedMentions | null,

@@ -7,6 +7,13 @@ export interface UserRecord {
   username: string;
   globalName: string | null;
   bot: boolean;
+  /** The language of the user's Discord client, as interactions carry it (`locale`); absent means en-US. */
+  locale?: string;
+  /**
+   * The privacy setting "Allow direct messages from server members"; false refuses every bot's DMs (50007).
+   * Absent means allowed, Discord's default.
+   */
+  allowsDirectMessages?: boolean;
 }
 
 export interface BotRecord {
@@ -89,8 +96,25 @@ export interface ThreadStateRecord extends ThreadMetadataRecord {
 
 export type ThreadRecord = ChannelRecord & { thread: ThreadStateRecord };
 
-export function isThread(channel: ChannelRecord): channel is ThreadRecord {
-  return channel.thread !== null;
+/** A direct message channel (type 1): outside any guild, between a bot and one user. */
+export interface DmChannelRecord {
+  id: string;
+  type: ChannelType.DM;
+  guildId: null;
+  /** The bot first, then the user it talks to. */
+  recipientIds: [string, string];
+  lastMessageId: string | null;
+}
+
+/** Any channel messages are sent in. */
+export type MessageChannelRecord = ChannelRecord | DmChannelRecord;
+
+export function isDmChannel(channel: MessageChannelRecord): channel is DmChannelRecord {
+  return channel.guildId === null;
+}
+
+export function isThread(channel: MessageChannelRecord): channel is ThreadRecord {
+  return channel.guildId !== null && channel.thread !== null;
 }
 
 export interface ThreadMemberRecord {

@@ -5,6 +5,7 @@ import { compareDiscordIds } from '../../../domain/discord-id.ts';
 import type {
   BotRecord,
   ChannelRecord,
+  DmChannelRecord,
   GuildRecord,
   MemberRecord,
   MessageRecord,
@@ -30,6 +31,8 @@ const userSchema = z.object({
   username: z.string().min(1),
   globalName: z.string().nullable(),
   bot: z.boolean(),
+  locale: z.string().min(2).optional(),
+  allowsDirectMessages: z.boolean().optional(),
 }) satisfies z.ZodType<UserRecord>;
 
 const botSchema = z.object({
@@ -100,6 +103,14 @@ const channelSchema = z.object({
   thread: threadStateSchema.nullable(),
 }) satisfies z.ZodType<ChannelRecord>;
 
+const dmChannelSchema = z.object({
+  id,
+  type: z.literal(ChannelType.DM),
+  guildId: z.null(),
+  recipientIds: z.tuple([id, id]),
+  lastMessageId: id.nullable(),
+}) satisfies z.ZodType<DmChannelRecord>;
+
 const threadMemberSchema = z.object({
   threadId: id,
   userId: id,
@@ -143,6 +154,8 @@ const snapshotSchema = z.object({
   /** Text channels and threads, in creation order. */
   channels: z.array(channelSchema),
   threadMembers: z.array(threadMemberSchema),
+  /** Direct message channels; snapshots from before DMs were modelled have none. */
+  dmChannels: z.array(dmChannelSchema).default([]),
   /** Every channel's messages, each channel's in the order they were sent. */
   messages: z.array(messageSchema),
 });
@@ -182,6 +195,7 @@ export function highestIdIn(snapshot: DiscordStateSnapshot): string | null {
     ...snapshot.guilds.map((guild) => guild.id),
     ...snapshot.roles.map((role) => role.id),
     ...snapshot.channels.map((channel) => channel.id),
+    ...snapshot.dmChannels.map((channel) => channel.id),
     ...snapshot.messages.map((record) => record.message.id),
   ];
   return ids.reduce<string | null>(
@@ -214,9 +228,10 @@ function referenceProblems(snapshot: DiscordStateSnapshot): string[] {
     snapshot.roles.map((role) => role.id),
   );
   const channels = new Map(snapshot.channels.map((channel) => [channel.id, channel]));
+  const dmChannels = new Set(snapshot.dmChannels.map((channel) => channel.id));
   unique(
     'channel',
-    snapshot.channels.map((channel) => channel.id),
+    [...snapshot.channels, ...snapshot.dmChannels].map((channel) => channel.id),
   );
   unique(
     'message',
@@ -257,6 +272,9 @@ function referenceProblems(snapshot: DiscordStateSnapshot): string[] {
       need(parent?.type === ChannelType.GuildText, `thread ${channel.id} has no text channel parent`);
     }
   }
+  for (const channel of snapshot.dmChannels)
+    for (const userId of channel.recipientIds)
+      need(users.has(userId), `DM channel ${channel.id} has unknown recipient ${userId}`);
   for (const member of snapshot.threadMembers) {
     need(
       channels.get(member.threadId)?.thread != null,
@@ -266,7 +284,7 @@ function referenceProblems(snapshot: DiscordStateSnapshot): string[] {
   }
   for (const record of snapshot.messages) {
     need(
-      channels.has(record.message.channel_id),
+      channels.has(record.message.channel_id) || dmChannels.has(record.message.channel_id),
       `message ${record.message.id} is in unknown channel ${record.message.channel_id}`,
     );
     need(users.has(record.authorId), `message ${record.message.id} has unknown author ${record.authorId}`);

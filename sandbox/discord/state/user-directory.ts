@@ -50,6 +50,14 @@ export class UserDirectory {
     return bot;
   }
 
+  /** Changes a user's client settings (locale, privacy). */
+  update(userId: string, settings: Pick<UserRecord, 'locale' | 'allowsDirectMessages'>): void {
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`no user ${userId}`);
+    Object.assign(user, settings);
+    this.#context.changed();
+  }
+
   botByToken(token: string): BotRecord | undefined {
     return this.#bots.get(token);
   }

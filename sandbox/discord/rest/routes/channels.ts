@@ -1,9 +1,9 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { z } from 'zod';
-import { serializeChannel } from '../../serializers.ts';
+import { serializeChannel, serializeDmChannel } from '../../serializers.ts';
 import type { DiscordState } from '../../state/discord-state.ts';
 import { isThread, type ThreadRecord } from '../../state/records.ts';
-import { holdsPermission, requireChannel, requirePermissions } from '../access.ts';
+import { holdsPermission, requireChannel, requireMessageChannel, requirePermissions } from '../access.ts';
 import { missingPermissions, threadArchived, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { updateTextChannelBodySchema, updateThreadBodySchema } from '../validation/thread-body.ts';
@@ -30,7 +30,8 @@ export const channelRoutes: Route[] = [
     method: 'GET',
     path: '/channels/:channelId',
     handle({ state, params, botUserId }) {
-      const channel = requireChannel(state, params.channelId ?? '', botUserId);
+      const channel = requireMessageChannel(state, params.channelId ?? '', botUserId);
+      if (channel.guildId === null) return { status: 200, body: serializeDmChannel(channel, botUserId, state.users) };
       return { status: 200, body: serializeChannel(channel, state.threadMembers(channel.id).length) };
     },
   },

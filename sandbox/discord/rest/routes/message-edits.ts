@@ -1,7 +1,7 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { MessagePatch } from '../../state/message-store.ts';
 import { isThread } from '../../state/records.ts';
-import { requireChannel, requirePermissions } from '../access.ts';
+import { requireMessageChannel, requirePermissions } from '../access.ts';
 import { cannotEditOthersMessage, threadArchived, unknownMessage } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { toApiComponents } from '../validation/component-body.ts';
@@ -31,7 +31,7 @@ export const messageEditRoutes: Route[] = [
     method: 'PATCH',
     path: '/channels/:channelId/messages/:messageId',
     handle({ state, params, parseBody, botUserId }) {
-      const channel = requireChannel(state, params.channelId ?? '', botUserId);
+      const channel = requireMessageChannel(state, params.channelId ?? '', botUserId);
       const edit = parseBody(messageEditBodySchema);
       const message = state.message(channel.id, params.messageId ?? '');
       if (!message) throw unknownMessage();
@@ -41,6 +41,8 @@ export const messageEditRoutes: Route[] = [
       if (message.author.id !== botUserId) {
         if (edit.content !== undefined || edit.embeds !== undefined || edit.components !== undefined)
           throw cannotEditOthersMessage();
+        // Nobody manages messages in a DM: only each author touches theirs.
+        if (channel.guildId === null) throw cannotEditOthersMessage();
         requirePermissions(state, channel, botUserId, PermissionFlagsBits.ManageMessages);
       }
       return { status: 200, body: state.editMessage(channel.id, message.id, editPatch(edit, message.flags ?? 0)) };

@@ -2,7 +2,7 @@ import { type APIMessage, MessageType, PermissionFlagsBits } from 'discord-api-t
 import { z } from 'zod';
 import { withFreshAttachmentLinks } from '../../state/attachment-urls.ts';
 import type { DiscordState } from '../../state/discord-state.ts';
-import { requireChannel, requirePermissions } from '../access.ts';
+import { requireMessageChannel, requirePermissions } from '../access.ts';
 import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 
@@ -29,8 +29,10 @@ export const messageHistoryRoutes: Route[] = [
     method: 'GET',
     path: '/channels/:channelId/messages',
     handle({ state, params, query, botUserId }) {
-      const channel = requireChannel(state, params.channelId ?? '', botUserId);
-      requirePermissions(state, channel, botUserId, PermissionFlagsBits.ReadMessageHistory);
+      const channel = requireMessageChannel(state, params.channelId ?? '', botUserId);
+      // A DM's recipients always read its history.
+      if (channel.guildId !== null)
+        requirePermissions(state, channel, botUserId, PermissionFlagsBits.ReadMessageHistory);
       const page = parseFormBody(listMessagesQuery, Object.fromEntries(query));
       // Discord takes one of around/before/after; given several, the sandbox uses the first of that order.
       const anchor =

@@ -1,10 +1,28 @@
 import { ApplicationFlags } from 'discord-api-types/v10';
-import { serializeUser } from '../../serializers.ts';
+import { z } from 'zod';
+import { serializeDmChannel, serializeUser } from '../../serializers.ts';
 import { requireUser } from '../access.ts';
+import { cannotMessageUser, invalidRecipients } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { currentUserGuilds } from './current-user-guilds.ts';
 
+const createDmBodySchema = z.object({ recipient_id: z.string().regex(/^\d{17,20}$/) });
+
 export const userRoutes: Route[] = [
+  {
+    // The bot's DM channel with a user: the same channel every time. Opening it succeeds whatever the user's privacy
+    // settings; sending in it is what Discord refuses (50007). An unknown user is an invalid recipient, and so is the
+    // bot itself (Discord answers a DM to oneself with 50007 at this step).
+    method: 'POST',
+    path: '/users/@me/channels',
+    handle({ state, parseBody, botUserId }) {
+      const { recipient_id } = parseBody(createDmBodySchema);
+      if (recipient_id === botUserId) throw cannotMessageUser(400);
+      if (!state.users.has(recipient_id)) throw invalidRecipients();
+      const channel = state.openDmChannel(botUserId, recipient_id);
+      return { status: 200, body: serializeDmChannel(channel, botUserId, state.users) };
+    },
+  },
   {
     method: 'GET',
     path: '/users/:userId',
