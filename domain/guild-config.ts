@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { snowflake } from './snowflake.ts';
+import { canonicalTimeZone } from './support-hours.ts';
 
 const HOUR_MINUTES = 60;
 const DAY_MINUTES = 24 * HOUR_MINUTES;
@@ -27,6 +28,10 @@ export const GUILD_CONFIG_LIMITS = {
   inactivityGraceMinutes: { min: 5, max: 30 * DAY_MINUTES },
   reminderIntervalMinutes: { min: HOUR_MINUTES, max: 90 * DAY_MINUTES },
   openCooldownSeconds: { min: 0, max: 7 * 24 * 3600 },
+  supportWindows: 50,
+  supportHolidays: 200,
+  /** SLA targets count support time; a target past a quarter of a year of it is no target. */
+  slaTargetMinutes: { min: 1, max: 90 * DAY_MINUTES },
 } as const;
 const LIMITS = GUILD_CONFIG_LIMITS;
 
@@ -46,6 +51,47 @@ export const ticketTypeKey = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lowercase letters, digits or dashes');
 
+/** An SLA target in minutes of support time; null when the type has none. */
+const slaTargetMinutes = z
+  .number()
+  .int()
+  .min(LIMITS.slaTargetMinutes.min)
+  .max(LIMITS.slaTargetMinutes.max)
+  .nullable()
+  .default(null);
+
+/** One weekly opening, minutes after local midnight (see domain/support-hours.ts). */
+export const supportWindowSchema = z
+  .object({
+    day: z.number().int().min(0).max(6),
+    start: z
+      .number()
+      .int()
+      .min(0)
+      .max(DAY_MINUTES - 1),
+    end: z.number().int().min(1).max(DAY_MINUTES),
+  })
+  .refine((window) => window.start < window.end, { message: 'must end after it starts', path: ['end'] });
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-24')
+  .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), 'is not a date of the calendar');
+
+/** When staff answer: no windows is around the clock; holidays are dates in the zone. */
+export const supportHoursSchema = z.object({
+  timeZone: z
+    .string()
+    .refine((zone) => canonicalTimeZone(zone) === zone, 'must be a time zone such as Europe/Berlin or America/New_York')
+    .default('UTC'),
+  windows: z.array(supportWindowSchema).max(LIMITS.supportWindows).default([]),
+  holidays: z
+    .array(isoDate)
+    .max(LIMITS.supportHolidays)
+    .refine((dates) => new Set(dates).size === dates.length, 'must not repeat a date')
+    .default([]),
+});
+
 export const ticketTypeSchema = z.object({
   key: ticketTypeKey,
   name: z.string().trim().min(1).max(LIMITS.ticketTypeNameLength),
@@ -55,6 +101,12 @@ export const ticketTypeSchema = z.object({
   questions: z.array(ticketQuestionSchema).max(LIMITS.questionsPerType).default([]),
   /** How many open tickets of this type one member may have at once. */
   openLimit: z.number().int().min(LIMITS.openLimitPerType.min).max(LIMITS.openLimitPerType.max).default(1),
+  /** Support time from the opening until staff first answer. */
+  firstResponseMinutes: slaTargetMinutes,
+  /** Support time until the close, not counting time spent waiting on the member. */
+  resolutionMinutes: slaTargetMinutes,
+  /** Pinged in the thread when a target is missed; null: the guild's escalation role. */
+  escalationRoleId: snowflake.nullable().default(null),
 });
 export type TicketType = z.infer<typeof ticketTypeSchema>;
 
@@ -93,6 +145,9 @@ export const guildConfigSchema = z.object({
     .max(LIMITS.openCooldownSeconds.max)
     .default(0),
   blockedUserIds: z.array(snowflake).max(LIMITS.blockedUsers).default([]),
+  supportHours: supportHoursSchema.default({ timeZone: 'UTC', windows: [], holidays: [] }),
+  /** Pinged when a ticket misses an SLA target and its type names no role of its own. */
+  escalationRoleId: snowflake.nullable().default(null),
   ticketTypes: z
     .array(ticketTypeSchema)
     .min(1)

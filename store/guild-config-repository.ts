@@ -1,4 +1,9 @@
-import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../domain/guild-config.ts';
+import {
+  type GuildConfig,
+  type GuildConfigInput,
+  guildConfigSchema,
+  supportWindowSchema,
+} from '../domain/guild-config.ts';
 import { ticketTypesOverPlan } from '../domain/plan-limits.ts';
 import type { PlanCatalogue } from '../domain/plans.ts';
 import { snowflake } from '../domain/snowflake.ts';
@@ -65,6 +70,10 @@ async function saveGuildConfig(
     reminderIntervalMinutes: config.reminderIntervalMinutes,
     openLimitPerMember: config.openLimitPerMember,
     openCooldownSeconds: config.openCooldownSeconds,
+    supportTimeZone: config.supportHours.timeZone,
+    supportWindows: config.supportHours.windows,
+    supportHolidays: config.supportHours.holidays,
+    escalationRoleId: config.escalationRoleId,
   };
   await prisma.$transaction(async (tx) => {
     await tx.guild.upsert({ where: { id: guildId }, create: { id: guildId, ...columns }, update: columns });
@@ -97,6 +106,9 @@ async function saveGuildConfig(
         emoji: type.emoji ?? null,
         openingMessage: type.openingMessage,
         openLimit: type.openLimit,
+        firstResponseMinutes: type.firstResponseMinutes,
+        resolutionMinutes: type.resolutionMinutes,
+        escalationRoleId: type.escalationRoleId,
       };
       await tx.ticketType.upsert({
         where: { guildId_key: { guildId, key: type.key } },
@@ -164,6 +176,12 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
     openLimitPerMember: guild.openLimitPerMember,
     openCooldownSeconds: guild.openCooldownSeconds,
     blockedUserIds: guild.blockedUsers.map((user) => user.userId),
+    supportHours: {
+      timeZone: guild.supportTimeZone,
+      windows: supportWindowSchema.array().parse(guild.supportWindows),
+      holidays: guild.supportHolidays,
+    },
+    escalationRoleId: guild.escalationRoleId,
     ticketTypes: guild.ticketTypes.map((type) => ({
       key: type.key,
       name: type.name,
@@ -171,6 +189,9 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
       ...(type.emoji === null ? {} : { emoji: type.emoji }),
       openingMessage: type.openingMessage,
       openLimit: type.openLimit,
+      firstResponseMinutes: type.firstResponseMinutes,
+      resolutionMinutes: type.resolutionMinutes,
+      escalationRoleId: type.escalationRoleId,
       questions: type.questions.map((question) => ({
         label: question.label,
         ...(question.placeholder === null ? {} : { placeholder: question.placeholder }),

@@ -34,6 +34,17 @@ export async function guildOwnershipProblems(
   if (notificationRoleId !== null && notificationRoleId !== stored?.notificationRoleId) {
     checks.push(roleProblem(directory, guildId, 'notificationRoleId', notificationRoleId));
   }
+  const escalationRoles = [
+    { path: 'escalationRoleId', roleId: config.escalationRoleId, held: stored?.escalationRoleId },
+    ...config.ticketTypes.map((type, index) => ({
+      path: `ticketTypes.${index}.escalationRoleId`,
+      roleId: type.escalationRoleId,
+      held: stored?.ticketTypes.find((storedType) => storedType.key === type.key)?.escalationRoleId,
+    })),
+  ];
+  for (const { path, roleId, held } of escalationRoles) {
+    if (roleId !== null && roleId !== held) checks.push(roleProblem(directory, guildId, path, roleId));
+  }
   return (await Promise.all(checks)).filter((problem) => problem !== null);
 }
 

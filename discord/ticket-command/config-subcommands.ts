@@ -1,4 +1,5 @@
 import { ChannelType, SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from 'discord.js';
+import { slaSubcommandData, supportHoursSubcommandData } from './sla-config-subcommands.ts';
 
 // The options' ranges are the schema's (domain/guild-config.ts), so Discord's client refuses what the save would.
 const MAX_INACTIVITY_HOURS = 90 * 24;
@@ -202,6 +203,8 @@ export const CONFIG_SUBCOMMANDS_DATA: readonly SlashCommandSubcommandBuilder[] =
   typeRemoveSubcommandData,
   questionAddSubcommandData,
   questionRemoveSubcommandData,
+  supportHoursSubcommandData,
+  slaSubcommandData,
 ];
 
 /** A subcommand cannot carry its own default permissions, so the bot checks Manage Server on every use. */

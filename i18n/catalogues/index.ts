@@ -1,7 +1,8 @@
 import { common } from './common/index.ts';
+import { sla } from './sla/index.ts';
 
 /**
  * Every namespace of messages. A feature keeps its words in its own namespace folder (one JSON file per language)
  * and adds it here.
  */
-export const namespaces = { common };
+export const namespaces = { common, sla };

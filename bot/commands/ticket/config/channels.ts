@@ -18,6 +18,9 @@ const DEFAULT_TICKET_TYPE: TicketType = {
   openingMessage: '',
   questions: [{ label: 'How can we help?', style: 'paragraph', required: true, minLength: 0, maxLength: 1000 }],
   openLimit: 1,
+  firstResponseMinutes: null,
+  resolutionMinutes: null,
+  escalationRoleId: null,
 };
 
 export const ticketChannelSubcommand: ConfigSubcommand = {

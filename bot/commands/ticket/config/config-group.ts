@@ -9,7 +9,9 @@ import { cooldownSubcommand, inactivitySubcommand, openLimitSubcommand } from '.
 import { notificationRoleSubcommand, notificationsSubcommand } from './notifications.ts';
 import { questionAddSubcommand, questionRemoveSubcommand } from './questions.ts';
 import { showSubcommand } from './show.ts';
+import { slaSubcommand } from './sla.ts';
 import { staffRoleAddSubcommand, staffRoleRemoveSubcommand } from './staff-roles.ts';
+import { supportHoursSubcommand } from './support-hours.ts';
 import { typeAddSubcommand, typeRemoveSubcommand } from './ticket-types.ts';
 
 const CONFIG_SUBCOMMANDS: ConfigSubcommand[] = [
@@ -30,6 +32,8 @@ const CONFIG_SUBCOMMANDS: ConfigSubcommand[] = [
   typeRemoveSubcommand,
   questionAddSubcommand,
   questionRemoveSubcommand,
+  supportHoursSubcommand,
+  slaSubcommand,
 ];
 
 const byName = new Map(CONFIG_SUBCOMMANDS.map((subcommand) => [subcommand.data.name, subcommand]));
