@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { snowflake } from './snowflake.ts';
 import { canonicalTimeZone } from './support-hours.ts';
+import { TICKET_MODES } from './ticket-channel-mode.ts';
 
 const HOUR_MINUTES = 60;
 const DAY_MINUTES = 24 * HOUR_MINUTES;
@@ -32,6 +33,8 @@ export const GUILD_CONFIG_LIMITS = {
   supportHolidays: 200,
   /** SLA targets count support time; a target past a quarter of a year of it is no target. */
   slaTargetMinutes: { min: 1, max: 90 * DAY_MINUTES },
+  /** Discord allows 500 channels in a guild and 50 in a category: more categories could never all fill. */
+  ticketCategories: 10,
 } as const;
 const LIMITS = GUILD_CONFIG_LIMITS;
 
@@ -107,6 +110,8 @@ export const ticketTypeSchema = z.object({
   resolutionMinutes: slaTargetMinutes,
   /** Pinged in the thread when a target is missed; null: the guild's escalation role. */
   escalationRoleId: snowflake.nullable().default(null),
+  /** `thread`: a private thread of the ticket channel. `channel`: a private channel in the guild's ticket categories. */
+  mode: z.enum(TICKET_MODES).default('thread'),
 });
 export type TicketType = z.infer<typeof ticketTypeSchema>;
 
@@ -148,6 +153,12 @@ export const guildConfigSchema = z.object({
   supportHours: supportHoursSchema.default({ timeZone: 'UTC', windows: [], holidays: [] }),
   /** Pinged when a ticket misses an SLA target and its type names no role of its own. */
   escalationRoleId: snowflake.nullable().default(null),
+  /** The categories channel-mode tickets open in, in order: the first with room takes the next ticket. */
+  ticketCategoryIds: z
+    .array(snowflake)
+    .max(LIMITS.ticketCategories)
+    .refine((ids) => new Set(ids).size === ids.length, 'a category is listed twice')
+    .default([]),
   ticketTypes: z
     .array(ticketTypeSchema)
     .min(1)

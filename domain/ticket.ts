@@ -1,4 +1,5 @@
 /** Types shared by the ticket workflow, its activities and its callers (bot, panel, CLI). Pure: no I/O. */
+import type { TicketMode } from './ticket-channel-mode.ts';
 
 export type TicketStatus = 'opening' | 'open' | 'closed' | 'refused';
 export type TimerState = 'running' | 'paused' | 'disabled';
@@ -70,6 +71,10 @@ export interface TicketSettings {
    * the histories channel; absent in tickets opened before guilds chose one, which speak English.
    */
   language?: string;
+  /** `channel`: the ticket opens as a private channel in `ticketCategoryIds`; absent in thread-mode tickets. */
+  mode?: TicketMode;
+  /** The guild's ticket categories in order, captured with `mode: 'channel'`. */
+  ticketCategoryIds?: string[];
 }
 
 /**
@@ -98,7 +103,9 @@ export type RefusalCode =
   /** Discord refused to create the thread (e.g. a missing permission); the ticket was closed at once. */
   | 'thread_failed'
   /** A retried request whose ticket was opened and has closed since. */
-  | 'request_closed';
+  | 'request_closed'
+  /** Channel mode: every ticket category of the guild holds Discord's 50 channels. */
+  | 'categories_full';
 
 export type Registration =
   | { outcome: 'registered'; ticketId: string; number: number; settings: TicketSettings }
@@ -207,6 +214,16 @@ export type TicketNotice =
   /** Tells staff, wherever it can, that a step is held up by a problem only the guild can fix. */
   | { kind: 'problem'; ticket: TicketFacts; problem: TicketProblem };
 
+/**
+ * One member's or role's access to a ticket channel: `write` sees and writes, `read` sees and may not write
+ * (a locked ticket), `none` takes the overwrite away (the channel's @everyone deny hides it).
+ */
+export interface TicketChannelAccess {
+  id: string;
+  kind: 'member' | 'role';
+  access: 'write' | 'read' | 'none';
+}
+
 export interface TranscriptRef {
   /** Storage key of the stored transcript, e.g. `guildId/0042`. */
   key: string;
@@ -262,6 +279,26 @@ export interface TicketActivities {
     staff: { id: string; name: string };
     content: string;
   }): Promise<TicketMessage>;
+
+  /**
+   * Channel mode: a private text channel in the first of `categoryIds` with room, seen by the creator, the staff
+   * roles and the bot only. Idempotent per ticket id (the channel's topic carries it).
+   */
+  createTicketChannel(input: {
+    guildId: string;
+    categoryIds: string[];
+    name: string;
+    topic: string;
+    ticketId: string;
+    creatorId: string;
+    staffRoleIds: string[];
+  }): Promise<{ outcome: 'created'; channelId: string } | { outcome: 'categories_full'; categoryCount: number }>;
+  /** Channel mode: sets who may see and write in the ticket's channel; the same overwrites however often it runs. */
+  setTicketChannelAccess(input: { channelId: string; access: TicketChannelAccess[]; reason: string }): Promise<void>;
+  /** Channel mode: deletes the ticket's channel once the ticket is final; a channel already gone is done. */
+  deleteTicketChannel(input: { channelId: string; reason: string }): Promise<void>;
+  /** Unarchives and unlocks a ticket's thread (a reopened ticket); an open, unlocked thread is left as it is. */
+  unlockThread(input: { threadId: string; reason: string }): Promise<void>;
 
   renderTranscript(input: TicketRef & { number: number; closure: ClosureFacts }): Promise<TranscriptRef>;
 }

@@ -7,6 +7,7 @@ import {
 import { ticketTypesOverPlan } from '../domain/plan-limits.ts';
 import type { PlanCatalogue } from '../domain/plans.ts';
 import { snowflake } from '../domain/snowflake.ts';
+import { channelModeProblems } from '../domain/ticket-channel-mode.ts';
 import type { Prisma, PrismaClient } from '../prisma/client.ts';
 import { type GuildPlan, guildPlan } from './entitlements/guild-plan.ts';
 import { GuildConfigError, type GuildConfigProblem } from './guild-config-error.ts';
@@ -42,6 +43,7 @@ function validate(guildId: string, input: GuildConfigInput): GuildConfig {
   if (!id.success) problems.push({ path: 'guildId', message: id.error.issues[0]?.message ?? 'invalid' });
   const config = guildConfigSchema.safeParse(input);
   if (!config.success) problems.push(...zodProblems(config.error, '(config)'));
+  else problems.push(...channelModeProblems(config.data));
   if (!config.success || problems.length > 0) throw new GuildConfigError(problems);
   return config.data;
 }
@@ -74,6 +76,7 @@ async function saveGuildConfig(
     supportWindows: config.supportHours.windows,
     supportHolidays: config.supportHours.holidays,
     escalationRoleId: config.escalationRoleId,
+    ticketCategoryIds: config.ticketCategoryIds,
   };
   await prisma.$transaction(async (tx) => {
     await tx.guild.upsert({ where: { id: guildId }, create: { id: guildId, ...columns }, update: columns });
@@ -109,6 +112,7 @@ async function saveGuildConfig(
         firstResponseMinutes: type.firstResponseMinutes,
         resolutionMinutes: type.resolutionMinutes,
         escalationRoleId: type.escalationRoleId,
+        mode: type.mode,
       };
       await tx.ticketType.upsert({
         where: { guildId_key: { guildId, key: type.key } },
@@ -182,6 +186,7 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
       holidays: guild.supportHolidays,
     },
     escalationRoleId: guild.escalationRoleId,
+    ticketCategoryIds: guild.ticketCategoryIds,
     ticketTypes: guild.ticketTypes.map((type) => ({
       key: type.key,
       name: type.name,
@@ -192,6 +197,7 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
       firstResponseMinutes: type.firstResponseMinutes,
       resolutionMinutes: type.resolutionMinutes,
       escalationRoleId: type.escalationRoleId,
+      mode: type.mode,
       questions: type.questions.map((question) => ({
         label: question.label,
         ...(question.placeholder === null ? {} : { placeholder: question.placeholder }),

@@ -23,12 +23,16 @@ export async function guildOwnershipProblems(
   for (const setting of CHANNEL_SETTINGS) {
     const channelId = config[setting];
     if (channelId !== null && channelId !== stored?.[setting]) {
-      checks.push(textChannelProblem(directory, guildId, setting, channelId));
+      checks.push(channelProblem(directory, guildId, setting, channelId, 'text'));
     }
   }
   config.staffRoleIds.forEach((roleId, index) => {
     if (!stored?.staffRoleIds.includes(roleId))
       checks.push(roleProblem(directory, guildId, `staffRoleIds.${index}`, roleId));
+  });
+  config.ticketCategoryIds.forEach((categoryId, index) => {
+    if (!stored?.ticketCategoryIds.includes(categoryId))
+      checks.push(channelProblem(directory, guildId, `ticketCategoryIds.${index}`, categoryId, 'category'));
   });
   const { notificationRoleId } = config;
   if (notificationRoleId !== null && notificationRoleId !== stored?.notificationRoleId) {
@@ -48,15 +52,21 @@ export async function guildOwnershipProblems(
   return (await Promise.all(checks)).filter((problem) => problem !== null);
 }
 
-async function textChannelProblem(
+const CHANNEL_KINDS = {
+  text: { type: ChannelType.GuildText, otherwise: 'is not a text channel' },
+  category: { type: ChannelType.GuildCategory, otherwise: 'is not a category' },
+} as const;
+
+async function channelProblem(
   directory: GuildDirectory,
   guildId: string,
   path: string,
   channelId: string,
+  kind: keyof typeof CHANNEL_KINDS,
 ): Promise<GuildConfigProblem | null> {
   const type = await directory.channelType(guildId, channelId);
   if (type === null) return { path, message: 'is not a channel of this server' };
-  if (type !== ChannelType.GuildText) return { path, message: 'is not a text channel' };
+  if (type !== CHANNEL_KINDS[kind].type) return { path, message: CHANNEL_KINDS[kind].otherwise };
   return null;
 }
 

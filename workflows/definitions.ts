@@ -55,6 +55,8 @@ export interface TicketView {
   welcomeMessageId?: string;
   /** The guild's settings changed and the ticket has not read them yet. */
   settingsStale?: boolean;
+  /** `channel`: `threadId` is the id of the ticket's own private channel. Absent for a thread, as in older runs. */
+  channelKind?: 'channel';
 }
 
 /** A change to the thread's messages, queued in arrival order: a new or edited message, or a deletion. */

@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { ClosureFacts, TranscriptRef } from '../domain/ticket.ts';
+import { ticketSpace } from './ticket-channel-mode.ts';
 import type { MessagePump } from './ticket-message-pump.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep } from './ticket-steps.ts';
@@ -121,7 +122,7 @@ async function render(run: TicketRun, closure: ClosureFacts): Promise<Transcript
 /** False when the thread is gone. */
 async function lockThread(run: TicketRun, threadId: string, closure: ClosureFacts): Promise<boolean> {
   const locked = await runStep(run, { target: 'thread', step: 'lock the thread' }, () =>
-    run.act.lockThread({ threadId, reason: `Ticket closed${closure.reason ? `: ${closure.reason}` : ''}` }),
+    ticketSpace(run, threadId).lock(`Ticket closed${closure.reason ? `: ${closure.reason}` : ''}`),
   );
   return locked.done;
 }

@@ -1,6 +1,8 @@
 import { log } from '@temporalio/workflow';
+import type { TicketSettings } from '../domain/ticket.ts';
 import { ticketThreadName } from '../domain/ticket-naming.ts';
 import type { OpenTicketResult } from './definitions.ts';
+import { opensAsChannel, openTicketChannel, ticketSpace } from './ticket-channel-mode.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep, type StepOutcome } from './ticket-steps.ts';
 
@@ -8,7 +10,8 @@ import { runStep, type StepOutcome } from './ticket-steps.ts';
 const REFUSABLE = { target: 'thread', forbiddenIsFinal: true } as const;
 
 /**
- * Registers the ticket (number, limits, blocklist) and gives it a private thread with its creator in it.
+ * Registers the ticket (number, limits, blocklist) and gives it a private thread with its creator in it (a private
+ * channel, for a type in channel mode).
  * Returns as soon as the member can be pointed at the thread; the welcome comes next.
  */
 export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult> {
@@ -35,14 +38,25 @@ export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult
   if (run.hardened) ticket.welcomed = false;
   run.publish();
 
+  const opened = opensAsChannel(ticket) ? await openChannel(run) : await openThread(run, registration.number);
+  if (typeof opened !== 'string') return opened;
+  ticket.status = 'open';
+  run.publish();
+  return { outcome: 'opened', workflowId: ticket.workflowId, number: registration.number, threadId: opened };
+}
+
+/** The ticket's private thread with its creator in it: its id, or why there is none. */
+async function openThread(run: TicketRun, number: number): Promise<string | OpenTicketResult> {
+  const { ticket } = run;
+  const settings = ticket.settings as TicketSettings;
   const created = await runStep(run, { ...REFUSABLE, step: 'create the ticket thread' }, () =>
     run.act.createTicketThread({
       guildId: ticket.guildId,
       channelId: settings.ticketChannelId,
-      name: ticketThreadName(registration.number, ticket.type, ticket.creator.name),
+      name: ticketThreadName(number, ticket.type, ticket.creator.name),
     }),
   );
-  if (!created.done) return closeUnopenable(run, 'The ticket thread could not be created', created);
+  if (!created.done) return closeUnopenable(run, refusedWords('The ticket thread could not be created', created));
   const { threadId } = created.value;
   ticket.threadId = threadId;
   await runStep(run, { target: 'database', step: 'record the thread' }, () =>
@@ -52,10 +66,23 @@ export async function openTicketThread(run: TicketRun): Promise<OpenTicketResult
   const joined = await runStep(run, { ...REFUSABLE, step: 'add the member to the thread' }, () =>
     run.act.addThreadMembers({ threadId, userIds: [ticket.creator.id] }),
   );
-  if (!joined.done) return closeUnopenable(run, 'You could not be added to the ticket thread', joined);
-  ticket.status = 'open';
-  run.publish();
-  return { outcome: 'opened', workflowId: ticket.workflowId, number: registration.number, threadId };
+  if (!joined.done) return closeUnopenable(run, refusedWords('You could not be added to the ticket thread', joined));
+  return threadId;
+}
+
+/** The ticket's private channel, its creator let in as it is made: its id, or why there is none. */
+async function openChannel(run: TicketRun): Promise<string | OpenTicketResult> {
+  const opening = await openTicketChannel(run, REFUSABLE);
+  if (!opening.done) return closeUnopenable(run, refusedWords('The ticket channel could not be created', opening));
+  if (opening.value.outcome === 'categories_full') {
+    return closeUnopenable(run, opening.value.message, 'categories_full');
+  }
+  const threadId = opening.value.channelId;
+  run.ticket.threadId = threadId;
+  await runStep(run, { target: 'database', step: 'record the channel' }, () =>
+    run.act.recordTicketChange({ ...run.ref(), patch: { threadId } }),
+  );
+  return threadId;
 }
 
 /** Brings staff in and posts the answers, the type's questions and the notification ping. */
@@ -70,7 +97,7 @@ export async function welcomeTicket(run: TicketRun): Promise<StepOutcome<void>> 
     run,
     { target: 'thread', step: 'welcome the ticket', onProblem: 'report' },
     async () => {
-      await run.act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: settings.staffRoleIds });
+      await ticketSpace(run, threadId).welcomeStaff(settings.staffRoleIds);
       return run.act.postNotice({
         channelId: threadId,
         idempotencyKey: welcomeKey(),
@@ -102,14 +129,17 @@ function stepValue<T>(outcome: StepOutcome<T>): T {
  * Discord refused the thread or its member (missing permission, deleted channel): close the row so it never
  * counts as open, and tell the member why, naming what the guild must fix.
  */
+function refusedWords(what: string, refused: Extract<StepOutcome<unknown>, { done: false }>): string {
+  const reason = refused.why === 'gone' ? refused.message : refused.problem.message;
+  return `${what}: ${reason || 'Discord refused'}.`;
+}
+
 async function closeUnopenable(
   run: TicketRun,
-  what: string,
-  refused: Extract<StepOutcome<unknown>, { done: false }>,
+  message: string,
+  code: 'thread_failed' | 'categories_full' = 'thread_failed',
 ): Promise<OpenTicketResult> {
   const { ticket } = run;
-  const reason = refused.why === 'gone' ? refused.message : refused.problem.message;
-  const message = `${what}: ${reason || 'Discord refused'}.`;
   log.warn('ticket opening refused by Discord', { workflowId: ticket.workflowId, message });
   const closedAt = Date.now();
   const key = run.nextKey('closed');
@@ -123,5 +153,5 @@ async function closeUnopenable(
   ticket.closure = { reason: message, closedById: null, closedAt, automatic: true };
   ticket.status = 'refused';
   run.publish();
-  return { outcome: 'refused', code: 'thread_failed', message };
+  return { outcome: 'refused', code, message };
 }

@@ -1,5 +1,6 @@
 import type { FollowedSettings, TicketSettings } from '../domain/ticket.ts';
 import type { TicketView } from './definitions.ts';
+import { ticketSpace } from './ticket-channel-mode.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep, type StepOutcome } from './ticket-steps.ts';
 
@@ -26,7 +27,7 @@ export async function refreshSettings(run: TicketRun): Promise<StepOutcome<void>
     const added = await runStep(
       run,
       { target: 'thread', step: 'bring new staff roles into the thread', onProblem: 'report' },
-      () => run.act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: addedRoles }),
+      () => ticketSpace(run, threadId).addStaffRoles(addedRoles),
     );
     if (!added.done && added.why === 'held_up') {
       // Everything else applies now; the new roles count once their members are in the thread.

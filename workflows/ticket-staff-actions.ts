@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, log, patched } from '@temporalio/workflow';
 import type { Actor, TicketEventKind, TicketMessage, TimerState } from '../domain/ticket.ts';
+import { ticketSpace } from './ticket-channel-mode.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep } from './ticket-steps.ts';
 
@@ -121,7 +122,7 @@ async function record(run: TicketRun, change: ChangeInput): Promise<void> {
 /** Discord refusing to add the member is the caller's answer: nobody was added. */
 async function addToThread(run: TicketRun, threadId: string, memberId: string): Promise<void> {
   await unlessUnavailable(run, 'Discord did not add the member to the thread', () =>
-    run.act.addThreadMembers({ threadId, userIds: [memberId] }),
+    ticketSpace(run, threadId).addMembers([memberId]),
   );
 }
 

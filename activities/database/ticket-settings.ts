@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FollowedSettings, TicketSettings } from '../../domain/ticket.ts';
+import { TICKET_MODES } from '../../domain/ticket-channel-mode.ts';
 import type { Guild, TicketQuestion, TicketType } from '../../prisma/client.ts';
 
 const MINUTE_MS = 60_000;
@@ -17,6 +18,8 @@ export const ticketSettingsSchema: z.ZodType<TicketSettings> = z.object({
   inactivityTimeoutMs: z.number(),
   inactivityGraceMs: z.number(),
   reminderIntervalMs: z.number(),
+  mode: z.enum(TICKET_MODES).optional(),
+  ticketCategoryIds: z.array(z.string()).optional(),
 });
 
 /** The configuration a ticket of `type` captures when it opens; durations in milliseconds. */
@@ -32,6 +35,8 @@ export function ticketSettingsOf(
     ticketChannelId: guild.ticketChannelId,
     notificationRoleId: guild.notificationsEnabled ? guild.notificationRoleId : null,
     ...followedSettingsOf(guild, staffRoleIds),
+    // Thread-mode tickets capture nothing more, so their settings stay as they always were.
+    ...(type.mode === 'channel' ? { mode: type.mode, ticketCategoryIds: guild.ticketCategoryIds } : {}),
   };
 }
 

@@ -8,6 +8,11 @@ import type { NoticeSettings } from './notices/format.ts';
 import { postNotice } from './post-notice.ts';
 import { postStaffReply } from './post-staff-reply.ts';
 import { showTimerControls } from './show-timer-controls.ts';
+import { botUserId } from './ticket-channel/bot-user.ts';
+import { createTicketChannel } from './ticket-channel/create-ticket-channel.ts';
+import { deleteTicketChannel } from './ticket-channel/delete-ticket-channel.ts';
+import { setTicketChannelAccess } from './ticket-channel/set-ticket-channel-access.ts';
+import { unlockThread } from './unlock-thread.ts';
 
 export { DiscordFailure } from './failures.ts';
 export type { NoticeSettings } from './notices/format.ts';
@@ -22,6 +27,10 @@ export type DiscordActivities = Pick<
   | 'lockThread'
   | 'postStaffReply'
   | 'showTimerControls'
+  | 'createTicketChannel'
+  | 'setTicketChannelAccess'
+  | 'deleteTicketChannel'
+  | 'unlockThread'
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
@@ -34,5 +43,9 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     lockThread: lockThread(rest),
     postStaffReply: postStaffReply(rest),
     showTimerControls: showTimerControls(rest),
+    createTicketChannel: createTicketChannel(rest, botUserId(rest)),
+    setTicketChannelAccess: setTicketChannelAccess(rest),
+    deleteTicketChannel: deleteTicketChannel(rest),
+    unlockThread: unlockThread(rest),
   };
 }

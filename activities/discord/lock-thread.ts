@@ -8,10 +8,7 @@ import {
 import type { TicketActivities } from '../../domain/ticket.ts';
 import { withDiscordFailures } from './failures.ts';
 import { requireDiscordIds } from './input.ts';
-import { truncate } from './notices/limits.ts';
-
-/** Discord keeps at most 512 characters of an audit log reason. */
-const AUDIT_LOG_REASON_MAX = 512;
+import { auditLogReason } from './notices/limits.ts';
 
 /**
  * Archives and locks a thread, with the reason in the guild's audit log. Discord refuses to edit an
@@ -24,7 +21,7 @@ export function lockThread(rest: REST): TicketActivities['lockThread'] {
     withDiscordFailures(
       async () => {
         requireDiscordIds({ threadId });
-        const auditReason = truncate(reason, AUDIT_LOG_REASON_MAX);
+        const auditReason = auditLogReason(reason);
         const patch = (body: RESTPatchAPIChannelJSONBody) =>
           rest.patch(Routes.channel(threadId), { body, reason: auditReason });
         try {

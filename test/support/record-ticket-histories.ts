@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { channelModeScenarios } from './history-scenarios/channel-mode.ts';
 import { coreScenarios } from './history-scenarios/core.ts';
 import type { HistoryScenario } from './history-scenarios/history-scenario.ts';
 import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
@@ -15,7 +16,7 @@ const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.
 const version = process.argv[2] ?? 'v1';
 const namePart = process.argv[3] ?? '';
 
-const scenarios: HistoryScenario[] = [...coreScenarios];
+const scenarios: HistoryScenario[] = [...coreScenarios, ...channelModeScenarios];
 
 async function record(): Promise<void> {
   const chosen = scenarios.filter((scenario) => scenario.name.includes(namePart));

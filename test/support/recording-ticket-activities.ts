@@ -51,6 +51,13 @@ export class RecordingTicketActivities {
   readonly threads = new Map<string, { id: string; members: Set<string>; locked: boolean }>();
   readonly rows = new Map<string, { number: number; workflowId: string; guildId: string } & TicketPatch>();
   readonly transcripts: string[] = [];
+  /** Channel-mode tickets' channels, by ticket id: the category each went to and its overwrites (id → access). */
+  readonly ticketChannels = new Map<
+    string,
+    { id: string; categoryId: string; name: string; access: Map<string, string>; deleted: boolean }
+  >();
+  /** Channels each category already holds besides tickets' (Discord allows 50). */
+  readonly categoryFill = new Map<string, number>();
   /** Channels Discord answers 404 for, as if deleted by hand. */
   readonly deletedChannels = new Set<string>();
   /** Users Discord refuses to add to threads (the bot lacks the permission to add them). */
@@ -232,6 +239,41 @@ export class RecordingTicketActivities {
       this.requireChannel(input.threadId);
       const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
       if (thread) thread.locked = true;
+    },
+    createTicketChannel: async (input) => {
+      await this.enter('createTicketChannel', input);
+      const existing = this.ticketChannels.get(input.ticketId);
+      if (existing) return { outcome: 'created', channelId: existing.id };
+      const held = (categoryId: string) =>
+        (this.categoryFill.get(categoryId) ?? 0) +
+        [...this.ticketChannels.values()].filter((c) => c.categoryId === categoryId && !c.deleted).length;
+      const categoryId = input.categoryIds.find((id) => held(id) < 50);
+      if (!categoryId) return { outcome: 'categories_full', categoryCount: input.categoryIds.length };
+      const access = new Map<string, string>([[input.creatorId, 'write']]);
+      for (const roleId of input.staffRoleIds) access.set(roleId, 'write');
+      const channel = { id: this.snowflake(), categoryId, name: input.name, access, deleted: false };
+      this.ticketChannels.set(input.ticketId, channel);
+      return { outcome: 'created', channelId: channel.id };
+    },
+    setTicketChannelAccess: async (input) => {
+      await this.enter('setTicketChannelAccess', input);
+      this.requireChannel(input.channelId);
+      const channel = [...this.ticketChannels.values()].find((c) => c.id === input.channelId && !c.deleted);
+      for (const { id, access } of input.access) {
+        if (access === 'none') channel?.access.delete(id);
+        else channel?.access.set(id, access);
+      }
+    },
+    deleteTicketChannel: async (input) => {
+      await this.enter('deleteTicketChannel', input);
+      const channel = [...this.ticketChannels.values()].find((c) => c.id === input.channelId);
+      if (channel) channel.deleted = true;
+    },
+    unlockThread: async (input) => {
+      await this.enter('unlockThread', input);
+      this.requireChannel(input.threadId);
+      const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
+      if (thread) thread.locked = false;
     },
     renderTranscript: async (input) => {
       await this.enter('renderTranscript', input);

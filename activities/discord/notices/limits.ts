@@ -18,6 +18,14 @@ export const MESSAGE_LIMITS = {
 
 const ELLIPSIS = '…';
 
+/** Discord keeps at most 512 characters of an audit log reason. */
+const AUDIT_LOG_REASON_MAX = 512;
+
+/** A reason as the guild's audit log keeps it. */
+export function auditLogReason(reason: string): string {
+  return truncate(reason, AUDIT_LOG_REASON_MAX);
+}
+
 /** Cuts text to `max` characters, ending with an ellipsis, without splitting a surrogate pair. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -21,6 +21,7 @@ const DEFAULT_TICKET_TYPE: TicketType = {
   firstResponseMinutes: null,
   resolutionMinutes: null,
   escalationRoleId: null,
+  mode: 'thread',
 };
 
 export const ticketChannelSubcommand: ConfigSubcommand = {
