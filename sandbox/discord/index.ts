@@ -14,6 +14,7 @@ import { type Route, Router } from './rest/router.ts';
 import { channelRoutes } from './rest/routes/channels.ts';
 import { commandRoutes } from './rest/routes/commands.ts';
 import { gatewayRoutes } from './rest/routes/gateway.ts';
+import { guildChannelRoutes } from './rest/routes/guild-channels.ts';
 import { guildRoutes } from './rest/routes/guilds.ts';
 import { interactionRoutes } from './rest/routes/interactions.ts';
 import { messageRoutes } from './rest/routes/messages.ts';
@@ -78,6 +79,7 @@ export function sandboxRoutes(oauth: OAuthStore): Route[] {
     ...userRoutes,
     ...guildRoutes,
     ...channelRoutes,
+    ...guildChannelRoutes,
     ...threadRoutes,
     ...messageRoutes,
     ...commandRoutes,

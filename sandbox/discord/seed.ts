@@ -17,6 +17,13 @@ export const TICKET_BOT_PERMISSIONS = [
   PermissionFlagsBits.UseApplicationCommands,
 ].reduce((bits, flag) => bits | flag, 0n);
 
+/**
+ * What the invite must add for tickets as private channels in a category: creating and deleting those channels
+ * (MANAGE_CHANNELS) and writing their overwrites (MANAGE_ROLES, "Manage Permissions").
+ */
+export const TICKET_BOT_CHANNEL_MODE_PERMISSIONS =
+  TICKET_BOT_PERMISSIONS | PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageRoles;
+
 export interface GuildSeed {
   /** The bot that joins the guild. */
   botUserId: string;

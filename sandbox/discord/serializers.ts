@@ -1,5 +1,6 @@
 import {
   type APIDMChannel,
+  type APIGuildCategoryChannel,
   type APIGuildMember,
   type APIRole,
   type APITextChannel,
@@ -86,8 +87,24 @@ export function serializeThreadMember(member: ThreadMemberRecord): APIThreadMemb
 }
 
 /** Discord counts thread members up to 50 in `member_count`. */
-export function serializeChannel(channel: ChannelRecord, threadMemberCount = 0): APITextChannel | APIThreadChannel {
+export function serializeChannel(
+  channel: ChannelRecord,
+  threadMemberCount = 0,
+): APITextChannel | APIGuildCategoryChannel | APIThreadChannel {
   const { thread } = channel;
+  if (channel.type === ChannelType.GuildCategory) {
+    return {
+      id: channel.id,
+      type: ChannelType.GuildCategory,
+      guild_id: channel.guildId,
+      name: channel.name,
+      position: channel.position,
+      parent_id: null,
+      nsfw: false,
+      flags: 0 as ChannelFlags,
+      permission_overwrites: channel.permissionOverwrites.map((overwrite) => ({ ...overwrite })),
+    };
+  }
   if (channel.type === ChannelType.GuildText || !thread) {
     return {
       id: channel.id,

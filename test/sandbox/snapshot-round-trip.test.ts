@@ -110,7 +110,7 @@ describe('DiscordState snapshot', () => {
     const owner = state.createUser({ username: 'owner' });
     const guild = state.createGuild({ name: 'g', ownerId: owner.id });
     const channel = state.createTextChannel(guild.id, { name: 'tickets' });
-    state.updateTextChannel(channel, { topic: 'Open a ticket here' });
+    state.updateGuildChannel(channel, { topic: 'Open a ticket here' });
     const seen = changes;
     expect(seen).toBeGreaterThanOrEqual(4);
     stop();

@@ -1,5 +1,5 @@
 import type { APIMessage } from 'discord-api-types/v10';
-import { Locale, PermissionFlagsBits } from 'discord-api-types/v10';
+import { ChannelType, Locale, PermissionFlagsBits } from 'discord-api-types/v10';
 import { startInteraction } from '../interactions/start-interaction.ts';
 import { channelPermissions, hasPermission } from '../permissions/compute.ts';
 import type { AttachmentDraft } from '../state/attachment-urls.ts';
@@ -75,6 +75,8 @@ export class DiscordActor {
   /** A message typed in the client; it goes through the same state method as the REST route (MESSAGE_CREATE). */
   sendMessage(channelId: string, content: string, options: { attachments?: AttachmentDraft[] } = {}): APIMessage {
     const channel = visibleChannel(this.#state, channelId, this.userId);
+    if (channel.type === ChannelType.GuildCategory)
+      throw new SandboxDriverError(`${channel.name} is a category: messages go in its channels`);
     if (channel.guildId !== null) {
       const bits = channelPermissions(this.#state, channelId, this.userId);
       const sendFlag = isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;

@@ -62,14 +62,22 @@ export function channelCreated(state: DiscordState, channel: ChannelRecord): Gat
   };
 }
 
-/** CHANNEL_UPDATE, or THREAD_UPDATE for a thread. */
-export function channelUpdated(state: DiscordState, channel: ChannelRecord): GatewayDispatch {
+/**
+ * CHANNEL_UPDATE, or THREAD_UPDATE for a thread, to those who see it now and, given `seenBefore`, those who saw it
+ * before the change (whose clients must learn they lost it).
+ */
+export function channelUpdated(
+  state: DiscordState,
+  channel: ChannelRecord,
+  seenBefore?: (userId: string) => boolean,
+): GatewayDispatch {
+  const seenNow = seenWithChannel(state, channel.id);
   return {
     event: isThread(channel) ? GatewayDispatchEvents.ThreadUpdate : GatewayDispatchEvents.ChannelUpdate,
     data: channelPayload(state, channel),
     guildId: channel.guildId,
     intents: Guilds,
-    visibleTo: seenWithChannel(state, channel.id),
+    visibleTo: seenBefore ? (userId) => seenNow(userId) || seenBefore(userId) : seenNow,
   };
 }
 

@@ -68,7 +68,9 @@ export function guildCreatePayload(
   const channels = [...state.channels.values()]
     .filter((channel) => channel.guildId === guild.id)
     .map((channel) => serializeChannel(channel))
-    .flatMap((channel) => (channel.type === ChannelType.GuildText ? [channel] : []));
+    .flatMap((channel) =>
+      channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildCategory ? [channel] : [],
+    );
   const threads = state
     .activeThreads(guild.id)
     .filter((thread) => canSeeChannel(state, thread.id, session.userId))
@@ -76,7 +78,7 @@ export function guildCreatePayload(
       const threadMembers = state.threadMembers(thread.id);
       const own = threadMembers.find((member) => member.userId === session.userId);
       const channel = serializeChannel(thread, threadMembers.length);
-      if (channel.type === ChannelType.GuildText) return [];
+      if (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildCategory) return [];
       return [{ ...channel, ...(own ? { member: serializeThreadMember(own) } : {}) }];
     });
   return {

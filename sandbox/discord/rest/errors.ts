@@ -44,6 +44,7 @@ export const unknownChannel = () => new DiscordHttpError(404, 10003, 'Unknown Ch
 export const unknownGuild = () => new DiscordHttpError(404, 10004, 'Unknown Guild');
 export const unknownMember = () => new DiscordHttpError(404, 10007, 'Unknown Member');
 export const unknownUser = () => new DiscordHttpError(404, 10013, 'Unknown User');
+export const unknownRole = () => new DiscordHttpError(404, 10011, 'Unknown Role');
 export const unknownMessage = () => new DiscordHttpError(404, 10008, 'Unknown Message');
 export const unknownWebhook = () => new DiscordHttpError(404, 10015, 'Unknown Webhook');
 export const unknownInteraction = () => new DiscordHttpError(404, 10062, 'Unknown interaction');
@@ -60,6 +61,8 @@ export const cannotMessageUser = (status: 403 | 400 = 403) =>
 export const invalidRecipients = () => new DiscordHttpError(400, 50033, 'Invalid Recipient(s)');
 
 export const emptyMessage = () => new DiscordHttpError(400, 50006, 'Cannot send an empty message');
+export const cannotSendInNonTextChannel = () =>
+  new DiscordHttpError(400, 50008, 'Cannot send messages in a non-text channel');
 export const wrongChannelType = () => new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
 export const threadArchived = () => new DiscordHttpError(400, 50083, 'Thread is archived');
 export const threadLocked = () => new DiscordHttpError(400, 160005, 'Thread is locked');

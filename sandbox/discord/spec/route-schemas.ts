@@ -1,5 +1,6 @@
 import * as spec from 'discord-api-spec/zod';
 import * as z from 'zod/mini';
+import { withNumericOverwriteBits } from '../rest/validation/guild-channel-body.ts';
 
 /**
  * Each sandbox route (method and path template, as registered on the Router) with the schemas Discord's OpenAPI
@@ -19,6 +20,11 @@ export interface RouteSchemas {
 const channelResponse = z.union([spec.GuildChannelResponseSchema, spec.ThreadResponseSchema]);
 const anyChannelResponse = z.union([channelResponse, spec.PrivateChannelResponseSchema]);
 const nullableList = (item: z.ZodMiniType) => z.nullable(z.array(item));
+/**
+ * The description types overwrite bits as integers; Discord takes decimal strings too (what discord.js sends, and
+ * the only exact form above 2^53), so those are read as numbers before the description checks the body.
+ */
+const withOverwrites = (schema: z.ZodMiniType) => z.pipe(z.transform(withNumericOverwriteBits), schema);
 
 export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /gateway/bot': { request: null, response: spec.GatewayBotResponseSchema },
@@ -32,15 +38,25 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
 
   'GET /guilds/:guildId': { request: null, response: spec.GuildWithCountsResponseSchema },
   'GET /guilds/:guildId/channels': { request: null, response: nullableList(spec.GuildChannelResponseSchema) },
+  'POST /guilds/:guildId/channels': {
+    request: withOverwrites(spec.CreateGuildChannelRequestSchema),
+    response: spec.GuildChannelResponseSchema,
+  },
   'GET /guilds/:guildId/members': { request: null, response: z.array(spec.GuildMemberResponseSchema) },
   'GET /guilds/:guildId/members/:userId': { request: null, response: spec.GuildMemberResponseSchema },
   'GET /guilds/:guildId/threads/active': { request: null, response: spec.ThreadsResponseSchema },
 
   'GET /channels/:channelId': { request: null, response: anyChannelResponse },
   'PATCH /channels/:channelId': {
-    request: z.union([spec.UpdateGuildChannelRequestPartialSchema, spec.UpdateThreadRequestPartialSchema]),
+    request: withOverwrites(
+      z.union([spec.UpdateGuildChannelRequestPartialSchema, spec.UpdateThreadRequestPartialSchema]),
+    ),
     response: channelResponse,
   },
+  'DELETE /channels/:channelId': { request: null, response: channelResponse },
+  // The description gives this operation's body no named schema; the route's own schema checks it.
+  'PUT /channels/:channelId/permissions/:overwriteId': { request: null, response: null },
+  'DELETE /channels/:channelId/permissions/:overwriteId': { request: null, response: null },
   'GET /channels/:channelId/messages': { request: null, response: nullableList(spec.MessageResponseSchema) },
   'POST /channels/:channelId/messages': {
     request: spec.MessageCreateRequestSchema,
@@ -58,6 +74,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   },
   'GET /channels/:channelId/thread-members': { request: null, response: z.array(spec.ThreadMemberResponseSchema) },
   'PUT /channels/:channelId/thread-members/:userId': { request: null, response: null },
+  'DELETE /channels/:channelId/thread-members/:userId': { request: null, response: null },
 
   'GET /applications/:applicationId/guilds/:guildId/commands': {
     request: null,

@@ -22,6 +22,24 @@ export interface NewThread {
   ownerId: string;
 }
 
+/** A text channel or category to create in a guild. */
+export interface NewGuildChannel {
+  type?: ChannelType.GuildText | ChannelType.GuildCategory;
+  name: string;
+  topic?: string | null;
+  /** A text channel's category. */
+  parentId?: string | null;
+  permissionOverwrites?: PermissionOverwriteRecord[];
+}
+
+/** The settings of a text channel or category a PATCH may change; absent fields stay as they are. */
+export interface GuildChannelPatch {
+  name?: string;
+  topic?: string | null;
+  parentId?: string | null;
+  permissionOverwrites?: PermissionOverwriteRecord[];
+}
+
 /** The thread settings a PATCH may change; absent fields stay as they are. */
 export interface ThreadPatch {
   name?: string;
@@ -48,18 +66,15 @@ export class ChannelDirectory {
     this.#context = context;
   }
 
-  createTextChannel(
-    guildId: string,
-    input: { name: string; topic?: string | null; permissionOverwrites?: PermissionOverwriteRecord[] },
-  ): ChannelRecord {
+  createGuildChannel(guildId: string, input: NewGuildChannel): ChannelRecord {
     const channel: ChannelRecord = {
       id: this.#context.nextId(),
       guildId,
-      type: ChannelType.GuildText,
+      type: input.type ?? ChannelType.GuildText,
       name: input.name,
       position: [...this.channels.values()].filter((c) => c.guildId === guildId && !isThread(c)).length,
-      parentId: null,
-      topic: input.topic ?? null,
+      parentId: input.parentId ?? null,
+      topic: input.type === ChannelType.GuildCategory ? null : (input.topic ?? null),
       lastMessageId: null,
       permissionOverwrites: (input.permissionOverwrites ?? []).map((overwrite) => ({ ...overwrite })),
       thread: null,
@@ -69,10 +84,31 @@ export class ChannelDirectory {
     return channel;
   }
 
-  updateTextChannel(channel: ChannelRecord, patch: { name?: string | null; topic?: string | null }): void {
-    if (patch.name) channel.name = patch.name;
+  updateGuildChannel(channel: ChannelRecord, patch: GuildChannelPatch): void {
+    if (patch.name !== undefined) channel.name = patch.name;
     if (patch.topic !== undefined) channel.topic = patch.topic;
+    if (patch.parentId !== undefined) channel.parentId = patch.parentId;
+    if (patch.permissionOverwrites !== undefined)
+      channel.permissionOverwrites = patch.permissionOverwrites.map((overwrite) => ({ ...overwrite }));
     this.#context.changed();
+  }
+
+  /** Adds the overwrite for its role or member, or replaces the one there was. */
+  putPermissionOverwrite(channel: ChannelRecord, overwrite: PermissionOverwriteRecord): void {
+    channel.permissionOverwrites = [
+      ...channel.permissionOverwrites.filter((each) => each.id !== overwrite.id),
+      { ...overwrite },
+    ];
+    this.#context.changed();
+  }
+
+  /** Removes a role's or member's overwrite; returns false when there was none. */
+  deletePermissionOverwrite(channel: ChannelRecord, overwriteId: string): boolean {
+    const kept = channel.permissionOverwrites.filter((each) => each.id !== overwriteId);
+    if (kept.length === channel.permissionOverwrites.length) return false;
+    channel.permissionOverwrites = kept;
+    this.#context.changed();
+    return true;
   }
 
   /** The one DM channel between a bot and a user, made the first time it is asked for. */
@@ -173,6 +209,13 @@ export class ChannelDirectory {
     return true;
   }
 
+  /** Removes a member; returns false when they were not one. */
+  removeThreadMember(threadId: string, userId: string): boolean {
+    const removed = this.#threadMembers.get(threadId)?.delete(userId) ?? false;
+    if (removed) this.#context.changed();
+    return removed;
+  }
+
   #joinThread(threadId: string, userId: string): void {
     this.#threadMembers.get(threadId)?.set(userId, { threadId, userId, joinTimestamp: this.#context.isoNow() });
     this.#context.changed();
@@ -187,12 +230,14 @@ export class ChannelDirectory {
   }
 
   /**
-   * Deletes a channel and, for a text channel, its threads, with their members. Returns the ids of every
-   * channel deleted, whose messages the caller drops.
+   * Deletes a channel and, for a text channel, its threads, with their members; a category's channels stay, out of
+   * any category. Returns the ids of every channel deleted, whose messages the caller drops.
    */
   deleteChannel(channelId: string): string[] {
     if (!this.channels.has(channelId)) throw new Error(`no channel ${channelId}`);
-    const threads = [...this.channels.values()].filter((channel) => channel.parentId === channelId);
+    const children = [...this.channels.values()].filter((channel) => channel.parentId === channelId);
+    const threads = children.filter(isThread);
+    for (const child of children) if (!isThread(child)) child.parentId = null;
     const deletedIds = [channelId, ...threads.map((thread) => thread.id)];
     for (const id of deletedIds) {
       this.channels.delete(id);

@@ -1,6 +1,7 @@
 import {
   type APIMessage,
   type APIPartialEmoji,
+  ChannelType,
   MessageFlags,
   MessageType,
   PermissionFlagsBits,
@@ -25,7 +26,13 @@ import { CommandStore } from '../interactions/command-store.ts';
 import { InteractionStore } from '../interactions/interaction-store.ts';
 import { channelPermissions, hasPermission } from '../permissions/compute.ts';
 import { viewersNow } from '../permissions/visibility.ts';
-import { ChannelDirectory, type NewThread, type ThreadPatch } from './channel-directory.ts';
+import {
+  ChannelDirectory,
+  type GuildChannelPatch,
+  type NewGuildChannel,
+  type NewThread,
+  type ThreadPatch,
+} from './channel-directory.ts';
 import { FaultQueue } from './faults.ts';
 import { GuildDirectory } from './guild-directory.ts';
 import { type MentionAdds, planMentionAdds } from './mention-adds.ts';
@@ -285,18 +292,41 @@ export class DiscordState {
 
   // --- channels and threads ---
 
-  createTextChannel(
-    guildId: string,
-    input: { name: string; topic?: string | null; permissionOverwrites?: PermissionOverwriteRecord[] },
-  ): ChannelRecord {
-    const channel = this.#channels.createTextChannel(guildId, input);
+  /** A text channel or a category (CHANNEL_CREATE to those who see it). */
+  createGuildChannel(guildId: string, input: NewGuildChannel): ChannelRecord {
+    const channel = this.#channels.createGuildChannel(guildId, input);
     this.dispatch(channelCreated(this, channel));
     return channel;
   }
 
-  updateTextChannel(channel: ChannelRecord, patch: { name?: string | null; topic?: string | null }): void {
-    this.#channels.updateTextChannel(channel, patch);
-    this.dispatch(channelUpdated(this, channel));
+  createTextChannel(
+    guildId: string,
+    input: { name: string; topic?: string | null; permissionOverwrites?: PermissionOverwriteRecord[] },
+  ): ChannelRecord {
+    return this.createGuildChannel(guildId, { ...input, type: ChannelType.GuildText });
+  }
+
+  updateGuildChannel(channel: ChannelRecord, patch: GuildChannelPatch): void {
+    this.#changeChannel(channel, () => this.#channels.updateGuildChannel(channel, patch));
+  }
+
+  /** Adds or replaces the overwrite for its role or member. */
+  putPermissionOverwrite(channel: ChannelRecord, overwrite: PermissionOverwriteRecord): void {
+    this.#changeChannel(channel, () => this.#channels.putPermissionOverwrite(channel, overwrite));
+  }
+
+  /** Removes a role's or member's overwrite; nothing happens (and no event) when there was none. */
+  deletePermissionOverwrite(channel: ChannelRecord, overwriteId: string): void {
+    const viewersBefore = viewersNow(this, channel.id);
+    if (this.#channels.deletePermissionOverwrite(channel, overwriteId))
+      this.dispatch(channelUpdated(this, channel, viewersBefore));
+  }
+
+  /** A change to a channel, announced to whoever saw it before or sees it after (overwrites change who does). */
+  #changeChannel(channel: ChannelRecord, change: () => void): void {
+    const viewersBefore = viewersNow(this, channel.id);
+    change();
+    this.dispatch(channelUpdated(this, channel, viewersBefore));
   }
 
   /**
@@ -341,15 +371,33 @@ export class DiscordState {
     return true;
   }
 
-  /** A channel deleted by hand, with its messages; deleting a text channel deletes its threads too. */
+  /**
+   * Someone removed from a thread (or leaving it): THREAD_MEMBERS_UPDATE to those who saw the thread; removing
+   * someone else leaves Discord's "removed from the thread" system message (type 2). False when they were not in it.
+   */
+  removeThreadMember(thread: ThreadRecord, userId: string, actorId: string): boolean {
+    const viewersBefore = viewersNow(this, thread.id);
+    if (!this.#channels.removeThreadMember(thread.id, userId)) return false;
+    this.dispatch(threadLeft(this, thread, userId, viewersBefore));
+    if (userId !== actorId)
+      this.createMessage(thread, actorId, { type: MessageType.RecipientRemove, mentionUserIds: [userId] });
+    return true;
+  }
+
+  /**
+   * A channel deleted, with its messages; deleting a text channel deletes its threads too, deleting a category
+   * leaves its channels outside any category (a CHANNEL_UPDATE each), as Discord does.
+   */
   deleteChannel(channelId: string): void {
-    const doomed = [...this.#channels.channels.values()].filter(
-      (channel) => channel.id === channelId || channel.parentId === channelId,
+    const children = [...this.#channels.channels.values()].filter((channel) => channel.parentId === channelId);
+    const doomed = [...children.filter(isThread).reverse(), this.#channels.channels.get(channelId)].filter(
+      (channel): channel is ChannelRecord => channel !== undefined,
     );
     // Decided before the deletion: who could see a channel is unknowable once it is gone.
-    const dispatches = doomed.reverse().map((channel) => channelDeleted(this, channel));
+    const dispatches = doomed.map((channel) => channelDeleted(this, channel));
     this.#messages.deleteChannels(this.#channels.deleteChannel(channelId));
     for (const dispatch of dispatches) this.dispatch(dispatch);
+    for (const orphan of children.filter((child) => !isThread(child))) this.dispatch(channelUpdated(this, orphan));
   }
 
   // --- messages ---

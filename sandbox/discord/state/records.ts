@@ -73,16 +73,18 @@ export interface PermissionOverwriteRecord {
   deny: string;
 }
 
+/** A guild channel: a text channel, a category (which holds text channels and no messages), or a thread. */
 export interface ChannelRecord {
   id: string;
   guildId: string;
-  type: ChannelType.GuildText | ChannelType.PublicThread | ChannelType.PrivateThread;
+  type: ChannelType.GuildText | ChannelType.GuildCategory | ChannelType.PublicThread | ChannelType.PrivateThread;
   name: string;
   position: number;
+  /** A thread's text channel; a text channel's category, or null. */
   parentId: string | null;
   topic: string | null;
   lastMessageId: string | null;
-  /** Text channels only; threads follow their parent's overwrites, so theirs stays empty. */
+  /** Text channels and categories; threads follow their parent's overwrites, so theirs stays empty. */
   permissionOverwrites: PermissionOverwriteRecord[];
   /** Set for threads only. */
   thread: ThreadStateRecord | null;

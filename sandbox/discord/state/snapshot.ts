@@ -91,6 +91,7 @@ const channelSchema = z.object({
   guildId: id,
   type: z.union([
     z.literal(ChannelType.GuildText),
+    z.literal(ChannelType.GuildCategory),
     z.literal(ChannelType.PublicThread),
     z.literal(ChannelType.PrivateThread),
   ]),
@@ -265,12 +266,15 @@ function referenceProblems(snapshot: DiscordStateSnapshot): string[] {
   }
   for (const channel of snapshot.channels) {
     need(guilds.has(channel.guildId), `channel ${channel.id} is in unknown guild ${channel.guildId}`);
-    const isThreadType = channel.type !== ChannelType.GuildText;
+    const isThreadType = channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildCategory;
     need(isThreadType === (channel.thread !== null), `channel ${channel.id}'s type and thread metadata disagree`);
-    if (isThreadType) {
-      const parent = channel.parentId === null ? undefined : channels.get(channel.parentId);
-      need(parent?.type === ChannelType.GuildText, `thread ${channel.id} has no text channel parent`);
-    }
+    const parent = channel.parentId === null ? undefined : channels.get(channel.parentId);
+    if (isThreadType) need(parent?.type === ChannelType.GuildText, `thread ${channel.id} has no text channel parent`);
+    else if (channel.parentId !== null)
+      need(
+        channel.type === ChannelType.GuildText && parent?.type === ChannelType.GuildCategory,
+        `channel ${channel.id}'s parent ${channel.parentId} is not a category`,
+      );
   }
   for (const channel of snapshot.dmChannels)
     for (const userId of channel.recipientIds)

@@ -1,12 +1,17 @@
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { z } from 'zod';
+import { mayWriteOverwrites } from '../../permissions/overwrite-grants.ts';
 import { serializeChannel, serializeDmChannel } from '../../serializers.ts';
+import type { GuildChannelPatch } from '../../state/channel-directory.ts';
 import type { DiscordState } from '../../state/discord-state.ts';
-import { isThread, type ThreadRecord } from '../../state/records.ts';
+import { type ChannelRecord, isThread, type ThreadRecord } from '../../state/records.ts';
 import { holdsPermission, requireChannel, requireMessageChannel, requirePermissions } from '../access.ts';
 import { missingPermissions, threadArchived, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
-import { updateTextChannelBodySchema, updateThreadBodySchema } from '../validation/thread-body.ts';
+import { requireCategoryWithRoom, textChannelName } from '../validation/channel-placement.ts';
+import { updateGuildChannelBodySchema } from '../validation/guild-channel-body.ts';
+import { changedOverwrites, requireOverwriteTargets } from '../validation/overwrite-targets.ts';
+import { updateThreadBodySchema } from '../validation/thread-body.ts';
 
 type UpdateThreadBody = z.output<typeof updateThreadBodySchema>;
 
@@ -25,6 +30,40 @@ function requireThreadEditRights(state: DiscordState, thread: ThreadRecord, user
   if (thread.thread.ownerId !== userId && !onlyUnarchives) throw missingPermissions();
 }
 
+/**
+ * A text channel's or category's edit, checked as Discord checks it: MANAGE_CHANNELS; a text channel's name stored
+ * as Discord stores it; a move into a category with room (null leaves the category); new or changed overwrites take
+ * MANAGE_ROLES and only what the bot may grant (removing one takes MANAGE_ROLES too).
+ */
+function guildChannelPatch(
+  state: DiscordState,
+  channel: ChannelRecord,
+  botUserId: string,
+  body: z.output<typeof updateGuildChannelBodySchema>,
+): GuildChannelPatch {
+  requirePermissions(state, channel, botUserId, PermissionFlagsBits.ManageChannels);
+  const isText = channel.type === ChannelType.GuildText;
+  const patch: GuildChannelPatch = {};
+  if (body.name != null) patch.name = isText ? textChannelName(body.name) : body.name;
+  if (body.topic !== undefined && isText) patch.topic = body.topic;
+  if (body.parent_id !== undefined && isText && body.parent_id !== channel.parentId) {
+    if (body.parent_id !== null) requireCategoryWithRoom(state, channel.guildId, body.parent_id, channel.id);
+    patch.parentId = body.parent_id;
+  }
+  const overwrites = body.permission_overwrites;
+  if (overwrites != null) {
+    const changed = changedOverwrites(channel.permissionOverwrites, overwrites);
+    if (changed.length > 0 || overwrites.length !== channel.permissionOverwrites.length) {
+      requirePermissions(state, channel, botUserId, PermissionFlagsBits.ManageRoles);
+      requireOverwriteTargets(state, channel.guildId, changed);
+      const place = { guildId: channel.guildId, channel, parentId: patch.parentId ?? channel.parentId };
+      if (!mayWriteOverwrites(state, botUserId, place, changed)) throw missingPermissions();
+      patch.permissionOverwrites = overwrites;
+    }
+  }
+  return patch;
+}
+
 export const channelRoutes: Route[] = [
   {
     method: 'GET',
@@ -41,9 +80,10 @@ export const channelRoutes: Route[] = [
     handle({ state, params, parseBody, botUserId }) {
       const channel = requireChannel(state, params.channelId ?? '', botUserId);
       if (!isThread(channel)) {
-        const patch = parseBody(updateTextChannelBodySchema);
-        requirePermissions(state, channel, botUserId, PermissionFlagsBits.ManageChannels);
-        state.updateTextChannel(channel, { name: patch.name, topic: patch.topic });
+        state.updateGuildChannel(
+          channel,
+          guildChannelPatch(state, channel, botUserId, parseBody(updateGuildChannelBodySchema)),
+        );
         return { status: 200, body: serializeChannel(channel) };
       }
       const patch = parseBody(updateThreadBodySchema);

@@ -1,9 +1,9 @@
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { acceptsDirectMessagesFrom } from '../../permissions/direct-messages.ts';
 import type { DiscordState } from '../../state/discord-state.ts';
 import { isThread, type MessageChannelRecord } from '../../state/records.ts';
 import { holdsPermission, requireMessageChannel, requirePermissions } from '../access.ts';
-import { cannotMessageUser, emptyMessage, threadLocked } from '../errors.ts';
+import { cannotMessageUser, cannotSendInNonTextChannel, emptyMessage, threadLocked } from '../errors.ts';
 import type { Route } from '../router.ts';
 import { toApiComponents } from '../validation/component-body.ts';
 import { messageBodySchema, toApiAllowedMentions, toApiEmbed } from '../validation/message-body.ts';
@@ -20,6 +20,7 @@ function requireMaySend(state: DiscordState, channel: MessageChannelRecord, botU
     if (!acceptsDirectMessagesFrom(state, botUserId, userId)) throw cannotMessageUser();
     return;
   }
+  if (channel.type === ChannelType.GuildCategory) throw cannotSendInNonTextChannel();
   requirePermissions(
     state,
     channel,

@@ -98,6 +98,22 @@ export const threadRoutes: Route[] = [
     },
   },
   {
+    // Documented: MANAGE_THREADS, or being the creator of a private thread; not in an archived thread. Leaving
+    // (@me) takes neither. Someone not in the thread is an Unknown Member.
+    method: 'DELETE',
+    path: '/channels/:channelId/thread-members/:userId',
+    handle({ state, params, botUserId }) {
+      const thread = requireThread(state, params.channelId ?? '', botUserId);
+      const userId = params.userId === '@me' ? botUserId : (params.userId ?? '');
+      if (thread.thread.archived) throw threadArchived();
+      const ownPrivateThread = thread.type === ChannelType.PrivateThread && thread.thread.ownerId === botUserId;
+      if (userId !== botUserId && !ownPrivateThread)
+        requirePermissions(state, thread, botUserId, PermissionFlagsBits.ManageThreads);
+      if (!state.removeThreadMember(thread, userId, botUserId)) throw unknownMember();
+      return { status: 204 };
+    },
+  },
+  {
     method: 'PUT',
     path: '/channels/:channelId/thread-members/:userId',
     handle({ state, params, botUserId }) {

@@ -47,6 +47,8 @@ function toDiscordError(issue: z.core.$ZodIssue): { code: string; message: strin
         ? { code: 'NUMBER_TYPE_MIN', message: `int value should be greater than or equal to ${issue.minimum}.` }
         : { code: 'BASE_TYPE_MIN_LENGTH', message: `Must be ${issue.minimum} or more in length.` };
     case 'invalid_value':
+      // A missing field that must be one of some values is missing first.
+      if (issue.input === undefined) return { code: 'BASE_TYPE_REQUIRED', message: 'This field is required' };
       return { code: 'BASE_TYPE_CHOICES', message: `Value must be one of {${issue.values.join(', ')}}.` };
     case 'invalid_union': {
       // Discord words its tagged unions in Python's tuple syntax: "(2, 3, 5)", and "(4,)" for one choice.
@@ -96,6 +98,13 @@ function unmatchedTag(issue: z.core.$ZodIssue): { discriminator: string; options
   const extra = issue as { note?: string; discriminator?: PropertyKey; options?: unknown[] };
   if (extra.note !== 'No matching discriminator') return null;
   return { discriminator: String(extra.discriminator ?? 'type'), options: extra.options ?? [] };
+}
+
+/** Discord's 50035 "Invalid Form Body" for one field, for checks no schema can make (they need the world). */
+export function invalidField(path: PropertyKey[], code: string, message: string) {
+  const tree: FormErrorTree = {};
+  addError(tree, path, { code, message });
+  return invalidFormBody(tree);
 }
 
 /** Parses a JSON body, or throws Discord's 50035 "Invalid Form Body" with the per-field error tree. */
