@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
 import { DiscordState } from '../../sandbox/discord/state/discord-state.ts';
-import { loginDiscordClient, nextEvent, TICKET_BOT_INTENTS } from '../support/discord-client.ts';
+import { callSandbox, loginDiscordClient, nextEvent, TICKET_BOT_INTENTS } from '../support/discord-client.ts';
 import { seedTicketGuild } from './discord-fixture.ts';
 
 /** Direct messages between the bot and a member, and the locale a member's client gives their interactions. */
@@ -28,18 +28,11 @@ describe('Discord sandbox direct messages', () => {
   });
   afterAll(() => sandbox.close());
 
-  async function call(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bot ${sandbox.bot.token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  /** Status and body only: what these checks compare. */
+  const call = async (method: string, path: string, body?: unknown) => {
+    const { status, body: answer } = await callSandbox(sandbox, method, path, body);
+    return { status, body: answer };
+  };
 
   async function driverCall(method: string, path: string, body?: unknown) {
     const response = await fetch(`${sandbox.url}/__sandbox/${path}`, {

@@ -6,7 +6,7 @@ import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../sand
 import { canSeeChannel } from '../../sandbox/discord/permissions/visibility.ts';
 import { TICKET_BOT_CHANNEL_MODE_PERMISSIONS, TICKET_BOT_PERMISSIONS } from '../../sandbox/discord/seed.ts';
 import { DiscordState } from '../../sandbox/discord/state/discord-state.ts';
-import { loginDiscordClient, nextEvent } from '../support/discord-client.ts';
+import { callSandbox, loginDiscordClient, nextEvent } from '../support/discord-client.ts';
 
 const { ViewChannel, SendMessages, ReadMessageHistory, ManageMessages, ManageRoles } = PermissionFlagsBits;
 const bits = (...flags: bigint[]) => flags.reduce((all, flag) => all | flag, 0n).toString();
@@ -37,15 +37,11 @@ describe('Discord sandbox guild channels', () => {
   const user = (name: string) => seeded.users.get(name)?.id ?? '';
   const staff = () => seeded.roles.get('Staff')?.id ?? '';
 
-  async function call(method: string, path: string, body?: unknown, token = sandbox.bot.token) {
-    const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bot ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  /** Status and body only: what these checks compare. */
+  const call = async (method: string, path: string, body?: unknown) => {
+    const { status, body: answer } = await callSandbox(sandbox, method, path, body);
+    return { status, body: answer };
+  };
 
   /** A ticket channel's overwrites: hidden from @everyone, open to its creator, the staff role and the bot. */
   const ticketOverwrites = (creatorId: string) => [

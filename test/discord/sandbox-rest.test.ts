@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordSandbox, type DiscordSandbox } from '../../sandbox/discord/index.ts';
 import { snowflakeTime } from '../../sandbox/discord/snowflake.ts';
+import { callSandbox } from '../support/discord-client.ts';
 import { seedTicketGuild } from './discord-fixture.ts';
 
 /** The sandbox's own wire behaviour, checked with plain fetch: what any Discord client would see. */
@@ -16,18 +17,8 @@ describe('Discord sandbox REST', () => {
   });
   afterAll(() => sandbox.close());
 
-  async function call(method: string, path: string, body?: unknown, token: string | null = sandbox.bot.token) {
-    const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { Authorization: `Bot ${token}` } : {}),
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, body?: unknown, token: string | null = sandbox.bot.token) =>
+    callSandbox(sandbox, method, path, body, token);
   const tickets = () => guild.channel('tickets').id;
   const formErrors = (answer: { body: { code: number; errors?: unknown } }) => {
     expect(answer.body.code).toBe(50035);

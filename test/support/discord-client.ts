@@ -53,3 +53,26 @@ export function nextEvent<K extends keyof ClientEvents>(
     client.on(event, listener);
   });
 }
+
+/**
+ * One REST request to the sandbox with plain fetch, as its bot (or with another token, or none), as any client
+ * would send it: the status and the parsed JSON body.
+ */
+export async function callSandbox(
+  sandbox: DiscordSandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = sandbox.bot.token,
+) {
+  const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bot ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}

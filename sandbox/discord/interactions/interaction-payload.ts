@@ -41,23 +41,30 @@ export function interactionEnvelope(state: DiscordState, origin: InteractionOrig
   const guildId = channel.guildId;
   const memberPermissions = channelPermissions(state, channel.id, origin.userId).toString();
   return {
-    id,
-    token,
-    application_id: origin.applicationId,
-    type: origin.type,
-    version: 1 as const,
+    ...sharedFields(origin, id, token, user.locale),
     guild_id: guildId,
     guild: { id: guildId, locale: DEFAULT_LOCALE, features: [] },
     channel_id: channel.id,
     channel: { ...partialChannel(state, channel.id, origin.userId) },
     member: { ...serializeMember(member, user), permissions: memberPermissions },
     app_permissions: channelPermissions(state, channel.id, origin.botUserId).toString(),
-    locale: userLocale(user.locale),
     guild_locale: DEFAULT_LOCALE,
     context: InteractionContextType.Guild,
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
+  };
+}
+
+/** What guild and DM interactions carry alike; `locale` is the user's client language. */
+function sharedFields(origin: InteractionOrigin, id: string, token: string, locale: string | undefined) {
+  return {
+    id,
+    token,
+    application_id: origin.applicationId,
+    type: origin.type,
+    version: 1 as const,
+    locale: (locale ?? DEFAULT_LOCALE) as Locale,
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
     entitlements: [],
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
   };
 }
 
@@ -76,26 +83,15 @@ function dmInteractionEnvelope(
   if (!user || !channel.recipientIds.includes(origin.userId))
     throw new Error('a DM interaction needs one of the DM channel’s recipients');
   return {
-    id,
-    token,
-    application_id: origin.applicationId,
-    type: origin.type,
-    version: 1 as const,
+    ...sharedFields(origin, id, token, user.locale),
     channel_id: channel.id,
     // Seen from the app: the recipient is the user.
     channel: { ...serializeDmChannel(channel, origin.botUserId, state.users), permissions: DM_PERMISSIONS.toString() },
     user: serializeUser(user),
     app_permissions: DM_PERMISSIONS.toString(),
-    locale: userLocale(user.locale),
     context: InteractionContextType.BotDM,
-    attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
-    entitlements: [],
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
   };
-}
-
-function userLocale(locale: string | undefined): Locale {
-  return (locale ?? DEFAULT_LOCALE) as Locale;
 }
 
 /** A channel as interactions carry it: the channel object plus the viewer's permissions in it. */
