@@ -23,6 +23,10 @@ export const GUILD_CONFIG_LIMITS = {
   ticketTypes: 25,
   staffRoles: 25,
   blockedUsers: 1000,
+  /** A select menu offers 25 options: the panel and `/ticket label` can show every label. */
+  labels: 25,
+  labelNameLength: 32,
+  labelEmojiLength: 64,
   openLimitPerType: { min: 1, max: 50 },
   openLimitPerMember: { min: 1, max: 50 },
   inactivityTimeoutMinutes: { min: 10, max: 90 * DAY_MINUTES },
@@ -115,6 +119,23 @@ export const ticketTypeSchema = z.object({
 });
 export type TicketType = z.infer<typeof ticketTypeSchema>;
 
+/** A label staff may put on tickets; its name is what `/ticket label` takes and the `TicketLabels` attribute holds. */
+export const ticketLabelSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.labelNameLength)
+    .regex(/^[^,"]+$/, 'must not contain commas or double quotes'),
+  /** `#rrggbb`, shown in the panel. */
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ff8800')
+    .optional(),
+  emoji: z.string().max(LIMITS.labelEmojiLength).optional(),
+});
+export type TicketLabel = z.infer<typeof ticketLabelSchema>;
+
 export const guildConfigSchema = z.object({
   staffRoleIds: z.array(snowflake).max(LIMITS.staffRoles).default([]),
   /** The text channel whose private threads hold the tickets. */
@@ -159,6 +180,15 @@ export const guildConfigSchema = z.object({
     .max(LIMITS.ticketCategories)
     .refine((ids) => new Set(ids).size === ids.length, 'a category is listed twice')
     .default([]),
+  /** The labels staff may put on this guild's tickets, in the order they are offered. */
+  labels: z
+    .array(ticketLabelSchema)
+    .max(LIMITS.labels)
+    .default([])
+    .refine(
+      (labels) => new Set(labels.map((label) => label.name.toLowerCase())).size === labels.length,
+      'label names must be unique (ignoring case)',
+    ),
   ticketTypes: z
     .array(ticketTypeSchema)
     .min(1)

@@ -1,6 +1,8 @@
 /** Types shared by the ticket workflow, its activities and its callers (bot, panel, CLI). Pure: no I/O. */
 import type { TicketMode } from './ticket-channel-mode.ts';
 
+import type { TicketPriority } from './ticket-metadata.ts';
+
 export type TicketStatus = 'opening' | 'open' | 'closed' | 'refused';
 export type TimerState = 'running' | 'paused' | 'disabled';
 
@@ -124,7 +126,11 @@ export type TicketEventKind =
   | 'timer_disabled'
   | 'reminder_sent'
   | 'warning_sent'
-  | 'closed';
+  | 'closed'
+  | 'priority_changed'
+  | 'labels_changed'
+  | 'renamed'
+  | 'moved';
 
 export interface TicketEvent {
   /** Unique per event, made deterministically by the workflow, so a retried write stores one row. */
@@ -147,6 +153,11 @@ export interface TicketPatch {
   closedById?: string | null;
   transcriptKey?: string;
   memberIdAdded?: string;
+  priority?: TicketPriority;
+  labels?: string[];
+  /** A move to another type: its key and name. */
+  typeKey?: string;
+  typeName?: string;
 }
 
 export interface TicketRef {
@@ -203,6 +214,10 @@ export type TicketNotice =
       notificationRoleId: string | null;
       /** The timer the controls show; absent in welcomes scheduled by older workers, whose tickets began running. */
       timer?: TimerState;
+      /** Shown in the summary once staff set them (see workflows/ticket-metadata.ts); absent before. */
+      priority?: TicketPriority;
+      labels?: string[];
+      language?: string;
     }
   | { kind: 'assigned'; ticket: TicketFacts; actor: Actor }
   | { kind: 'member_added'; ticket: TicketFacts; memberId: string; actor: Actor }
@@ -212,7 +227,20 @@ export type TicketNotice =
   | { kind: 'closing'; ticket: TicketFacts; closure: ClosureFacts }
   | { kind: 'summary'; ticket: TicketFacts; closure: ClosureFacts; transcriptKey: string; messageCount: number }
   /** Tells staff, wherever it can, that a step is held up by a problem only the guild can fix. */
-  | { kind: 'problem'; ticket: TicketFacts; problem: TicketProblem };
+  | { kind: 'problem'; ticket: TicketFacts; problem: TicketProblem }
+  | { kind: 'priority_changed'; ticket: TicketFacts; language?: string; priority: TicketPriority; actor: Actor }
+  | {
+      kind: 'labels_changed';
+      ticket: TicketFacts;
+      language?: string;
+      added: string[];
+      removed: string[];
+      labels: string[];
+      actor: Actor;
+    }
+  | { kind: 'renamed'; ticket: TicketFacts; language?: string; name: string; actor: Actor }
+  /** The ticket now follows another type: its questions are asked, its earlier answers kept. */
+  | { kind: 'moved'; ticket: TicketFacts; language?: string; fromTypeName: string; questions: string[]; actor: Actor };
 
 /**
  * One member's or role's access to a ticket channel: `write` sees and writes, `read` sees and may not write
@@ -301,4 +329,23 @@ export interface TicketActivities {
   unlockThread(input: { threadId: string; reason: string }): Promise<void>;
 
   renderTranscript(input: TicketRef & { number: number; closure: ClosureFacts }): Promise<TranscriptRef>;
+
+  /** The names of the guild's ticket labels, in its order; empty when it has none (or no configuration). */
+  loadGuildLabels(input: { guildId: string }): Promise<string[]>;
+  /** What a ticket moved to this type of the guild takes from it; null when the guild has no such type. */
+  loadTicketTypeSettings(input: { guildId: string; typeKey: string }): Promise<MovedTypeSettings | null>;
+  /**
+   * Renames the thread. Discord allows about 2 renames per 10 minutes per channel: past that it fails at once with
+   * DiscordRateLimited, whose details carry `retryAfterMs`, rather than waiting inside the activity.
+   */
+  renameThread(input: { threadId: string; name: string }): Promise<void>;
+  /** Replaces the welcome message's embed and controls with this welcome as rendered now; the same edit on a retry. */
+  editWelcome(input: {
+    threadId: string;
+    messageId: string;
+    notice: Extract<TicketNotice, { kind: 'welcome' }>;
+  }): Promise<void>;
 }
+
+/** The parts of TicketSettings that belong to a ticket's type, which a move replaces. */
+export type MovedTypeSettings = Pick<TicketSettings, 'typeName' | 'openingMessage' | 'questions' | 'staffRoleIds'>;

@@ -99,6 +99,17 @@ async function saveGuildConfig(
       skipDuplicates: true,
     });
 
+    await tx.guildTicketLabel.deleteMany({ where: { guildId } });
+    await tx.guildTicketLabel.createMany({
+      data: config.labels.map((label, position) => ({
+        guildId,
+        name: label.name,
+        position,
+        color: label.color ?? null,
+        emoji: label.emoji ?? null,
+      })),
+    });
+
     await tx.ticketQuestion.deleteMany({ where: { guildId } });
     await tx.ticketType.deleteMany({ where: { guildId, key: { notIn: config.ticketTypes.map((type) => type.key) } } });
     for (const [position, type] of config.ticketTypes.entries()) {
@@ -163,6 +174,7 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
     include: {
       staffRoles: { orderBy: { roleId: 'asc' } },
       blockedUsers: { orderBy: { userId: 'asc' } },
+      ticketLabels: { orderBy: { position: 'asc' } },
       ticketTypes: { orderBy: { position: 'asc' }, include: { questions: { orderBy: { position: 'asc' } } } },
     },
   });
@@ -187,6 +199,11 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
     },
     escalationRoleId: guild.escalationRoleId,
     ticketCategoryIds: guild.ticketCategoryIds,
+    labels: guild.ticketLabels.map((label) => ({
+      name: label.name,
+      ...(label.color === null ? {} : { color: label.color }),
+      ...(label.emoji === null ? {} : { emoji: label.emoji }),
+    })),
     ticketTypes: guild.ticketTypes.map((type) => ({
       key: type.key,
       name: type.name,

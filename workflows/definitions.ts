@@ -12,6 +12,7 @@ import type {
   TicketStatus,
   TimerState,
 } from '../domain/ticket.ts';
+import type { TicketPriority } from '../domain/ticket-metadata.ts';
 
 /** The task queue ticket workflows and their activities run on, unless TEMPORAL_TASK_QUEUE says otherwise. */
 export const DEFAULT_TICKET_TASK_QUEUE = 'ticketflow-tickets';
@@ -57,6 +58,12 @@ export interface TicketView {
   settingsStale?: boolean;
   /** `channel`: `threadId` is the id of the ticket's own private channel. Absent for a thread, as in older runs. */
   channelKind?: 'channel';
+  /** Set by staff (workflows/ticket-metadata.ts); absent in tickets opened before priorities, which count as normal. */
+  priority?: TicketPriority;
+  /** Labels from the guild's list, in its order; absent before labels. */
+  labels?: string[];
+  /** The thread's name as staff last renamed it; absent while it keeps the name it opened with. */
+  threadName?: string;
 }
 
 /** A change to the thread's messages, queued in arrival order: a new or edited message, or a deletion. */

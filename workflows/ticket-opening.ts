@@ -1,5 +1,5 @@
 import { log } from '@temporalio/workflow';
-import type { TicketSettings } from '../domain/ticket.ts';
+import type { TicketNotice, TicketSettings } from '../domain/ticket.ts';
 import { ticketThreadName } from '../domain/ticket-naming.ts';
 import type { OpenTicketResult } from './definitions.ts';
 import { opensAsChannel, openTicketChannel, ticketSpace } from './ticket-channel-mode.ts';
@@ -101,15 +101,7 @@ export async function welcomeTicket(run: TicketRun): Promise<StepOutcome<void>> 
       return run.act.postNotice({
         channelId: threadId,
         idempotencyKey: welcomeKey(),
-        notice: {
-          kind: 'welcome',
-          ticket: run.facts(),
-          openingMessage: settings.openingMessage,
-          answers: ticket.answers,
-          questions: settings.questions,
-          notificationRoleId: settings.notificationRoleId,
-          timer: ticket.timer,
-        },
+        notice: welcomeNotice(run, settings),
       });
     },
   );
@@ -117,6 +109,22 @@ export async function welcomeTicket(run: TicketRun): Promise<StepOutcome<void>> 
   ticket.welcomed = true;
   ticket.welcomeMessageId = outcome.value.messageId;
   return { done: true, value: undefined };
+}
+
+/** The welcome as the ticket is now: what is posted at first, and what edits of its summary show later. */
+export function welcomeNotice(run: TicketRun, settings: TicketSettings): Extract<TicketNotice, { kind: 'welcome' }> {
+  const { ticket } = run;
+  return {
+    kind: 'welcome',
+    ticket: run.facts(),
+    openingMessage: settings.openingMessage,
+    answers: ticket.answers,
+    questions: settings.questions,
+    notificationRoleId: settings.notificationRoleId,
+    timer: ticket.timer,
+    ...(ticket.priority === undefined ? {} : { priority: ticket.priority, labels: ticket.labels ?? [] }),
+    ...(settings.language === undefined ? {} : { language: settings.language }),
+  };
 }
 
 /** The value of a step that cannot come back gone or held up (a database step waits until it succeeds). */

@@ -1,11 +1,14 @@
 import type { SearchAttributePair, SearchAttributeUpdatePair } from '@temporalio/common';
+import { priorityRank } from '../domain/ticket-metadata.ts';
 import type { TicketView } from './definitions.ts';
 import {
   TicketAssigneeId,
   TicketCreatorId,
   TicketGuildId,
+  TicketLabels,
   TicketLastActivityAt,
   TicketNumber,
+  TicketPriority,
   TicketProblem,
   TicketStatus,
   TicketTimerState,
@@ -24,6 +27,9 @@ export function searchAttributesOf(ticket: TicketView): SearchAttributePair[] {
   ];
   if (ticket.number !== null) pairs.push({ key: TicketNumber, value: ticket.number });
   if (ticket.assigneeId !== null) pairs.push({ key: TicketAssigneeId, value: ticket.assigneeId });
+  // Absent in tickets begun before priorities and labels (workflows/ticket-metadata.ts), which keep their attributes.
+  if (ticket.priority !== undefined) pairs.push({ key: TicketPriority, value: priorityRank(ticket.priority) });
+  if (ticket.labels?.length) pairs.push({ key: TicketLabels, value: ticket.labels });
   const problem = worstProblemKind(ticket);
   if (problem) pairs.push({ key: TicketProblem, value: problem });
   return pairs;

@@ -113,7 +113,7 @@ export async function replyAsStaff(
  * A staff action answers its caller, so it does not wait out an outage: when the write keeps failing, the
  * caller hears that nothing changed and may try again.
  */
-async function record(run: TicketRun, change: ChangeInput): Promise<void> {
+export async function record(run: TicketRun, change: ChangeInput): Promise<void> {
   await unlessUnavailable(run, 'The ticket could not save this change just now', () =>
     run.act.recordTicketChange(change),
   );
@@ -126,7 +126,7 @@ async function addToThread(run: TicketRun, threadId: string, memberId: string): 
   );
 }
 
-async function unlessUnavailable(run: TicketRun, what: string, call: () => Promise<void>): Promise<void> {
+export async function unlessUnavailable(run: TicketRun, what: string, call: () => Promise<void>): Promise<void> {
   try {
     await call();
   } catch (err) {
@@ -145,7 +145,7 @@ async function unlessUnavailable(run: TicketRun, what: string, call: () => Promi
 }
 
 /** The thread hears of the change; a notice Discord will not take is the ticket's problem, not the action's. */
-async function tellThread(run: TicketRun, notice: () => ThreadNotice): Promise<void> {
+export async function tellThread(run: TicketRun, notice: () => ThreadNotice): Promise<void> {
   const threadId = run.ticket.threadId;
   if (!threadId) return;
   const idempotencyKey = run.nextKey(notice().kind);

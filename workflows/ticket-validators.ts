@@ -10,7 +10,7 @@ export const CLOSE_REASON_MAX = 500;
 export const STAFF_REPLY_MAX = 1800;
 
 /** A rejected update leaves no history; its type tells callers which plain-words answer to give. */
-function reject(type: string, message: string): never {
+export function reject(type: string, message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 }
 

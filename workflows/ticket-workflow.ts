@@ -22,6 +22,7 @@ import { afterClose } from './ticket-after-close.ts';
 import { type Closed, closeTicketRecord } from './ticket-closing.ts';
 import { startMessagePump } from './ticket-message-pump.ts';
 import { setMessageSignalHandlers } from './ticket-message-signals.ts';
+import { setTicketMetadataHandlers } from './ticket-metadata.ts';
 import { openTicketThread, welcomeTicket } from './ticket-opening.ts';
 import { newTicketView, TicketRun } from './ticket-run.ts';
 import { nextWake, type TimedAction } from './ticket-schedule.ts';
@@ -87,6 +88,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   };
 
   // Handlers first, before any await: an update that finds no handler is rejected.
+  setTicketMetadataHandlers(run, staffAction);
   wf.setHandler(getTicketState, () => ticket, { description: 'The ticket as the workflow knows it now.' });
   wf.setHandler(
     openTicket,

@@ -1,6 +1,7 @@
 import type { TicketActivities } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { loadFollowedSettings } from './load-followed-settings.ts';
+import { loadGuildLabels, loadTicketTypeSettings } from './load-ticket-metadata-options.ts';
 import { recordTicketChange } from './record-ticket-change.ts';
 import { type OpenGate, registerTicket } from './register-ticket.ts';
 import { storeMessages } from './store-messages.ts';
@@ -8,7 +9,12 @@ import { storeMessages } from './store-messages.ts';
 /** The members of TicketActivities that write Postgres. */
 export type DatabaseActivities = Pick<
   TicketActivities,
-  'registerTicket' | 'recordTicketChange' | 'storeMessages' | 'loadFollowedSettings'
+  | 'registerTicket'
+  | 'recordTicketChange'
+  | 'storeMessages'
+  | 'loadFollowedSettings'
+  | 'loadGuildLabels'
+  | 'loadTicketTypeSettings'
 >;
 
 export function createDatabaseActivities(prisma: PrismaClient, gate: OpenGate): DatabaseActivities {
@@ -17,5 +23,7 @@ export function createDatabaseActivities(prisma: PrismaClient, gate: OpenGate): 
     recordTicketChange: (input) => recordTicketChange(prisma, input),
     storeMessages: (input) => storeMessages(prisma, input),
     loadFollowedSettings: (input) => loadFollowedSettings(prisma, input),
+    loadGuildLabels: (input) => loadGuildLabels(prisma, input),
+    loadTicketTypeSettings: (input) => loadTicketTypeSettings(prisma, input),
   };
 }

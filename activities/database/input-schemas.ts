@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GUILD_CONFIG_LIMITS, ticketLabelSchema, ticketTypeKey } from '../../domain/guild-config.ts';
 import { snowflake } from '../../domain/snowflake.ts';
 import type {
   MessageDeletion,
@@ -9,6 +10,7 @@ import type {
   TicketRef,
 } from '../../domain/ticket.ts';
 import { messageDeletionSchema, ticketMessageSchema } from '../../domain/ticket-message.ts';
+import { TICKET_PRIORITIES } from '../../domain/ticket-metadata.ts';
 import { openTicketRequestSchema } from '../../domain/ticket-request.ts';
 import { TicketEventKind as StoredEventKind, TimerState as StoredTimerState } from '../../prisma/client.ts';
 
@@ -55,6 +57,10 @@ export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
   closedById: snowflake.nullable().optional(),
   transcriptKey: z.string().min(1).max(1024).optional(),
   memberIdAdded: snowflake.optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  labels: z.array(ticketLabelSchema.shape.name).max(GUILD_CONFIG_LIMITS.labels).optional(),
+  typeKey: ticketTypeKey.optional(),
+  typeName: z.string().min(1).max(GUILD_CONFIG_LIMITS.ticketTypeNameLength).optional(),
 });
 
 export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z.array(ticketMessageSchema).max(1000);

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TicketActivities, TicketEvent, TicketPatch, TicketRef } from '../../domain/ticket.ts';
+import { priorityRank } from '../../domain/ticket-metadata.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
 import { TRANSACTION_OPTIONS } from '../../store/transaction-options.ts';
 import { DatabaseFailureType, parseInput } from './failures.ts';
@@ -94,5 +95,9 @@ function ticketColumns(patch: TicketPatch, locked: LockedTicket): Prisma.TicketU
   if (patch.closeReason !== undefined) columns.closeReason = patch.closeReason;
   if (patch.closedById !== undefined) columns.closedById = patch.closedById;
   if (patch.transcriptKey !== undefined) columns.transcriptKey = patch.transcriptKey;
+  if (patch.priority !== undefined) columns.priority = priorityRank(patch.priority);
+  if (patch.labels !== undefined) columns.labels = patch.labels;
+  if (patch.typeKey !== undefined) columns.typeKey = patch.typeKey;
+  if (patch.typeName !== undefined) columns.typeName = patch.typeName;
   return columns;
 }

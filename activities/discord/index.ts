@@ -3,10 +3,12 @@ import type { TicketActivities } from '../../domain/ticket.ts';
 import { addStaffToThread } from './add-staff-to-thread.ts';
 import { addThreadMembers } from './add-thread-members.ts';
 import { createTicketThread } from './create-ticket-thread.ts';
+import { editWelcome } from './edit-welcome.ts';
 import { lockThread } from './lock-thread.ts';
 import type { NoticeSettings } from './notices/format.ts';
 import { postNotice } from './post-notice.ts';
 import { postStaffReply } from './post-staff-reply.ts';
+import { renameThread } from './rename-thread.ts';
 import { showTimerControls } from './show-timer-controls.ts';
 import { botUserId } from './ticket-channel/bot-user.ts';
 import { createTicketChannel } from './ticket-channel/create-ticket-channel.ts';
@@ -31,6 +33,8 @@ export type DiscordActivities = Pick<
   | 'setTicketChannelAccess'
   | 'deleteTicketChannel'
   | 'unlockThread'
+  | 'renameThread'
+  | 'editWelcome'
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
@@ -47,5 +51,7 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     setTicketChannelAccess: setTicketChannelAccess(rest),
     deleteTicketChannel: deleteTicketChannel(rest),
     unlockThread: unlockThread(rest),
+    renameThread: renameThread(rest),
+    editWelcome: editWelcome(rest),
   };
 }

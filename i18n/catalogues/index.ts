@@ -1,8 +1,9 @@
 import { common } from './common/index.ts';
 import { sla } from './sla/index.ts';
+import { ticketMetadata } from './ticket-metadata/index.ts';
 
 /**
  * Every namespace of messages. A feature keeps its words in its own namespace folder (one JSON file per language)
  * and adds it here.
  */
-export const namespaces = { common, sla };
+export const namespaces = { common, sla, 'ticket-metadata': ticketMetadata };

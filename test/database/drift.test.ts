@@ -44,13 +44,13 @@ describe('checkDrift', () => {
 
   it('reports a schema change that no migration carries, with the difference', async () => {
     const schema = await readFile(schemaPath, 'utf8');
-    const changed = schema.replace(/(model Ticket \{\n)/, '$1  priority       Int          @default(0)\n');
+    const changed = schema.replace(/(model Ticket \{\n)/, '$1  escalations    Int          @default(0)\n');
     expect(changed).not.toBe(schema);
     const changedSchema = path.join(folder, 'schema.prisma');
     await writeFile(changedSchema, changed);
 
     const report = await checkDrift(testClusterUrl(), { schemaFile: changedSchema });
     expect(report.inSync).toBe(false);
-    expect(report.diff).toContain('+    priority integer DEFAULT 0 NOT NULL');
+    expect(report.diff).toContain('+    escalations integer DEFAULT 0 NOT NULL');
   });
 });

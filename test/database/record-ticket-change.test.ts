@@ -39,6 +39,10 @@ describe('recordTicketChange', () => {
       reminder_sent: true,
       warning_sent: true,
       closed: true,
+      priority_changed: true,
+      labels_changed: true,
+      renamed: true,
+      moved: true,
     };
     expect(Object.values(TicketEventKind).sort()).toEqual(Object.keys(domainKinds).sort());
   });

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type {
+  MovedTypeSettings,
   Registration,
   TicketActivities,
   TicketEvent,
@@ -42,6 +43,15 @@ export class RecordingTicketActivities {
   refusal: Extract<Registration, { outcome: 'refused' }> | null = null;
   readonly calls: { name: keyof TicketActivities; input: unknown }[] = [];
   readonly notices: PostedNotice[] = [];
+  /** The guild's label list and its other ticket types, as loadGuildLabels and loadTicketTypeSettings read them. */
+  guildLabels: string[] = [];
+  readonly otherTypes = new Map<string, MovedTypeSettings>();
+  /** Each thread's name after renames, by thread id. */
+  readonly threadNames = new Map<string, string>();
+  /** When set, renameThread answers Discord's rate limit with this wait in milliseconds. */
+  renameRateLimitMs: number | null = null;
+  /** Each edit of the welcome message (its summary), in order. */
+  readonly welcomeEdits: Parameters<TicketActivities['editWelcome']>[0][] = [];
   /** Each edit of a welcome message's controls, in order. */
   readonly controlEdits: Parameters<TicketActivities['showTimerControls']>[0][] = [];
   readonly events = new Map<string, TicketEvent>();
@@ -233,6 +243,31 @@ export class RecordingTicketActivities {
       await this.enter('showTimerControls', input);
       this.requireChannel(input.threadId);
       this.controlEdits.push(input);
+    },
+    loadGuildLabels: async (input) => {
+      await this.enter('loadGuildLabels', input);
+      return [...this.guildLabels];
+    },
+    loadTicketTypeSettings: async (input) => {
+      await this.enter('loadTicketTypeSettings', input);
+      return this.otherTypes.get(input.typeKey) ?? null;
+    },
+    renameThread: async (input) => {
+      await this.enter('renameThread', input);
+      this.requireChannel(input.threadId);
+      if (this.renameRateLimitMs !== null) {
+        throw ApplicationFailure.create({
+          type: 'DiscordRateLimited',
+          message: `Discord rate limit on PATCH /channels/:id: retry in ${this.renameRateLimitMs} ms`,
+          details: [{ retryAfterMs: this.renameRateLimitMs }],
+        });
+      }
+      this.threadNames.set(input.threadId, input.name);
+    },
+    editWelcome: async (input) => {
+      await this.enter('editWelcome', input);
+      this.requireChannel(input.threadId);
+      this.welcomeEdits.push(input);
     },
     lockThread: async (input) => {
       await this.enter('lockThread', input);

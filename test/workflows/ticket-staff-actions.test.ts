@@ -1,28 +1,13 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { addMember, assignTicket, closeTicket, pauseTimer } from '../../workflows/definitions.ts';
 import { TicketAssigneeId, TicketStatus } from '../../workflows/search-attributes.ts';
 import { creatorActor, eventually, staffActor, strangerActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
+import { refusalOf } from '../support/update-refusal.ts';
 
 const suite = timeSkippingSuite();
 const otherStaff = { id: '400000000000000002', name: 'kim', isStaff: true };
 const newMember = '500000000000000042';
-
-/** The update's refusal, as a caller (bot or panel) sees it. */
-async function refusalOf(update: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
-  const err = await update.then(
-    () => {
-      throw new Error('the update was accepted');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (err as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return { type: (cause as ApplicationFailure).type ?? undefined, message: (cause as ApplicationFailure).message };
-}
 
 describe('staff actions', () => {
   it('assigns, reassigns and unassigns, keeping the row, the events and the search attribute current', () =>

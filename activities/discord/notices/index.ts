@@ -8,6 +8,7 @@ import { renderMemberAdded } from './member-added.ts';
 import { renderProblem } from './problem.ts';
 import { renderReminder } from './reminder.ts';
 import { renderSummary } from './summary.ts';
+import { renderLabelsChanged, renderMoved, renderPriorityChanged, renderRenamed } from './ticket-metadata.ts';
 import { renderTimerChanged } from './timer-changed.ts';
 import { renderWelcome } from './welcome.ts';
 
@@ -31,6 +32,14 @@ function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessa
       return renderSummary(notice, settings);
     case 'problem':
       return renderProblem(notice);
+    case 'priority_changed':
+      return renderPriorityChanged(notice);
+    case 'labels_changed':
+      return renderLabelsChanged(notice);
+    case 'renamed':
+      return renderRenamed(notice);
+    case 'moved':
+      return renderMoved(notice);
   }
 }
 

@@ -3,6 +3,7 @@ import { ticketLabel } from '../../../domain/ticket-naming.ts';
 import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, roleMention, userMention } from './format.ts';
 import { MESSAGE_LIMITS } from './limits.ts';
 import { ticketControls } from './ticket-controls.ts';
+import { summaryFields } from './ticket-metadata.ts';
 
 const DEFAULT_OPENING = 'Thanks for reaching out. Describe your request here; a staff member will answer soon.';
 
@@ -20,8 +21,9 @@ export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
         },
       ]
     : [];
+  const summary = summaryFields(notice);
   const answers: APIEmbedField[] = notice.answers
-    .slice(0, MESSAGE_LIMITS.embedFields - followUp.length)
+    .slice(0, MESSAGE_LIMITS.embedFields - followUp.length - summary.length)
     .map(({ question, answer }) => ({ name: question.trim() || 'Question', value: answer.trim() || '*No answer*' }));
   return {
     content: [
@@ -35,7 +37,7 @@ export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
         title: `Ticket ${ticketLabel(ticket.number)} · ${ticket.typeName}`,
         description: notice.openingMessage.trim() || DEFAULT_OPENING,
         color: NOTICE_COLORS.open,
-        fields: [...answers, ...followUp],
+        fields: [...summary, ...answers, ...followUp],
         footer: { text: `Opened by ${ticket.creatorName}` },
         timestamp: new Date(ticket.openedAt).toISOString(),
       },
