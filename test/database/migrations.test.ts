@@ -68,6 +68,7 @@ describe('applyMigrations', () => {
       'guild_blocked_user',
       'guild_staff_role',
       'guild_ticket_counter',
+      'guild_ticket_label',
       'patreon_account_link',
       'subscription',
       'ticket',
@@ -134,17 +135,17 @@ describe('applyMigrations', () => {
     if (!first) throw new Error('no migration');
     const firstFile = path.join(directory, first.name, 'migration.sql');
     await writeFile(firstFile, first.script.replaceAll('\n', '\r\n'));
-    await mkdir(path.join(directory, '99990101000000_add_ticket_priority'));
+    await mkdir(path.join(directory, '99990101000000_add_ticket_escalations'));
     await writeFile(
-      path.join(directory, '99990101000000_add_ticket_priority', 'migration.sql'),
-      'ALTER TABLE "ticket" ADD COLUMN "priority" INTEGER NOT NULL DEFAULT 0;\n',
+      path.join(directory, '99990101000000_add_ticket_escalations', 'migration.sql'),
+      'ALTER TABLE "ticket" ADD COLUMN "escalations" INTEGER NOT NULL DEFAULT 0;\n',
     );
 
     const result = await applyMigrations(database.url, { directory });
-    expect(result.applied).toEqual(['99990101000000_add_ticket_priority']);
+    expect(result.applied).toEqual(['99990101000000_add_ticket_escalations']);
     const columns = await query<{ name: string }>(
       database.url,
-      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'ticket' AND column_name = 'priority'`,
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'ticket' AND column_name = 'escalations'`,
     );
     expect(columns).toHaveLength(1);
   });
