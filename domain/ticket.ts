@@ -335,10 +335,15 @@ export interface TicketActivities {
   /** What a ticket moved to this type of the guild takes from it; null when the guild has no such type. */
   loadTicketTypeSettings(input: { guildId: string; typeKey: string }): Promise<MovedTypeSettings | null>;
   /**
-   * Renames the thread. Discord allows about 2 renames per 10 minutes per channel: past that it fails at once with
+   * Renames the thread (or channel). Discord allows about 2 renames per 10 minutes per channel: past that it fails at once with
    * DiscordRateLimited, whose details carry `retryAfterMs`, rather than waiting inside the activity.
    */
-  renameThread(input: { threadId: string; name: string }): Promise<void>;
+  renameThread(input: {
+    threadId: string;
+    name: string;
+    /** A channel-mode ticket's channel, which has no archived state to clear. */
+    channel?: boolean;
+  }): Promise<void>;
   /** Replaces the welcome message's embed and controls with this welcome as rendered now; the same edit on a retry. */
   editWelcome(input: {
     threadId: string;

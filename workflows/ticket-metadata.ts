@@ -3,6 +3,7 @@ import type { Actor, TicketActivities } from '../domain/ticket.ts';
 import { changedLabels, DEFAULT_PRIORITY, findLabel, type TicketPriority } from '../domain/ticket-metadata.ts';
 import { renamedThreadName } from '../domain/ticket-naming.ts';
 import type { TicketView } from './definitions.ts';
+import { ticketSpace } from './ticket-channel-mode.ts';
 import { changeLabels, moveTicket, renameTicket, setPriority } from './ticket-metadata-definitions.ts';
 import { validateLabelChange, validateMove, validatePriority, validateRename } from './ticket-metadata-validators.ts';
 import { welcomeNotice } from './ticket-opening.ts';
@@ -146,7 +147,11 @@ async function rename(run: TicketRun, actor: Actor, name: string): Promise<void>
   let limitedForMs: number | null = null;
   await unlessUnavailable(run, 'Discord did not rename the thread', async () => {
     try {
-      await renameActivities.renameThread({ threadId, name: threadName });
+      await renameActivities.renameThread({
+        threadId,
+        name: threadName,
+        channel: ticketSpace(run, threadId).isChannel,
+      });
     } catch (err) {
       limitedForMs = rateLimitOf(err);
       if (limitedForMs === null) throw err;
@@ -207,8 +212,8 @@ async function move(run: TicketRun, actor: Actor, typeKey: string): Promise<void
   const threadId = ticket.threadId;
   const newRoles = moved.staffRoleIds.filter((roleId) => !held.staffRoleIds.includes(roleId));
   if (threadId && newRoles.length > 0) {
-    await unlessUnavailable(run, "Discord did not bring the new type's staff into the thread", async () => {
-      await run.act.addStaffToThread({ guildId: ticket.guildId, threadId, staffRoleIds: newRoles });
+    await unlessUnavailable(run, "Discord did not let the new type's staff into the ticket", async () => {
+      await ticketSpace(run, threadId).addStaffRoles(newRoles);
     });
   }
   const fromType = ticket.type;
