@@ -101,6 +101,33 @@ export const CHANNEL_NEEDS: Record<ChannelPurpose, readonly NeededPermission[]> 
   reminders: posting('reminders about open tickets'),
 };
 
+/**
+ * What the bot needs in each ticket category (channel mode). Discord lets it allow or deny in a channel's
+ * overwrites only what it holds itself, so it needs what the ticket's people get, and what a locked ticket denies.
+ */
+export const CATEGORY_NEEDS: readonly NeededPermission[] = [
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', without: 'no ticket channel can be opened' },
+  { flag: PermissionFlagsBits.ManageChannels, name: 'Manage Channels', without: 'no ticket channel can be opened' },
+  {
+    flag: PermissionFlagsBits.ManageRoles,
+    name: 'Manage Permissions',
+    without: 'ticket channels cannot be made private, nor members added, nor closed tickets locked',
+  },
+  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages', without: 'no ticket channel can be opened' },
+  {
+    flag: PermissionFlagsBits.SendMessagesInThreads,
+    name: 'Send Messages in Threads',
+    without: 'closed tickets cannot be locked',
+  },
+  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', without: 'no ticket channel can be opened' },
+  { flag: PermissionFlagsBits.AttachFiles, name: 'Attach Files', without: 'no ticket channel can be opened' },
+  {
+    flag: PermissionFlagsBits.ReadMessageHistory,
+    name: 'Read Message History',
+    without: 'no ticket channel can be opened',
+  },
+];
+
 /** The needs among `needs` that `granted` (the bot's permissions in a channel) lacks. */
 export function lacking(needs: readonly NeededPermission[], granted: bigint): NeededPermission[] {
   return needs.filter((need) => (granted & need.flag) !== need.flag);

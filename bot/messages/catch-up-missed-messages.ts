@@ -6,6 +6,7 @@ import { logFailure } from '../replies.ts';
 import { type OpenTicketThread, openTicketThreads } from './open-ticket-threads.ts';
 import type { ThreadMessageForwarder } from './thread-message-forwarder.ts';
 import { threadMessagesAfter } from './thread-messages-after.ts';
+import { isTicketSpace } from './ticket-space.ts';
 
 /** Threads read side by side: enough to finish soon, few enough to leave REST and Postgres to live work. */
 const THREADS_AT_ONCE = 3;
@@ -96,7 +97,7 @@ async function catchUpThread(
 ): Promise<number> {
   try {
     const thread = await client.channels.fetch(threadId);
-    if (!thread?.isThread()) return 0;
+    if (!thread || !isTicketSpace(thread)) return 0;
     // With no reply stored, the whole thread: it holds nothing older than itself.
     let forwarded = 0;
     for await (const page of threadMessagesAfter(thread, readAfterMessageId ?? threadId, pace)) {

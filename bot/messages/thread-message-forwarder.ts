@@ -7,6 +7,7 @@ import { messageDeleted, messageEdited, replyReceived } from '../../workflows/de
 import type { BotContext } from '../bot-context.ts';
 import { logFailure } from '../replies.ts';
 import { retrySignal, SIGNAL_RETRY_DELAYS_MS } from './retry-signal.ts';
+import { isTicketSpace } from './ticket-space.ts';
 import { isMemberMessage, toTicketMessage } from './to-ticket-message.ts';
 
 /**
@@ -51,9 +52,9 @@ export function createThreadMessageForwarder(context: BotContext, retryDelaysMs 
   }
 
   return {
-    /** Whether the message was queued as a reply: only people's messages in threads are. */
+    /** Whether the message was queued as a reply: only people's messages in threads and ticket channels are. */
     messageCreated(message: Message): boolean {
-      if (!isMemberMessage(message) || !message.channel.isThread()) return false;
+      if (!isMemberMessage(message) || !isTicketSpace(message.channel)) return false;
       enqueue(message.guildId, message.channelId, () =>
         signalTicket(message.guildId, message.channelId, replyReceived, toTicketMessage(message)),
       );
@@ -61,7 +62,7 @@ export function createThreadMessageForwarder(context: BotContext, retryDelaysMs 
     },
 
     messageUpdated(message: Message | PartialMessage): void {
-      if (message.partial || !isMemberMessage(message) || !message.channel.isThread()) return;
+      if (message.partial || !isMemberMessage(message) || !isTicketSpace(message.channel)) return;
       // Discord also sends updates when it adds link previews; only an edit by the author changes the record.
       if (message.editedTimestamp === null) return;
       enqueue(message.guildId, message.channelId, () =>
@@ -72,7 +73,7 @@ export function createThreadMessageForwarder(context: BotContext, retryDelaysMs 
     /** A deleted message may be unknown to the cache; the ticket ignores ids it never stored (bots' included). */
     messageDeleted(message: Message | PartialMessage): void {
       const guildId = message.guildId;
-      if (!guildId || !message.channel.isThread() || (!message.partial && !isMemberMessage(message))) return;
+      if (!guildId || !isTicketSpace(message.channel) || (!message.partial && !isMemberMessage(message))) return;
       const deletion = { messageId: message.id, deletedAt: Date.now() };
       enqueue(guildId, message.channelId, () => signalTicket(guildId, message.channelId, messageDeleted, deletion));
     },

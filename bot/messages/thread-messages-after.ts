@@ -1,16 +1,16 @@
-import type { Message, ThreadChannel } from 'discord.js';
+import type { Message, TextChannel, ThreadChannel } from 'discord.js';
 import { compareDiscordIds } from '../../domain/discord-id.ts';
 
 /** Discord's largest page of channel messages. */
 const PAGE_SIZE = 100;
 
 /**
- * The thread's messages newer than `afterId`, oldest first, one page at a time. Discord answers `after` with
+ * The thread's (or ticket channel's) messages newer than `afterId`, oldest first, one page at a time. Discord answers `after` with
  * the oldest messages past it (newest first within the page), so each page starts where the last one ended.
  * `beforeEachPage` runs before each request (the caller's pacing).
  */
 export async function* threadMessagesAfter(
-  thread: ThreadChannel,
+  thread: ThreadChannel | TextChannel,
   afterId: string,
   beforeEachPage: () => Promise<void>,
 ): AsyncGenerator<Message<true>[]> {

@@ -1,5 +1,7 @@
 import type { OpenTicketRequest } from '../../domain/ticket.ts';
 import { InvalidTicketRequestError } from '../../domain/ticket-request.ts';
+import { resolveLocale } from '../../i18n/locales.ts';
+import { translate } from '../../i18n/translate.ts';
 import { findTicketByWorkflow } from '../../store/find-ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
@@ -29,7 +31,7 @@ export async function openAndAnswer(
     }
     throw error;
   }
-  return openAnswer(await withThreadOfDuplicate(services, result, stillWanted));
+  return openAnswer(await withThreadOfDuplicate(services, result, stillWanted), request.locale);
 }
 
 /**
@@ -47,7 +49,7 @@ async function withThreadOfDuplicate(
   return first.outcome === 'opened' ? { ...result, threadId: first.threadId } : result;
 }
 
-function openAnswer(result: OpenTicketResult): string {
+function openAnswer(result: OpenTicketResult, locale: string | undefined): string {
   switch (result.outcome) {
     case 'opened':
       return `Your ticket #${result.number} is open: <#${result.threadId}>`;
@@ -56,7 +58,10 @@ function openAnswer(result: OpenTicketResult): string {
         ? `You opened ticket #${result.number} moments ago: <#${result.threadId}>`
         : `You opened ticket #${result.number} moments ago; its thread is being set up.`;
     case 'refused':
-      return result.message;
+      // The workflow words its refusals in English; this one the member reads in their language.
+      return result.code === 'categories_full'
+        ? translate(resolveLocale(locale), 'channel-mode.categoriesFull')
+        : result.message;
   }
 }
 

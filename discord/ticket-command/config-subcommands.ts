@@ -1,4 +1,5 @@
 import { ChannelType, SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from 'discord.js';
+import { categoriesSubcommandData, typeModeSubcommandData } from './channel-mode-config-subcommands.ts';
 import { slaSubcommandData, supportHoursSubcommandData } from './sla-config-subcommands.ts';
 
 // The options' ranges are the schema's (domain/guild-config.ts), so Discord's client refuses what the save would.
@@ -205,6 +206,8 @@ export const CONFIG_SUBCOMMANDS_DATA: readonly SlashCommandSubcommandBuilder[] =
   questionRemoveSubcommandData,
   supportHoursSubcommandData,
   slaSubcommandData,
+  categoriesSubcommandData,
+  typeModeSubcommandData,
 ];
 
 /** A subcommand cannot carry its own default permissions, so the bot checks Manage Server on every use. */

@@ -1,3 +1,4 @@
+import { channelMode } from './channel-mode/index.ts';
 import { common } from './common/index.ts';
 import { sla } from './sla/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
@@ -6,4 +7,4 @@ import { ticketMetadata } from './ticket-metadata/index.ts';
  * Every namespace of messages. A feature keeps its words in its own namespace folder (one JSON file per language)
  * and adds it here.
  */
-export const namespaces = { common, sla, 'ticket-metadata': ticketMetadata };
+export const namespaces = { common, sla, 'ticket-metadata': ticketMetadata, 'channel-mode': channelMode };

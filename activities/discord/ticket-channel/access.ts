@@ -9,12 +9,8 @@ const WRITE =
   PermissionFlagsBits.AttachFiles |
   PermissionFlagsBits.EmbedLinks;
 const READ = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory;
-/** A locked ticket: nothing new from its members, in threads of it included, as a locked thread allows nothing. */
-const LOCKED =
-  PermissionFlagsBits.SendMessages |
-  PermissionFlagsBits.SendMessagesInThreads |
-  PermissionFlagsBits.CreatePublicThreads |
-  PermissionFlagsBits.CreatePrivateThreads;
+/** A locked ticket: nothing new from its members, in threads of it included, as a locked thread takes nothing. */
+const LOCKED = PermissionFlagsBits.SendMessages | PermissionFlagsBits.SendMessagesInThreads;
 /**
  * The bot posts and edits its notices there. Discord lets it allow or deny in an overwrite only what it holds in
  * the server itself, and Manage Roles there lets it set overwrites at all; it gets no more than the people do.

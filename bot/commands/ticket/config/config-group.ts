@@ -3,6 +3,7 @@ import { configSubcommandGroupData } from '../../../../discord/ticket-command/co
 import type { TicketSubcommand } from '../../../interactions/handler-types.ts';
 import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../../../replies.ts';
 import { blocklistAddSubcommand, blocklistRemoveSubcommand } from './blocklist.ts';
+import { categoriesSubcommand, typeModeSubcommand } from './channel-mode.ts';
 import { historiesChannelSubcommand, remindersChannelSubcommand, ticketChannelSubcommand } from './channels.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 import { cooldownSubcommand, inactivitySubcommand, openLimitSubcommand } from './limits.ts';
@@ -34,6 +35,8 @@ const CONFIG_SUBCOMMANDS: ConfigSubcommand[] = [
   questionRemoveSubcommand,
   supportHoursSubcommand,
   slaSubcommand,
+  categoriesSubcommand,
+  typeModeSubcommand,
 ];
 
 const byName = new Map(CONFIG_SUBCOMMANDS.map((subcommand) => [subcommand.data.name, subcommand]));
