@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routingModeSchema } from './routing.ts';
 import { snowflake } from './snowflake.ts';
 import { canonicalTimeZone } from './support-hours.ts';
 import { TICKET_MODES } from './ticket-channel-mode.ts';
@@ -116,6 +117,8 @@ export const ticketTypeSchema = z.object({
   escalationRoleId: snowflake.nullable().default(null),
   /** `thread`: a private thread of the ticket channel. `channel`: a private channel in the guild's ticket categories. */
   mode: z.enum(TICKET_MODES).default('thread'),
+  /** Automatic assignment of new tickets among the available staff (domain/routing.ts). */
+  routing: routingModeSchema.default('off'),
 });
 export type TicketType = z.infer<typeof ticketTypeSchema>;
 

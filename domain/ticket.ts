@@ -1,4 +1,5 @@
 /** Types shared by the ticket workflow, its activities and its callers (bot, panel, CLI). Pure: no I/O. */
+import type { RoutingMode } from './routing.ts';
 import type { TicketMode } from './ticket-channel-mode.ts';
 
 import type { TicketPriority } from './ticket-metadata.ts';
@@ -77,6 +78,8 @@ export interface TicketSettings {
   mode?: TicketMode;
   /** The guild's ticket categories in order, captured with `mode: 'channel'`. */
   ticketCategoryIds?: string[];
+  /** How the type assigns a new ticket; absent in tickets opened before routing, which were not routed. */
+  routing?: RoutingMode;
 }
 
 /**
@@ -121,6 +124,8 @@ export type TicketEventKind =
   | 'assigned'
   | 'unassigned'
   | 'member_added'
+  | 'member_removed'
+  | 'role_added'
   | 'timer_paused'
   | 'timer_resumed'
   | 'timer_disabled'
@@ -158,6 +163,7 @@ export interface TicketPatch {
   /** A move to another type: its key and name. */
   typeKey?: string;
   typeName?: string;
+  memberIdRemoved?: string;
 }
 
 export interface TicketRef {
@@ -221,6 +227,19 @@ export type TicketNotice =
     }
   | { kind: 'assigned'; ticket: TicketFacts; actor: Actor }
   | { kind: 'member_added'; ticket: TicketFacts; memberId: string; actor: Actor }
+  /** In the guild's language (`TicketSettings.language`); absent means English. */
+  | { kind: 'member_removed'; ticket: TicketFacts; memberId: string; actor: Actor; language?: string }
+  /** Mentions the role, which brings its members into the thread (see addRoleToThread). */
+  | { kind: 'role_added'; ticket: TicketFacts; roleId: string; actor: Actor; language?: string }
+  /** Routing chose the assignee (pinged), or found nobody available and pings the fallback role instead. */
+  | {
+      kind: 'routed';
+      ticket: TicketFacts;
+      mode: RoutingMode;
+      assigneeId: string | null;
+      fallbackRoleId: string | null;
+      language?: string;
+    }
   | { kind: 'timer_changed'; ticket: TicketFacts; timer: TimerState; actor: Actor }
   | { kind: 'inactivity_warning'; ticket: TicketFacts; closesAt: number }
   | { kind: 'reminder'; ticket: TicketFacts; remindedAt: number }
@@ -327,6 +346,28 @@ export interface TicketActivities {
   deleteTicketChannel(input: { channelId: string; reason: string }): Promise<void>;
   /** Unarchives and unlocks a ticket's thread (a reopened ticket); an open, unlocked thread is left as it is. */
   unlockThread(input: { threadId: string; reason: string }): Promise<void>;
+  /** Removes a user from a thread; one who is not in it is removed already, so a retry is safe. */
+  removeThreadMember(input: { threadId: string; userId: string }): Promise<void>;
+  /**
+   * Posts the role_added notice, whose role mention makes Discord add the role's members to the thread (as
+   * addStaffToThread does for staff). Idempotent per key.
+   */
+  addRoleToThread(input: {
+    threadId: string;
+    idempotencyKey: string;
+    notice: Extract<TicketNotice, { kind: 'role_added' }>;
+  }): Promise<{
+    /** Discord did not add the role's members: the role is not mentionable, or too large (about 100 members). */
+    someMembersNotAdded: boolean;
+  }>;
+  /**
+   * Chooses the assignee of a new ticket among the type's available staff and sets it on the ticket's row, in one
+   * Postgres transaction (round-robin pointer locked per guild and type). The same ticket gets the same answer on
+   * every retry; null when nobody is available.
+   */
+  routeTicket(input: TicketRef & { typeKey: string; mode: RoutingMode; staffRoleIds: string[]; at: number }): Promise<{
+    assigneeId: string | null;
+  }>;
 
   renderTranscript(input: TicketRef & { number: number; closure: ClosureFacts }): Promise<TranscriptRef>;
 

@@ -11,6 +11,7 @@ export type {
   GuildStaffRole,
   GuildTicketCounter,
   PrismaClient,
+  StaffAvailability,
   Subscription,
   Ticket,
   TicketEvent,

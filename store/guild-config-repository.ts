@@ -124,6 +124,7 @@ async function saveGuildConfig(
         resolutionMinutes: type.resolutionMinutes,
         escalationRoleId: type.escalationRoleId,
         mode: type.mode,
+        routing: type.routing,
       };
       await tx.ticketType.upsert({
         where: { guildId_key: { guildId, key: type.key } },
@@ -215,6 +216,7 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
       resolutionMinutes: type.resolutionMinutes,
       escalationRoleId: type.escalationRoleId,
       mode: type.mode,
+      routing: type.routing,
       questions: type.questions.map((question) => ({
         label: question.label,
         ...(question.placeholder === null ? {} : { placeholder: question.placeholder }),

@@ -84,6 +84,25 @@ export interface TicketWorkflowInput {
   continueAsNewAfterEvents?: number;
 }
 
+export interface AssignTicketInput {
+  actor: Actor;
+  /** null unassigns (a release, when the assignee does it). */
+  assigneeId: string | null;
+  /**
+   * Whether the assignee holds a staff role or Manage Guild, as the caller resolved it; a run with the people rules
+   * refuses a non-staff assignee. Absent from older callers; the actor's own isStaff covers a claim.
+   */
+  assigneeIsStaff?: boolean;
+  /** Confirms taking the ticket from the staff member who holds it; without it, that change is refused. */
+  takeOver?: boolean;
+}
+
+export interface AddRoleResult {
+  ticket: TicketView;
+  /** Discord added none or only some of the role's members (not mentionable, or about 100 members and more). */
+  someMembersNotAdded: boolean;
+}
+
 export type OpenTicketResult =
   | { outcome: 'opened'; workflowId: string; number: number; threadId: string }
   /** The member opened this type moments ago (a double click): here is that ticket. */
@@ -109,8 +128,12 @@ export const replyReceived = defineSignal<[TicketMessage]>('replyReceived');
 export const messageEdited = defineSignal<[TicketMessage]>('messageEdited');
 /** A thread message deleted on Discord: kept, marked deleted, so the record and transcript still show what was said. */
 export const messageDeleted = defineSignal<[MessageDeletion]>('messageDeleted');
-export const assignTicket = defineUpdate<TicketView, [{ actor: Actor; assigneeId: string | null }]>('assignTicket');
+export const assignTicket = defineUpdate<TicketView, [AssignTicketInput]>('assignTicket');
 export const addMember = defineUpdate<TicketView, [{ actor: Actor; memberId: string }]>('addMember');
+/** Staff remove a member from the ticket's thread; the creator and the assignee stay. */
+export const removeMember = defineUpdate<TicketView, [{ actor: Actor; memberId: string }]>('removeMember');
+/** Staff bring a role's members into the ticket's thread by mentioning the role there. */
+export const addRole = defineUpdate<AddRoleResult, [{ actor: Actor; roleId: string }]>('addRole');
 export const pauseTimer = defineUpdate<TicketView, [{ actor: Actor }]>('pauseTimer');
 export const resumeTimer = defineUpdate<TicketView, [{ actor: Actor }]>('resumeTimer');
 export const disableTimer = defineUpdate<TicketView, [{ actor: Actor }]>('disableTimer');

@@ -10,8 +10,8 @@ export const CLOSE_REASON_MAX = 500;
 export const STAFF_REPLY_MAX = 1800;
 
 /** A rejected update leaves no history; its type tells callers which plain-words answer to give. */
-export function reject(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+export function reject(type: string, message: string, details?: unknown[]): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
 }
 
 function requireActor(actor: Actor | undefined): asserts actor is Actor {

@@ -24,6 +24,9 @@ import { startMessagePump } from './ticket-message-pump.ts';
 import { setMessageSignalHandlers } from './ticket-message-signals.ts';
 import { setTicketMetadataHandlers } from './ticket-metadata.ts';
 import { openTicketThread, welcomeTicket } from './ticket-opening.ts';
+import { assignUnderRules, setPeopleHandlers, TICKET_PEOPLE_PATCH } from './ticket-people.ts';
+import { validateAssignment } from './ticket-people-rules.ts';
+import { routeNewTicket } from './ticket-routing.ts';
 import { newTicketView, TicketRun } from './ticket-run.ts';
 import { nextWake, type TimedAction } from './ticket-schedule.ts';
 import { searchAttributesOf } from './ticket-search-attributes.ts';
@@ -64,6 +67,7 @@ const done: StepOutcome<void> = { done: true, value: undefined };
  */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketWorkflowResult> {
   const hardened = wf.patched(HARDENED_TICKETS_PATCH);
+  const peopleRules = wf.patched(TICKET_PEOPLE_PATCH);
   const { workflowId } = wf.workflowInfo();
   const ticket = input.carried ?? newTicketView(workflowId, input.request, Date.now());
   const run = new TicketRun(ticket, input.carried ? searchAttributesOf(ticket) : [], hardened);
@@ -110,13 +114,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
     { description: "The guild's settings or the bot's permissions changed: re-read them, retry held-up steps now." },
   );
-  wf.setHandler(assignTicket, ({ actor, assigneeId }) => staffAction(() => staff.assign(run, actor, assigneeId)), {
-    validator: ({ actor, assigneeId }) => {
-      validateStaffAction(ticket, actor, 'assign tickets');
-      validateMemberId(assigneeId, 'assignee');
+  wf.setHandler(assignTicket, (input) => staffAction(() => assignUnderRules(run, input, peopleRules)), {
+    validator: (input) => {
+      validateStaffAction(ticket, input.actor, 'assign tickets');
+      validateMemberId(input.assigneeId, 'assignee');
+      if (peopleRules) validateAssignment(ticket, input);
     },
     description: 'Staff assign the ticket to a member of staff, or unassign it with null.',
   });
+  setPeopleHandlers(run, staffAction);
   wf.setHandler(addMember, ({ actor, memberId }) => staffAction(() => staff.addMember(run, actor, memberId)), {
     validator: ({ actor, memberId }) => {
       validateStaffAction(ticket, actor, 'add members to tickets');
@@ -190,8 +196,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       case 'auto_close':
         closeRequest = { actor: null, reason: 'inactivity', automatic: true };
         return done;
-      case 'welcome':
-        return welcomeTicket(run);
+      case 'welcome': {
+        const welcomed = await welcomeTicket(run);
+        if (welcomed.done) await routeNewTicket(run);
+        return welcomed;
+      }
       case 'refresh':
         return refreshSettings(run);
       case 'warn':

@@ -4,6 +4,7 @@ import { loadFollowedSettings } from './load-followed-settings.ts';
 import { loadGuildLabels, loadTicketTypeSettings } from './load-ticket-metadata-options.ts';
 import { recordTicketChange } from './record-ticket-change.ts';
 import { type OpenGate, registerTicket } from './register-ticket.ts';
+import { routeTicket } from './route-ticket.ts';
 import { storeMessages } from './store-messages.ts';
 
 /** The members of TicketActivities that write Postgres. */
@@ -15,6 +16,7 @@ export type DatabaseActivities = Pick<
   | 'loadFollowedSettings'
   | 'loadGuildLabels'
   | 'loadTicketTypeSettings'
+  | 'routeTicket'
 >;
 
 export function createDatabaseActivities(prisma: PrismaClient, gate: OpenGate): DatabaseActivities {
@@ -25,5 +27,6 @@ export function createDatabaseActivities(prisma: PrismaClient, gate: OpenGate): 
     loadFollowedSettings: (input) => loadFollowedSettings(prisma, input),
     loadGuildLabels: (input) => loadGuildLabels(prisma, input),
     loadTicketTypeSettings: (input) => loadTicketTypeSettings(prisma, input),
+    routeTicket: (input) => routeTicket(prisma, input),
   };
 }

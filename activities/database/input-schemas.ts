@@ -61,6 +61,7 @@ export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
   labels: z.array(ticketLabelSchema.shape.name).max(GUILD_CONFIG_LIMITS.labels).optional(),
   typeKey: ticketTypeKey.optional(),
   typeName: z.string().min(1).max(GUILD_CONFIG_LIMITS.ticketTypeNameLength).optional(),
+  memberIdRemoved: snowflake.optional(),
 });
 
 export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z.array(ticketMessageSchema).max(1000);

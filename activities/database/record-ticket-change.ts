@@ -41,6 +41,12 @@ export async function recordTicketChange(prisma: PrismaClient, input: ChangeInpu
         skipDuplicates: true,
       });
     }
+    if (patch.memberIdRemoved !== undefined) {
+      // The member_removed event keeps who was removed, by whom and when; the row lists who is in the ticket now.
+      await tx.ticketMember.deleteMany({
+        where: { guildId: ref.guildId, ticketId: ref.ticketId, userId: patch.memberIdRemoved },
+      });
+    }
   }, TRANSACTION_OPTIONS);
 }
 

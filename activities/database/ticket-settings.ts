@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routingModeSchema } from '../../domain/routing.ts';
 import type { FollowedSettings, TicketSettings } from '../../domain/ticket.ts';
 import { TICKET_MODES } from '../../domain/ticket-channel-mode.ts';
 import type { Guild, TicketQuestion, TicketType } from '../../prisma/client.ts';
@@ -20,6 +21,7 @@ export const ticketSettingsSchema: z.ZodType<TicketSettings> = z.object({
   reminderIntervalMs: z.number(),
   mode: z.enum(TICKET_MODES).optional(),
   ticketCategoryIds: z.array(z.string()).optional(),
+  routing: routingModeSchema.optional(),
 });
 
 /** The configuration a ticket of `type` captures when it opens; durations in milliseconds. */
@@ -37,6 +39,8 @@ export function ticketSettingsOf(
     ...followedSettingsOf(guild, staffRoleIds),
     // Thread-mode tickets capture nothing more, so their settings stay as they always were.
     ...(type.mode === 'channel' ? { mode: type.mode, ticketCategoryIds: guild.ticketCategoryIds } : {}),
+    // Only routed types say so: the settings of other tickets stay as they were before routing.
+    ...(type.routing === 'off' ? {} : { routing: type.routing }),
   };
 }
 

@@ -6,6 +6,7 @@ import { withDiscordFailures } from './failures.ts';
 import { requireDiscordIds } from './input.ts';
 import { roleMention } from './notices/format.ts';
 import { messageNonce } from './post-notice.ts';
+import { rolesNotAdded } from './role-mention-adds.ts';
 
 /**
  * Brings staff into a private thread without reading the guild's member list (a request per 1,000 members, and the
@@ -31,18 +32,17 @@ export function addStaffToThread(rest: REST): TicketActivities['addStaffToThread
           enforce_nonce: true,
         };
         const message = (await rest.post(Routes.channelMessages(threadId), { body })) as APIMessage;
-        const unresolved = roles.filter((roleId) => !message.mention_roles.includes(roleId));
-        const tooLarge = ((message.flags ?? 0) & MessageFlags.FailedToMentionSomeRolesInThread) !== 0;
-        if (unresolved.length > 0 || tooLarge) {
+        const notAdded = rolesNotAdded(message, roles);
+        const someRolesNotAdded = notAdded.unmentionableRoleIds.length > 0 || notAdded.someRoleTooLarge;
+        if (someRolesNotAdded) {
           log.warn('some staff roles were not added to a ticket thread', {
             guildId,
             threadId,
-            unmentionableRoleIds: unresolved,
-            someRoleTooLarge: tooLarge,
+            ...notAdded,
             fix: 'make the roles mentionable or give the bot Mention All Roles; give large roles Manage Threads',
           });
         }
-        return { someRolesNotAdded: unresolved.length > 0 || tooLarge };
+        return { someRolesNotAdded };
       },
       { permissions: ['View Channel', 'Send Messages in Threads', 'Mention All Roles'], channelId: threadId },
     );

@@ -1,5 +1,6 @@
 import type { REST } from '@discordjs/rest';
 import type { TicketActivities } from '../../domain/ticket.ts';
+import { addRoleToThread } from './add-role-to-thread.ts';
 import { addStaffToThread } from './add-staff-to-thread.ts';
 import { addThreadMembers } from './add-thread-members.ts';
 import { createTicketThread } from './create-ticket-thread.ts';
@@ -8,6 +9,7 @@ import { lockThread } from './lock-thread.ts';
 import type { NoticeSettings } from './notices/format.ts';
 import { postNotice } from './post-notice.ts';
 import { postStaffReply } from './post-staff-reply.ts';
+import { removeThreadMember } from './remove-thread-member.ts';
 import { renameThread } from './rename-thread.ts';
 import { showTimerControls } from './show-timer-controls.ts';
 import { botUserId } from './ticket-channel/bot-user.ts';
@@ -35,6 +37,8 @@ export type DiscordActivities = Pick<
   | 'unlockThread'
   | 'renameThread'
   | 'editWelcome'
+  | 'removeThreadMember'
+  | 'addRoleToThread'
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
@@ -53,5 +57,7 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     unlockThread: unlockThread(rest),
     renameThread: renameThread(rest),
     editWelcome: editWelcome(rest),
+    removeThreadMember: removeThreadMember(rest),
+    addRoleToThread: addRoleToThread(rest),
   };
 }

@@ -1,5 +1,6 @@
 import { channelMode } from './channel-mode/index.ts';
 import { common } from './common/index.ts';
+import { people } from './people/index.ts';
 import { sla } from './sla/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
 
@@ -7,4 +8,10 @@ import { ticketMetadata } from './ticket-metadata/index.ts';
  * Every namespace of messages. A feature keeps its words in its own namespace folder (one JSON file per language)
  * and adds it here.
  */
-export const namespaces = { common, sla, 'ticket-metadata': ticketMetadata, 'channel-mode': channelMode };
+export const namespaces = {
+  common,
+  sla,
+  'ticket-metadata': ticketMetadata,
+  'channel-mode': channelMode,
+  people,
+};

@@ -33,6 +33,8 @@ describe('recordTicketChange', () => {
       assigned: true,
       unassigned: true,
       member_added: true,
+      member_removed: true,
+      role_added: true,
       timer_paused: true,
       timer_resumed: true,
       timer_disabled: true,
@@ -208,6 +210,39 @@ describe('recordTicketChange', () => {
     );
     expect(await guildFootprint(database.prisma, a.guildId)).toEqual(beforeA);
     expect(await guildFootprint(database.prisma, b.guildId)).toEqual(beforeB);
+  });
+
+  it('removes a member: off ticket_member and keeps the removal as an event, once however often it is retried', async () => {
+    const { guildId, ticketId, workflowId } = await openTicket();
+    const [staffId, guestId, otherId] = [newSnowflake(), newSnowflake(), newSnowflake()];
+    for (const [index, memberId] of [guestId, otherId].entries()) {
+      await activities.recordTicketChange({
+        guildId,
+        ticketId,
+        event: { key: `${workflowId}:${index + 1}:member_added`, kind: 'member_added', actorId: staffId, at: T0 },
+        patch: { memberIdAdded: memberId },
+      });
+    }
+    const removal = {
+      guildId,
+      ticketId,
+      event: {
+        key: `${workflowId}:3:member_removed`,
+        kind: 'member_removed' as const,
+        actorId: staffId,
+        at: T0 + 1_000,
+        data: { memberId: guestId as string },
+      },
+      patch: { memberIdRemoved: guestId },
+    };
+    await activities.recordTicketChange(removal);
+    await activities.recordTicketChange(removal);
+
+    const members = await database.prisma.ticketMember.findMany({ where: { guildId, ticketId } });
+    expect(members.map((member) => member.userId)).toEqual([otherId]);
+    const events = await database.prisma.ticketEvent.findMany({ where: { guildId, ticketId }, orderBy: { id: 'asc' } });
+    expect(events.map((event) => event.kind)).toEqual(['opened', 'member_added', 'member_added', 'member_removed']);
+    expect(events.at(-1)?.data).toEqual({ memberId: guestId });
   });
 
   it('rejects a misspelt patch column for good', async () => {

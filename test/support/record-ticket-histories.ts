@@ -11,13 +11,19 @@ import { channelModeScenarios } from './history-scenarios/channel-mode.ts';
 import { coreScenarios } from './history-scenarios/core.ts';
 import type { HistoryScenario } from './history-scenarios/history-scenario.ts';
 import { metadataScenarios } from './history-scenarios/metadata.ts';
+import { peopleScenarios } from './history-scenarios/people.ts';
 import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const version = process.argv[2] ?? 'v1';
 const namePart = process.argv[3] ?? '';
 
-const scenarios: HistoryScenario[] = [...coreScenarios, ...channelModeScenarios, ...metadataScenarios];
+const scenarios: HistoryScenario[] = [
+  ...coreScenarios,
+  ...channelModeScenarios,
+  ...metadataScenarios,
+  ...peopleScenarios,
+];
 
 async function record(): Promise<void> {
   const chosen = scenarios.filter((scenario) => scenario.name.includes(namePart));

@@ -80,6 +80,10 @@ export class RecordingTicketActivities {
   readonly staffReplies = new Map<string, TicketMessage>();
   /** What each transcript render held: the ids of the stored messages at that moment. */
   readonly renders: { key: string; messageIds: string[] }[] = [];
+  /** Roles Discord flags as too large to add by mention (about 100 members and more). */
+  readonly largeRoles = new Set<string>();
+  /** Routing's choice; by default nobody is available. A test gives it the real Postgres activity or its own. */
+  chooseAssignee: TicketActivities['routeTicket'] = async () => ({ assigneeId: null });
   private nextNumber = 1;
   private nextSnowflake = 900000000000000000n;
 
@@ -208,6 +212,26 @@ export class RecordingTicketActivities {
       const staffMember = '400000000000000001';
       thread?.members.add(staffMember);
       return { someRolesNotAdded: false };
+    },
+    removeThreadMember: async (input) => {
+      await this.enter('removeThreadMember', input);
+      this.requireChannel(input.threadId);
+      const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
+      thread?.members.delete(input.userId);
+    },
+    addRoleToThread: async (input) => {
+      await this.enter('addRoleToThread', input);
+      this.requireChannel(input.threadId);
+      if (!this.notices.some((n) => n.idempotencyKey === input.idempotencyKey)) {
+        this.notices.push({ channelId: input.threadId, idempotencyKey: input.idempotencyKey, notice: input.notice });
+      }
+      return { someMembersNotAdded: this.largeRoles.has(input.notice.roleId) };
+    },
+    routeTicket: async (input) => {
+      await this.enter('routeTicket', input);
+      const chosen = await this.chooseAssignee(input);
+      if (chosen.assigneeId !== null) Object.assign(this.row(input.ticketId), { assigneeId: chosen.assigneeId });
+      return chosen;
     },
     loadFollowedSettings: async (input) => {
       await this.enter('loadFollowedSettings', input);

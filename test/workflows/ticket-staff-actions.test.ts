@@ -23,10 +23,14 @@ describe('staff actions', () => {
       expect((await handle.describe()).typedSearchAttributes.get(TicketAssigneeId)).toBe(staffActor.id);
       expect(fake.rows.get('ticket-1')?.assigneeId).toBe(staffActor.id);
 
-      await handle.executeUpdate(assignTicket, { args: [{ actor: otherStaff, assigneeId: otherStaff.id }] });
+      await handle.executeUpdate(assignTicket, {
+        args: [{ actor: otherStaff, assigneeId: otherStaff.id, takeOver: true }],
+      });
       expect((await handle.describe()).typedSearchAttributes.get(TicketAssigneeId)).toBe(otherStaff.id);
 
-      const unassigned = await handle.executeUpdate(assignTicket, { args: [{ actor: staffActor, assigneeId: null }] });
+      const unassigned = await handle.executeUpdate(assignTicket, {
+        args: [{ actor: staffActor, assigneeId: null, takeOver: true }],
+      });
       expect(unassigned.assigneeId).toBeNull();
       expect((await handle.describe()).typedSearchAttributes.get(TicketAssigneeId)).toBeUndefined();
       expect(fake.rows.get('ticket-1')?.assigneeId).toBeNull();

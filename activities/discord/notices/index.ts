@@ -5,6 +5,7 @@ import type { NoticeMessage, NoticeSettings } from './format.ts';
 import { renderInactivityWarning } from './inactivity-warning.ts';
 import { fitEmbed, MESSAGE_LIMITS, truncate } from './limits.ts';
 import { renderMemberAdded } from './member-added.ts';
+import { renderMemberRemoved, renderRoleAdded, renderRouted } from './people.ts';
 import { renderProblem } from './problem.ts';
 import { renderReminder } from './reminder.ts';
 import { renderSummary } from './summary.ts';
@@ -20,6 +21,12 @@ function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessa
       return renderAssigned(notice);
     case 'member_added':
       return renderMemberAdded(notice);
+    case 'member_removed':
+      return renderMemberRemoved(notice);
+    case 'role_added':
+      return renderRoleAdded(notice);
+    case 'routed':
+      return renderRouted(notice);
     case 'timer_changed':
       return renderTimerChanged(notice);
     case 'inactivity_warning':

@@ -22,6 +22,7 @@ const DEFAULT_TICKET_TYPE: TicketType = {
   resolutionMinutes: null,
   escalationRoleId: null,
   mode: 'thread',
+  routing: 'off',
 };
 
 export const ticketChannelSubcommand: ConfigSubcommand = {
