@@ -137,4 +137,69 @@ describe('Discord sandbox validation', () => {
       },
     });
   });
+  it('holds command localizations to the rules of what they translate, and counts the longest toward 8,000', async () => {
+    const commands = Routes.applicationGuildCommands(sandbox.bot.applicationId, guild.guild.id);
+    const ticket = (subcommand: object) => ({
+      name: 'ticket',
+      description: 'Tickets',
+      description_localizations: { de: 'Tickets verwalten', 'pt-BR': 'Gerenciar tickets' },
+      options: [{ type: 1, name: 'close', description: 'Close the ticket', ...subcommand }],
+    });
+    const saved = (await rest.put(commands, {
+      body: [ticket({ name_localizations: { de: 'schließen', fr: 'fermer', 'es-ES': 'cerrar' } })],
+    })) as { options: { name_localizations: Record<string, string> }[] }[];
+    expect(saved[0]?.options[0]?.name_localizations).toEqual({ de: 'schließen', fr: 'fermer', 'es-ES': 'cerrar' });
+
+    // A translated name with a space or a capital is no command name; a locale Discord lacks is refused.
+    expect(
+      await refusal(rest.put(commands, { body: [ticket({ name_localizations: { de: 'Ticket schließen' } })] })),
+    ).toMatchObject({
+      status: 400,
+      code: 50035,
+      errors: {
+        0: {
+          options: { 0: { name_localizations: { de: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } } },
+        },
+      },
+    });
+    expect(
+      await refusal(rest.put(commands, { body: [ticket({ name_localizations: { 'de-DE': 'schliessen' } })] })),
+    ).toMatchObject({
+      errors: { 0: { options: { 0: { name_localizations: { 'de-DE': { _errors: [{ code: 'LOCALE_INVALID' }] } } } } } },
+    });
+    expect(
+      await refusal(rest.put(commands, { body: [ticket({ description_localizations: { fr: 'x'.repeat(101) } })] })),
+    ).toMatchObject({
+      errors: {
+        0: { options: { 0: { description_localizations: { fr: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } } },
+      },
+    });
+    // 25 options of 32 + 100 characters fit (3,300); give each 25 choices whose short names (about 7,000 in all)
+    // have 100-character translations, and the longest texts count: past 8,000.
+    const options = (translation: number) =>
+      Array.from({ length: 25 }, (_, index) => ({
+        type: 3,
+        name: `o${String(index).padStart(2, '0')}${'x'.repeat(29)}`,
+        description: 'd'.repeat(100),
+        description_localizations: { de: 'd'.repeat(translation) },
+      }));
+    const big = (translation: number) => [
+      { name: 'big', description: 'Big', options: options(translation).map((option) => ({ ...option })) },
+    ];
+    expect((await rest.put(commands, { body: big(100) })) as unknown[]).toHaveLength(1);
+    const tooBig = big(100).map((command) => ({
+      ...command,
+      options: command.options.map((option) => ({
+        ...option,
+        choices: Array.from({ length: 25 }, (_, index) => ({
+          name: `c${index}`,
+          name_localizations: { de: 'n'.repeat(100) },
+          value: `v${index}`,
+        })),
+      })),
+    }));
+    expect(await refusal(rest.put(commands, { body: tooBig }))).toMatchObject({
+      errors: { 0: { _errors: [{ code: 'APPLICATION_COMMAND_TOO_LARGE' }] } },
+    });
+  });
 });

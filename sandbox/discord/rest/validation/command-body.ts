@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType, Locale } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { discordIssue, lengthBetween } from './form-body.ts';
 
@@ -17,11 +17,35 @@ const commandName = z
       });
   });
 const description = z.string().superRefine(lengthBetween(1, 100));
-const localizations = z.record(z.string(), z.string()).nullish();
 
+const LOCALES: ReadonlySet<string> = new Set(Object.values(Locale));
+
+/**
+ * A field's translations, keyed by Discord locale (`de`, `pt-BR`, …), each held to the field's own rules: a
+ * command or option name's translation must be a valid name too (lowercase, no spaces). An unknown locale is
+ * refused on its key (wording the sandbox's).
+ */
+function localizationsOf(value: z.ZodType<string>) {
+  return z
+    .record(z.string(), value)
+    .superRefine((translations, context) => {
+      for (const locale of Object.keys(translations))
+        if (!LOCALES.has(locale))
+          context.addIssue({
+            code: 'custom',
+            path: [locale],
+            ...discordIssue('LOCALE_INVALID', `Invalid locale: ${locale}`),
+          });
+    })
+    .nullish();
+}
+const nameLocalizations = localizationsOf(commandName);
+const descriptionLocalizations = localizationsOf(description);
+
+const choiceName = z.string().superRefine(lengthBetween(1, 100));
 const choiceSchema = z.object({
-  name: z.string().superRefine(lengthBetween(1, 100)),
-  name_localizations: localizations,
+  name: choiceName,
+  name_localizations: localizationsOf(choiceName),
   value: z.union([z.string().max(100), z.number()]),
 });
 
@@ -38,9 +62,9 @@ const valueOptionSchema = z.object({
     ApplicationCommandOptionType.Attachment,
   ]),
   name: commandName,
-  name_localizations: localizations,
+  name_localizations: nameLocalizations,
   description,
-  description_localizations: localizations,
+  description_localizations: descriptionLocalizations,
   required: z.boolean().nullish(),
   choices: z.array(choiceSchema).max(25).nullish(),
   channel_types: z.array(z.number().int()).nullish(),
@@ -83,18 +107,18 @@ const valueOptionsSchema = z.array(valueOptionSchema).max(25).superRefine(checkS
 const subcommandSchema = z.object({
   type: z.literal(ApplicationCommandOptionType.Subcommand),
   name: commandName,
-  name_localizations: localizations,
+  name_localizations: nameLocalizations,
   description,
-  description_localizations: localizations,
+  description_localizations: descriptionLocalizations,
   options: valueOptionsSchema.nullish(),
 });
 
 const groupSchema = z.object({
   type: z.literal(ApplicationCommandOptionType.SubcommandGroup),
   name: commandName,
-  name_localizations: localizations,
+  name_localizations: nameLocalizations,
   description,
-  description_localizations: localizations,
+  description_localizations: descriptionLocalizations,
   options: z.array(subcommandSchema).superRefine(lengthBetween(1, 25)).superRefine(checkSiblings),
 });
 
@@ -118,14 +142,24 @@ const topLevelOptionsSchema = z
       });
   });
 
-/** Names, descriptions and choice names of the whole tree: Discord caps their sum at 8,000 characters. */
+/**
+ * Names, descriptions and choice values of the whole tree: Discord caps their sum at 8,000 characters, counting
+ * for each field only its longest text among the default and its localizations (Discord's docs).
+ */
 function combinedLength(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + combinedLength(item), 0);
   if (!value || typeof value !== 'object') return 0;
   const record = value as Record<string, unknown>;
+  const longest = (field: string) =>
+    Math.max(
+      typeof record[field] === 'string' ? (record[field] as string).length : 0,
+      ...Object.values((record[`${field}_localizations`] as Record<string, string> | null | undefined) ?? {}).map(
+        (text) => text.length,
+      ),
+    );
   return (
-    (typeof record.name === 'string' ? record.name.length : 0) +
-    (typeof record.description === 'string' ? record.description.length : 0) +
+    longest('name') +
+    longest('description') +
     (typeof record.value === 'string' ? record.value.length : 0) +
     combinedLength(record.options) +
     combinedLength(record.choices)
@@ -138,9 +172,10 @@ export const commandBodySchema = z
       .literal([ApplicationCommandType.ChatInput, ApplicationCommandType.User, ApplicationCommandType.Message])
       .nullish(),
     name: z.string().superRefine(lengthBetween(1, 32)),
-    name_localizations: localizations,
+    // Context menu commands' names may hold capitals and spaces; chat input ones are checked below.
+    name_localizations: localizationsOf(z.string().superRefine(lengthBetween(1, 32))),
     description: z.string().max(100).nullish(),
-    description_localizations: localizations,
+    description_localizations: descriptionLocalizations,
     options: topLevelOptionsSchema.nullish(),
     default_member_permissions: z.string().regex(/^\d+$/).nullish(),
     dm_permission: z.boolean().nullish(),
@@ -156,6 +191,13 @@ export const commandBodySchema = z
         path: ['name'],
         ...discordIssue('APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid'),
       });
+    for (const [locale, name] of Object.entries(command.name_localizations ?? {}))
+      if (chatInput && !commandName.safeParse(name).success)
+        context.addIssue({
+          code: 'custom',
+          path: ['name_localizations', locale],
+          ...discordIssue('APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid'),
+        });
     if (chatInput && !command.description)
       context.addIssue({
         code: 'custom',
