@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { routingModeSchema } from './routing.ts';
 import { snowflake } from './snowflake.ts';
 import { canonicalTimeZone } from './support-hours.ts';
@@ -192,6 +193,8 @@ export const guildConfigSchema = z.object({
       (labels) => new Set(labels.map((label) => label.name.toLowerCase())).size === labels.length,
       'label names must be unique (ignoring case)',
     ),
+  /** What the tickets say in their threads and the histories channel; members' own answers follow their Discord. */
+  language: z.enum(SUPPORTED_LOCALES).default(DEFAULT_LOCALE),
   ticketTypes: z
     .array(ticketTypeSchema)
     .min(1)

@@ -94,6 +94,7 @@ export type FollowedSettings = Pick<
   | 'inactivityTimeoutMs'
   | 'inactivityGraceMs'
   | 'reminderIntervalMs'
+  | 'language'
 >;
 
 export type RefusalCode =

@@ -8,6 +8,7 @@ import { ticketTypesOverPlan } from '../domain/plan-limits.ts';
 import type { PlanCatalogue } from '../domain/plans.ts';
 import { snowflake } from '../domain/snowflake.ts';
 import { channelModeProblems } from '../domain/ticket-channel-mode.ts';
+import { resolveLocale } from '../i18n/locales.ts';
 import type { Prisma, PrismaClient } from '../prisma/client.ts';
 import { type GuildPlan, guildPlan } from './entitlements/guild-plan.ts';
 import { GuildConfigError, type GuildConfigProblem } from './guild-config-error.ts';
@@ -77,6 +78,7 @@ async function saveGuildConfig(
     supportHolidays: config.supportHours.holidays,
     escalationRoleId: config.escalationRoleId,
     ticketCategoryIds: config.ticketCategoryIds,
+    language: config.language,
   };
   await prisma.$transaction(async (tx) => {
     await tx.guild.upsert({ where: { id: guildId }, create: { id: guildId, ...columns }, update: columns });
@@ -192,6 +194,7 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
     reminderIntervalMinutes: guild.reminderIntervalMinutes,
     openLimitPerMember: guild.openLimitPerMember,
     openCooldownSeconds: guild.openCooldownSeconds,
+    language: resolveLocale(guild.language),
     blockedUserIds: guild.blockedUsers.map((user) => user.userId),
     supportHours: {
       timeZone: guild.supportTimeZone,

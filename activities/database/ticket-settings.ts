@@ -22,6 +22,7 @@ export const ticketSettingsSchema: z.ZodType<TicketSettings> = z.object({
   mode: z.enum(TICKET_MODES).optional(),
   ticketCategoryIds: z.array(z.string()).optional(),
   routing: routingModeSchema.optional(),
+  language: z.string().optional(),
 });
 
 /** The configuration a ticket of `type` captures when it opens; durations in milliseconds. */
@@ -53,5 +54,6 @@ export function followedSettingsOf(guild: Guild, staffRoleIds: string[]): Follow
     inactivityTimeoutMs: guild.inactivityTimeoutMinutes * MINUTE_MS,
     inactivityGraceMs: guild.inactivityGraceMinutes * MINUTE_MS,
     reminderIntervalMs: guild.reminderIntervalMinutes * MINUTE_MS,
+    language: guild.language,
   };
 }

@@ -1,29 +1,29 @@
 import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
+import { localizedChoice, localizedCommandText } from '../../i18n/discord-localizations.ts';
 
-export const categoriesSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('categories')
-  .setDescription('Categories channel-mode tickets open in, filled in order (nothing given: list them)')
+export const categoriesSubcommandData = localizedCommandText(
+  new SlashCommandSubcommandBuilder(),
+  'commands.config.categories',
+)
   .addChannelOption((option) =>
-    option
-      .setName('add')
-      .setDescription('A category to add at the end of the list')
-      .addChannelTypes(ChannelType.GuildCategory),
+    localizedCommandText(option, 'commands.config.categories.add').addChannelTypes(ChannelType.GuildCategory),
   )
   .addChannelOption((option) =>
-    option
-      .setName('remove')
-      .setDescription('A category to take off the list (its open tickets stay)')
-      .addChannelTypes(ChannelType.GuildCategory),
+    localizedCommandText(option, 'commands.config.categories.remove').addChannelTypes(ChannelType.GuildCategory),
   );
 
-export const typeModeSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('type-mode')
-  .setDescription("Whether a type's tickets open as private threads or as private channels in the ticket categories")
-  .addStringOption((option) => option.setName('type').setDescription('The type key').setRequired(true).setMaxLength(32))
+export const typeModeSubcommandData = localizedCommandText(
+  new SlashCommandSubcommandBuilder(),
+  'commands.config.type-mode',
+)
   .addStringOption((option) =>
-    option
-      .setName('mode')
-      .setDescription('thread (the default) or channel')
+    localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
+  )
+  .addStringOption((option) =>
+    localizedCommandText(option, 'commands.config.type-mode.mode')
       .setRequired(true)
-      .addChoices({ name: 'thread', value: 'thread' }, { name: 'channel', value: 'channel' }),
+      .addChoices(
+        localizedChoice('commands.config.type-mode.mode.thread', 'thread'),
+        localizedChoice('commands.config.type-mode.mode.channel', 'channel'),
+      ),
   );

@@ -1,4 +1,8 @@
 import { ChannelType, SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from 'discord.js';
+import { type CommandTextKey, localizedChoice, localizedCommandText } from '../../i18n/discord-localizations.ts';
+import { LANGUAGE_NAMES } from '../../i18n/language-names.ts';
+import { SUPPORTED_LOCALES } from '../../i18n/locales.ts';
+import type { MessageValues } from '../../i18n/translate.ts';
 import { categoriesSubcommandData, typeModeSubcommandData } from './channel-mode-config-subcommands.ts';
 import { slaSubcommandData, supportHoursSubcommandData } from './sla-config-subcommands.ts';
 
@@ -9,181 +13,143 @@ const MAX_COOLDOWN_SECONDS = 7 * 24 * 3600;
 /** A Discord modal holds at most 5 text inputs, and the questions are asked in one modal. */
 export const MAX_QUESTIONS = 5;
 const MAX_ANSWER_LENGTH = 4000;
+const DEFAULT_ANSWER_LENGTH = 1000;
+const MAX_QUESTION_LENGTH = 45;
 
-export const showSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('show')
-  .setDescription("Show this server's ticket settings");
+/** A config subcommand named and described in every language from `<prefix>.name` and `<prefix>.description`. */
+function subcommand(prefix: CommandTextKey, values?: MessageValues): SlashCommandSubcommandBuilder {
+  return localizedCommandText(new SlashCommandSubcommandBuilder(), prefix, values);
+}
 
-export const ticketChannelSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('ticket-channel')
-  .setDescription('Channel whose private threads hold the tickets; the first use sets tickets up')
-  .addChannelOption((option) =>
-    option.setName('channel').setDescription('A text channel').addChannelTypes(ChannelType.GuildText).setRequired(true),
-  );
+export const showSubcommandData = subcommand('commands.config.show');
+
+export const ticketChannelSubcommandData = subcommand('commands.config.ticket-channel').addChannelOption((option) =>
+  localizedCommandText(option, 'commands.config.ticket-channel.channel')
+    .addChannelTypes(ChannelType.GuildText)
+    .setRequired(true),
+);
 
 /** `histories-channel` and `reminders-channel`: a channel the bot posts to, or none when the option is left empty. */
-function postingChannelSubcommandData(name: string, description: string): SlashCommandSubcommandBuilder {
-  return new SlashCommandSubcommandBuilder()
-    .setName(name)
-    .setDescription(description)
-    .addChannelOption((option) =>
-      option
-        .setName('channel')
-        .setDescription('A text channel; leave empty for none')
-        .addChannelTypes(ChannelType.GuildText),
-    );
+function postingChannelSubcommandData(prefix: CommandTextKey): SlashCommandSubcommandBuilder {
+  return subcommand(prefix).addChannelOption((option) =>
+    localizedCommandText(option, 'commands.config.posting-channel').addChannelTypes(ChannelType.GuildText),
+  );
 }
 
-export const historiesChannelSubcommandData = postingChannelSubcommandData(
-  'histories-channel',
-  'Channel for the summary of each closed ticket (empty: none)',
+export const historiesChannelSubcommandData = postingChannelSubcommandData('commands.config.histories-channel');
+export const remindersChannelSubcommandData = postingChannelSubcommandData('commands.config.reminders-channel');
+
+export const notificationRoleSubcommandData = subcommand('commands.config.notification-role').addRoleOption((option) =>
+  localizedCommandText(option, 'commands.config.notification-role.role'),
 );
 
-export const remindersChannelSubcommandData = postingChannelSubcommandData(
-  'reminders-channel',
-  'Channel for reminders about tickets still open (empty: none)',
+export const notificationsSubcommandData = subcommand('commands.config.notifications').addStringOption((option) =>
+  localizedCommandText(option, 'commands.config.notifications.state')
+    .setRequired(true)
+    .addChoices(
+      localizedChoice('commands.config.notifications.on', 'on'),
+      localizedChoice('commands.config.notifications.off', 'off'),
+    ),
 );
 
-export const notificationRoleSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('notification-role')
-  .setDescription('Role pinged when a ticket opens (empty: none)')
-  .addRoleOption((option) => option.setName('role').setDescription('A role; leave empty for none'));
-
-export const notificationsSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('notifications')
-  .setDescription('Turn the ping of the notification role on or off')
-  .addStringOption((option) =>
-    option
-      .setName('state')
-      .setDescription('on or off')
-      .setRequired(true)
-      .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
+function roleSubcommandData(prefix: CommandTextKey): SlashCommandSubcommandBuilder {
+  return subcommand(prefix).addRoleOption((option) =>
+    localizedCommandText(option, 'commands.config.staff-role.role').setRequired(true),
   );
-
-function roleSubcommandData(name: string, description: string): SlashCommandSubcommandBuilder {
-  return new SlashCommandSubcommandBuilder()
-    .setName(name)
-    .setDescription(description)
-    .addRoleOption((option) => option.setName('role').setDescription('A role of this server').setRequired(true));
 }
 
-export const staffRoleAddSubcommandData = roleSubcommandData(
-  'staff-role-add',
-  'Make a role staff: its members see and handle every ticket',
+export const staffRoleAddSubcommandData = roleSubcommandData('commands.config.staff-role-add');
+export const staffRoleRemoveSubcommandData = roleSubcommandData('commands.config.staff-role-remove');
+
+export const inactivitySubcommandData = subcommand('commands.config.inactivity').addIntegerOption((option) =>
+  localizedCommandText(option, 'commands.config.inactivity.hours', { max: MAX_INACTIVITY_HOURS })
+    .setRequired(true)
+    .setMinValue(1)
+    .setMaxValue(MAX_INACTIVITY_HOURS),
 );
-export const staffRoleRemoveSubcommandData = roleSubcommandData('staff-role-remove', 'Stop treating a role as staff');
 
-export const inactivitySubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('inactivity')
-  .setDescription('Hours without a message before a ticket is warned, then closed')
+export const openLimitSubcommandData = subcommand('commands.config.open-limit')
   .addIntegerOption((option) =>
-    option
-      .setName('hours')
-      .setDescription(`1 to ${MAX_INACTIVITY_HOURS}`)
-      .setRequired(true)
-      .setMinValue(1)
-      .setMaxValue(MAX_INACTIVITY_HOURS),
-  );
-
-export const openLimitSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('open-limit')
-  .setDescription('How many open tickets one member may have (in all, or of one type)')
-  .addIntegerOption((option) =>
-    option
-      .setName('count')
-      .setDescription(`1 to ${MAX_OPEN_LIMIT}`)
+    localizedCommandText(option, 'commands.config.open-limit.count', { max: MAX_OPEN_LIMIT })
       .setRequired(true)
       .setMinValue(1)
       .setMaxValue(MAX_OPEN_LIMIT),
   )
-  .addStringOption((option) =>
-    option
-      .setName('type')
-      .setDescription('A ticket type key; leave empty for the limit across all types')
-      .setMaxLength(32),
-  );
+  .addStringOption((option) => localizedCommandText(option, 'commands.config.open-limit.type').setMaxLength(32));
 
-export const cooldownSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('cooldown')
-  .setDescription('Seconds a member waits after opening a ticket before opening another')
-  .addIntegerOption((option) =>
-    option
-      .setName('seconds')
-      .setDescription(`0 (none) to ${MAX_COOLDOWN_SECONDS}`)
-      .setRequired(true)
-      .setMinValue(0)
-      .setMaxValue(MAX_COOLDOWN_SECONDS),
-  );
-
-function memberSubcommandData(name: string, description: string): SlashCommandSubcommandBuilder {
-  return new SlashCommandSubcommandBuilder()
-    .setName(name)
-    .setDescription(description)
-    .addUserOption((option) => option.setName('member').setDescription('A member').setRequired(true));
-}
-
-export const blocklistAddSubcommandData = memberSubcommandData('blocklist-add', 'Stop a member from opening tickets');
-export const blocklistRemoveSubcommandData = memberSubcommandData(
-  'blocklist-remove',
-  'Let a blocked member open tickets again',
+export const cooldownSubcommandData = subcommand('commands.config.cooldown').addIntegerOption((option) =>
+  localizedCommandText(option, 'commands.config.cooldown.seconds', { max: MAX_COOLDOWN_SECONDS })
+    .setRequired(true)
+    .setMinValue(0)
+    .setMaxValue(MAX_COOLDOWN_SECONDS),
 );
 
-export const typeAddSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('type-add')
-  .setDescription('Add a ticket type (it starts with no questions)')
+function memberSubcommandData(prefix: CommandTextKey): SlashCommandSubcommandBuilder {
+  return subcommand(prefix).addUserOption((option) =>
+    localizedCommandText(option, 'commands.config.blocklist.member').setRequired(true),
+  );
+}
+
+export const blocklistAddSubcommandData = memberSubcommandData('commands.config.blocklist-add');
+export const blocklistRemoveSubcommandData = memberSubcommandData('commands.config.blocklist-remove');
+
+export const typeAddSubcommandData = subcommand('commands.config.type-add')
   .addStringOption((option) =>
-    option
-      .setName('key')
-      .setDescription('Short id: lowercase letters, digits, dashes')
-      .setRequired(true)
-      .setMaxLength(32),
+    localizedCommandText(option, 'commands.config.type-add.key').setRequired(true).setMaxLength(32),
   )
   .addStringOption((option) =>
-    option.setName('name').setDescription('Name members see on the panel').setRequired(true).setMaxLength(45),
+    localizedCommandText(option, 'commands.config.type-add.type-name').setRequired(true).setMaxLength(45),
   )
   .addStringOption((option) =>
-    option.setName('description').setDescription('Shown under the name in the type menu').setMaxLength(100),
+    localizedCommandText(option, 'commands.config.type-add.type-description').setMaxLength(100),
   );
 
-export const typeRemoveSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('type-remove')
-  .setDescription('Remove a ticket type; its open tickets stay open')
-  .addStringOption((option) => option.setName('key').setDescription('The type key').setRequired(true).setMaxLength(32));
+export const typeRemoveSubcommandData = subcommand('commands.config.type-remove').addStringOption((option) =>
+  localizedCommandText(option, 'commands.config.type-key').setRequired(true).setMaxLength(32),
+);
 
-export const questionAddSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('question-add')
-  .setDescription(`Add a question members answer when opening a ticket of a type (at most ${MAX_QUESTIONS})`)
-  .addStringOption((option) => option.setName('type').setDescription('The type key').setRequired(true).setMaxLength(32))
+export const questionAddSubcommandData = subcommand('commands.config.question-add', { max: MAX_QUESTIONS })
   .addStringOption((option) =>
-    option.setName('question').setDescription('The question, up to 45 characters').setRequired(true).setMaxLength(45),
+    localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
   )
   .addStringOption((option) =>
-    option
-      .setName('style')
-      .setDescription('One line, or a paragraph (default)')
-      .addChoices({ name: 'short', value: 'short' }, { name: 'paragraph', value: 'paragraph' }),
+    localizedCommandText(option, 'commands.config.question-add.question', { max: MAX_QUESTION_LENGTH })
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_LENGTH),
   )
-  .addBooleanOption((option) => option.setName('required').setDescription('Must it be answered? (default: yes)'))
+  .addStringOption((option) =>
+    localizedCommandText(option, 'commands.config.question-add.style').addChoices(
+      localizedChoice('commands.config.question-add.style.short', 'short'),
+      localizedChoice('commands.config.question-add.style.paragraph', 'paragraph'),
+    ),
+  )
+  .addBooleanOption((option) => localizedCommandText(option, 'commands.config.question-add.required'))
   .addIntegerOption((option) =>
-    option
-      .setName('max-length')
-      .setDescription(`Longest answer in characters (default 1000, at most ${MAX_ANSWER_LENGTH})`)
+    localizedCommandText(option, 'commands.config.question-add.max-length', {
+      default: DEFAULT_ANSWER_LENGTH,
+      max: MAX_ANSWER_LENGTH,
+    })
       .setMinValue(1)
       .setMaxValue(MAX_ANSWER_LENGTH),
   );
 
-export const questionRemoveSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('question-remove')
-  .setDescription('Remove a question of a ticket type')
-  .addStringOption((option) => option.setName('type').setDescription('The type key').setRequired(true).setMaxLength(32))
+export const questionRemoveSubcommandData = subcommand('commands.config.question-remove')
+  .addStringOption((option) =>
+    localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
+  )
   .addIntegerOption((option) =>
-    option
-      .setName('position')
-      .setDescription('Its number, from 1, as /ticket config show lists it')
+    localizedCommandText(option, 'commands.config.question-remove.position')
       .setRequired(true)
       .setMinValue(1)
       .setMaxValue(MAX_QUESTIONS),
   );
+
+/** The guild's language, each offered in its own words. */
+export const languageSubcommandData = subcommand('commands.config.language').addStringOption((option) =>
+  localizedCommandText(option, 'commands.config.language.language')
+    .setRequired(true)
+    .addChoices(SUPPORTED_LOCALES.map((locale) => ({ name: LANGUAGE_NAMES[locale], value: locale }))),
+);
 
 /** `/ticket config ...`, in the order Discord lists them. */
 export const CONFIG_SUBCOMMANDS_DATA: readonly SlashCommandSubcommandBuilder[] = [
@@ -208,10 +174,11 @@ export const CONFIG_SUBCOMMANDS_DATA: readonly SlashCommandSubcommandBuilder[] =
   slaSubcommandData,
   categoriesSubcommandData,
   typeModeSubcommandData,
+  languageSubcommandData,
 ];
 
 /** A subcommand cannot carry its own default permissions, so the bot checks Manage Server on every use. */
 export const configSubcommandGroupData = CONFIG_SUBCOMMANDS_DATA.reduce(
   (group, subcommand) => group.addSubcommand(subcommand),
-  new SlashCommandSubcommandGroupBuilder().setName('config').setDescription('Ticket settings (Manage Server only)'),
+  localizedCommandText(new SlashCommandSubcommandGroupBuilder(), 'commands.config'),
 );

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, type SlashCommandSubcommandsOnlyBuilder } from 'discord.js';
 import type { TicketType } from '../../domain/guild-config.ts';
+import { localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { configSubcommandGroupData } from './config-subcommands.ts';
 import {
   addUserSubcommandData,
@@ -21,9 +22,7 @@ import {
 export function ticketCommandData(
   types: readonly Pick<TicketType, 'key' | 'name'>[] = [],
 ): SlashCommandSubcommandsOnlyBuilder {
-  return new SlashCommandBuilder()
-    .setName('ticket')
-    .setDescription('Support tickets: open, handle and configure them')
+  return localizedCommandText(new SlashCommandBuilder(), 'commands.ticket')
     .addSubcommand(openSubcommandData(types))
     .addSubcommand(closeSubcommandData)
     .addSubcommand(listSubcommandData)

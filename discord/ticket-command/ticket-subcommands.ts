@@ -1,12 +1,19 @@
 import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
 import type { TicketType } from '../../domain/guild-config.ts';
+import { type CommandTextKey, localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
+
+/** Tickets per page of `/ticket list`. */
+export const TICKET_LIST_PAGE_SIZE = 10;
+
+/** A subcommand named and described in every language from `<prefix>.name` and `<prefix>.description`. */
+function subcommand(prefix: CommandTextKey): SlashCommandSubcommandBuilder {
+  return localizedCommandText(new SlashCommandSubcommandBuilder(), prefix);
+}
 
 /** The optional `ticket` number of the ticket actions: without it, the action is about the thread it is run in. */
 function withTicketOption(subcommand: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
-  return subcommand.addIntegerOption((option) =>
-    option.setName('ticket').setDescription('Ticket number; leave empty inside a ticket thread').setMinValue(1),
-  );
+  return subcommand.addIntegerOption((option) => localizedCommandText(option, 'commands.option.ticket').setMinValue(1));
 }
 
 /**
@@ -15,77 +22,43 @@ function withTicketOption(subcommand: SlashCommandSubcommandBuilder): SlashComma
  * a member has the old list open).
  */
 export function openSubcommandData(types: readonly Pick<TicketType, 'key' | 'name'>[]): SlashCommandSubcommandBuilder {
-  return new SlashCommandSubcommandBuilder()
-    .setName('open')
-    .setDescription('Open a ticket: a private thread with staff')
-    .addStringOption((option) =>
-      option
-        .setName('type')
-        .setDescription('What the ticket is about')
-        .setRequired(true)
-        .setMaxLength(32)
-        .addChoices(types.map((type) => ({ name: type.name.slice(0, 100), value: type.key }))),
-    );
+  return subcommand('commands.open').addStringOption((option) =>
+    localizedCommandText(option, 'commands.open.type')
+      .setRequired(true)
+      .setMaxLength(32)
+      .addChoices(types.map((type) => ({ name: type.name.slice(0, 100), value: type.key }))),
+  );
 }
 
 export const closeSubcommandData = withTicketOption(
-  new SlashCommandSubcommandBuilder()
-    .setName('close')
-    .setDescription('Close a ticket (the member who opened it, or staff)')
-    .addStringOption((option) =>
-      option.setName('reason').setDescription('Why it is closed; shown in the summary').setMaxLength(CLOSE_REASON_MAX),
-    ),
+  subcommand('commands.close').addStringOption((option) =>
+    localizedCommandText(option, 'commands.close.reason').setMaxLength(CLOSE_REASON_MAX),
+  ),
 );
 
-export const listSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('list')
-  .setDescription('Open tickets: all of them for staff, your own for members')
-  .addIntegerOption((option) =>
-    option.setName('page').setDescription('Page to show (10 tickets a page)').setMinValue(1),
-  );
+export const listSubcommandData = subcommand('commands.list').addIntegerOption((option) =>
+  localizedCommandText(option, 'commands.list.page', { count: TICKET_LIST_PAGE_SIZE }).setMinValue(1),
+);
 
 export const assignSubcommandData = withTicketOption(
-  new SlashCommandSubcommandBuilder()
-    .setName('assign')
-    .setDescription('Assign a ticket to a staff member (staff only)')
-    .addUserOption((option) => option.setName('member').setDescription('Who takes the ticket').setRequired(true)),
+  subcommand('commands.assign').addUserOption((option) =>
+    localizedCommandText(option, 'commands.assign.member').setRequired(true),
+  ),
 );
 
-export const unassignSubcommandData = withTicketOption(
-  new SlashCommandSubcommandBuilder()
-    .setName('unassign')
-    .setDescription('Remove the assignee of a ticket (staff only)'),
-);
+export const unassignSubcommandData = withTicketOption(subcommand('commands.unassign'));
 
 export const addUserSubcommandData = withTicketOption(
-  new SlashCommandSubcommandBuilder()
-    .setName('add-user')
-    .setDescription("Add a member to a ticket's private thread (staff only)")
-    .addUserOption((option) => option.setName('member').setDescription('Who joins the ticket').setRequired(true)),
+  subcommand('commands.add-user').addUserOption((option) =>
+    localizedCommandText(option, 'commands.add-user.member').setRequired(true),
+  ),
 );
 
 /** `/ticket pause`, `resume` and `timer-off`: the same action on the ticket's inactivity timer. */
-function timerSubcommandData(name: string, description: string): SlashCommandSubcommandBuilder {
-  return withTicketOption(new SlashCommandSubcommandBuilder().setName(name).setDescription(description));
-}
+export const pauseSubcommandData = withTicketOption(subcommand('commands.pause'));
+export const resumeSubcommandData = withTicketOption(subcommand('commands.resume'));
+export const timerOffSubcommandData = withTicketOption(subcommand('commands.timer-off'));
 
-export const pauseSubcommandData = timerSubcommandData('pause', "Pause a ticket's inactivity auto-close (staff only)");
-export const resumeSubcommandData = timerSubcommandData(
-  'resume',
-  "Resume a ticket's inactivity auto-close (staff only)",
+export const panelSubcommandData = subcommand('commands.panel').addChannelOption((option) =>
+  localizedCommandText(option, 'commands.panel.channel').addChannelTypes(ChannelType.GuildText).setRequired(true),
 );
-export const timerOffSubcommandData = timerSubcommandData(
-  'timer-off',
-  'Never auto-close this ticket for inactivity (staff only)',
-);
-
-export const panelSubcommandData = new SlashCommandSubcommandBuilder()
-  .setName('panel')
-  .setDescription('Post the Open-ticket message in a channel (staff only)')
-  .addChannelOption((option) =>
-    option
-      .setName('channel')
-      .setDescription('Where members will open tickets')
-      .addChannelTypes(ChannelType.GuildText)
-      .setRequired(true),
-  );

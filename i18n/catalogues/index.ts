@@ -1,5 +1,7 @@
 import { channelMode } from './channel-mode/index.ts';
+import { commands } from './commands/index.ts';
 import { common } from './common/index.ts';
+import { config } from './config/index.ts';
 import { people } from './people/index.ts';
 import { sla } from './sla/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
@@ -14,4 +16,6 @@ export const namespaces = {
   'ticket-metadata': ticketMetadata,
   'channel-mode': channelMode,
   people,
+  commands,
+  config,
 };

@@ -44,7 +44,11 @@ async function configuredGuild(overrides: Partial<GuildConfigInput> = {}) {
 
 describe('registerTicket', () => {
   it('writes the ticket row and its opened event, and answers with the settings snapshot in ms', async () => {
-    const { guildId, config } = await configuredGuild({ inactivityTimeoutMinutes: 60, inactivityGraceMinutes: 30 });
+    const { guildId, config } = await configuredGuild({
+      inactivityTimeoutMinutes: 60,
+      inactivityGraceMinutes: 30,
+      language: 'fr',
+    });
     const creatorId = newSnowflake();
     const request = openRequest(guildId, creatorId);
 
@@ -65,6 +69,7 @@ describe('registerTicket', () => {
       inactivityTimeoutMs: 60 * MINUTE,
       inactivityGraceMs: 30 * MINUTE,
       reminderIntervalMs: 7 * 24 * 60 * MINUTE,
+      language: 'fr',
     });
     const { tickets, events, counter } = await guildFootprint(database.prisma, guildId);
     expect(tickets).toHaveLength(1);

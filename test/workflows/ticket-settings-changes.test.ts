@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describe('guild settings changed while tickets are open', () => {
-  it('moves the inactivity deadline at once when the timeout shrinks, keeping what belongs to the opening', () =>
+  it('moves the inactivity deadline at once when the timeout shrinks and speaks the new language, keeping what belongs to the opening', () =>
     suite.withWorker(async ({ fake, open, state }) => {
       const { workflowId } = await open();
       const handle = suite.env().client.workflow.getHandle(workflowId);
@@ -21,6 +21,7 @@ describe('guild settings changed while tickets are open', () => {
         ...fake.settings,
         inactivityTimeoutMs: 10 * HOUR,
         inactivityGraceMs: 2 * HOUR,
+        language: 'fr',
         ticketChannelId: '200000000000000099',
         notificationRoleId: '300000000000000099',
         typeName: 'Renamed',
@@ -28,6 +29,7 @@ describe('guild settings changed while tickets are open', () => {
       await handle.signal(settingsChanged);
       await eventually(async () => expect((await state(workflowId)).settings?.inactivityTimeoutMs).toBe(10 * HOUR));
       expect((await state(workflowId)).settings).toMatchObject({
+        language: 'fr',
         ticketChannelId: defaultTestSettings.ticketChannelId,
         notificationRoleId: defaultTestSettings.notificationRoleId,
         typeName: defaultTestSettings.typeName,

@@ -6,11 +6,10 @@ import {
   type InteractionEditReplyOptions,
   time,
 } from 'discord.js';
+import { TICKET_LIST_PAGE_SIZE as TICKETS_PER_PAGE } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import { CUSTOM_ID_PREFIX, customId } from '../../../domain/custom-ids.ts';
 import type { BotContext } from '../../bot-context.ts';
 import { isStaff } from '../../permissions.ts';
-
-export const TICKETS_PER_PAGE = 10;
 
 /**
  * One page of the guild's open tickets, read from Postgres: staff see every open ticket, a member their own.

@@ -210,6 +210,25 @@ describe('/ticket config', () => {
     await expectRefused('ada', config('type-remove', { key: 'billing' }), /needs at least one ticket type/);
   });
 
+  it('sets the language tickets speak, answering the admin in their own Discord language', async () => {
+    expect((await loadConfig())?.language).toBe('en');
+    const { text } = await world.ticket('ada', config('language', { language: 'fr' }));
+    expect(text).toMatch(/^Ticket language: Français\./);
+    expect((await loadConfig())?.language).toBe('fr');
+  });
+
+  it('registers /ticket with its names and descriptions in every supported language', () => {
+    const registered = world.sandbox.state.commands.byName(world.guildId, 'ticket', ApplicationCommandType.ChatInput);
+    const close = registered?.options?.find((option) => option.name === 'close');
+    expect(close?.name_localizations).toMatchObject({
+      de: 'schließen',
+      fr: 'fermer',
+      'es-ES': 'cerrar',
+      'pt-BR': 'fechar',
+    });
+    expect(close?.description_localizations?.de).toBe('Ticket schließen (wer es geöffnet hat, oder das Team)');
+  });
+
   it('shows the settings', async () => {
     const { reply } = await world.ticket('ada', config('show'));
     const description = reply.embeds[0]?.description ?? '';

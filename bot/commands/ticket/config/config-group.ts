@@ -6,6 +6,7 @@ import { blocklistAddSubcommand, blocklistRemoveSubcommand } from './blocklist.t
 import { categoriesSubcommand, typeModeSubcommand } from './channel-mode.ts';
 import { historiesChannelSubcommand, remindersChannelSubcommand, ticketChannelSubcommand } from './channels.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
+import { languageSubcommand } from './language.ts';
 import { cooldownSubcommand, inactivitySubcommand, openLimitSubcommand } from './limits.ts';
 import { notificationRoleSubcommand, notificationsSubcommand } from './notifications.ts';
 import { questionAddSubcommand, questionRemoveSubcommand } from './questions.ts';
@@ -37,6 +38,7 @@ const CONFIG_SUBCOMMANDS: ConfigSubcommand[] = [
   slaSubcommand,
   categoriesSubcommand,
   typeModeSubcommand,
+  languageSubcommand,
 ];
 
 const byName = new Map(CONFIG_SUBCOMMANDS.map((subcommand) => [subcommand.data.name, subcommand]));

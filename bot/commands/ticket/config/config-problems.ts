@@ -11,6 +11,7 @@ const SETTING_NAMES: Record<string, string> = {
   openLimitPerMember: 'Open limit',
   openCooldownSeconds: 'Cooldown',
   blockedUserIds: 'Blocklist',
+  language: 'Language',
   ticketTypes: 'Ticket types',
 };
 

@@ -9,6 +9,8 @@ import {
   type TicketType,
   ticketTypeSchema,
 } from '../../../../../../domain/guild-config.ts';
+import { LANGUAGE_NAMES } from '../../../../../../i18n/language-names.ts';
+import { SUPPORTED_LOCALES, type SupportedLocale } from '../../../../../../i18n/locales.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import '../../../components/settings/settings.css';
 import { ChannelSelect } from '../../../components/settings/ChannelSelect.tsx';
@@ -137,6 +139,25 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
           problems={problems()}
           onChange={(id) => setDraft('remindersChannelId', id)}
         />
+      </fieldset>
+
+      <fieldset>
+        <legend>Language</legend>
+        <div class="field">
+          <label for={fieldId('language')}>Language of ticket threads and summaries</label>
+          <p class="field-hint">
+            Private answers follow each member's Discord language when the bot speaks it, this one otherwise.
+          </p>
+          <select
+            id={fieldId('language')}
+            value={draft.language}
+            onChange={(event) => setDraft('language', event.currentTarget.value as SupportedLocale)}
+            {...invalidAttributes(problems(), 'language')}
+          >
+            <For each={SUPPORTED_LOCALES}>{(locale) => <option value={locale}>{LANGUAGE_NAMES[locale]}</option>}</For>
+          </select>
+          <FieldProblem problems={problems()} path="language" />
+        </div>
       </fieldset>
 
       <fieldset id={fieldId('staffRoleIds')} tabindex="-1">
