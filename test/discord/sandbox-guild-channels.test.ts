@@ -288,6 +288,12 @@ describe('Discord sandbox guild channels', () => {
     const channel = await call('POST', `/guilds/${guildId()}/channels`, { name: 'threads-here' });
     const thread = await call('POST', `/channels/${channel.body.id}/threads`, { name: 'ticket-0045', type: 12 });
     await call('PUT', `/channels/${thread.body.id}/thread-members/${user('alice')}`);
+    const one = await call('GET', `/channels/${thread.body.id}/thread-members/${user('alice')}?with_member=true`);
+    expect(one.body).toMatchObject({
+      id: thread.body.id,
+      user_id: user('alice'),
+      member: { user: { id: user('alice') } },
+    });
     dispatches = [];
     expect((await call('DELETE', `/channels/${thread.body.id}/thread-members/${user('alice')}`)).status).toBe(204);
     expect(sandbox.state.threadMembers(thread.body.id).map((member) => member.userId)).toEqual([sandbox.bot.userId]);
@@ -295,10 +301,9 @@ describe('Discord sandbox guild channels', () => {
     expect(update?.data).toMatchObject({ removed_member_ids: [user('alice')] });
     const messages = sandbox.state.messagesIn(thread.body.id);
     expect(messages.at(-1)).toMatchObject({ type: 2, mentions: [{ id: user('alice') }] });
-    expect(await call('DELETE', `/channels/${thread.body.id}/thread-members/${user('alice')}`)).toEqual({
-      status: 404,
-      body: { code: 10007, message: 'Unknown Member' },
-    });
+    const unknownMember = { status: 404, body: { code: 10007, message: 'Unknown Member' } };
+    expect(await call('DELETE', `/channels/${thread.body.id}/thread-members/${user('alice')}`)).toEqual(unknownMember);
+    expect(await call('GET', `/channels/${thread.body.id}/thread-members/${user('alice')}`)).toEqual(unknownMember);
   });
 
   it('keeps categories, parents and overwrites in snapshots', async () => {
@@ -379,10 +384,14 @@ describe('Discord sandbox guild channels', () => {
       });
     });
 
-    it("lists a role's members through the members list (Server Members intent)", async () => {
+    it("lists the roles, and a role's members through the members list (Server Members intent)", async () => {
+      const roles = await guild.roles.fetch();
+      expect(roles.get(staff())?.name).toBe('Staff');
+      expect(roles.has(guild.id)).toBe(true);
       const members = await guild.members.list({ limit: 1000 });
       const staffMembers = members.filter((member) => member.roles.cache.has(staff()));
       expect([...staffMembers.keys()]).toEqual([user('sam')]);
+      expect(sandbox.specViolations).toEqual([]);
     });
   });
 });

@@ -15,6 +15,7 @@ declare module 'discord-api-spec/zod' {
   export const GatewayBotResponseSchema: ZodMiniType;
   export const GuildChannelResponseSchema: ZodMiniType;
   export const GuildMemberResponseSchema: ZodMiniType;
+  export const GuildRoleResponseSchema: ZodMiniType;
   export const GuildWithCountsResponseSchema: ZodMiniType;
   export const IncomingWebhookRequestPartialSchema: ZodMiniType;
   export const IncomingWebhookUpdateRequestPartialSchema: ZodMiniType;

@@ -44,6 +44,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   },
   'GET /guilds/:guildId/members': { request: null, response: z.array(spec.GuildMemberResponseSchema) },
   'GET /guilds/:guildId/members/:userId': { request: null, response: spec.GuildMemberResponseSchema },
+  'GET /guilds/:guildId/roles': { request: null, response: z.array(spec.GuildRoleResponseSchema) },
   'GET /guilds/:guildId/threads/active': { request: null, response: spec.ThreadsResponseSchema },
 
   'GET /channels/:channelId': { request: null, response: anyChannelResponse },
@@ -73,6 +74,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     response: spec.CreatedThreadResponseSchema,
   },
   'GET /channels/:channelId/thread-members': { request: null, response: z.array(spec.ThreadMemberResponseSchema) },
+  'GET /channels/:channelId/thread-members/:userId': { request: null, response: spec.ThreadMemberResponseSchema },
   'PUT /channels/:channelId/thread-members/:userId': { request: null, response: null },
   'DELETE /channels/:channelId/thread-members/:userId': { request: null, response: null },
 

@@ -97,6 +97,16 @@ export const guildDirectoryRoutes: Route[] = [
     },
   },
   {
+    // The guild's roles, @everyone included, lowest first as Discord lists them.
+    method: 'GET',
+    path: '/guilds/:guildId/roles',
+    handle({ state, params, botUserId }) {
+      const guild = requireGuild(state, params.guildId ?? '', botUserId);
+      const roles = state.rolesOf(guild.id).sort((a, b) => a.position - b.position);
+      return { status: 200, body: roles.map(serializeRole) };
+    },
+  },
+  {
     method: 'GET',
     path: '/guilds/:guildId/members/:userId',
     handle({ state, params, botUserId }) {

@@ -98,6 +98,27 @@ export const threadRoutes: Route[] = [
     },
   },
   {
+    // One thread member (with its guild member when asked); someone not in the thread is an Unknown Member.
+    method: 'GET',
+    path: '/channels/:channelId/thread-members/:userId',
+    handle({ state, params, query, botUserId }) {
+      const thread = requireThread(state, params.channelId ?? '', botUserId);
+      const userId = params.userId === '@me' ? botUserId : (params.userId ?? '');
+      const { with_member } = parseFormBody(listThreadMembersQuery, Object.fromEntries(query));
+      const member = state.threadMembers(thread.id).find((each) => each.userId === userId);
+      if (!member) throw unknownMember();
+      const guildMember = state.member(thread.guildId, userId);
+      const user = state.users.get(userId);
+      return {
+        status: 200,
+        body: {
+          ...serializeThreadMember(member),
+          ...(with_member === 'true' && guildMember && user ? { member: serializeMember(guildMember, user) } : {}),
+        },
+      };
+    },
+  },
+  {
     // Documented: MANAGE_THREADS, or being the creator of a private thread; not in an archived thread. Leaving
     // (@me) takes neither. Someone not in the thread is an Unknown Member.
     method: 'DELETE',
