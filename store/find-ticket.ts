@@ -5,6 +5,8 @@ export interface TicketRef {
   workflowId: string;
   number: number;
   creatorId: string;
+  /** The type's key, as a move changes it. */
+  typeKey: string;
   threadId: string | null;
   status: TicketStatus;
   /** Who closed it, when and why: set once the row says closed (closedById null when it closed by itself). */
@@ -17,6 +19,7 @@ const REF_FIELDS = {
   workflowId: true,
   number: true,
   creatorId: true,
+  typeKey: true,
   threadId: true,
   status: true,
   closedAt: true,

@@ -10,9 +10,12 @@ import { untilReachable } from './until-reachable.ts';
 export class TicketRefusal extends Error {
   override name = 'TicketRefusal';
   readonly type: string;
-  constructor(type: string, message: string) {
+  /** The refusal's details, e.g. `{ retryAfterMs }` of a rename past Discord's limit. */
+  readonly details: readonly unknown[];
+  constructor(type: string, message: string, details: readonly unknown[] = []) {
     super(message);
     this.type = type;
+    this.details = details;
   }
 }
 
@@ -52,7 +55,7 @@ export async function updateTicket<Ret, Arg>(
     return await untilReachable(() => taken.result(), delivery.stillWanted);
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type) {
-      throw new TicketRefusal(err.cause.type, err.cause.message);
+      throw new TicketRefusal(err.cause.type, err.cause.message, err.cause.details ?? []);
     }
     throw err;
   }

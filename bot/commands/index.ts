@@ -4,10 +4,14 @@ import { addUserSubcommand } from './ticket/add-user.ts';
 import { assignSubcommand } from './ticket/assign.ts';
 import { closeSubcommand } from './ticket/close.ts';
 import { configSubcommandGroup } from './ticket/config/config-group.ts';
+import { labelSubcommandGroup } from './ticket/label.ts';
 import { listSubcommand } from './ticket/list.ts';
 import { listPageButton } from './ticket/list-page-button.ts';
+import { moveSubcommand } from './ticket/move.ts';
 import { openSubcommand } from './ticket/open.ts';
 import { panelSubcommand } from './ticket/panel.ts';
+import { prioritySubcommand } from './ticket/priority.ts';
+import { renameSubcommand } from './ticket/rename.ts';
 import { pauseSubcommand, resumeSubcommand, timerOffSubcommand } from './ticket/timer.ts';
 import { unassignSubcommand } from './ticket/unassign.ts';
 
@@ -28,6 +32,10 @@ export const ticketCommand = {
     resumeSubcommand,
     timerOffSubcommand,
     panelSubcommand,
+    prioritySubcommand,
+    labelSubcommandGroup,
+    renameSubcommand,
+    moveSubcommand,
     configSubcommandGroup,
   ] satisfies TicketSubcommand[] as TicketSubcommand[],
 };

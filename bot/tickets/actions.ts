@@ -28,7 +28,7 @@ type TicketInteraction = RepliableInteraction<'cached'>;
 export type AskTicket = <Ret, Arg>(update: UpdateDefinition<Ret, [Arg]>, arg: Arg) => Promise<Ret>;
 
 /** One kind of action on a ticket, as actOnTicket runs it. */
-interface TicketAction {
+export interface TicketAction {
   /** Refuses, with a UserFacingError, an actor who may not do this; checked before the ticket is asked anything. */
   allow(actor: Actor): void;
   /** Whether it closes the ticket or changes it, for the answer when the ticket turns out to be closed. */
@@ -45,7 +45,7 @@ interface TicketAction {
  * from its row without asking its workflow, and otherwise run the update with answerInTime, which tells the actor
  * within seconds what is known and the outcome when it comes. Failures are answered, never thrown.
  */
-async function actOnTicket(
+export async function actOnTicket(
   interaction: TicketInteraction,
   context: BotContext,
   ticket: TicketRef,

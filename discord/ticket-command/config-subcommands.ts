@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES } from '../../i18n/language-names.ts';
 import { SUPPORTED_LOCALES } from '../../i18n/locales.ts';
 import type { MessageValues } from '../../i18n/translate.ts';
 import { categoriesSubcommandData, typeModeSubcommandData } from './channel-mode-config-subcommands.ts';
+import { labelAddConfigSubcommandData, labelRemoveConfigSubcommandData } from './metadata-subcommands.ts';
 import { slaSubcommandData, supportHoursSubcommandData } from './sla-config-subcommands.ts';
 
 // The options' ranges are the schema's (domain/guild-config.ts), so Discord's client refuses what the save would.
@@ -175,6 +176,8 @@ export const CONFIG_SUBCOMMANDS_DATA: readonly SlashCommandSubcommandBuilder[] =
   categoriesSubcommandData,
   typeModeSubcommandData,
   languageSubcommandData,
+  labelAddConfigSubcommandData,
+  labelRemoveConfigSubcommandData,
 ];
 
 /** A subcommand cannot carry its own default permissions, so the bot checks Manage Server on every use. */

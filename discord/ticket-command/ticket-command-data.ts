@@ -3,6 +3,12 @@ import type { TicketType } from '../../domain/guild-config.ts';
 import { localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { configSubcommandGroupData } from './config-subcommands.ts';
 import {
+  labelSubcommandGroupData,
+  moveSubcommandData,
+  prioritySubcommandData,
+  renameSubcommandData,
+} from './metadata-subcommands.ts';
+import {
   addUserSubcommandData,
   assignSubcommandData,
   closeSubcommandData,
@@ -33,5 +39,9 @@ export function ticketCommandData(
     .addSubcommand(resumeSubcommandData)
     .addSubcommand(timerOffSubcommandData)
     .addSubcommand(panelSubcommandData)
+    .addSubcommand(prioritySubcommandData)
+    .addSubcommandGroup(labelSubcommandGroupData)
+    .addSubcommand(renameSubcommandData)
+    .addSubcommand(moveSubcommandData)
     .addSubcommandGroup(configSubcommandGroupData);
 }

@@ -1,7 +1,8 @@
 import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
-import type { TicketType } from '../../domain/guild-config.ts';
+import { GUILD_CONFIG_LIMITS, type TicketType } from '../../domain/guild-config.ts';
 import { type CommandTextKey, localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
+import { priorityChoices } from './priority-choices.ts';
 
 /** Tickets per page of `/ticket list`. */
 export const TICKET_LIST_PAGE_SIZE = 10;
@@ -12,7 +13,7 @@ function subcommand(prefix: CommandTextKey): SlashCommandSubcommandBuilder {
 }
 
 /** The optional `ticket` number of the ticket actions: without it, the action is about the thread it is run in. */
-function withTicketOption(subcommand: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
+export function withTicketOption(subcommand: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   return subcommand.addIntegerOption((option) => localizedCommandText(option, 'commands.option.ticket').setMinValue(1));
 }
 
@@ -36,9 +37,18 @@ export const closeSubcommandData = withTicketOption(
   ),
 );
 
-export const listSubcommandData = subcommand('commands.list').addIntegerOption((option) =>
-  localizedCommandText(option, 'commands.list.page', { count: TICKET_LIST_PAGE_SIZE }).setMinValue(1),
-);
+export const listSubcommandData = subcommand('commands.list')
+  .addIntegerOption((option) =>
+    localizedCommandText(option, 'commands.list.page', { count: TICKET_LIST_PAGE_SIZE }).setMinValue(1),
+  )
+  .addStringOption((option) =>
+    localizedCommandText(option, 'ticket-metadata.command.list.priority').addChoices(priorityChoices),
+  )
+  .addStringOption((option) =>
+    localizedCommandText(option, 'ticket-metadata.command.list.label').setMaxLength(
+      GUILD_CONFIG_LIMITS.labelNameLength,
+    ),
+  );
 
 export const assignSubcommandData = withTicketOption(
   subcommand('commands.assign').addUserOption((option) =>

@@ -1,6 +1,8 @@
 import { CUSTOM_ID_PREFIX } from '../../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../../interactions/handler-types.ts';
 import { answerFailure } from '../../replies.ts';
+import { wordsFor } from '../../tickets/metadata-actions.ts';
+import { parseListPageId } from './ticket-list-filters.ts';
 import { ticketListPage } from './ticket-list-page.ts';
 
 /**
@@ -12,9 +14,9 @@ export const listPageButton: ButtonHandler = {
   async execute(interaction, id, context) {
     try {
       await interaction.deferUpdate();
-      const page = Number.parseInt(id, 10);
+      const { page, filters } = parseListPageId(id);
       await interaction.editReply(
-        await ticketListPage(context, interaction.member, Number.isSafeInteger(page) ? page : 1),
+        await ticketListPage(context, interaction.member, page, filters, wordsFor(interaction)),
       );
     } catch (error) {
       await answerFailure(interaction, error);

@@ -8,8 +8,11 @@ import {
 } from 'discord.js';
 import { TICKET_LIST_PAGE_SIZE as TICKETS_PER_PAGE } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import { CUSTOM_ID_PREFIX, customId } from '../../../domain/custom-ids.ts';
+import { DEFAULT_LOCALE } from '../../../i18n/locales.ts';
+import { type Translate, translator } from '../../../i18n/translate.ts';
 import type { BotContext } from '../../bot-context.ts';
 import { isStaff } from '../../permissions.ts';
+import { filterWhere, filterWords, listPageId, metadataParts, type TicketListFilters } from './ticket-list-filters.ts';
 
 /**
  * One page of the guild's open tickets, read from Postgres: staff see every open ticket, a member their own.
@@ -19,10 +22,17 @@ export async function ticketListPage(
   context: BotContext,
   member: GuildMember,
   requestedPage: number,
+  filters: TicketListFilters = {},
+  t: Translate = translator(DEFAULT_LOCALE),
 ): Promise<InteractionEditReplyOptions> {
   const config = await context.guildConfigs.loadGuildConfig(member.guild.id);
   const staff = isStaff(member, config);
-  const where = { guildId: member.guild.id, status: 'open' as const, ...(staff ? {} : { creatorId: member.id }) };
+  const where = {
+    guildId: member.guild.id,
+    status: 'open' as const,
+    ...(staff ? {} : { creatorId: member.id }),
+    ...filterWhere(filters),
+  };
   const total = await context.prisma.ticket.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / TICKETS_PER_PAGE));
   const page = Math.min(Math.max(1, requestedPage), pageCount);
@@ -31,7 +41,16 @@ export async function ticketListPage(
     orderBy: { number: 'asc' },
     skip: (page - 1) * TICKETS_PER_PAGE,
     take: TICKETS_PER_PAGE,
-    select: { number: true, typeName: true, creatorId: true, assigneeId: true, threadId: true, openedAt: true },
+    select: {
+      number: true,
+      typeName: true,
+      creatorId: true,
+      assigneeId: true,
+      threadId: true,
+      openedAt: true,
+      priority: true,
+      labels: true,
+    },
   });
 
   const title = staff ? 'Open tickets' : 'Your open tickets';
@@ -40,28 +59,38 @@ export async function ticketListPage(
       `**#${ticket.number}** ${ticket.typeName}`,
       `by <@${ticket.creatorId}>`,
       ticket.assigneeId ? `assigned to <@${ticket.assigneeId}>` : 'unassigned',
+      ...metadataParts(t, ticket),
       `opened ${time(ticket.openedAt, 'R')}`,
       ...(ticket.threadId ? [`<#${ticket.threadId}>`] : []),
     ].join(' · '),
   );
+  const filtered = filterWords(t, filters);
   const content =
     total === 0
-      ? staff
-        ? 'There are no open tickets.'
-        : 'You have no open tickets.'
-      : [`**${title}** (${total}) · page ${page} of ${pageCount}`, ...lines].join('\n');
-  return { content, components: pageCount > 1 ? [pageButtons(page, pageCount)] : [], allowedMentions: { parse: [] } };
+      ? filtered
+        ? t('ticket-metadata.list.noMatches')
+        : staff
+          ? 'There are no open tickets.'
+          : 'You have no open tickets.'
+      : [`**${title}** (${total}) · page ${page} of ${pageCount}`, ...(filtered ? [filtered] : []), ...lines].join(
+          '\n',
+        );
+  return {
+    content,
+    components: pageCount > 1 ? [pageButtons(page, pageCount, filters)] : [],
+    allowedMentions: { parse: [] },
+  };
 }
 
-function pageButtons(page: number, pageCount: number): ActionRowBuilder<ButtonBuilder> {
+function pageButtons(page: number, pageCount: number, filters: TicketListFilters): ActionRowBuilder<ButtonBuilder> {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
-      .setCustomId(customId(CUSTOM_ID_PREFIX.ticketListPage, String(page - 1)))
+      .setCustomId(customId(CUSTOM_ID_PREFIX.ticketListPage, listPageId(page - 1, filters)))
       .setStyle(ButtonStyle.Secondary)
       .setLabel('Previous')
       .setDisabled(page <= 1),
     new ButtonBuilder()
-      .setCustomId(customId(CUSTOM_ID_PREFIX.ticketListPage, String(page + 1)))
+      .setCustomId(customId(CUSTOM_ID_PREFIX.ticketListPage, listPageId(page + 1, filters)))
       .setStyle(ButtonStyle.Secondary)
       .setLabel('Next')
       .setDisabled(page >= pageCount),

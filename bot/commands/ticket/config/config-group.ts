@@ -6,6 +6,7 @@ import { blocklistAddSubcommand, blocklistRemoveSubcommand } from './blocklist.t
 import { categoriesSubcommand, typeModeSubcommand } from './channel-mode.ts';
 import { historiesChannelSubcommand, remindersChannelSubcommand, ticketChannelSubcommand } from './channels.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
+import { labelAddSubcommand, labelRemoveSubcommand } from './labels.ts';
 import { languageSubcommand } from './language.ts';
 import { cooldownSubcommand, inactivitySubcommand, openLimitSubcommand } from './limits.ts';
 import { notificationRoleSubcommand, notificationsSubcommand } from './notifications.ts';
@@ -39,6 +40,8 @@ const CONFIG_SUBCOMMANDS: ConfigSubcommand[] = [
   categoriesSubcommand,
   typeModeSubcommand,
   languageSubcommand,
+  labelAddSubcommand,
+  labelRemoveSubcommand,
 ];
 
 const byName = new Map(CONFIG_SUBCOMMANDS.map((subcommand) => [subcommand.data.name, subcommand]));
