@@ -198,6 +198,27 @@ describe('Discord sandbox guild channels', () => {
     expect(await grants(ManageMessages)).toEqual(missing);
     expect(await grants(ManageRoles)).toEqual(missing);
     expect((await grants(ViewChannel | SendMessages)).status).toBe(201);
+
+    // An administrator gave the bot MANAGE_MESSAGES in a category: editing a channel there may grant it, creating
+    // one may not (Discord checks the guild at creation, the guild or the category on edits).
+    const category = await createCategory('Moderated');
+    const categoryRecord = sandbox.state.channels.get(category.id);
+    if (!categoryRecord) throw new Error('no category');
+    sandbox.state.putPermissionOverwrite(categoryRecord, {
+      id: sandbox.bot.userId,
+      type: 1,
+      allow: bits(ViewChannel, ManageMessages),
+      deny: '0',
+    });
+    const inside = await call('POST', `/guilds/${guildId()}/channels`, { name: 'inside', parent_id: category.id });
+    const samMay = { type: 1, allow: bits(ViewChannel, ManageMessages), deny: '0' };
+    expect((await call('PUT', `/channels/${inside.body.id}/permissions/${user('sam')}`, samMay)).status).toBe(204);
+    const created = await call('POST', `/guilds/${guildId()}/channels`, {
+      name: 'created-inside',
+      parent_id: category.id,
+      permission_overwrites: [{ id: user('sam'), ...samMay }],
+    });
+    expect(created).toEqual(missing);
   });
 
   it('edits name, topic, parent and overwrites with CHANNEL_UPDATE to who saw it before or after', async () => {

@@ -4,10 +4,11 @@ import type { ChannelRecord, PermissionOverwriteRecord } from '../state/records.
 import { ALL_PERMISSIONS, channelPermissions, guildPermissions, hasPermission } from './compute.ts';
 
 /**
- * Whether a bot may write these overwrites, by Discord's documented rule (Create Guild Channel, Modify Channel,
- * Edit Channel Permissions, and the 2021-01-22 change log): it may allow or deny only permissions it holds itself,
- * in the guild, or in the parent category when the channel has one; MANAGE_ROLES ("Manage Permissions") only as a
- * guild administrator. Both limits fall away when an overwrite in the channel itself allows the bot MANAGE_ROLES.
+ * Whether a bot may write these overwrites, by Discord's documented rule: it may allow or deny only permissions it
+ * holds itself, in the guild when it creates a channel (Create Guild Channel, and the 2021-01-22 change log), and in
+ * the guild or the channel's category when it edits one (Modify Channel, Edit Channel Permissions); MANAGE_ROLES
+ * ("Manage Permissions") only as a guild administrator. Both limits fall away when an overwrite in the channel
+ * itself allows the bot MANAGE_ROLES. `place.channel` is null for a channel being created.
  */
 export function mayWriteOverwrites(
   state: DiscordState,
@@ -19,7 +20,8 @@ export function mayWriteOverwrites(
   const guildBits = guildPermissions(state, place.guildId, botUserId);
   const administrator = hasPermission(guildBits, PermissionFlagsBits.Administrator);
   if (administrator) return true;
-  const held = place.parentId ? channelPermissions(state, place.parentId, botUserId) : guildBits;
+  const held =
+    place.channel && place.parentId ? guildBits | channelPermissions(state, place.parentId, botUserId) : guildBits;
   return overwrites.every((overwrite) => {
     const bits = BigInt(overwrite.allow) | BigInt(overwrite.deny);
     return (bits & PermissionFlagsBits.ManageRoles) === 0n && (bits & ~held & ALL_PERMISSIONS) === 0n;
