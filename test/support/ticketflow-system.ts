@@ -51,6 +51,8 @@ export interface TicketflowSystemOptions {
   publicUrl?: string;
   /** False leaves the worker process stopped (`worker.start()` starts it), for a test that runs a worker its own way. */
   startWorker?: boolean;
+  /** The bot's role's permissions, as its invite granted them; TICKET_BOT_PERMISSIONS unless given. */
+  botPermissions?: bigint;
   /** More of the worker's environment: a payment provider's settings, for the subscription workflow's activities. */
   workerEnv?: Record<string, string>;
 }
@@ -111,6 +113,7 @@ export async function startTicketflowSystem(options: TicketflowSystemOptions = {
   try {
     const world = seedGuild(discord.state, {
       botUserId: discord.bot.userId,
+      botPermissions: options.botPermissions,
       name: 'Ticketflow E2E',
       roles: [{ name: 'Staff' }, { name: 'Alerts', mentionable: true }],
       members: [
