@@ -1,5 +1,5 @@
 import { log, patched } from '@temporalio/workflow';
-import type { TicketChannelAccess } from '../domain/ticket.ts';
+import type { TicketChannelAccess, TicketNotice } from '../domain/ticket.ts';
 import { ticketChannelName, ticketChannelTopic } from '../domain/ticket-channel-mode.ts';
 import { ticketLabel } from '../domain/ticket-naming.ts';
 import type { TicketView } from './definitions.ts';
@@ -84,6 +84,29 @@ export function ticketSpace(run: TicketRun, spaceId: string) {
       isChannel
         ? Promise.resolve({ someRolesNotAdded: false })
         : run.act.addStaffToThread({ guildId: ticket.guildId, threadId: spaceId, staffRoleIds }),
+    /** Out of the ticket: off the thread, or the channel's overwrite taken away. */
+    removeMember: (userId: string) =>
+      isChannel
+        ? run.act.setTicketChannelAccess({
+            channelId: spaceId,
+            access: access([userId], 'none'),
+            reason: 'Removed from the ticket',
+          })
+        : run.act.removeThreadMember({ threadId: spaceId, userId }),
+    /**
+     * A role's members: the notice's mention brings them into a thread; a channel lets the role in, then posts the
+     * notice (its mention changes nothing there, so nobody is left out).
+     */
+    addRole: async (roleId: string, idempotencyKey: string, notice: Extract<TicketNotice, { kind: 'role_added' }>) => {
+      if (!isChannel) return run.act.addRoleToThread({ threadId: spaceId, idempotencyKey, notice });
+      await run.act.setTicketChannelAccess({
+        channelId: spaceId,
+        access: access([roleId], 'write', 'role'),
+        reason: 'Role added to the ticket',
+      });
+      await run.act.postNotice({ channelId: spaceId, idempotencyKey, notice });
+      return { someMembersNotAdded: false };
+    },
     /** Members of staff roles: a mention brings them into a thread; a channel lets the roles in. */
     addStaffRoles: (staffRoleIds: string[]) =>
       isChannel

@@ -1,6 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { Actor } from '../domain/ticket.ts';
 import { type AddRoleResult, type AssignTicketInput, addRole, removeMember, type TicketView } from './definitions.ts';
+import { ticketSpace } from './ticket-channel-mode.ts';
 import { validateAddRole, validateAssignment, validateRemoveMember } from './ticket-people-rules.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { assign, record, tellThread, unlessUnavailable } from './ticket-staff-actions.ts';
@@ -50,7 +51,7 @@ async function removeTicketMember(run: TicketRun, actor: Actor, memberId: string
   const threadId = ticket.threadId;
   if (threadId) {
     await unlessUnavailable(run, 'Discord did not remove the member from the thread', () =>
-      run.act.removeThreadMember({ threadId, userId: memberId }),
+      ticketSpace(run, threadId).removeMember(memberId),
     );
   }
   await record(run, {
@@ -85,10 +86,12 @@ async function addTicketRole(run: TicketRun, actor: Actor, roleId: string): Prom
   const idempotencyKey = run.nextKey('role_added');
   let someMembersNotAdded = false;
   await unlessUnavailable(run, "Discord did not add the role's members to the thread", async () => {
-    ({ someMembersNotAdded } = await run.act.addRoleToThread({
-      threadId,
-      idempotencyKey,
-      notice: { kind: 'role_added', ticket: run.facts(), roleId, actor, language: ticket.settings?.language },
+    ({ someMembersNotAdded } = await ticketSpace(run, threadId).addRole(roleId, idempotencyKey, {
+      kind: 'role_added',
+      ticket: run.facts(),
+      roleId,
+      actor,
+      language: ticket.settings?.language,
     }));
   });
   await record(run, {

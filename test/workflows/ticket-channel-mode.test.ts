@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, closeTicket } from '../../workflows/definitions.ts';
+import { addMember, addRole, closeTicket, removeMember } from '../../workflows/definitions.ts';
 import { defaultTestSettings, type RecordingTicketActivities } from '../support/recording-ticket-activities.ts';
 import { creator, eventually, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
@@ -93,6 +93,24 @@ describe('a ticket type in channel mode', () => {
       expect(order.lastIndexOf('setTicketChannelAccess')).toBeLessThan(order.indexOf('renderTranscript'));
       expect(order.indexOf('renderTranscript')).toBeLessThan(order.indexOf('deleteTicketChannel'));
       expect(channel?.deleted).toBe(true);
+    }, channelMode()));
+
+  it('removes a member and lets a role in by overwrites, announcing the role', () =>
+    suite.withWorker(async ({ fake, open }) => {
+      const result = await open();
+      if (result.outcome !== 'opened') throw new Error('not opened');
+      const handle = suite.env().client.workflow.getHandle(result.workflowId);
+      const member = '500000000000000042';
+      const role = '300000000000000077';
+      await handle.executeUpdate(addMember, { args: [{ actor: staffActor, memberId: member }] });
+      await handle.executeUpdate(removeMember, { args: [{ actor: staffActor, memberId: member }] });
+      await handle.executeUpdate(addRole, { args: [{ actor: staffActor, roleId: role }] });
+      const channel = fake.ticketChannels.get('ticket-1');
+      expect(channel?.access.has(member)).toBe(false);
+      expect(channel?.access.get(role)).toBe('write');
+      expect(fake.notice('role_added')).toHaveLength(1);
+      expect(called(fake, 'removeThreadMember')).toHaveLength(0);
+      expect(called(fake, 'addRoleToThread')).toHaveLength(0);
     }, channelMode()));
 
   it('leaves thread-mode tickets as they were: a thread, locked and kept', () =>
