@@ -19,6 +19,14 @@ export const CUSTOM_ID_PREFIX = {
   closeConfirm: 'tcloseok',
   closeWithReason: 'tclosewr',
   closeReason: 'tcloserm',
+  /** Request close and Turn timer off in the ticket's controls; id = the ticket number. */
+  requestClose: 'tcrq',
+  disableTimer: 'tdisable',
+  /** The reason modal of Turn timer off; id = the ticket number. */
+  disableTimerReason: 'tdisrm',
+  /** Accept and Keep open under a close request; id = `<ticket number>:<request id>`. */
+  closeRequestAccept: 'tcracc',
+  closeRequestKeepOpen: 'tcrkeep',
   /** Previous/Next under a `/ticket list` answer; id = the 1-based page to show. */
   ticketListPage: 'tlist',
 } as const;

@@ -1,7 +1,8 @@
 /** Types shared by the ticket workflow, its activities and its callers (bot, panel, CLI). Pure: no I/O. */
+
+import type { CloseRequestFacts, CloseRequestOutcome } from './close-request.ts';
 import type { RoutingMode } from './routing.ts';
 import type { TicketMode } from './ticket-channel-mode.ts';
-
 import type { TicketPriority } from './ticket-metadata.ts';
 
 export type TicketStatus = 'opening' | 'open' | 'closed' | 'refused';
@@ -136,7 +137,12 @@ export type TicketEventKind =
   | 'priority_changed'
   | 'labels_changed'
   | 'renamed'
-  | 'moved';
+  | 'moved'
+  | 'close_requested'
+  | 'close_request_accepted'
+  | 'close_request_declined'
+  | 'close_request_cancelled'
+  | 'close_request_expired';
 
 export interface TicketEvent {
   /** Unique per event, made deterministically by the workflow, so a retried write stores one row. */
@@ -181,6 +187,8 @@ export interface TicketFacts {
   assigneeId: string | null;
   threadId: string | null;
   openedAt: number;
+  /** The guild's language (TicketSettings.language) that thread notices speak; absent means English. */
+  language?: string;
 }
 
 /**
@@ -241,7 +249,18 @@ export type TicketNotice =
       fallbackRoleId: string | null;
       language?: string;
     }
-  | { kind: 'timer_changed'; ticket: TicketFacts; timer: TimerState; actor: Actor }
+  /** `reason`: why staff turned the timer off, when they said (absent for older tickets and other changes). */
+  | { kind: 'timer_changed'; ticket: TicketFacts; timer: TimerState; actor: Actor; reason?: string }
+  /** Asks the creator, by mention, to accept or keep open; carries the request's buttons. */
+  | { kind: 'close_requested'; ticket: TicketFacts; request: CloseRequestFacts; actor: Actor }
+  /** How a close request ended; `actorId` is who answered (null when it expired). */
+  | {
+      kind: 'close_request_ended';
+      ticket: TicketFacts;
+      request: CloseRequestFacts;
+      outcome: CloseRequestOutcome;
+      actorId: string | null;
+    }
   | { kind: 'inactivity_warning'; ticket: TicketFacts; closesAt: number }
   | { kind: 'reminder'; ticket: TicketFacts; remindedAt: number }
   | { kind: 'closing'; ticket: TicketFacts; closure: ClosureFacts }
@@ -316,6 +335,20 @@ export interface TicketActivities {
     messageId: string;
     ticketNumber: number;
     timer: TimerState;
+    /** The language of the controls' words (the guild's); absent means English. */
+    language?: string;
+  }): Promise<void>;
+  /**
+   * Shows how a close request ended on its message, in place of the request, and removes its buttons; the same edit
+   * however often it runs.
+   */
+  showCloseRequestOutcome(input: {
+    threadId: string;
+    messageId: string;
+    ticket: TicketFacts;
+    request: CloseRequestFacts;
+    outcome: CloseRequestOutcome;
+    actorId: string | null;
   }): Promise<void>;
   /**
    * Posts a staff member's reply written outside Discord (the panel) in the thread, through the bot and signed with

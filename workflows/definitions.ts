@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CloseRequestAnswer, CloseRequestFacts } from '../domain/close-request.ts';
 import type {
   Actor,
   ClosureFacts,
@@ -64,6 +65,13 @@ export interface TicketView {
   labels?: string[];
   /** The thread's name as staff last renamed it; absent while it keeps the name it opened with. */
   threadName?: string;
+  /**
+   * The close request waiting for the creator's answer; null once a request ended, absent on tickets that never had
+   * one (and in older runs).
+   */
+  pendingCloseRequest?: CloseRequestFacts | null;
+  /** Why staff turned the inactivity timer off, while it is off; absent when they gave no reason (older tickets). */
+  timerDisabledReason?: string;
 }
 
 /** A change to the thread's messages, queued in arrival order: a new or edited message, or a deletion. */
@@ -136,7 +144,17 @@ export const removeMember = defineUpdate<TicketView, [{ actor: Actor; memberId: 
 export const addRole = defineUpdate<AddRoleResult, [{ actor: Actor; roleId: string }]>('addRole');
 export const pauseTimer = defineUpdate<TicketView, [{ actor: Actor }]>('pauseTimer');
 export const resumeTimer = defineUpdate<TicketView, [{ actor: Actor }]>('resumeTimer');
-export const disableTimer = defineUpdate<TicketView, [{ actor: Actor }]>('disableTimer');
+/** `reason` is absent in histories of older bots; callers now give it. */
+export const disableTimer = defineUpdate<TicketView, [{ actor: Actor; reason?: string }]>('disableTimer');
+/** Staff ask the creator to confirm closing; without an answer it closes after `afterMs` (default 24 hours). */
+export const requestClose = defineUpdate<TicketView, [{ actor: Actor; reason?: string | null; afterMs?: number }]>(
+  'requestClose',
+);
+/** The creator (or staff, for accept) answers the pending close request `requestId`. */
+export const answerCloseRequest = defineUpdate<
+  TicketView,
+  [{ actor: Actor; requestId: number; answer: CloseRequestAnswer }]
+>('answerCloseRequest');
 /** Staff reply from outside Discord (the panel): posted in the thread by the bot, signed, and stored as theirs. */
 export const replyAsStaff = defineUpdate<TicketView, [{ actor: Actor; content: string }]>('replyAsStaff');
 export const closeTicket = defineUpdate<CloseTicketResult, [{ actor: Actor; reason?: string | null }]>('closeTicket');

@@ -16,7 +16,11 @@ export const MESSAGE_EDITS_AND_DELETES_PATCH = 'message-edits-and-deletes';
  * Signals cannot be refused, so a malformed payload is dropped alone and logged. Returns how a reply is taken, for
  * replies that come another way (a staff reply from the panel).
  */
-export function setMessageSignalHandlers(run: TicketRun, changes: MessageChange[]): (message: TicketMessage) => void {
+export function setMessageSignalHandlers(
+  run: TicketRun,
+  changes: MessageChange[],
+  onReply: (message: TicketMessage) => void = () => {},
+): (message: TicketMessage) => void {
   const { ticket } = run;
   // A change is taken while the run lives: the workflow stores everything it took before it ends, and once it has
   // ended the bot's signal fails, so nothing is taken and then lost. Runs begun by older workers stopped taking
@@ -37,6 +41,7 @@ export function setMessageSignalHandlers(run: TicketRun, changes: MessageChange[
     ticket.replyCount += 1;
     noteActivity();
     changes.push({ kind: 'message', message });
+    onReply(message);
   };
   wf.setHandler(
     replyReceived,

@@ -91,6 +91,7 @@ export class TicketRun {
       assigneeId: t.assigneeId,
       threadId: t.threadId,
       openedAt: t.openedAt,
+      ...(t.settings?.language ? { language: t.settings.language } : {}),
     };
   }
 

@@ -1,7 +1,17 @@
 import type { TicketView } from './definitions.ts';
 
-/** `welcome` and `refresh` are due at once: a welcome held up by a problem, settings the guild changed. */
-export type TimedAction = 'welcome' | 'refresh' | 'warn' | 'auto_close' | 'remind';
+/**
+ * `welcome` and `refresh` are due at once: a welcome held up by a problem, settings the guild changed; so is
+ * `cancel_close_request` once the creator replied to a close request. `expire_close_request` is its time running out.
+ */
+export type TimedAction =
+  | 'welcome'
+  | 'refresh'
+  | 'warn'
+  | 'auto_close'
+  | 'remind'
+  | 'cancel_close_request'
+  | 'expire_close_request';
 
 export interface NextWake {
   at: number;
@@ -27,6 +37,14 @@ export function nextWake(ticket: TicketView): NextWake | null {
     }
   }
   if (ticket.nextReminderAt !== null) candidates.push({ at: ticket.nextReminderAt, action: 'remind' });
+  const closeRequest = ticket.pendingCloseRequest;
+  if (closeRequest) {
+    candidates.push(
+      closeRequest.repliedAt === undefined
+        ? { at: closeRequest.closesAt, action: 'expire_close_request' }
+        : { at: closeRequest.requestedAt, action: 'cancel_close_request' },
+    );
+  }
   return candidates.reduce<NextWake | null>(
     (soonest, c) => (soonest === null || c.at < soonest.at ? c : soonest),
     null,

@@ -3,6 +3,7 @@ import { priorityRank } from '../domain/ticket-metadata.ts';
 import type { TicketView } from './definitions.ts';
 import {
   TicketAssigneeId,
+  TicketCloseRequested,
   TicketCreatorId,
   TicketGuildId,
   TicketLabels,
@@ -30,6 +31,10 @@ export function searchAttributesOf(ticket: TicketView): SearchAttributePair[] {
   // Absent in tickets begun before priorities and labels (workflows/ticket-metadata.ts), which keep their attributes.
   if (ticket.priority !== undefined) pairs.push({ key: TicketPriority, value: priorityRank(ticket.priority) });
   if (ticket.labels?.length) pairs.push({ key: TicketLabels, value: ticket.labels });
+  // Only tickets that had a close request carry it, so tickets begun before close requests publish what they did.
+  if (ticket.pendingCloseRequest !== undefined) {
+    pairs.push({ key: TicketCloseRequested, value: ticket.pendingCloseRequest !== null });
+  }
   const problem = worstProblemKind(ticket);
   if (problem) pairs.push({ key: TicketProblem, value: problem });
   return pairs;

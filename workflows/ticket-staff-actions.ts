@@ -3,6 +3,7 @@ import type { Actor, TicketEventKind, TicketMessage, TimerState } from '../domai
 import { ticketSpace } from './ticket-channel-mode.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { runStep } from './ticket-steps.ts';
+import { timerReasonToKeep } from './ticket-timer-reason.ts';
 
 type Activities = TicketRun['act'];
 type ChangeInput = Parameters<Activities['recordTicketChange']>[0];
@@ -51,15 +52,19 @@ const timerEvents: Record<TimerState, TicketEventKind> = {
   disabled: 'timer_disabled',
 };
 
-/** Resuming restarts the inactivity window: the ticket was deliberately on hold, not idle. */
-export async function setTimer(run: TicketRun, actor: Actor, timer: TimerState): Promise<void> {
+/**
+ * Resuming restarts the inactivity window: the ticket was deliberately on hold, not idle. Turning the timer off keeps
+ * staff's reason (workflows/ticket-timer-reason.ts) with the event, the ticket and the notice.
+ */
+export async function setTimer(run: TicketRun, actor: Actor, timer: TimerState, reason?: string): Promise<void> {
   const { ticket } = run;
   if (ticket.timer === timer) return;
   const now = Date.now();
   const kind = timerEvents[timer];
+  const kept = timerReasonToKeep(timer, reason);
   await record(run, {
     ...run.ref(),
-    event: { key: run.nextKey(kind), kind, actorId: actor.id, at: now },
+    event: { key: run.nextKey(kind), kind, actorId: actor.id, at: now, ...(kept ? { data: { reason: kept } } : {}) },
     patch: timer === 'running' ? { timerState: timer, lastActivityAt: now } : { timerState: timer },
   });
   ticket.timer = timer;
@@ -67,8 +72,16 @@ export async function setTimer(run: TicketRun, actor: Actor, timer: TimerState):
     ticket.lastActivityAt = now;
     ticket.warnedAt = null;
   }
+  if (kept) ticket.timerDisabledReason = kept;
+  else delete ticket.timerDisabledReason;
   run.publish();
-  await tellThread(run, () => ({ kind: 'timer_changed', ticket: run.facts(), timer, actor }));
+  await tellThread(run, () => ({
+    kind: 'timer_changed',
+    ticket: run.facts(),
+    timer,
+    actor,
+    ...(kept ? { reason: kept } : {}),
+  }));
   await showTimerControls(run);
 }
 
@@ -81,7 +94,7 @@ async function showTimerControls(run: TicketRun): Promise<void> {
   if (!threadId || !messageId || number === null || !patched(TIMER_CONTROLS_PATCH)) return;
   const step = { target: 'thread', step: 'show the timer in the ticket controls', onProblem: 'report' } as const;
   const outcome = await runStep(run, step, () =>
-    run.act.showTimerControls({ threadId, messageId, ticketNumber: number, timer }),
+    run.act.showTimerControls({ threadId, messageId, ticketNumber: number, timer, language: run.facts().language }),
   );
   // Someone deleted the message (or the thread): later changes have nothing to edit.
   if (!outcome.done && outcome.why === 'gone') run.ticket.welcomeMessageId = undefined;
@@ -144,15 +157,20 @@ export async function unlessUnavailable(run: TicketRun, what: string, call: () =
   }
 }
 
-/** The thread hears of the change; a notice Discord will not take is the ticket's problem, not the action's. */
-export async function tellThread(run: TicketRun, notice: () => ThreadNotice): Promise<void> {
+/**
+ * The thread hears of the change; a notice Discord will not take is the ticket's problem, not the action's.
+ * Returns the posted message's id, or null when nothing was posted.
+ */
+export async function tellThread(run: TicketRun, notice: () => ThreadNotice): Promise<string | null> {
   const threadId = run.ticket.threadId;
-  if (!threadId) return;
+  if (!threadId) return null;
   const idempotencyKey = run.nextKey(notice().kind);
   const post = () => run.act.postNotice({ channelId: threadId, idempotencyKey, notice: notice() });
-  if (!run.hardened) {
-    await post();
-    return;
-  }
-  await runStep(run, { target: 'thread', step: 'tell the thread of a staff action', onProblem: 'report' }, post);
+  if (!run.hardened) return (await post()).messageId;
+  const posted = await runStep(
+    run,
+    { target: 'thread', step: 'tell the thread of a staff action', onProblem: 'report' },
+    post,
+  );
+  return posted.done ? posted.value.messageId : null;
 }

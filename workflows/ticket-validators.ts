@@ -14,13 +14,13 @@ export function reject(type: string, message: string, details?: unknown[]): neve
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
 }
 
-function requireActor(actor: Actor | undefined): asserts actor is Actor {
+export function requireActor(actor: Actor | undefined): asserts actor is Actor {
   if (!actor || !isDiscordId(actor.id) || typeof actor.isStaff !== 'boolean') {
     reject('InvalidRequest', 'The request must name who is acting (a Discord id and whether they are staff).');
   }
 }
 
-function requireAcceptingChanges(ticket: TicketView): void {
+export function requireAcceptingChanges(ticket: TicketView): void {
   if (ticket.status === 'opening') reject('TicketOpening', 'This ticket is still being opened; try again in a moment.');
   if (ticket.status === 'refused') reject('TicketNotOpened', 'This request did not open a ticket.');
   if (ticket.status === 'closed' || ticket.closure) reject('TicketClosed', 'This ticket is closed.');

@@ -19,6 +19,12 @@ import {
   type TicketWorkflowResult,
 } from './definitions.ts';
 import { afterClose } from './ticket-after-close.ts';
+import {
+  cancelRepliedCloseRequest,
+  expireCloseRequest,
+  noteReplyToCloseRequest,
+  setCloseRequestHandlers,
+} from './ticket-close-request.ts';
 import { type Closed, closeTicketRecord } from './ticket-closing.ts';
 import { startMessagePump } from './ticket-message-pump.ts';
 import { setMessageSignalHandlers } from './ticket-message-signals.ts';
@@ -34,6 +40,7 @@ import { refreshSettings } from './ticket-settings-refresh.ts';
 import * as staff from './ticket-staff-actions.ts';
 import { type StepOutcome, waitToRetry } from './ticket-steps.ts';
 import { remindStaff, warnInactivity } from './ticket-timed-actions.ts';
+import { validateTimerReason } from './ticket-timer-reason.ts';
 import {
   requireStillOpen,
   validateClose,
@@ -102,7 +109,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
     { description: 'Sent with the start: answers once the thread exists, or why no ticket was opened.' },
   );
-  const acceptReply = setMessageSignalHandlers(run, messageChanges);
+  const acceptReply = setMessageSignalHandlers(run, messageChanges, (message) => {
+    if (noteReplyToCloseRequest(ticket, message)) deadlinesChanged = true;
+  });
+  setCloseRequestHandlers(run, {
+    inTurn: staffAction,
+    close: (close) => {
+      closeRequest ??= close;
+    },
+  });
   wf.setHandler(
     settingsChanged,
     () => {
@@ -142,10 +157,17 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         'Staff reply from the panel: posted in the thread by the bot, signed with their name, stored as theirs.',
     },
   );
+  type TimerArg = { actor: Actor; reason?: string };
   const timerUpdate = (timer: TimerState, what: string) =>
     [
-      ({ actor }: { actor: Actor }) => staffAction(() => staff.setTimer(run, actor, timer)),
-      { validator: ({ actor }: { actor: Actor }) => validateStaffAction(ticket, actor, what), description: what },
+      ({ actor, reason }: TimerArg) => staffAction(() => staff.setTimer(run, actor, timer, reason)),
+      {
+        validator: ({ actor, reason }: TimerArg) => {
+          validateStaffAction(ticket, actor, what);
+          validateTimerReason(reason);
+        },
+        description: what,
+      },
     ] as const;
   wf.setHandler(pauseTimer, ...timerUpdate('paused', 'pause the inactivity timer'));
   wf.setHandler(resumeTimer, ...timerUpdate('running', 'resume the inactivity timer'));
@@ -207,6 +229,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         return warnInactivity(run);
       case 'remind':
         return remindStaff(run);
+      case 'cancel_close_request':
+        return cancelRepliedCloseRequest(run);
+      case 'expire_close_request':
+        return expireCloseRequest(run, (close) => {
+          closeRequest = close;
+        });
     }
   };
   const woken = () => deadlinesChanged || closeRequest !== null || historyIsLong();

@@ -11,6 +11,7 @@ import { postNotice } from './post-notice.ts';
 import { postStaffReply } from './post-staff-reply.ts';
 import { removeThreadMember } from './remove-thread-member.ts';
 import { renameThread } from './rename-thread.ts';
+import { showCloseRequestOutcome } from './show-close-request-outcome.ts';
 import { showTimerControls } from './show-timer-controls.ts';
 import { botUserId } from './ticket-channel/bot-user.ts';
 import { createTicketChannel } from './ticket-channel/create-ticket-channel.ts';
@@ -39,6 +40,7 @@ export type DiscordActivities = Pick<
   | 'editWelcome'
   | 'removeThreadMember'
   | 'addRoleToThread'
+  | 'showCloseRequestOutcome'
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
@@ -59,5 +61,6 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     editWelcome: editWelcome(rest),
     removeThreadMember: removeThreadMember(rest),
     addRoleToThread: addRoleToThread(rest),
+    showCloseRequestOutcome: showCloseRequestOutcome(rest),
   };
 }

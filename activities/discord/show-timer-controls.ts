@@ -3,7 +3,7 @@ import { type RESTPatchAPIChannelMessageJSONBody, Routes } from 'discord-api-typ
 import type { TicketActivities, TimerState } from '../../domain/ticket.ts';
 import { invalidInput, withDiscordFailures } from './failures.ts';
 import { requireDiscordIds } from './input.ts';
-import { ticketControls } from './notices/ticket-controls.ts';
+import { ticketControlRows } from './notices/ticket-controls.ts';
 
 const TIMER_STATES: readonly TimerState[] = ['running', 'paused', 'disabled'];
 
@@ -12,7 +12,7 @@ const TIMER_STATES: readonly TimerState[] = ['running', 'paused', 'disabled'];
  * the components: the rest of the message stays as posted, and a retry sends the same edit again.
  */
 export function showTimerControls(rest: REST): TicketActivities['showTimerControls'] {
-  return ({ threadId, messageId, ticketNumber, timer }) =>
+  return ({ threadId, messageId, ticketNumber, timer, language }) =>
     withDiscordFailures(
       async () => {
         requireDiscordIds({ threadId, messageId });
@@ -20,7 +20,9 @@ export function showTimerControls(rest: REST): TicketActivities['showTimerContro
           throw invalidInput('showTimerControls needs a positive ticketNumber');
         if (!TIMER_STATES.includes(timer))
           throw invalidInput(`showTimerControls needs timer ${TIMER_STATES.join(', ')}; got ${String(timer)}`);
-        const body: RESTPatchAPIChannelMessageJSONBody = { components: [ticketControls(ticketNumber, timer)] };
+        const body: RESTPatchAPIChannelMessageJSONBody = {
+          components: ticketControlRows(ticketNumber, timer, language),
+        };
         await rest.patch(Routes.channelMessage(threadId, messageId), { body });
       },
       { permissions: ['View Channel'], channelId: threadId },

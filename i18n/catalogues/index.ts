@@ -1,4 +1,5 @@
 import { channelMode } from './channel-mode/index.ts';
+import { closeRequest } from './close-request/index.ts';
 import { commands } from './commands/index.ts';
 import { common } from './common/index.ts';
 import { config } from './config/index.ts';
@@ -18,4 +19,5 @@ export const namespaces = {
   people,
   commands,
   config,
+  'close-request': closeRequest,
 };

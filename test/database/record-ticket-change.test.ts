@@ -45,6 +45,11 @@ describe('recordTicketChange', () => {
       labels_changed: true,
       renamed: true,
       moved: true,
+      close_requested: true,
+      close_request_accepted: true,
+      close_request_declined: true,
+      close_request_cancelled: true,
+      close_request_expired: true,
     };
     expect(Object.values(TicketEventKind).sort()).toEqual(Object.keys(domainKinds).sort());
   });

@@ -17,18 +17,24 @@ const SHOWN: Record<TimerState, [string, boolean][]> = {
     ['Claim', false],
     ['Pause timer', false],
     ['Resume timer', true],
+    ['Request close', false],
+    ['Turn timer off', false],
   ],
   paused: [
     ['Close', false],
     ['Claim', false],
     ['Pause timer', true],
     ['Resume timer', false],
+    ['Request close', false],
+    ['Turn timer off', false],
   ],
   disabled: [
     ['Close', false],
     ['Claim', false],
     ['Pause timer', true],
     ['Resume timer', false],
+    ['Request close', false],
+    ['Turn timer off', true],
   ],
 };
 

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { channelModeScenarios } from './history-scenarios/channel-mode.ts';
+import { closeRequestScenarios } from './history-scenarios/close-request.ts';
 import { coreScenarios } from './history-scenarios/core.ts';
 import type { HistoryScenario } from './history-scenarios/history-scenario.ts';
 import { metadataScenarios } from './history-scenarios/metadata.ts';
@@ -23,6 +24,7 @@ const scenarios: HistoryScenario[] = [
   ...channelModeScenarios,
   ...metadataScenarios,
   ...peopleScenarios,
+  ...closeRequestScenarios,
 ];
 
 async function record(): Promise<void> {

@@ -54,6 +54,8 @@ export class RecordingTicketActivities {
   readonly welcomeEdits: Parameters<TicketActivities['editWelcome']>[0][] = [];
   /** Each edit of a welcome message's controls, in order. */
   readonly controlEdits: Parameters<TicketActivities['showTimerControls']>[0][] = [];
+  /** Each edit of a close request's message to its outcome, in order. */
+  readonly closeRequestEdits: Parameters<TicketActivities['showCloseRequestOutcome']>[0][] = [];
   readonly events = new Map<string, TicketEvent>();
   readonly messages = new Map<string, TicketMessage>();
   /** When stored messages were deleted, by message id; the message itself stays in `messages`. */
@@ -292,6 +294,11 @@ export class RecordingTicketActivities {
       await this.enter('editWelcome', input);
       this.requireChannel(input.threadId);
       this.welcomeEdits.push(input);
+    },
+    showCloseRequestOutcome: async (input) => {
+      await this.enter('showCloseRequestOutcome', input);
+      this.requireChannel(input.threadId);
+      this.closeRequestEdits.push(input);
     },
     lockThread: async (input) => {
       await this.enter('lockThread', input);

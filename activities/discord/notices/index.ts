@@ -1,5 +1,6 @@
 import type { TicketNotice } from '../../../domain/ticket.ts';
 import { renderAssigned } from './assigned.ts';
+import { renderCloseRequestEnded, renderCloseRequested } from './close-request.ts';
 import { renderClosing } from './closing.ts';
 import type { NoticeMessage, NoticeSettings } from './format.ts';
 import { renderInactivityWarning } from './inactivity-warning.ts';
@@ -47,6 +48,10 @@ function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessa
       return renderRenamed(notice);
     case 'moved':
       return renderMoved(notice);
+    case 'close_requested':
+      return renderCloseRequested(notice);
+    case 'close_request_ended':
+      return renderCloseRequestEnded(notice);
   }
 }
 

@@ -1,6 +1,8 @@
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { CUSTOM_ID_PREFIX, customId } from '../../../domain/custom-ids.ts';
 import type { TimerState } from '../../../domain/ticket.ts';
+import { resolveLocale } from '../../../i18n/locales.ts';
+import { translator } from '../../../i18n/translate.ts';
 
 /**
  * The buttons under a ticket's welcome message, in order, and in which timer states each is offered. A custom id
@@ -35,4 +37,44 @@ export function ticketControls(ticketNumber: number, timer: TimerState): APIActi
       disabled: !button.offered(timer),
     })),
   };
+}
+
+/**
+ * The controls' second row: Request close (asks the creator to confirm the close) and Turn timer off (asks staff for
+ * the reason in a modal), offered while the timer is not off yet. In the guild's language.
+ */
+function moreControls(
+  ticketNumber: number,
+  timer: TimerState,
+  language: string | undefined,
+): APIActionRowComponent<APIButtonComponent> {
+  const t = translator(resolveLocale(language));
+  const id = String(ticketNumber);
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: t('close-request.requestCloseButton'),
+        custom_id: customId(CUSTOM_ID_PREFIX.requestClose, id),
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: t('close-request.disableTimerButton'),
+        custom_id: customId(CUSTOM_ID_PREFIX.disableTimer, id),
+        disabled: timer === 'disabled',
+      },
+    ],
+  };
+}
+
+/** Every row of controls under the welcome message, for this timer state. */
+export function ticketControlRows(
+  ticketNumber: number,
+  timer: TimerState,
+  language?: string,
+): APIActionRowComponent<APIButtonComponent>[] {
+  return [ticketControls(ticketNumber, timer), moreControls(ticketNumber, timer, language)];
 }

@@ -2,7 +2,7 @@ import type { APIEmbedField } from 'discord-api-types/v10';
 import { ticketLabel } from '../../../domain/ticket-naming.ts';
 import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, roleMention, userMention } from './format.ts';
 import { MESSAGE_LIMITS } from './limits.ts';
-import { ticketControls } from './ticket-controls.ts';
+import { ticketControlRows } from './ticket-controls.ts';
 import { summaryFields } from './ticket-metadata.ts';
 
 const DEFAULT_OPENING = 'Thanks for reaching out. Describe your request here; a staff member will answer soon.';
@@ -42,7 +42,7 @@ export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
         timestamp: new Date(ticket.openedAt).toISOString(),
       },
     ],
-    components: [ticketControls(ticket.number, notice.timer ?? 'running')],
+    components: ticketControlRows(ticket.number, notice.timer ?? 'running', ticket.language),
     allowed_mentions: pingOnly({ users: [ticket.creatorId], roles: [notificationRoleId] }),
   };
 }
