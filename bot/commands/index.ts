@@ -3,6 +3,7 @@ import type { ButtonHandler, TicketSubcommand } from '../interactions/handler-ty
 import { addUserSubcommand } from './ticket/add-user.ts';
 import { assignSubcommand } from './ticket/assign.ts';
 import { closeSubcommand } from './ticket/close.ts';
+import { closeRequestSubcommand } from './ticket/close-request.ts';
 import { configSubcommandGroup } from './ticket/config/config-group.ts';
 import { labelSubcommandGroup } from './ticket/label.ts';
 import { listSubcommand } from './ticket/list.ts';
@@ -24,6 +25,7 @@ export const ticketCommand = {
   subcommands: [
     openSubcommand,
     closeSubcommand,
+    closeRequestSubcommand,
     listSubcommand,
     assignSubcommand,
     unassignSubcommand,

@@ -1,11 +1,15 @@
 import { claimButton } from '../buttons/claim-button.ts';
 import { closeButton } from '../buttons/close-button.ts';
 import { closeConfirmButton } from '../buttons/close-confirm-button.ts';
+import { acceptCloseRequestButton, keepOpenCloseRequestButton } from '../buttons/close-request-answer-buttons.ts';
 import { closeWithReasonButton } from '../buttons/close-with-reason-button.ts';
+import { disableTimerButton } from '../buttons/disable-timer-button.ts';
 import { openTicketButton } from '../buttons/open-ticket-button.ts';
+import { requestCloseButton } from '../buttons/request-close-button.ts';
 import { pauseTimerButton, resumeTimerButton } from '../buttons/timer-buttons.ts';
 import { panelTypeSelect } from '../menus/panel-type-select.ts';
 import { closeReasonModalHandler } from '../modals/close-reason-modal.ts';
+import { disableTimerReasonModalHandler } from '../modals/disable-timer-reason-modal.ts';
 import { questionsModal } from '../modals/questions-modal.ts';
 import type { ButtonHandler, ModalHandler, SelectMenuHandler } from './handler-types.ts';
 
@@ -23,7 +27,11 @@ export const componentHandlers: {
     claimButton,
     pauseTimerButton,
     resumeTimerButton,
+    requestCloseButton,
+    acceptCloseRequestButton,
+    keepOpenCloseRequestButton,
+    disableTimerButton,
   ],
   menus: [panelTypeSelect],
-  modals: [questionsModal, closeReasonModalHandler],
+  modals: [questionsModal, closeReasonModalHandler, disableTimerReasonModalHandler],
 };

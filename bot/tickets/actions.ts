@@ -4,14 +4,7 @@ import type { Actor } from '../../domain/ticket.ts';
 import { canClose, canManage } from '../../domain/ticket-permissions.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
-import {
-  addMember,
-  assignTicket,
-  closeTicket,
-  disableTimer,
-  pauseTimer,
-  resumeTimer,
-} from '../../workflows/definitions.ts';
+import { addMember, assignTicket, closeTicket, pauseTimer, resumeTimer } from '../../workflows/definitions.ts';
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerInTime } from '../interactions/answer-in-time.ts';
@@ -22,7 +15,7 @@ import { actOnLiveTicket, closeFactsOf } from './answer-from-record.ts';
 import { closeAnswer, closePending } from './close-answer.ts';
 import { closedTicketAnswer } from './closure-words.ts';
 
-type TicketInteraction = RepliableInteraction<'cached'>;
+export type TicketInteraction = RepliableInteraction<'cached'>;
 
 /** Sends one update to the ticket on the member's behalf, again after an outage, and returns its answer. */
 export type AskTicket = <Ret, Arg>(update: UpdateDefinition<Ret, [Arg]>, arg: Arg) => Promise<Ret>;
@@ -162,12 +155,12 @@ export function addTicketMemberAs(
   );
 }
 
-export type TimerChange = 'pause' | 'resume' | 'disable';
+/** Turning the timer off asks for a reason first (close-request-actions.ts). */
+export type TimerChange = 'pause' | 'resume';
 
 const TIMER_UPDATES = {
   pause: { update: pauseTimer, done: 'paused' },
   resume: { update: resumeTimer, done: 'resumed' },
-  disable: { update: disableTimer, done: 'disabled' },
 } as const;
 
 export function changeTicketTimerAs(

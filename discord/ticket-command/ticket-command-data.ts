@@ -1,6 +1,7 @@
 import { SlashCommandBuilder, type SlashCommandSubcommandsOnlyBuilder } from 'discord.js';
 import type { TicketType } from '../../domain/guild-config.ts';
 import { localizedCommandText } from '../../i18n/discord-localizations.ts';
+import { closeRequestSubcommandData } from './close-request-subcommand.ts';
 import { configSubcommandGroupData } from './config-subcommands.ts';
 import {
   labelSubcommandGroupData,
@@ -31,6 +32,7 @@ export function ticketCommandData(
   return localizedCommandText(new SlashCommandBuilder(), 'commands.ticket')
     .addSubcommand(openSubcommandData(types))
     .addSubcommand(closeSubcommandData)
+    .addSubcommand(closeRequestSubcommandData)
     .addSubcommand(listSubcommandData)
     .addSubcommand(assignSubcommandData)
     .addSubcommand(unassignSubcommandData)

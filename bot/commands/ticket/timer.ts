@@ -5,10 +5,11 @@ import {
   timerOffSubcommandData,
 } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
+import { askTimerOffReason } from '../../modals/disable-timer-reason-modal.ts';
 import { changeTicketTimerAs, type TimerChange } from '../../tickets/actions.ts';
 import { actOnTargetTicket } from './ticket-target.ts';
 
-/** `/ticket pause`, `resume` and `timer-off`: the same action on the ticket's inactivity timer. */
+/** `/ticket pause` and `resume`: the same action on the ticket's inactivity timer. */
 function timerSubcommand(data: SlashCommandSubcommandBuilder, change: TimerChange): TicketSubcommand {
   return {
     data,
@@ -19,4 +20,8 @@ function timerSubcommand(data: SlashCommandSubcommandBuilder, change: TimerChang
 
 export const pauseSubcommand = timerSubcommand(pauseSubcommandData, 'pause');
 export const resumeSubcommand = timerSubcommand(resumeSubcommandData, 'resume');
-export const timerOffSubcommand = timerSubcommand(timerOffSubcommandData, 'disable');
+/** `/ticket timer-off` asks for the reason in a modal first; its submit turns the timer off. */
+export const timerOffSubcommand: TicketSubcommand = {
+  data: timerOffSubcommandData,
+  execute: (interaction, context) => askTimerOffReason(interaction, context, interaction.options.getInteger('ticket')),
+};
