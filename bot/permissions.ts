@@ -47,7 +47,7 @@ export const PRIVILEGED_INTENTS: readonly NeededIntent[] = [
 ];
 
 /** What the bot does with a channel the guild's configuration names. */
-export type ChannelPurpose = 'ticket' | 'histories' | 'reminders';
+export type ChannelPurpose = 'ticket' | 'histories' | 'reminders' | 'category';
 
 /** A permission the bot needs in a channel, named as Discord's client names it, and what breaks without it. */
 export interface NeededPermission {
@@ -60,6 +60,33 @@ const posting = (what: string): NeededPermission[] => [
   { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', without: `${what} are not posted` },
   { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages', without: `${what} are not posted` },
   { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', without: `${what} are posted without their details` },
+];
+
+/**
+ * What the bot needs in each ticket category (channel mode). Discord lets it allow or deny in a channel's
+ * overwrites only what it holds itself, so it needs what the ticket's people get, and what a locked ticket denies.
+ */
+export const CATEGORY_NEEDS: readonly NeededPermission[] = [
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', without: 'no ticket channel can be opened' },
+  { flag: PermissionFlagsBits.ManageChannels, name: 'Manage Channels', without: 'no ticket channel can be opened' },
+  {
+    flag: PermissionFlagsBits.ManageRoles,
+    name: 'Manage Permissions',
+    without: 'ticket channels cannot be made private, nor members added, nor closed tickets locked',
+  },
+  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages', without: 'no ticket channel can be opened' },
+  {
+    flag: PermissionFlagsBits.SendMessagesInThreads,
+    name: 'Send Messages in Threads',
+    without: 'closed tickets cannot be locked',
+  },
+  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', without: 'no ticket channel can be opened' },
+  { flag: PermissionFlagsBits.AttachFiles, name: 'Attach Files', without: 'no ticket channel can be opened' },
+  {
+    flag: PermissionFlagsBits.ReadMessageHistory,
+    name: 'Read Message History',
+    without: 'no ticket channel can be opened',
+  },
 ];
 
 /**
@@ -99,34 +126,8 @@ export const CHANNEL_NEEDS: Record<ChannelPurpose, readonly NeededPermission[]> 
   ],
   histories: posting('closed-ticket summaries'),
   reminders: posting('reminders about open tickets'),
+  category: CATEGORY_NEEDS,
 };
-
-/**
- * What the bot needs in each ticket category (channel mode). Discord lets it allow or deny in a channel's
- * overwrites only what it holds itself, so it needs what the ticket's people get, and what a locked ticket denies.
- */
-export const CATEGORY_NEEDS: readonly NeededPermission[] = [
-  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', without: 'no ticket channel can be opened' },
-  { flag: PermissionFlagsBits.ManageChannels, name: 'Manage Channels', without: 'no ticket channel can be opened' },
-  {
-    flag: PermissionFlagsBits.ManageRoles,
-    name: 'Manage Permissions',
-    without: 'ticket channels cannot be made private, nor members added, nor closed tickets locked',
-  },
-  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages', without: 'no ticket channel can be opened' },
-  {
-    flag: PermissionFlagsBits.SendMessagesInThreads,
-    name: 'Send Messages in Threads',
-    without: 'closed tickets cannot be locked',
-  },
-  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', without: 'no ticket channel can be opened' },
-  { flag: PermissionFlagsBits.AttachFiles, name: 'Attach Files', without: 'no ticket channel can be opened' },
-  {
-    flag: PermissionFlagsBits.ReadMessageHistory,
-    name: 'Read Message History',
-    without: 'no ticket channel can be opened',
-  },
-];
 
 /** The needs among `needs` that `granted` (the bot's permissions in a channel) lacks. */
 export function lacking(needs: readonly NeededPermission[], granted: bigint): NeededPermission[] {

@@ -21,6 +21,7 @@ export async function guildCapabilityFacts(guild: Guild, config: GuildConfig | n
     { purpose: 'ticket', id: config.ticketChannelId },
     { purpose: 'histories', id: config.historiesChannelId },
     { purpose: 'reminders', id: config.remindersChannelId },
+    ...config.ticketCategoryIds.map((id) => ({ purpose: 'category' as const, id })),
   ];
   const channels = await Promise.all(
     configured

@@ -49,6 +49,7 @@ const CHANNEL_WORDS: Record<ChannelPurpose, string> = {
   ticket: 'ticket channel',
   histories: 'histories channel',
   reminders: 'reminders channel',
+  category: 'ticket category',
 };
 
 /**

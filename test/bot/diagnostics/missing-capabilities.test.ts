@@ -76,4 +76,20 @@ describe('missingCapabilities', () => {
     const withMentionAll = tickets(all('ticket') | PermissionFlagsBits.MentionEveryone);
     expect(check({ channels: [withMentionAll], roles: roles.slice(0, 3) })).toEqual([]);
   });
+
+  it('checks each ticket category of channel mode, naming what opening or locking ticket channels lacks', () => {
+    const category = (granted: bigint): ConfiguredChannel => ({
+      purpose: 'category',
+      id: '7',
+      name: 'Tickets',
+      granted,
+    });
+    expect(check({ channels: [tickets(), category(all('category'))] })).toEqual([]);
+    expect(check({ channels: [tickets(), category(all('category') & ~PermissionFlagsBits.ManageRoles)] })).toEqual([
+      'Missing: Manage Permissions in #Tickets — ticket channels cannot be made private, nor members added, nor closed tickets locked',
+    ]);
+    expect(check({ channels: [tickets(), { purpose: 'category', id: '8', name: null, granted: 0n }] })).toEqual([
+      'Missing: the ticket category #8, deleted or hidden from the bot — no ticket channel can be opened',
+    ]);
+  });
 });
