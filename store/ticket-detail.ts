@@ -56,6 +56,8 @@ const SUMMARY_FIELDS = {
   closedAt: true,
   closeReason: true,
   closedById: true,
+  priority: true,
+  labels: true,
 } as const satisfies Prisma.TicketSelect;
 
 const MESSAGE_FIELDS = {

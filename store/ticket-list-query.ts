@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ticketTypeKey } from '../domain/guild-config.ts';
+import { ticketLabelSchema, ticketTypeKey } from '../domain/guild-config.ts';
 import { snowflake } from '../domain/snowflake.ts';
+import { TICKET_PRIORITIES } from '../domain/ticket-metadata.ts';
 
 export const TICKET_LIST_SORTS = ['opened', 'lastActivity', 'number', 'closed'] as const;
 export type TicketListSort = (typeof TICKET_LIST_SORTS)[number];
@@ -32,6 +33,9 @@ export const ticketListQuerySchema = z
     /** Opened before this instant. */
     openedBefore: instant.optional(),
     timer: z.enum(['running', 'paused', 'disabled']).optional(),
+    priority: z.enum(TICKET_PRIORITIES).optional(),
+    /** A label as the guild spells it: tickets carrying it. */
+    label: ticketLabelSchema.shape.name.optional(),
     /** 'closed' lists closed tickets only, by when they closed. */
     sort: z.enum(TICKET_LIST_SORTS).default('opened'),
     order: z.enum(['asc', 'desc']).default('desc'),

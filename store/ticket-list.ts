@@ -1,3 +1,4 @@
+import { priorityRank } from '../domain/ticket-metadata.ts';
 import { Prisma, type PrismaClient } from '../prisma/client.ts';
 import { encodeCursor, type KeysetPosition } from './keyset-cursor.ts';
 import { isInstantKey, parseListInput } from './list-input.ts';
@@ -120,6 +121,9 @@ function filterConditions(query: TicketListQuery): Prisma.Sql[] {
   if (query.openedAfter !== undefined) conditions.push(Prisma.sql`opened_at >= ${query.openedAfter}`);
   if (query.openedBefore !== undefined) conditions.push(Prisma.sql`opened_at < ${query.openedBefore}`);
   if (query.timer !== undefined) conditions.push(Prisma.sql`timer_state = ${query.timer}::timer_state`);
+  if (query.priority !== undefined) conditions.push(Prisma.sql`priority = ${priorityRank(query.priority)}`);
+  // `@>` rather than `= ANY`: only containment can use the GIN index on labels.
+  if (query.label !== undefined) conditions.push(Prisma.sql`labels @> ARRAY[${query.label}]::text[]`);
   return conditions;
 }
 

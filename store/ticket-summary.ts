@@ -18,6 +18,9 @@ export interface TicketSummary {
   closedAt: Date | null;
   closeReason: string | null;
   closedById: string | null;
+  /** 0 low … 3 urgent, as the TicketPriority search attribute. */
+  priority: number;
+  labels: string[];
 }
 
 /** The columns of a TicketSummary, selected from `ticket` under their field names. */
@@ -26,4 +29,5 @@ export const TICKET_SUMMARY_COLUMNS = Prisma.sql`
   ticket.type_name AS "typeName", ticket.creator_id AS "creatorId", ticket.creator_name AS "creatorName",
   ticket.assignee_id AS "assigneeId", ticket.thread_id AS "threadId", ticket.status::text AS status,
   ticket.timer_state::text AS "timerState", ticket.opened_at AS "openedAt", ticket.last_activity_at AS "lastActivityAt",
-  ticket.closed_at AS "closedAt", ticket.close_reason AS "closeReason", ticket.closed_by_id AS "closedById"`;
+  ticket.closed_at AS "closedAt", ticket.close_reason AS "closeReason", ticket.closed_by_id AS "closedById",
+  ticket.priority::int AS priority, ticket.labels`;

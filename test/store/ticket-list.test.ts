@@ -185,6 +185,8 @@ describe('listTickets', () => {
       closedAt: null,
       closeReason: null,
       closedById: null,
+      priority: 1,
+      labels: [],
     });
     expect(page.nextCursor).toEqual(expect.any(String));
   });
