@@ -1,6 +1,7 @@
 import { type APIMessage, ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxInteraction } from '../../sandbox/discord/index.ts';
+import { isThread } from '../../sandbox/discord/state/records.ts';
 import { settledReply } from '../support/settled-reply.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
@@ -98,6 +99,19 @@ describe('close requests and the timer’s reason, through Discord: the bot, the
         offered.find((button) => 'custom_id' in button && button.custom_id === `tdisable:${number}`)?.disabled,
       ).toBe(true);
     });
+  });
+
+  it('refuses a request nobody could answer: the member who opened the ticket left its thread', async () => {
+    const thread = system.discord.state.channels.get(threadId);
+    if (!thread || !isThread(thread)) throw new Error('no ticket thread');
+    const alice = system.userId('alice');
+    system.discord.state.removeThreadMember(thread, alice, alice);
+    const asked = as('sam').runSlashCommand(threadId, 'ticket', { subcommand: 'close-request' });
+    expect(await answer(asked)).toBe(
+      `The member who opened ticket #${number} is no longer in its thread, so nobody can answer a close request. Nothing was changed; close the ticket yourself instead.`,
+    );
+    expect((await eventsOf()).map((event) => event.kind)).not.toContain('close_requested');
+    system.discord.state.addThreadMember(thread, alice, alice);
   });
 
   it('asks the member with /ticket close-request; only they may keep it open; their Accept closes it', async () => {

@@ -1,4 +1,4 @@
-import type { TicketStatus, TimerState } from '../../lib/ticket-api.ts';
+import type { TicketEvent, TicketStatus, TimerState } from '../../lib/ticket-api.ts';
 
 export const statusLabels: Record<TicketStatus, string> = { opening: 'Opening', open: 'Open', closed: 'Closed' };
 
@@ -26,16 +26,36 @@ export function eventWords(kind: string, actor: string, data: Record<string, unk
     case 'timer_resumed':
       return `${actor} resumed the inactivity timer`;
     case 'timer_disabled':
-      return `${actor} turned the inactivity timer off`;
+      return `${actor} turned the inactivity timer off${quoted(data?.reason)}`;
+    case 'close_requested':
+      return `${actor} asked the member to confirm closing${quoted(data?.reason)}`;
+    case 'close_request_accepted':
+      return `${actor} accepted the close request`;
+    case 'close_request_declined':
+      return `${actor} kept the ticket open`;
+    case 'close_request_cancelled':
+      return `${actor} replied, cancelling the close request`;
+    case 'close_request_expired':
+      return 'The close request expired without an answer';
     case 'reminder_sent':
       return 'A reminder was sent';
     case 'warning_sent':
       return 'The inactivity warning was sent';
     case 'closed':
-      return `${actor} closed the ticket${typeof data?.reason === 'string' && data.reason ? `: “${data.reason}”` : ''}`;
+      return `${actor} closed the ticket${quoted(data?.reason)}`;
     default:
       return `${actor}: ${kind}`;
   }
+}
+
+/** Why the timer is off, from the last time staff turned it off: `: “reason”`, or nothing when they gave none. */
+export function timerOffReason(events: readonly Pick<TicketEvent, 'kind' | 'data'>[]): string {
+  return quoted(events.findLast((event) => event.kind === 'timer_disabled')?.data?.reason);
+}
+
+/** `: “reason”` when the event has a reason, else nothing. */
+function quoted(reason: unknown): string {
+  return typeof reason === 'string' && reason ? `: “${reason}”` : '';
 }
 
 function mention(id: unknown): string {

@@ -7,7 +7,7 @@ import { TicketActionOutcome } from '../../../../components/tickets/TicketAction
 import { TicketActions } from '../../../../components/tickets/TicketActions.tsx';
 import { TicketConversation } from '../../../../components/tickets/TicketConversation.tsx';
 import { TicketTimeline } from '../../../../components/tickets/TicketTimeline.tsx';
-import { statusLabels, timerLabels } from '../../../../components/tickets/ticket-words.ts';
+import { statusLabels, timerLabels, timerOffReason } from '../../../../components/tickets/ticket-words.ts';
 import { hasAccess } from '../../../../lib/access.ts';
 import { getGuild, getMe } from '../../../../lib/api.ts';
 import { getTicket, ticketPath } from '../../../../lib/ticket-api.ts';
@@ -57,7 +57,10 @@ export default function TicketPage() {
                 </div>
                 <div>
                   <dt>Inactivity timer</dt>
-                  <dd>{timerLabels[ticket().timerState]}</dd>
+                  <dd>
+                    {timerLabels[ticket().timerState]}
+                    {ticket().timerState === 'disabled' ? timerOffReason(ticket().events) : ''}
+                  </dd>
                 </div>
                 <div>
                   <dt>Opened by</dt>
