@@ -11,21 +11,21 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 const HORIZON_DAYS = 800;
 
 /** One opening on a weekday, in minutes after local midnight; `end` may be 1440 (until midnight). */
-export interface SupportWindow {
+export type SupportWindow = {
   /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
   day: number;
   start: number;
   end: number;
-}
+};
 
-export interface SupportHours {
+export type SupportHours = {
   /** An IANA time zone, e.g. `Europe/Berlin`. */
   timeZone: string;
   /** No windows: open around the clock (except holidays). */
   windows: SupportWindow[];
   /** Local dates (`2026-12-24`) on which support is closed all day. */
   holidays: string[];
-}
+};
 
 /** Around the clock, every day, in UTC: what a guild that never set support hours has. */
 export const ALWAYS_OPEN: SupportHours = { timeZone: 'UTC', windows: [], holidays: [] };

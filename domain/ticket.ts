@@ -2,8 +2,11 @@
 
 import type { CloseRequestFacts, CloseRequestOutcome } from './close-request.ts';
 import type { RoutingMode } from './routing.ts';
+
+import type { SupportHours } from './support-hours.ts';
 import type { TicketMode } from './ticket-channel-mode.ts';
 import type { TicketPriority } from './ticket-metadata.ts';
+import type { SlaSettings, SlaTarget, WaitingOn } from './ticket-sla.ts';
 
 export type TicketStatus = 'opening' | 'open' | 'closed' | 'refused';
 export type TimerState = 'running' | 'paused' | 'disabled';
@@ -81,6 +84,8 @@ export interface TicketSettings {
   ticketCategoryIds?: string[];
   /** How the type assigns a new ticket; absent in tickets opened before routing, which were not routed. */
   routing?: RoutingMode;
+  /** The type's SLA and the guild's support hours when it opened; absent in tickets opened before SLA tracking. */
+  sla?: SlaSettings;
 }
 
 /**
@@ -96,7 +101,10 @@ export type FollowedSettings = Pick<
   | 'inactivityGraceMs'
   | 'reminderIntervalMs'
   | 'language'
->;
+> & {
+  /** The guild's support hours, which open tickets' SLA clocks count in; absent from older workers' activities. */
+  supportHours?: SupportHours;
+};
 
 export type RefusalCode =
   | 'unknown_guild'
@@ -142,7 +150,9 @@ export type TicketEventKind =
   | 'close_request_accepted'
   | 'close_request_declined'
   | 'close_request_cancelled'
-  | 'close_request_expired';
+  | 'close_request_expired'
+  /** An SLA target was missed (data: target, targetMinutes); once per target. */
+  | 'sla_breached';
 
 export interface TicketEvent {
   /** Unique per event, made deterministically by the workflow, so a retried write stores one row. */
@@ -171,6 +181,7 @@ export interface TicketPatch {
   typeKey?: string;
   typeName?: string;
   memberIdRemoved?: string;
+  waitingOn?: WaitingOn;
 }
 
 export interface TicketRef {
@@ -265,6 +276,17 @@ export type TicketNotice =
   | { kind: 'reminder'; ticket: TicketFacts; remindedAt: number }
   | { kind: 'closing'; ticket: TicketFacts; closure: ClosureFacts }
   | { kind: 'summary'; ticket: TicketFacts; closure: ClosureFacts; transcriptKey: string; messageCount: number }
+  /** Opened outside support hours: the member hears when staff are back. */
+  | { kind: 'support_away'; ticket: TicketFacts; backAt: number; language?: string }
+  /** A missed SLA target, pinging the escalation role (null: nobody). */
+  | {
+      kind: 'sla_breached';
+      ticket: TicketFacts;
+      target: SlaTarget;
+      targetMinutes: number;
+      escalationRoleId: string | null;
+      language?: string;
+    }
   /** Tells staff, wherever it can, that a step is held up by a problem only the guild can fix. */
   | { kind: 'problem'; ticket: TicketFacts; problem: TicketProblem }
   | { kind: 'priority_changed'; ticket: TicketFacts; language?: string; priority: TicketPriority; actor: Actor }

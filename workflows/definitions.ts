@@ -14,6 +14,7 @@ import type {
   TimerState,
 } from '../domain/ticket.ts';
 import type { TicketPriority } from '../domain/ticket-metadata.ts';
+import type { TicketSla, WaitingOn } from '../domain/ticket-sla.ts';
 
 /** The task queue ticket workflows and their activities run on, unless TEMPORAL_TASK_QUEUE says otherwise. */
 export const DEFAULT_TICKET_TASK_QUEUE = 'ticketflow-tickets';
@@ -72,6 +73,10 @@ export interface TicketView {
   pendingCloseRequest?: CloseRequestFacts | null;
   /** Why staff turned the inactivity timer off, while it is off; absent when they gave no reason (older tickets). */
   timerDisabledReason?: string;
+  /** Whose answer the ticket waits for; absent in tickets opened before SLA tracking (workflows/ticket-sla.ts). */
+  waitingOn?: WaitingOn;
+  /** The SLA clocks, counted in support hours; absent in tickets opened before SLA tracking. */
+  sla?: TicketSla;
 }
 
 /** A change to the thread's messages, queued in arrival order: a new or edited message, or a deletion. */

@@ -1,4 +1,5 @@
 import type { TicketView } from './definitions.ts';
+import { nextSlaWake } from './ticket-sla.ts';
 
 /**
  * `welcome` and `refresh` are due at once: a welcome held up by a problem, settings the guild changed; so is
@@ -11,7 +12,8 @@ export type TimedAction =
   | 'auto_close'
   | 'remind'
   | 'cancel_close_request'
-  | 'expire_close_request';
+  | 'expire_close_request'
+  | 'sla';
 
 export interface NextWake {
   at: number;
@@ -45,6 +47,8 @@ export function nextWake(ticket: TicketView): NextWake | null {
         : { at: closeRequest.requestedAt, action: 'cancel_close_request' },
     );
   }
+  const sla = nextSlaWake(ticket);
+  if (sla !== null) candidates.push({ at: sla, action: 'sla' });
   return candidates.reduce<NextWake | null>(
     (soonest, c) => (soonest === null || c.at < soonest.at ? c : soonest),
     null,

@@ -11,10 +11,12 @@ import {
   TicketNumber,
   TicketPriority,
   TicketProblem,
+  TicketSlaBreached,
   TicketStatus,
   TicketTimerState,
   TicketType,
 } from './search-attributes.ts';
+import { slaBreached } from './ticket-sla.ts';
 
 /** The search attributes a ticket in this state carries; absent values (no number, no assignee) are left out. */
 export function searchAttributesOf(ticket: TicketView): SearchAttributePair[] {
@@ -37,6 +39,8 @@ export function searchAttributesOf(ticket: TicketView): SearchAttributePair[] {
   }
   const problem = worstProblemKind(ticket);
   if (problem) pairs.push({ key: TicketProblem, value: problem });
+  const breached = slaBreached(ticket);
+  if (breached !== null) pairs.push({ key: TicketSlaBreached, value: breached });
   return pairs;
 }
 

@@ -2,6 +2,7 @@ import type { FollowedSettings, TicketSettings } from '../domain/ticket.ts';
 import type { TicketView } from './definitions.ts';
 import { ticketSpace } from './ticket-channel-mode.ts';
 import type { TicketRun } from './ticket-run.ts';
+import { followSupportHours } from './ticket-sla.ts';
 import { runStep, type StepOutcome } from './ticket-steps.ts';
 
 /**
@@ -63,6 +64,7 @@ export function followSettings(ticket: TicketView, current: FollowedSettings, no
     ...(current.language === undefined ? {} : { language: current.language }),
   };
   ticket.nextReminderAt = nextReminder(ticket, held, current, now);
+  followSupportHours(ticket, current.supportHours, now);
 }
 
 /**

@@ -37,6 +37,7 @@ import { newTicketView, TicketRun } from './ticket-run.ts';
 import { nextWake, type TimedAction } from './ticket-schedule.ts';
 import { searchAttributesOf } from './ticket-search-attributes.ts';
 import { refreshSettings } from './ticket-settings-refresh.ts';
+import { actOnSla, noteSlaReply, startSla } from './ticket-sla.ts';
 import * as staff from './ticket-staff-actions.ts';
 import { type StepOutcome, waitToRetry } from './ticket-steps.ts';
 import { remindStaff, warnInactivity } from './ticket-timed-actions.ts';
@@ -111,6 +112,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   );
   const acceptReply = setMessageSignalHandlers(run, messageChanges, (message) => {
     if (noteReplyToCloseRequest(ticket, message)) deadlinesChanged = true;
+    if (noteSlaReply(ticket, message, Date.now())) deadlinesChanged = true;
   });
   setCloseRequestHandlers(run, {
     inTurn: staffAction,
@@ -200,6 +202,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       return openResult;
     }
     // Older runs welcomed here, before the loop; now the loop does it, so a held-up welcome retries visibly.
+    startSla(run, ticket.openedAt);
     if (!run.hardened && !(await exclusive(() => welcomeTicket(run))).done) closeRequest = threadGone;
   }
 
@@ -235,6 +238,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         return expireCloseRequest(run, (close) => {
           closeRequest = close;
         });
+      case 'sla':
+        return actOnSla(run);
     }
   };
   const woken = () => deadlinesChanged || closeRequest !== null || historyIsLong();

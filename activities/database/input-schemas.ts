@@ -62,6 +62,7 @@ export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
   typeKey: ticketTypeKey.optional(),
   typeName: z.string().min(1).max(GUILD_CONFIG_LIMITS.ticketTypeNameLength).optional(),
   memberIdRemoved: snowflake.optional(),
+  waitingOn: z.enum(['staff', 'member']).optional(),
 });
 
 export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z.array(ticketMessageSchema).max(1000);

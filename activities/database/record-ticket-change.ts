@@ -105,5 +105,6 @@ function ticketColumns(patch: TicketPatch, locked: LockedTicket): Prisma.TicketU
   if (patch.labels !== undefined) columns.labels = patch.labels;
   if (patch.typeKey !== undefined) columns.typeKey = patch.typeKey;
   if (patch.typeName !== undefined) columns.typeName = patch.typeName;
+  if (patch.waitingOn !== undefined) columns.waitingOn = patch.waitingOn;
   return columns;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { supportWindowSchema } from '../../domain/guild-config.ts';
 import { routingModeSchema } from '../../domain/routing.ts';
+import type { SupportHours } from '../../domain/support-hours.ts';
 import type { FollowedSettings, TicketSettings } from '../../domain/ticket.ts';
 import { TICKET_MODES } from '../../domain/ticket-channel-mode.ts';
 import type { Guild, TicketQuestion, TicketType } from '../../prisma/client.ts';
@@ -23,6 +25,18 @@ export const ticketSettingsSchema: z.ZodType<TicketSettings> = z.object({
   ticketCategoryIds: z.array(z.string()).optional(),
   routing: routingModeSchema.optional(),
   language: z.string().optional(),
+  sla: z
+    .object({
+      supportHours: z.object({
+        timeZone: z.string(),
+        windows: z.array(supportWindowSchema),
+        holidays: z.array(z.string()),
+      }),
+      firstResponseMinutes: z.number().nullable(),
+      resolutionMinutes: z.number().nullable(),
+      escalationRoleId: z.string().nullable(),
+    })
+    .optional(),
 });
 
 /** The configuration a ticket of `type` captures when it opens; durations in milliseconds. */
@@ -42,6 +56,12 @@ export function ticketSettingsOf(
     ...(type.mode === 'channel' ? { mode: type.mode, ticketCategoryIds: guild.ticketCategoryIds } : {}),
     // Only routed types say so: the settings of other tickets stay as they were before routing.
     ...(type.routing === 'off' ? {} : { routing: type.routing }),
+    sla: {
+      supportHours: supportHoursOf(guild),
+      firstResponseMinutes: type.firstResponseMinutes,
+      resolutionMinutes: type.resolutionMinutes,
+      escalationRoleId: type.escalationRoleId ?? guild.escalationRoleId,
+    },
   };
 }
 
@@ -55,5 +75,14 @@ export function followedSettingsOf(guild: Guild, staffRoleIds: string[]): Follow
     inactivityGraceMs: guild.inactivityGraceMinutes * MINUTE_MS,
     reminderIntervalMs: guild.reminderIntervalMinutes * MINUTE_MS,
     language: guild.language,
+    supportHours: supportHoursOf(guild),
+  };
+}
+
+function supportHoursOf(guild: Guild): SupportHours {
+  return {
+    timeZone: guild.supportTimeZone,
+    windows: supportWindowSchema.array().parse(guild.supportWindows),
+    holidays: guild.supportHolidays,
   };
 }

@@ -40,6 +40,7 @@ describe('recordTicketChange', () => {
       timer_disabled: true,
       reminder_sent: true,
       warning_sent: true,
+      sla_breached: true,
       closed: true,
       priority_changed: true,
       labels_changed: true,

@@ -13,6 +13,7 @@ import { coreScenarios } from './history-scenarios/core.ts';
 import type { HistoryScenario } from './history-scenarios/history-scenario.ts';
 import { metadataScenarios } from './history-scenarios/metadata.ts';
 import { peopleScenarios } from './history-scenarios/people.ts';
+import { slaScenarios } from './history-scenarios/sla.ts';
 import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
@@ -25,6 +26,7 @@ const scenarios: HistoryScenario[] = [
   ...metadataScenarios,
   ...peopleScenarios,
   ...closeRequestScenarios,
+  ...slaScenarios,
 ];
 
 async function record(): Promise<void> {

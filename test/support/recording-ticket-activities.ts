@@ -237,7 +237,8 @@ export class RecordingTicketActivities {
     },
     loadFollowedSettings: async (input) => {
       await this.enter('loadFollowedSettings', input);
-      return this.settings;
+      // The guild's support hours live beside its other settings; a ticket captured them in its SLA settings.
+      return this.settings.sla ? { ...this.settings, supportHours: this.settings.sla.supportHours } : this.settings;
     },
     postNotice: async (input) => {
       await this.enter('postNotice', input);

@@ -36,8 +36,11 @@ export const userMention = (userId: string) => `<@${userId}>`;
 export const roleMention = (roleId: string) => `<@&${roleId}>`;
 export const channelMention = (channelId: string) => `<#${channelId}>`;
 
-/** Discord renders `<t:seconds:style>` in each reader's time zone: f = date and time, R = relative. */
-export function discordTime(ms: number, style: 'f' | 'R'): string {
+/**
+ * Discord renders `<t:seconds:style>` in each reader's time zone: f = date and time, F = with the weekday,
+ * R = relative.
+ */
+export function discordTime(ms: number, style: 'f' | 'F' | 'R'): string {
   return `<t:${Math.floor(ms / 1000)}:${style}>`;
 }
 

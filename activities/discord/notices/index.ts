@@ -9,6 +9,7 @@ import { renderMemberAdded } from './member-added.ts';
 import { renderMemberRemoved, renderRoleAdded, renderRouted } from './people.ts';
 import { renderProblem } from './problem.ts';
 import { renderReminder } from './reminder.ts';
+import { renderSlaBreached, renderSupportAway } from './sla.ts';
 import { renderSummary } from './summary.ts';
 import { renderLabelsChanged, renderMoved, renderPriorityChanged, renderRenamed } from './ticket-metadata.ts';
 import { renderTimerChanged } from './timer-changed.ts';
@@ -52,6 +53,10 @@ function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessa
       return renderCloseRequested(notice);
     case 'close_request_ended':
       return renderCloseRequestEnded(notice);
+    case 'support_away':
+      return renderSupportAway(notice);
+    case 'sla_breached':
+      return renderSlaBreached(notice, settings);
   }
 }
 

@@ -1,9 +1,9 @@
 import { slaSubcommandData } from '../../../../discord/ticket-command/sla-config-subcommands.ts';
 import type { GuildConfig, TicketType } from '../../../../domain/guild-config.ts';
 import { resolveLocale } from '../../../../i18n/locales.ts';
+import { targetInWords } from '../../../../i18n/sla-target-words.ts';
 import { type Translate, translator } from '../../../../i18n/translate.ts';
 import { UserFacingError } from '../../../replies.ts';
-import { targetInWords } from '../../../sla/sla-words.ts';
 import { optionId } from '../guild-targets.ts';
 import { saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';

@@ -1,4 +1,4 @@
-import type { Translate } from '../../i18n/translate.ts';
+import type { Translate } from './translate.ts';
 
 /** An SLA target in words: hours when it is whole hours, else minutes; `no target` for none. */
 export function targetInWords(t: Translate, minutes: number | null): string {
