@@ -5,6 +5,8 @@
  * with it.
  */
 
+import { zoneOffsetAt } from './time-zone-offset.ts';
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 /** A calendar open on no day within this many days is taken as never open (every open day a holiday). */
@@ -30,26 +32,6 @@ export type SupportHours = {
 /** Around the clock, every day, in UTC: what a guild that never set support hours has. */
 export const ALWAYS_OPEN: SupportHours = { timeZone: 'UTC', windows: [], holidays: [] };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** The zone's canonical name (`europe/berlin` → `Europe/Berlin`), or null when Intl does not know it. */
 export function canonicalTimeZone(name: string): string | null {
   const trimmed = name.trim();
@@ -61,30 +43,21 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
-/** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
-function offsetAt(timeZone: string, at: number): number {
-  const seconds = Math.floor(at / 1000) * 1000;
-  const part: Record<string, number> = {};
-  for (const { type, value } of formatterOf(timeZone).formatToParts(seconds)) part[type] = Number(value);
-  const wall = Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day ?? 1, part.hour, part.minute, part.second);
-  return wall - seconds;
-}
-
 /**
  * The instant a local wall-clock time (as milliseconds of a UTC date) names. Like Temporal's `compatible`: a time
  * that occurs twice (the clocks go back) is its earlier instant, a time skipped (the clocks go forward) is read
  * with the offset before the change, so it lands as far after the gap as it was into it.
  */
 function instantOf(timeZone: string, wall: number): number {
-  const before = offsetAt(timeZone, wall - DAY_MS);
-  const after = offsetAt(timeZone, wall + DAY_MS);
-  const valid = [wall - before, wall - after].filter((at) => offsetAt(timeZone, at) === wall - at);
+  const before = zoneOffsetAt(timeZone, wall - DAY_MS);
+  const after = zoneOffsetAt(timeZone, wall + DAY_MS);
+  const valid = [wall - before, wall - after].filter((at) => zoneOffsetAt(timeZone, at) === wall - at);
   return valid.length > 0 ? Math.min(...valid) : wall - before;
 }
 
 /** The local civil day (days since 1970-01-01) the instant falls on in the zone. */
 function localDayOf(timeZone: string, at: number): number {
-  return Math.floor((at + offsetAt(timeZone, at)) / DAY_MS);
+  return Math.floor((at + zoneOffsetAt(timeZone, at)) / DAY_MS);
 }
 
 function isoDateOf(day: number): string {

@@ -1,3 +1,5 @@
+import { zoneOffsetAt } from '../domain/time-zone-offset.ts';
+
 /**
  * Dates as Discord shows them in English, computed when the transcript is rendered. A static file cannot
  * use the reader's clock, so times are shown in one named time zone (UTC unless configured) and `<t:N:R>`
@@ -71,48 +73,17 @@ function pad2(value: number): string {
 
 // Intl objects take tens of microseconds to build, as long as a short transcript takes to render: share them.
 let relativeFormat: Intl.RelativeTimeFormat | undefined;
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** The zone's offset from UTC at a moment; zones change offset on quarter hours at the finest. */
 function offsetFinder(timeZone: string): (ms: number) => number {
   if (timeZone === 'UTC') return () => 0;
-  const format = zoneFormat(timeZone);
   let lastQuarter = Number.NaN;
   let lastOffset = 0;
   return (ms) => {
     const quarter = Math.floor(ms / QUARTER_HOUR);
     if (quarter !== lastQuarter) {
       const at = quarter * QUARTER_HOUR;
-      const part: Record<string, number> = {};
-      for (const { type, value } of format.formatToParts(at)) part[type] = Number(value);
-      const local = Date.UTC(
-        part.year ?? 1970,
-        (part.month ?? 1) - 1,
-        part.day ?? 1,
-        part.hour ?? 0,
-        part.minute ?? 0,
-        part.second ?? 0,
-      );
       lastQuarter = quarter;
-      lastOffset = local - at;
+      lastOffset = zoneOffsetAt(timeZone, at);
     }
     return lastOffset;
   };
