@@ -2,7 +2,6 @@
 
 import type { CloseRequestFacts, CloseRequestOutcome } from './close-request.ts';
 import type { RoutingMode } from './routing.ts';
-
 import type { SupportHours } from './support-hours.ts';
 import type { TicketMode } from './ticket-channel-mode.ts';
 import type { TicketPriority } from './ticket-metadata.ts';
@@ -450,4 +449,7 @@ export interface TicketActivities {
 }
 
 /** The parts of TicketSettings that belong to a ticket's type, which a move replaces. */
-export type MovedTypeSettings = Pick<TicketSettings, 'typeName' | 'openingMessage' | 'questions' | 'staffRoleIds'>;
+export type MovedTypeSettings = Pick<
+  TicketSettings,
+  'typeName' | 'openingMessage' | 'questions' | 'staffRoleIds' | 'sla'
+>;

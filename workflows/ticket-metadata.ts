@@ -8,6 +8,7 @@ import { changeLabels, moveTicket, renameTicket, setPriority } from './ticket-me
 import { validateLabelChange, validateMove, validatePriority, validateRename } from './ticket-metadata-validators.ts';
 import { welcomeNotice } from './ticket-opening.ts';
 import type { TicketRun } from './ticket-run.ts';
+import { applySlaTargets } from './ticket-sla.ts';
 import { record, tellThread, unlessUnavailable } from './ticket-staff-actions.ts';
 import { runStep } from './ticket-steps.ts';
 
@@ -230,7 +231,8 @@ async function move(run: TicketRun, actor: Actor, typeKey: string): Promise<void
   });
   ticket.type = typeKey;
   ticket.settings = { ...held, ...moved };
-  // The SLA helper's per-type targets are not on main yet: when they land, the move applies the new type's here.
+  // The SLA clocks keep what they counted and aim at the new type's targets.
+  if (moved.sla) applySlaTargets(ticket, moved.sla, Date.now());
   run.publish();
   await tellThread(run, () => ({
     kind: 'moved',

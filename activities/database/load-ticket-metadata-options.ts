@@ -48,5 +48,6 @@ export async function loadTicketTypeSettings(
     openingMessage: settings.openingMessage,
     questions: settings.questions,
     staffRoleIds: settings.staffRoleIds,
+    sla: settings.sla,
   };
 }
