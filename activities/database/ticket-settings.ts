@@ -51,7 +51,7 @@ export function ticketSettingsOf(
     questions: [...type.questions].sort((a, b) => a.position - b.position).map((question) => question.label),
     ticketChannelId: guild.ticketChannelId,
     notificationRoleId: guild.notificationsEnabled ? guild.notificationRoleId : null,
-    ...followedSettingsOf(guild, staffRoleIds),
+    ...capturedFollowedSettings(guild, staffRoleIds),
     // Thread-mode tickets capture nothing more, so their settings stay as they always were.
     ...(type.mode === 'channel' ? { mode: type.mode, ticketCategoryIds: guild.ticketCategoryIds } : {}),
     // Only routed types say so: the settings of other tickets stay as they were before routing.
@@ -67,6 +67,11 @@ export function ticketSettingsOf(
 
 /** The guild's settings that open tickets follow when they change. */
 export function followedSettingsOf(guild: Guild, staffRoleIds: string[]): FollowedSettings {
+  return { ...capturedFollowedSettings(guild, staffRoleIds), supportHours: supportHoursOf(guild) };
+}
+
+/** What a ticket captures of the followed settings beside the rest; it keeps the support hours with its SLA. */
+function capturedFollowedSettings(guild: Guild, staffRoleIds: string[]): FollowedSettings {
   return {
     staffRoleIds,
     historiesChannelId: guild.historiesChannelId,
@@ -75,7 +80,6 @@ export function followedSettingsOf(guild: Guild, staffRoleIds: string[]): Follow
     inactivityGraceMs: guild.inactivityGraceMinutes * MINUTE_MS,
     reminderIntervalMs: guild.reminderIntervalMinutes * MINUTE_MS,
     language: guild.language,
-    supportHours: supportHoursOf(guild),
   };
 }
 

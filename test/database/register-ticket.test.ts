@@ -70,6 +70,12 @@ describe('registerTicket', () => {
       inactivityGraceMs: 30 * MINUTE,
       reminderIntervalMs: 7 * 24 * 60 * MINUTE,
       language: 'fr',
+      sla: {
+        supportHours: { timeZone: 'UTC', windows: [], holidays: [] },
+        firstResponseMinutes: null,
+        resolutionMinutes: null,
+        escalationRoleId: null,
+      },
     });
     const { tickets, events, counter } = await guildFootprint(database.prisma, guildId);
     expect(tickets).toHaveLength(1);
