@@ -132,6 +132,17 @@ describe('refusals write nothing', () => {
       'ticketTypes.0.key',
       'ticketTypes.0.questions.0.label',
     ]);
+    const channelsNowhere = {
+      ...before,
+      ticketCategoryIds: [],
+      ticketTypes: [{ ...before.ticketTypes[0], mode: 'channel' }],
+    };
+    expect(await problemsOf(await put(channelsNowhere))).toEqual([
+      {
+        path: 'ticketTypes.0.mode',
+        message: `type "${before.ticketTypes[0]?.key}" opens tickets as channels, which needs at least one ticket category`,
+      },
+    ]);
     const { ticketChannelId: _, ...withoutChannel } = before;
     expect((await problemsOf(await put(withoutChannel))).map((problem) => problem.path)).toEqual(['ticketChannelId']);
     expect(await stored()).toEqual(before);

@@ -7,7 +7,7 @@ import {
 } from '../../../../../domain/guild-config.ts';
 import { FieldProblem } from './FieldProblem.tsx';
 import { NumberField, TextField } from './Fields.tsx';
-import { fieldId, type Problems } from './form-problems.ts';
+import { fieldId, invalidAttributes, type Problems } from './form-problems.ts';
 
 export const NEW_QUESTION: TicketQuestion = {
   label: '',
@@ -169,6 +169,30 @@ export function TicketTypeEditor(props: Props) {
             problems={props.problems}
             onInput={(value) => props.setDraft('ticketTypes', props.index, 'openLimit', value)}
           />
+          <div class="field">
+            <label for={fieldId(path('mode'))}>Tickets open as</label>
+            <p class="field-hint">
+              Private channels open in the server's ticket categories, the first with room (Discord allows 50 channels
+              in one); set them with /ticket config categories. Open tickets stay where they are.
+            </p>
+            <select
+              id={fieldId(path('mode'))}
+              value={current().mode}
+              onChange={(event) =>
+                props.setDraft(
+                  'ticketTypes',
+                  props.index,
+                  'mode',
+                  event.currentTarget.value === 'channel' ? 'channel' : 'thread',
+                )
+              }
+              {...invalidAttributes(props.problems, path('mode'))}
+            >
+              <option value="thread">Private threads of the ticket channel</option>
+              <option value="channel">Private channels in the ticket categories</option>
+            </select>
+            <FieldProblem problems={props.problems} path={path('mode')} />
+          </div>
           <div class="questions" id={fieldId(path('questions'))} tabindex="-1">
             <h3>Questions</h3>
             <FieldProblem problems={props.problems} path={path('questions')} />
