@@ -7,6 +7,7 @@ export const CUSTOM_ID_PREFIX = {
   /** The ticket thread's controls under the welcome notice, built by the worker; id = the ticket number. */
   close: 'tclose',
   claim: 'tclaim',
+  unclaim: 'tunclaim',
   pauseTimer: 'tpause',
   resumeTimer: 'tresume',
   /** Panel button of a guild with one ticket type; id = the type key. */
@@ -29,6 +30,11 @@ export const CUSTOM_ID_PREFIX = {
   closeRequestKeepOpen: 'tcrkeep',
   /** Previous/Next under a `/ticket list` answer; id = the 1-based page to show. */
   ticketListPage: 'tlist',
+  /**
+   * Confirms taking a ticket someone else holds; id = `<ticket number>:<assignee id, or - to release>:<1 when the
+   * bot found the assignee to be staff, else 0>`.
+   */
+  takeOver: 'ttakeover',
 } as const;
 
 export type CustomIdPrefix = (typeof CUSTOM_ID_PREFIX)[keyof typeof CUSTOM_ID_PREFIX];

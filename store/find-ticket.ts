@@ -9,6 +9,8 @@ export interface TicketRef {
   typeKey: string;
   threadId: string | null;
   status: TicketStatus;
+  /** Who holds it now, as the row has it (the workflow decides: a claim over a holder is refused without takeOver). */
+  assigneeId: string | null;
   /** Who closed it, when and why: set once the row says closed (closedById null when it closed by itself). */
   closedAt: Date | null;
   closedById: string | null;
@@ -22,6 +24,7 @@ const REF_FIELDS = {
   typeKey: true,
   threadId: true,
   status: true,
+  assigneeId: true,
   closedAt: true,
   closedById: true,
   closeReason: true,

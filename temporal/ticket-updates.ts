@@ -10,7 +10,8 @@ import { untilReachable } from './until-reachable.ts';
 export class TicketRefusal extends Error {
   override name = 'TicketRefusal';
   readonly type: string;
-  /** The refusal's details, e.g. `{ retryAfterMs }` of a rename past Discord's limit. */
+  /** What the refusal names beyond its words: `{ retryAfterMs }` of a rename past Discord's limit, `{ holderId }` of
+   * HeldByAnother; for callers that word it themselves. */
   readonly details: readonly unknown[];
   constructor(type: string, message: string, details: readonly unknown[] = []) {
     super(message);

@@ -1,7 +1,9 @@
 import { ticketCommandData } from '../../discord/ticket-command/ticket-command-data.ts';
 import type { ButtonHandler, TicketSubcommand } from '../interactions/handler-types.ts';
+import { addRoleSubcommand } from './ticket/add-role.ts';
 import { addUserSubcommand } from './ticket/add-user.ts';
 import { assignSubcommand } from './ticket/assign.ts';
+import { awaySubcommand } from './ticket/away.ts';
 import { closeSubcommand } from './ticket/close.ts';
 import { closeRequestSubcommand } from './ticket/close-request.ts';
 import { configSubcommandGroup } from './ticket/config/config-group.ts';
@@ -12,9 +14,10 @@ import { moveSubcommand } from './ticket/move.ts';
 import { openSubcommand } from './ticket/open.ts';
 import { panelSubcommand } from './ticket/panel.ts';
 import { prioritySubcommand } from './ticket/priority.ts';
+import { removeUserSubcommand } from './ticket/remove-user.ts';
 import { renameSubcommand } from './ticket/rename.ts';
 import { pauseSubcommand, resumeSubcommand, timerOffSubcommand } from './ticket/timer.ts';
-import { unassignSubcommand } from './ticket/unassign.ts';
+import { unassignSubcommand, unclaimSubcommand } from './ticket/unassign.ts';
 
 /**
  * `/ticket`, one guild command: registered per guild (discord/ticket-command/, shared with the web process), and
@@ -30,6 +33,10 @@ export const ticketCommand = {
     assignSubcommand,
     unassignSubcommand,
     addUserSubcommand,
+    removeUserSubcommand,
+    addRoleSubcommand,
+    unclaimSubcommand,
+    awaySubcommand,
     pauseSubcommand,
     resumeSubcommand,
     timerOffSubcommand,

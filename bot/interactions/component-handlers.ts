@@ -6,7 +6,9 @@ import { closeWithReasonButton } from '../buttons/close-with-reason-button.ts';
 import { disableTimerButton } from '../buttons/disable-timer-button.ts';
 import { openTicketButton } from '../buttons/open-ticket-button.ts';
 import { requestCloseButton } from '../buttons/request-close-button.ts';
+import { takeOverButton } from '../buttons/take-over-button.ts';
 import { pauseTimerButton, resumeTimerButton } from '../buttons/timer-buttons.ts';
+import { unclaimButton } from '../buttons/unclaim-button.ts';
 import { panelTypeSelect } from '../menus/panel-type-select.ts';
 import { closeReasonModalHandler } from '../modals/close-reason-modal.ts';
 import { disableTimerReasonModalHandler } from '../modals/disable-timer-reason-modal.ts';
@@ -25,6 +27,8 @@ export const componentHandlers: {
     closeConfirmButton,
     closeWithReasonButton,
     claimButton,
+    unclaimButton,
+    takeOverButton,
     pauseTimerButton,
     resumeTimerButton,
     requestCloseButton,

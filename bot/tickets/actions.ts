@@ -2,9 +2,18 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { RepliableInteraction } from 'discord.js';
 import type { Actor } from '../../domain/ticket.ts';
 import { canClose, canManage } from '../../domain/ticket-permissions.ts';
+import { resolveLocale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
-import { addMember, assignTicket, closeTicket, pauseTimer, resumeTimer } from '../../workflows/definitions.ts';
+import {
+  type AssignTicketInput,
+  addMember,
+  assignTicket,
+  closeTicket,
+  pauseTimer,
+  resumeTimer,
+} from '../../workflows/definitions.ts';
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerInTime } from '../interactions/answer-in-time.ts';
@@ -14,6 +23,7 @@ import { answerFailure, deferEphemeral, REQUEST_QUEUED, replyEphemeral, UserFaci
 import { actOnLiveTicket, closeFactsOf } from './answer-from-record.ts';
 import { closeAnswer, closePending } from './close-answer.ts';
 import { closedTicketAnswer } from './closure-words.ts';
+import { inPeopleWords } from './people-refusals.ts';
 
 export type TicketInteraction = RepliableInteraction<'cached'>;
 
@@ -110,7 +120,7 @@ export function closeTicketAs(
 }
 
 /** A staff action that changes the ticket and is answered with `done` once the ticket took it. */
-function staffAction(what: string, change: (actor: Actor, ask: AskTicket) => Promise<string>): TicketAction {
+export function staffAction(what: string, change: (actor: Actor, ask: AskTicket) => Promise<string>): TicketAction {
   return {
     allow: (actor) => requireStaff(actor, what),
     attempt: 'change',
@@ -119,18 +129,24 @@ function staffAction(what: string, change: (actor: Actor, ask: AskTicket) => Pro
   };
 }
 
+/** Whether the bot found the assignee to be staff, and whether the actor confirmed taking the ticket over. */
+export type AssignOptions = Pick<AssignTicketInput, 'assigneeIsStaff' | 'takeOver'>;
+
 export function assignTicketAs(
   interaction: TicketInteraction,
   ticket: TicketRef,
   assigneeId: string | null,
   context: BotContext,
+  options: AssignOptions = {},
 ): Promise<void> {
+  const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
+  const subject = { number: ticket.number, ...(assigneeId === null ? {} : { memberId: assigneeId }) };
   return actOnTicket(
     interaction,
     context,
     ticket,
     staffAction('assign tickets', async (actor, ask) => {
-      await ask(assignTicket, { actor, assigneeId });
+      await inPeopleWords(t, subject, () => ask(assignTicket, { actor, assigneeId, ...options }));
       if (assigneeId === null) return `Ticket #${ticket.number} is no longer assigned.`;
       if (assigneeId === actor.id) return `You claimed ticket #${ticket.number}.`;
       return `Ticket #${ticket.number} is now assigned to <@${assigneeId}>.`;

@@ -5,6 +5,7 @@ import { SUPPORTED_LOCALES } from '../../i18n/locales.ts';
 import type { MessageValues } from '../../i18n/translate.ts';
 import { categoriesSubcommandData, typeModeSubcommandData } from './channel-mode-config-subcommands.ts';
 import { labelAddConfigSubcommandData, labelRemoveConfigSubcommandData } from './metadata-subcommands.ts';
+import { routingConfigSubcommandData } from './people-subcommands.ts';
 import { slaSubcommandData, supportHoursSubcommandData } from './sla-config-subcommands.ts';
 
 // The options' ranges are the schema's (domain/guild-config.ts), so Discord's client refuses what the save would.
@@ -178,6 +179,7 @@ export const CONFIG_SUBCOMMANDS_DATA: readonly SlashCommandSubcommandBuilder[] =
   languageSubcommandData,
   labelAddConfigSubcommandData,
   labelRemoveConfigSubcommandData,
+  routingConfigSubcommandData,
 ];
 
 /** A subcommand cannot carry its own default permissions, so the bot checks Manage Server on every use. */

@@ -9,6 +9,11 @@ import {
   prioritySubcommandData,
   renameSubcommandData,
 } from './metadata-subcommands.ts';
+  addRoleSubcommandData,
+  awaySubcommandData,
+  removeUserSubcommandData,
+  unclaimSubcommandData,
+} from './people-subcommands.ts';
 import {
   addUserSubcommandData,
   assignSubcommandData,
@@ -37,6 +42,10 @@ export function ticketCommandData(
     .addSubcommand(assignSubcommandData)
     .addSubcommand(unassignSubcommandData)
     .addSubcommand(addUserSubcommandData)
+    .addSubcommand(removeUserSubcommandData)
+    .addSubcommand(addRoleSubcommandData)
+    .addSubcommand(unclaimSubcommandData)
+    .addSubcommand(awaySubcommandData)
     .addSubcommand(pauseSubcommandData)
     .addSubcommand(resumeSubcommandData)
     .addSubcommand(timerOffSubcommandData)

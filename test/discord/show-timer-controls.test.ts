@@ -15,6 +15,7 @@ const SHOWN: Record<TimerState, [string, boolean][]> = {
   running: [
     ['Close', false],
     ['Claim', false],
+    ['Unclaim', false],
     ['Pause timer', false],
     ['Resume timer', true],
     ['Request close', false],
@@ -23,6 +24,7 @@ const SHOWN: Record<TimerState, [string, boolean][]> = {
   paused: [
     ['Close', false],
     ['Claim', false],
+    ['Unclaim', false],
     ['Pause timer', true],
     ['Resume timer', false],
     ['Request close', false],
@@ -31,6 +33,7 @@ const SHOWN: Record<TimerState, [string, boolean][]> = {
   disabled: [
     ['Close', false],
     ['Claim', false],
+    ['Unclaim', false],
     ['Pause timer', true],
     ['Resume timer', false],
     ['Request close', false],

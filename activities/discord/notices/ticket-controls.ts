@@ -12,6 +12,7 @@ import { translator } from '../../../i18n/translate.ts';
 const TICKET_BUTTONS = [
   { prefix: CUSTOM_ID_PREFIX.close, label: 'Close', style: ButtonStyle.Danger, offered: () => true },
   { prefix: CUSTOM_ID_PREFIX.claim, label: 'Claim', style: ButtonStyle.Success, offered: () => true },
+  { prefix: CUSTOM_ID_PREFIX.unclaim, label: 'Unclaim', style: ButtonStyle.Secondary, offered: () => true },
   {
     prefix: CUSTOM_ID_PREFIX.pauseTimer,
     label: 'Pause timer',

@@ -11,6 +11,7 @@ import { languageSubcommand } from './language.ts';
 import { cooldownSubcommand, inactivitySubcommand, openLimitSubcommand } from './limits.ts';
 import { notificationRoleSubcommand, notificationsSubcommand } from './notifications.ts';
 import { questionAddSubcommand, questionRemoveSubcommand } from './questions.ts';
+import { routingSubcommand } from './routing.ts';
 import { showSubcommand } from './show.ts';
 import { slaSubcommand } from './sla.ts';
 import { staffRoleAddSubcommand, staffRoleRemoveSubcommand } from './staff-roles.ts';
@@ -42,6 +43,7 @@ const CONFIG_SUBCOMMANDS: ConfigSubcommand[] = [
   languageSubcommand,
   labelAddSubcommand,
   labelRemoveSubcommand,
+  routingSubcommand,
 ];
 
 const byName = new Map(CONFIG_SUBCOMMANDS.map((subcommand) => [subcommand.data.name, subcommand]));
