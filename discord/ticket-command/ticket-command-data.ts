@@ -9,6 +9,7 @@ import {
   prioritySubcommandData,
   renameSubcommandData,
 } from './metadata-subcommands.ts';
+import {
   addRoleSubcommandData,
   awaySubcommandData,
   removeUserSubcommandData,
