@@ -5,7 +5,7 @@ import { assignOrOfferTakeOver } from '../tickets/people-actions.ts';
 import { resolveTicket } from '../tickets/resolve-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
-/** The thread's Unclaim button: `/ticket unclaim` from the controls; the assignee releases the ticket. */
+/** The thread's Unclaim button: `/ticket unassign` from the controls; the assignee releases the ticket. */
 export const unclaimButton: ButtonHandler = {
   prefix: CUSTOM_ID_PREFIX.unclaim,
   async execute(interaction, id, context) {

@@ -17,7 +17,7 @@ import { prioritySubcommand } from './ticket/priority.ts';
 import { removeUserSubcommand } from './ticket/remove-user.ts';
 import { renameSubcommand } from './ticket/rename.ts';
 import { pauseSubcommand, resumeSubcommand, timerOffSubcommand } from './ticket/timer.ts';
-import { unassignSubcommand, unclaimSubcommand } from './ticket/unassign.ts';
+import { unassignSubcommand } from './ticket/unassign.ts';
 
 /**
  * `/ticket`, one guild command: registered per guild (discord/ticket-command/, shared with the web process), and
@@ -35,7 +35,6 @@ export const ticketCommand = {
     addUserSubcommand,
     removeUserSubcommand,
     addRoleSubcommand,
-    unclaimSubcommand,
     awaySubcommand,
     pauseSubcommand,
     resumeSubcommand,

@@ -20,17 +20,12 @@ export const addRoleSubcommandData = withTicketOption(
   ),
 );
 
-/** The same action as `/ticket unassign`, named as the assignee thinks of it. */
-export const unclaimSubcommandData = withTicketOption(subcommand('people.command.unclaim'));
-
 export const awaySubcommandData = subcommand('people.command.away')
   .addStringOption((option) =>
     localizedCommandText(option, 'people.command.away.state')
       .setRequired(true)
-      .addChoices(
-        localizedChoice('people.command.away.state.on', 'on'),
-        localizedChoice('people.command.away.state.off', 'off'),
-      ),
+      // The values themselves: the option's description says what each means in the member's language.
+      .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
   )
   .addStringOption((option) => localizedCommandText(option, 'people.command.away.hours').setMaxLength(11))
   .addStringOption((option) => localizedCommandText(option, 'people.command.away.time-zone').setMaxLength(64));

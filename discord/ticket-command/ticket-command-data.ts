@@ -9,12 +9,7 @@ import {
   prioritySubcommandData,
   renameSubcommandData,
 } from './metadata-subcommands.ts';
-import {
-  addRoleSubcommandData,
-  awaySubcommandData,
-  removeUserSubcommandData,
-  unclaimSubcommandData,
-} from './people-subcommands.ts';
+import { addRoleSubcommandData, awaySubcommandData, removeUserSubcommandData } from './people-subcommands.ts';
 import {
   addUserSubcommandData,
   assignSubcommandData,
@@ -45,7 +40,6 @@ export function ticketCommandData(
     .addSubcommand(addUserSubcommandData)
     .addSubcommand(removeUserSubcommandData)
     .addSubcommand(addRoleSubcommandData)
-    .addSubcommand(unclaimSubcommandData)
     .addSubcommand(awaySubcommandData)
     .addSubcommand(pauseSubcommandData)
     .addSubcommand(resumeSubcommandData)

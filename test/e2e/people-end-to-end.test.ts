@@ -138,7 +138,7 @@ describe('people and routing through Discord: the bot, the worker, the dev serve
     const release = as(other).pressButton(first.threadId, controls.id, `tunclaim:${first.number}`);
     expect(await answer(release)).toBe(`Ticket #${first.number} is no longer assigned.`);
     expect((await ticketRow(first.threadId)).assigneeId).toBeNull();
-    const again = as(other).runSlashCommand(first.threadId, 'ticket', { subcommand: 'unclaim' });
+    const again = as(other).runSlashCommand(first.threadId, 'ticket', { subcommand: 'unassign' });
     expect(await answer(again)).toBe(`Ticket #${first.number} has no assignee. Nothing was changed.`);
     expect(await eventKinds(first.threadId)).toEqual(['opened', 'assigned', 'assigned', 'unassigned']);
   });
