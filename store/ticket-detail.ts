@@ -58,6 +58,7 @@ const SUMMARY_FIELDS = {
   closedById: true,
   priority: true,
   labels: true,
+  waitingOn: true,
 } as const satisfies Prisma.TicketSelect;
 
 const MESSAGE_FIELDS = {

@@ -1,3 +1,4 @@
+import type { WaitingOn } from '../domain/ticket-sla.ts';
 import { Prisma, type TicketStatus, type TimerState } from '../prisma/client.ts';
 
 /** One row of the panel's ticket list: what the list shows and what a live update needs to redraw a row. */
@@ -21,6 +22,8 @@ export interface TicketSummary {
   /** 0 low … 3 urgent, as the TicketPriority search attribute. */
   priority: number;
   labels: string[];
+  /** Whose answer the ticket waits for; null in tickets opened before it was tracked. */
+  waitingOn: WaitingOn | null;
 }
 
 /** The columns of a TicketSummary, selected from `ticket` under their field names. */
@@ -30,4 +33,4 @@ export const TICKET_SUMMARY_COLUMNS = Prisma.sql`
   ticket.assignee_id AS "assigneeId", ticket.thread_id AS "threadId", ticket.status::text AS status,
   ticket.timer_state::text AS "timerState", ticket.opened_at AS "openedAt", ticket.last_activity_at AS "lastActivityAt",
   ticket.closed_at AS "closedAt", ticket.close_reason AS "closeReason", ticket.closed_by_id AS "closedById",
-  ticket.priority::int AS priority, ticket.labels`;
+  ticket.priority::int AS priority, ticket.labels, ticket.waiting_on::text AS "waitingOn"`;

@@ -187,6 +187,7 @@ describe('listTickets', () => {
       closedById: null,
       priority: 1,
       labels: [],
+      waitingOn: null,
     });
     expect(page.nextCursor).toEqual(expect.any(String));
   });

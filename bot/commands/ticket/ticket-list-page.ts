@@ -12,6 +12,7 @@ import { DEFAULT_LOCALE } from '../../../i18n/locales.ts';
 import { type Translate, translator } from '../../../i18n/translate.ts';
 import type { BotContext } from '../../bot-context.ts';
 import { isStaff } from '../../permissions.ts';
+import { waitingParts } from '../../sla/waiting-words.ts';
 import { filterWhere, filterWords, listPageId, metadataParts, type TicketListFilters } from './ticket-list-filters.ts';
 
 /**
@@ -50,6 +51,7 @@ export async function ticketListPage(
       openedAt: true,
       priority: true,
       labels: true,
+      waitingOn: true,
     },
   });
 
@@ -60,6 +62,7 @@ export async function ticketListPage(
       `by <@${ticket.creatorId}>`,
       ticket.assigneeId ? `assigned to <@${ticket.assigneeId}>` : 'unassigned',
       ...metadataParts(t, ticket),
+      ...waitingParts(t, ticket.waitingOn),
       `opened ${time(ticket.openedAt, 'R')}`,
       ...(ticket.threadId ? [`<#${ticket.threadId}>`] : []),
     ].join(' · '),

@@ -22,6 +22,7 @@ export type TicketSummary = {
   closedAt: string | null;
   closeReason: string | null;
   closedById: string | null;
+  waitingOn: 'staff' | 'member' | null;
 };
 
 export type TicketMessage = {

@@ -26,6 +26,8 @@ export const ticketSummaryView = z.object({
   closedAt: z.date().nullable(),
   closeReason: z.string().nullable(),
   closedById: z.string().nullable(),
+  /** Whose answer it waits for; null for tickets opened before it was tracked. */
+  waitingOn: z.enum(['staff', 'member']).nullable(),
 });
 
 export const ticketMessageView = z.object({

@@ -62,6 +62,12 @@ export default function TicketPage() {
                     {ticket().timerState === 'disabled' ? timerOffReason(ticket().events) : ''}
                   </dd>
                 </div>
+                <Show when={ticket().status === 'open' && ticket().waitingOn}>
+                  <div>
+                    <dt>Waiting for</dt>
+                    <dd>{ticket().waitingOn === 'staff' ? 'Staff' : 'The member'}</dd>
+                  </div>
+                </Show>
                 <div>
                   <dt>Opened by</dt>
                   <dd>{ticket().creatorName}</dd>
