@@ -3,6 +3,7 @@ import { closeRequest } from './close-request/index.ts';
 import { commands } from './commands/index.ts';
 import { common } from './common/index.ts';
 import { config } from './config/index.ts';
+import { notices } from './notices/index.ts';
 import { people } from './people/index.ts';
 import { sla } from './sla/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
@@ -20,4 +21,5 @@ export const namespaces = {
   commands,
   config,
   'close-request': closeRequest,
+  notices,
 };

@@ -1,16 +1,19 @@
 import { ticketLabel } from '../../../domain/ticket-naming.ts';
-import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, userMention } from './format.ts';
+import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, noticeWords, pingOnly, userMention } from './format.ts';
 
 /** Pings the new assignee, unless they assigned themselves (a claim). */
 export function renderAssigned(notice: NoticeOf<'assigned'>): NoticeMessage {
+  const t = noticeWords(notice);
   const { ticket, actor } = notice;
   const assigneeId = ticket.assigneeId;
   const claimed = assigneeId === actor.id;
+  const about = { ticket: ticketLabel(ticket.number), actor: userMention(actor.id) };
   const description = !assigneeId
-    ? `Ticket ${ticketLabel(ticket.number)} no longer has an assignee (changed by ${userMention(actor.id)}).`
-    : claimed
-      ? `${userMention(assigneeId)} claimed ticket ${ticketLabel(ticket.number)} and will handle it.`
-      : `${userMention(assigneeId)} now handles ticket ${ticketLabel(ticket.number)} (assigned by ${userMention(actor.id)}).`;
+    ? t('notices.assigned.none', about)
+    : t(claimed ? 'notices.assigned.claimed' : 'notices.assigned.assigned', {
+        ...about,
+        assignee: userMention(assigneeId),
+      });
   const ping = assigneeId && !claimed ? assigneeId : null;
   return {
     ...(ping ? { content: userMention(ping) } : {}),

@@ -1,19 +1,22 @@
 import { ticketLabel } from '../../../domain/ticket-naming.ts';
-import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, userMention } from './format.ts';
+import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, noticeWords, pingOnly, userMention } from './format.ts';
 
 /** The last message in the thread before it is locked; pings nobody. */
 export function renderClosing(notice: NoticeOf<'closing'>): NoticeMessage {
+  const t = noticeWords(notice);
   const { ticket, closure } = notice;
-  const who = closure.automatic
-    ? 'closed automatically after a period without activity'
-    : `closed by ${closure.closedById ? userMention(closure.closedById) : 'staff'}`;
+  const description = closure.automatic
+    ? t('notices.closing.automatic')
+    : closure.closedById
+      ? t('notices.closing.by', { closer: userMention(closure.closedById) })
+      : t('notices.closing.byStaff');
   return {
     embeds: [
       {
-        title: `Ticket ${ticketLabel(ticket.number)} closed`,
-        description: `This ticket was ${who}. The thread is now locked and archived.`,
+        title: t('notices.closing.title', { ticket: ticketLabel(ticket.number) }),
+        description,
         color: NOTICE_COLORS.closed,
-        fields: closure.reason?.trim() ? [{ name: 'Reason', value: closure.reason.trim() }] : [],
+        fields: closure.reason?.trim() ? [{ name: t('notices.reason'), value: closure.reason.trim() }] : [],
         timestamp: new Date(closure.closedAt).toISOString(),
       },
     ],

@@ -1,6 +1,8 @@
 import type { APIActionRowComponent, APIAllowedMentions, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { ticketPagePath } from '../../../domain/panel-paths.ts';
 import type { TicketFacts, TicketNotice } from '../../../domain/ticket.ts';
+import { resolveLocale } from '../../../i18n/locales.ts';
+import { type Translate, translator } from '../../../i18n/translate.ts';
 
 export type NoticeOf<Kind extends TicketNotice['kind']> = Extract<TicketNotice, { kind: Kind }>;
 
@@ -18,10 +20,19 @@ export interface NoticeSettings {
   publicUrl?: string;
 }
 
+/** The words of a notice: the guild's language as the ticket holds it, English for tickets from before languages. */
+export function noticeWords(notice: { ticket: Pick<TicketFacts, 'language'>; language?: string }): Translate {
+  return translator(resolveLocale(notice.language ?? notice.ticket.language));
+}
+
 /** A line linking the ticket's page in the panel, or nothing when there is no panel. */
-export function ticketPageLine(settings: NoticeSettings, ticket: Pick<TicketFacts, 'guildId' | 'number'>): string {
+export function ticketPageLine(
+  t: Translate,
+  settings: NoticeSettings,
+  ticket: Pick<TicketFacts, 'guildId' | 'number'>,
+): string {
   return settings.publicUrl
-    ? `\n[Open the ticket in the panel](${settings.publicUrl}${ticketPagePath(ticket.guildId, ticket.number)})`
+    ? `\n${t('notices.panelLink', { url: `${settings.publicUrl}${ticketPagePath(ticket.guildId, ticket.number)}` })}`
     : '';
 }
 

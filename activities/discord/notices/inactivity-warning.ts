@@ -4,6 +4,7 @@ import {
   type NoticeMessage,
   type NoticeOf,
   type NoticeSettings,
+  noticeWords,
   pingOnly,
   ticketPageLine,
   userMention,
@@ -14,13 +15,18 @@ export function renderInactivityWarning(
   notice: NoticeOf<'inactivity_warning'>,
   settings: NoticeSettings,
 ): NoticeMessage {
+  const t = noticeWords(notice);
   const { ticket, closesAt } = notice;
+  const description = t('notices.warning.description', {
+    relative: discordTime(closesAt, 'R'),
+    at: discordTime(closesAt, 'f'),
+  });
   return {
     content: userMention(ticket.creatorId),
     embeds: [
       {
-        title: 'This ticket is about to close',
-        description: `Nobody has written here for a while. It closes ${discordTime(closesAt, 'R')} (${discordTime(closesAt, 'f')}) unless someone replies.${ticketPageLine(settings, ticket)}`,
+        title: t('notices.warning.title'),
+        description: `${description}${ticketPageLine(t, settings, ticket)}`,
         color: NOTICE_COLORS.warning,
       },
     ],

@@ -6,6 +6,7 @@ import {
   type NoticeMessage,
   type NoticeOf,
   type NoticeSettings,
+  noticeWords,
   pingOnly,
   ticketPageLine,
   userMention,
@@ -13,15 +14,21 @@ import {
 
 /** The periodic nudge about a ticket still open; pings its assignee only, never a role, since it repeats. */
 export function renderReminder(notice: NoticeOf<'reminder'>, settings: NoticeSettings): NoticeMessage {
+  const t = noticeWords(notice);
   const { ticket } = notice;
-  const where = ticket.threadId ? ` in ${channelMention(ticket.threadId)}` : '';
-  const owner = ticket.assigneeId ? `Assigned to ${userMention(ticket.assigneeId)}.` : 'Nobody is assigned yet.';
+  const opened = { creator: userMention(ticket.creatorId), relative: discordTime(ticket.openedAt, 'R') };
+  const where = ticket.threadId
+    ? t('notices.reminder.openedIn', { ...opened, thread: channelMention(ticket.threadId) })
+    : t('notices.reminder.opened', opened);
+  const owner = ticket.assigneeId
+    ? t('notices.reminder.assignedTo', { assignee: userMention(ticket.assigneeId) })
+    : t('notices.reminder.nobodyAssigned');
   return {
     ...(ticket.assigneeId ? { content: userMention(ticket.assigneeId) } : {}),
     embeds: [
       {
-        title: `Ticket ${ticketLabel(ticket.number)} · ${ticket.typeName} is still open`,
-        description: `Opened by ${userMention(ticket.creatorId)} ${discordTime(ticket.openedAt, 'R')}${where}. ${owner}${ticketPageLine(settings, ticket)}`,
+        title: t('notices.reminder.title', { ticket: ticketLabel(ticket.number), type: ticket.typeName }),
+        description: `${where} ${owner}${ticketPageLine(t, settings, ticket)}`,
         color: NOTICE_COLORS.warning,
         timestamp: new Date(notice.remindedAt).toISOString(),
       },

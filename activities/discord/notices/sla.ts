@@ -42,7 +42,7 @@ export function renderSlaBreached(notice: NoticeOf<'sla_breached'>, settings: No
     embeds: [
       {
         title: t(firstResponse ? 'sla.breachFirstResponseTitle' : 'sla.breachResolutionTitle'),
-        description: `${t(firstResponse ? 'sla.breachFirstResponse' : 'sla.breachResolution', words)}${ticketPageLine(settings, ticket)}`,
+        description: `${t(firstResponse ? 'sla.breachFirstResponse' : 'sla.breachResolution', words)}${ticketPageLine(t, settings, ticket)}`,
         color: NOTICE_COLORS.closed,
       },
     ],

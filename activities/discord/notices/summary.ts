@@ -8,6 +8,7 @@ import {
   type NoticeMessage,
   type NoticeOf,
   type NoticeSettings,
+  noticeWords,
   pingOnly,
   userMention,
 } from './format.ts';
@@ -17,31 +18,41 @@ import {
  * panel's `publicUrl` the transcript is a link to its page, else its storage key for an operator to render.
  */
 export function renderSummary(notice: NoticeOf<'summary'>, settings: NoticeSettings): NoticeMessage {
+  const t = noticeWords(notice);
   const { ticket, closure } = notice;
+  const closedBy = closure.automatic
+    ? t('notices.summary.inactivityTimer')
+    : closure.closedById
+      ? userMention(closure.closedById)
+      : t('notices.summary.staff');
   const fields: APIEmbedField[] = [
-    { name: 'Opened by', value: userMention(ticket.creatorId), inline: true },
-    { name: 'Assignee', value: ticket.assigneeId ? userMention(ticket.assigneeId) : 'Nobody', inline: true },
+    { name: t('notices.summary.openedBy'), value: userMention(ticket.creatorId), inline: true },
     {
-      name: 'Closed by',
-      value: closure.automatic ? 'Inactivity timer' : closure.closedById ? userMention(closure.closedById) : 'Staff',
+      name: t('notices.summary.assignee'),
+      value: ticket.assigneeId ? userMention(ticket.assigneeId) : t('notices.summary.nobody'),
       inline: true,
     },
-    { name: 'Opened', value: discordTime(ticket.openedAt, 'f'), inline: true },
-    { name: 'Closed', value: discordTime(closure.closedAt, 'f'), inline: true },
-    { name: 'Messages', value: String(notice.messageCount), inline: true },
-    ...(closure.reason?.trim() ? [{ name: 'Reason', value: closure.reason.trim() }] : []),
+    { name: t('notices.summary.closedBy'), value: closedBy, inline: true },
+    { name: t('notices.summary.opened'), value: discordTime(ticket.openedAt, 'f'), inline: true },
+    { name: t('notices.summary.closed'), value: discordTime(closure.closedAt, 'f'), inline: true },
+    { name: t('notices.summary.messages'), value: String(notice.messageCount), inline: true },
+    ...(closure.reason?.trim() ? [{ name: t('notices.reason'), value: closure.reason.trim() }] : []),
     {
-      name: 'Transcript',
+      name: t('notices.summary.transcript'),
       value: settings.publicUrl
-        ? `[Open the transcript](${settings.publicUrl}${transcriptPagePath(ticket.guildId, ticket.number)})`
+        ? t('notices.summary.openTranscript', {
+            url: `${settings.publicUrl}${transcriptPagePath(ticket.guildId, ticket.number)}`,
+          })
         : `\`${notice.transcriptKey}\``,
     },
   ];
   return {
     embeds: [
       {
-        title: `Ticket ${ticketLabel(ticket.number)} · ${ticket.typeName}`,
-        description: ticket.threadId ? `Thread: ${channelMention(ticket.threadId)}` : undefined,
+        title: t('notices.ticketTitle', { ticket: ticketLabel(ticket.number), type: ticket.typeName }),
+        description: ticket.threadId
+          ? t('notices.summary.thread', { thread: channelMention(ticket.threadId) })
+          : undefined,
         color: NOTICE_COLORS.closed,
         fields,
         timestamp: new Date(closure.closedAt).toISOString(),

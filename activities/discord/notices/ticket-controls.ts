@@ -2,7 +2,7 @@ import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, Compo
 import { CUSTOM_ID_PREFIX, customId } from '../../../domain/custom-ids.ts';
 import type { TimerState } from '../../../domain/ticket.ts';
 import { resolveLocale } from '../../../i18n/locales.ts';
-import { translator } from '../../../i18n/translate.ts';
+import { type Translate, translator } from '../../../i18n/translate.ts';
 
 /**
  * The buttons under a ticket's welcome message, in order, and in which timer states each is offered. A custom id
@@ -10,30 +10,39 @@ import { translator } from '../../../i18n/translate.ts';
  * with the interaction itself. Resuming also turns a disabled timer back on, so only pausing needs it running.
  */
 const TICKET_BUTTONS = [
-  { prefix: CUSTOM_ID_PREFIX.close, label: 'Close', style: ButtonStyle.Danger, offered: () => true },
-  { prefix: CUSTOM_ID_PREFIX.claim, label: 'Claim', style: ButtonStyle.Success, offered: () => true },
-  { prefix: CUSTOM_ID_PREFIX.unclaim, label: 'Unclaim', style: ButtonStyle.Secondary, offered: () => true },
+  { prefix: CUSTOM_ID_PREFIX.close, label: 'notices.button.close', style: ButtonStyle.Danger, offered: () => true },
+  { prefix: CUSTOM_ID_PREFIX.claim, label: 'notices.button.claim', style: ButtonStyle.Success, offered: () => true },
+  {
+    prefix: CUSTOM_ID_PREFIX.unclaim,
+    label: 'notices.button.unclaim',
+    style: ButtonStyle.Secondary,
+    offered: () => true,
+  },
   {
     prefix: CUSTOM_ID_PREFIX.pauseTimer,
-    label: 'Pause timer',
+    label: 'notices.button.pauseTimer',
     style: ButtonStyle.Secondary,
     offered: (timer: TimerState) => timer === 'running',
   },
   {
     prefix: CUSTOM_ID_PREFIX.resumeTimer,
-    label: 'Resume timer',
+    label: 'notices.button.resumeTimer',
     style: ButtonStyle.Secondary,
     offered: (timer: TimerState) => timer !== 'running',
   },
 ] as const;
 
-export function ticketControls(ticketNumber: number, timer: TimerState): APIActionRowComponent<APIButtonComponent> {
+function ticketControls(
+  t: Translate,
+  ticketNumber: number,
+  timer: TimerState,
+): APIActionRowComponent<APIButtonComponent> {
   return {
     type: ComponentType.ActionRow,
     components: TICKET_BUTTONS.map((button) => ({
       type: ComponentType.Button,
       style: button.style,
-      label: button.label,
+      label: t(button.label),
       custom_id: customId(button.prefix, String(ticketNumber)),
       disabled: !button.offered(timer),
     })),
@@ -45,11 +54,10 @@ export function ticketControls(ticketNumber: number, timer: TimerState): APIActi
  * the reason in a modal), offered while the timer is not off yet. In the guild's language.
  */
 function moreControls(
+  t: Translate,
   ticketNumber: number,
   timer: TimerState,
-  language: string | undefined,
 ): APIActionRowComponent<APIButtonComponent> {
-  const t = translator(resolveLocale(language));
   const id = String(ticketNumber);
   return {
     type: ComponentType.ActionRow,
@@ -71,11 +79,12 @@ function moreControls(
   };
 }
 
-/** Every row of controls under the welcome message, for this timer state. */
+/** Every row of controls under the welcome message, for this timer state, in the guild's language. */
 export function ticketControlRows(
   ticketNumber: number,
   timer: TimerState,
   language?: string,
 ): APIActionRowComponent<APIButtonComponent>[] {
-  return [ticketControls(ticketNumber, timer), moreControls(ticketNumber, timer, language)];
+  const t = translator(resolveLocale(language));
+  return [ticketControls(t, ticketNumber, timer), moreControls(t, ticketNumber, timer)];
 }

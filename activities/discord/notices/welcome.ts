@@ -1,14 +1,21 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import { ticketLabel } from '../../../domain/ticket-naming.ts';
-import { NOTICE_COLORS, type NoticeMessage, type NoticeOf, pingOnly, roleMention, userMention } from './format.ts';
+import {
+  NOTICE_COLORS,
+  type NoticeMessage,
+  type NoticeOf,
+  noticeWords,
+  pingOnly,
+  roleMention,
+  userMention,
+} from './format.ts';
 import { MESSAGE_LIMITS } from './limits.ts';
 import { ticketControlRows } from './ticket-controls.ts';
 import { summaryFields } from './ticket-metadata.ts';
 
-const DEFAULT_OPENING = 'Thanks for reaching out. Describe your request here; a staff member will answer soon.';
-
 /** First message in a new ticket: pings the creator and the notification role, shows the answers, carries the controls. */
 export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
+  const t = noticeWords(notice);
   const { ticket, notificationRoleId } = notice;
   // The questions the member already answered in the form are shown with their answers, not asked again.
   const answered = new Set(notice.answers.map(({ question }) => question.trim()));
@@ -16,7 +23,7 @@ export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
   const followUp: APIEmbedField[] = unanswered.length
     ? [
         {
-          name: 'Please also answer',
+          name: t('notices.welcome.alsoAnswer'),
           value: unanswered.map((question, index) => `${index + 1}. ${question}`).join('\n'),
         },
       ]
@@ -24,21 +31,24 @@ export function renderWelcome(notice: NoticeOf<'welcome'>): NoticeMessage {
   const summary = summaryFields(notice);
   const answers: APIEmbedField[] = notice.answers
     .slice(0, MESSAGE_LIMITS.embedFields - followUp.length - summary.length)
-    .map(({ question, answer }) => ({ name: question.trim() || 'Question', value: answer.trim() || '*No answer*' }));
+    .map(({ question, answer }) => ({
+      name: question.trim() || t('notices.welcome.question'),
+      value: answer.trim() || t('notices.welcome.noAnswer'),
+    }));
   return {
     content: [
-      `${userMention(ticket.creatorId)}, your ticket is open.`,
+      t('notices.welcome.content', { creator: userMention(ticket.creatorId) }),
       notificationRoleId && roleMention(notificationRoleId),
     ]
       .filter(Boolean)
       .join(' '),
     embeds: [
       {
-        title: `Ticket ${ticketLabel(ticket.number)} · ${ticket.typeName}`,
-        description: notice.openingMessage.trim() || DEFAULT_OPENING,
+        title: t('notices.ticketTitle', { ticket: ticketLabel(ticket.number), type: ticket.typeName }),
+        description: notice.openingMessage.trim() || t('notices.welcome.defaultOpening'),
         color: NOTICE_COLORS.open,
         fields: [...summary, ...answers, ...followUp],
-        footer: { text: `Opened by ${ticket.creatorName}` },
+        footer: { text: t('notices.welcome.openedBy', { name: ticket.creatorName }) },
         timestamp: new Date(ticket.openedAt).toISOString(),
       },
     ],
