@@ -1,11 +1,11 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { resolveLocale } from '../i18n/locales.ts';
-import { translate } from '../i18n/translate.ts';
 import { log } from '../telemetry/log-context.ts';
 import { TicketRefusal } from '../temporal/ticket-updates.ts';
 import { noteInteractionOutcome } from './interactions/interaction-outcome.ts';
+import { interactionWords } from './interactions/interaction-words.ts';
+import { ticketRefusalWords } from './tickets/ticket-refusal-words.ts';
 
-/** A problem the member can act on; its message is shown to them as is. */
+/** A problem the member can act on; its message, already in the member's language, is shown to them as is. */
 export class UserFacingError extends Error {
   override name = 'UserFacingError';
 }
@@ -48,9 +48,14 @@ export async function answerFailure(interaction: RepliableInteraction, error: un
   if (!known) logFailure(`interaction ${interaction.id} failed`, error);
   try {
     // For failures before the bot asked the ticket anything (reading Postgres, say): nothing can have changed.
-    const trouble = () =>
-      translate(resolveLocale(interaction.locale, interaction.guildLocale), 'common.serviceTrouble');
-    await replyEphemeral(interaction, known ? error.message : trouble());
+    const t = interactionWords(interaction);
+    const words =
+      error instanceof TicketRefusal
+        ? ticketRefusalWords(t, error)
+        : error instanceof UserFacingError
+          ? error.message
+          : t('common.serviceTrouble');
+    await replyEphemeral(interaction, words);
   } catch (replyError) {
     logFailure(`could not answer interaction ${interaction.id}`, replyError);
   }

@@ -125,7 +125,14 @@ export type Registration =
   | { outcome: 'registered'; ticketId: string; number: number; settings: TicketSettings }
   /** The member opened the same type moments ago (a double click): answer with that ticket. */
   | { outcome: 'duplicate'; number: number; workflowId: string; threadId: string | null }
-  | { outcome: 'refused'; code: RefusalCode; message: string };
+  /**
+   * `message` is English, for logs and operators; the bot words the refusal in the member's language from `code`
+   * and `values` (absent in registrations from before they were given).
+   */
+  | { outcome: 'refused'; code: RefusalCode; message: string; values?: RefusalValues };
+
+/** What a refusal's words need: counts, limits, a type's name, seconds to wait. */
+export type RefusalValues = Record<string, string | number>;
 
 export type TicketEventKind =
   | 'opened'

@@ -6,6 +6,7 @@ import type {
   MessageDeletion,
   OpenTicketRequest,
   RefusalCode,
+  RefusalValues,
   TicketAnswer,
   TicketMessage,
   TicketProblem,
@@ -120,7 +121,7 @@ export type OpenTicketResult =
   | { outcome: 'opened'; workflowId: string; number: number; threadId: string }
   /** The member opened this type moments ago (a double click): here is that ticket. */
   | { outcome: 'duplicate'; workflowId: string; number: number; threadId: string | null }
-  | { outcome: 'refused'; code: RefusalCode; message: string };
+  | { outcome: 'refused'; code: RefusalCode; message: string; values?: RefusalValues };
 
 export type CloseTicketResult =
   | { outcome: 'closed'; closure: ClosureFacts; transcriptKey: string }

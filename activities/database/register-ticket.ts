@@ -2,7 +2,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { billingPagePath } from '../../domain/panel-paths.ts';
 import { monthlyTicketLimitMessage, withinMonthlyTickets } from '../../domain/plan-limits.ts';
 import type { PlanCatalogue } from '../../domain/plans.ts';
-import type { OpenTicketRequest, RefusalCode, Registration, TicketActivities } from '../../domain/ticket.ts';
+import type {
+  OpenTicketRequest,
+  RefusalCode,
+  RefusalValues,
+  Registration,
+  TicketActivities,
+} from '../../domain/ticket.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
 import { type GuildPlan, guildPlan } from '../../store/entitlements/guild-plan.ts';
 import { monthlyUsageStatement, utcMonthOf } from '../../store/entitlements/monthly-usage.ts';
@@ -126,7 +132,7 @@ async function checkOpenAllowed(
     },
   });
   const type = guild.ticketTypes[0];
-  if (!type) return refuse('unknown_type', `This server has no ticket type "${request.type}".`);
+  if (!type) return refuse('unknown_type', `This server has no ticket type "${request.type}".`, { type: request.type });
 
   const blocked = await tx.guildBlockedUser.findUnique({ where: { guildId_userId: { guildId, userId: creatorId } } });
   if (blocked) return refuse('blocked', 'You are not allowed to open tickets in this server.');
@@ -152,6 +158,7 @@ async function checkOpenAllowed(
     return refuse(
       'type_limit',
       `You already have ${openOfType} open "${type.name}" ticket${openOfType === 1 ? '' : 's'}; the limit is ${type.openLimit}.`,
+      { count: openOfType, limit: type.openLimit, type: type.name },
     );
   }
 
@@ -160,6 +167,7 @@ async function checkOpenAllowed(
     return refuse(
       'member_limit',
       `You already have ${openInGuild} open ticket${openInGuild === 1 ? '' : 's'}; the limit is ${guild.openLimitPerMember}.`,
+      { count: openInGuild, limit: guild.openLimitPerMember },
     );
   }
 
@@ -171,7 +179,8 @@ async function checkOpenAllowed(
     });
     const waitMs = latest ? latest.openedAt.getTime() + guild.openCooldownSeconds * 1000 - openedAt : 0;
     if (waitMs > 0) {
-      return refuse('cooldown', `You opened a ticket moments ago; try again in ${Math.ceil(waitMs / 1000)} s.`);
+      const seconds = Math.ceil(waitMs / 1000);
+      return refuse('cooldown', `You opened a ticket moments ago; try again in ${seconds} s.`, { seconds });
     }
   }
 
@@ -202,6 +211,11 @@ async function monthlyLimitRefusal(
   return refuse('monthly_limit', message);
 }
 
-function refuse(code: RefusalCode, message: string): Extract<Registration, { outcome: 'refused' }> {
-  return { outcome: 'refused', code, message };
+/** `values` let the bot word the refusal in the member's language (bot/tickets/open-refusal-words.ts). */
+function refuse(
+  code: RefusalCode,
+  message: string,
+  values?: RefusalValues,
+): Extract<Registration, { outcome: 'refused' }> {
+  return { outcome: 'refused', code, message, ...(values ? { values } : {}) };
 }

@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RepliableInteraction } from 'discord.js';
+import type { Translate } from '../../i18n/translate.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
-import { logFailure, NO_PINGS, REQUEST_QUEUED, UserFacingError } from '../replies.ts';
+import { logFailure, NO_PINGS, UserFacingError } from '../replies.ts';
+import { ticketRefusalWords } from '../tickets/ticket-refusal-words.ts';
+import { interactionWords } from './interaction-words.ts';
 
 /** A member hears within this long what is known, however slow or absent the ticket service is. */
 export const ANSWER_WITHIN_MS = 5_000;
@@ -28,7 +31,10 @@ export interface InterimAnswers {
 export type TimedWork = (show: (text: string) => Promise<void>, stillWanted: AbortSignal) => Promise<string>;
 
 /** The part of an interaction answerInTime uses: a deferred one whose answer it edits. */
-export type DeferredAnswer = Pick<RepliableInteraction, 'createdTimestamp' | 'editReply' | 'id'>;
+export type DeferredAnswer = Pick<
+  RepliableInteraction,
+  'createdTimestamp' | 'editReply' | 'id' | 'locale' | 'guildLocale'
+>;
 
 export interface AnswerTiming {
   answerWithinMs: number;
@@ -36,11 +42,6 @@ export interface AnswerTiming {
 }
 
 const DISCORD_TIMING: AnswerTiming = { answerWithinMs: ANSWER_WITHIN_MS, tokenLifeMs: TOKEN_LIFE_MS };
-
-/** Something unexpected failed after the request may have reached the ticket: nothing can be promised either way. */
-const NOT_CONFIRMED =
-  'Something went wrong before the ticket service confirmed your request, and it is logged. ' +
-  'Look at the ticket before trying again.';
 
 /**
  * Answers a deferred interaction in time, saying only what is known: the outcome if `work` finishes within
@@ -54,6 +55,9 @@ export async function answerInTime(
   work: TimedWork,
   timing: AnswerTiming = DISCORD_TIMING,
 ): Promise<void> {
+  const t = interactionWords(interaction);
+  // Something unexpected failed after the request may have reached the ticket: nothing can be promised either way.
+  const notConfirmed = t('replies.notConfirmed');
   const giveUp = new AbortController();
   const timers = new AbortController();
   let final = false;
@@ -78,21 +82,21 @@ export async function answerInTime(
   const outcome = work(showStep, giveUp.signal).then(
     (text) => text,
     // Work abandoned at the token's end fails as it stops; that is no failure worth logging.
-    (error: unknown) => (giveUp.signal.aborted ? NOT_CONFIRMED : wordsForFailure(interaction, error)),
+    (error: unknown) => (giveUp.signal.aborted ? notConfirmed : wordsForFailure(interaction, t, error, notConfirmed)),
   );
   const lastEditAt = interaction.createdTimestamp + timing.tokenLifeMs - LAST_EDIT_MARGIN_MS;
   try {
     const early = await Promise.race([outcome, after(timing.answerWithinMs, timers.signal)]);
     if (early !== LATE) return await show(early, true);
     if (!stepShown) {
-      const pending = await interim.pending().catch(() => REQUEST_QUEUED);
+      const pending = await interim.pending().catch(() => t('replies.requestQueued'));
       // `work` may have shown a step while `pending` was being worked out; that step is the newer news.
       if (!stepShown) await show(pending);
     }
     const late = await Promise.race([outcome, after(lastEditAt - Date.now(), timers.signal)]);
     if (late !== LATE) return await show(late, true);
     giveUp.abort();
-    if (!stepShown) await show(await interim.unconfirmed().catch(() => NOT_CONFIRMED), true);
+    if (!stepShown) await show(await interim.unconfirmed().catch(() => notConfirmed), true);
   } finally {
     timers.abort();
   }
@@ -105,8 +109,9 @@ function after(ms: number, cancel: AbortSignal): Promise<typeof LATE> {
   return sleep(Math.max(0, ms), LATE, { signal: cancel, ref: false }).catch(() => new Promise<never>(() => undefined));
 }
 
-function wordsForFailure(interaction: DeferredAnswer, error: unknown): string {
-  if (error instanceof TicketRefusal || error instanceof UserFacingError) return error.message;
+function wordsForFailure(interaction: DeferredAnswer, t: Translate, error: unknown, notConfirmed: string): string {
+  if (error instanceof TicketRefusal) return ticketRefusalWords(t, error);
+  if (error instanceof UserFacingError) return error.message;
   logFailure(`interaction ${interaction.id} failed`, error);
-  return NOT_CONFIRMED;
+  return notConfirmed;
 }

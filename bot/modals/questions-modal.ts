@@ -1,5 +1,6 @@
 import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import type { ModalHandler } from '../interactions/handler-types.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { deferEphemeral, UserFacingError } from '../replies.ts';
 import { answersFrom, openTicketAs, ticketTypeOf } from '../tickets/open-ticket-flow.ts';
@@ -12,9 +13,11 @@ export const questionsModal: ModalHandler = {
   prefix: CUSTOM_ID_PREFIX.questions,
   async execute(interaction, id, context) {
     const [typeKey, requestId] = id.split(':');
-    if (!typeKey || !requestId) throw new UserFacingError('This form is out of date; open the ticket again.');
+    if (!typeKey || !requestId) throw new UserFacingError(interactionWords(interaction)('replies.formOutOfDate'));
     await deferEphemeral(interaction);
-    const type = ticketTypeOf(await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId)), typeKey);
-    await openTicketAs(interaction, type.key, answersFrom(interaction, type), requestId, context);
+    const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
+    const t = interactionWords(interaction, config?.language);
+    const type = ticketTypeOf(t, config, typeKey);
+    await openTicketAs(interaction, type.key, answersFrom(t, interaction, type), requestId, context, t);
   },
 };

@@ -8,27 +8,30 @@ import {
 } from 'discord.js';
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { GuildConfig } from '../../domain/guild-config.ts';
+import { translator } from '../../i18n/translate.ts';
 
-const PANEL_TEXT = '**Need help from staff?**\nOpen a ticket: a private thread where only you and staff can talk.';
-
-/** The Open-ticket message: one button when the guild has one ticket type, a type menu when it has several. */
+/**
+ * The Open-ticket message, in the guild's language since everyone in the channel reads it: one button when the
+ * guild has one ticket type, a type menu when it has several.
+ */
 export function ticketPanelMessage(config: GuildConfig): BaseMessageOptions {
+  const t = translator(config.language);
   const [onlyType] = config.ticketTypes;
   if (config.ticketTypes.length === 1 && onlyType) {
     const button = new ButtonBuilder()
       .setCustomId(customId(CUSTOM_ID_PREFIX.panelOpen, onlyType.key))
       .setStyle(ButtonStyle.Primary)
-      .setLabel(`Open ticket: ${onlyType.name}`.slice(0, 80));
+      .setLabel(t('panel-message.openButton', { type: onlyType.name }).slice(0, 80));
     if (onlyType.emoji) button.setEmoji(onlyType.emoji);
     return {
-      content: PANEL_TEXT,
+      content: t('panel-message.text'),
       components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)],
       allowedMentions: { parse: [] },
     };
   }
   const menu = new StringSelectMenuBuilder()
     .setCustomId(customId(CUSTOM_ID_PREFIX.panelSelect, 'types'))
-    .setPlaceholder('Choose what your ticket is about')
+    .setPlaceholder(t('panel-message.choose'))
     .addOptions(
       config.ticketTypes.map((type) => {
         const option = new StringSelectMenuOptionBuilder().setLabel(type.name).setValue(type.key);
@@ -38,7 +41,7 @@ export function ticketPanelMessage(config: GuildConfig): BaseMessageOptions {
       }),
     );
   return {
-    content: PANEL_TEXT,
+    content: t('panel-message.text'),
     components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
     allowedMentions: { parse: [] },
   };

@@ -1,7 +1,6 @@
 import type { OpenTicketRequest } from '../../domain/ticket.ts';
 import { InvalidTicketRequestError } from '../../domain/ticket-request.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { translate } from '../../i18n/translate.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { findTicketByWorkflow } from '../../store/find-ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
@@ -9,17 +8,19 @@ import { type OpenTicketResult, openTicket } from '../../workflows/definitions.t
 import type { BotServices } from '../bot-context.ts';
 import type { InterimAnswers } from '../interactions/answer-in-time.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
-import { OUTCOME_FOLLOWS, REQUEST_QUEUED, UserFacingError } from '../replies.ts';
+import { UserFacingError } from '../replies.ts';
+import { openRefusalWords } from './open-refusal-words.ts';
 
 /**
  * Starts (or reaches again) the ticket workflow of this request and words where the member's ticket is. The start
- * is idempotent by `requestId`, so it is sent again while Temporal cannot be reached.
+ * is idempotent by `requestId`, so it is sent again while Temporal cannot be reached. `t`: the member's words.
  */
 export async function openAndAnswer(
   services: BotServices,
   request: OpenTicketRequest,
   requestId: string,
   stillWanted: AbortSignal,
+  t: Translate,
 ): Promise<string> {
   const input = { request, requestId, taskQueue: services.taskQueue };
   let result: OpenTicketResult;
@@ -27,11 +28,11 @@ export async function openAndAnswer(
     result = await untilReachable(() => openTicketWorkflow(services.temporal, input), stillWanted);
   } catch (error) {
     if (error instanceof InvalidTicketRequestError) {
-      throw new UserFacingError(`The ticket could not be opened: ${error.message}`);
+      throw new UserFacingError(t('refusals.open.invalid', { reason: error.message }));
     }
     throw error;
   }
-  return openAnswer(await withThreadOfDuplicate(services, result, stillWanted), request.locale);
+  return openAnswer(t, await withThreadOfDuplicate(services, result, stillWanted));
 }
 
 /**
@@ -49,19 +50,16 @@ async function withThreadOfDuplicate(
   return first.outcome === 'opened' ? { ...result, threadId: first.threadId } : result;
 }
 
-function openAnswer(result: OpenTicketResult, locale: string | undefined): string {
+function openAnswer(t: Translate, result: OpenTicketResult): string {
   switch (result.outcome) {
     case 'opened':
-      return `Your ticket #${result.number} is open: <#${result.threadId}>`;
+      return t('replies.open.opened', { number: result.number, thread: `<#${result.threadId}>` });
     case 'duplicate':
       return result.threadId
-        ? `You opened ticket #${result.number} moments ago: <#${result.threadId}>`
-        : `You opened ticket #${result.number} moments ago; its thread is being set up.`;
+        ? t('replies.open.duplicate', { number: result.number, thread: `<#${result.threadId}>` })
+        : t('replies.open.duplicateSettingUp', { number: result.number });
     case 'refused':
-      // The workflow words its refusals in English; this one the member reads in their language.
-      return result.code === 'categories_full'
-        ? translate(resolveLocale(locale), 'channel-mode.categoriesFull')
-        : result.message;
+      return openRefusalWords(t, result);
   }
 }
 
@@ -69,25 +67,22 @@ function openAnswer(result: OpenTicketResult, locale: string | undefined): strin
  * What is true of an open that has not been answered yet, from the ticket's row: the ticket may well be registered,
  * its thread made, while Temporal is away; the member is then given its link.
  */
-export function openInterim(services: BotServices, guildId: string, requestId: string): InterimAnswers {
+export function openInterim(services: BotServices, guildId: string, requestId: string, t: Translate): InterimAnswers {
   const workflowId = ticketWorkflowId(guildId, requestId);
   const registered = () => readInTime(findTicketByWorkflow(services.prisma, workflowId)).catch(() => null);
   return {
     async pending() {
       const ticket = await registered();
-      if (!ticket) return REQUEST_QUEUED;
+      if (!ticket) return t('replies.requestQueued');
       const where = ticket.threadId ? `: <#${ticket.threadId}>` : '';
-      return `Your ticket #${ticket.number} is being set up${where}. The ticket service is not answering just now; it finishes when the service is back. ${OUTCOME_FOLLOWS}`;
+      return t('replies.open.settingUp', { number: ticket.number, where });
     },
     async unconfirmed() {
       const ticket = await registered();
       if (ticket?.threadId) {
-        return `Your ticket #${ticket.number} is being set up: <#${ticket.threadId}>. It finishes when the ticket service is back.`;
+        return t('replies.open.settingUpUnconfirmed', { number: ticket.number, thread: `<#${ticket.threadId}>` });
       }
-      return (
-        'The ticket service did not answer for 15 minutes. If your request reached it, your ticket opens when the ' +
-        'service is back and you are added to its thread; if no thread appears by then, open the ticket again.'
-      );
+      return t('replies.open.unconfirmed');
     },
   };
 }

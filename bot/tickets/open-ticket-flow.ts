@@ -12,9 +12,11 @@ import {
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { GuildConfig, TicketType } from '../../domain/guild-config.ts';
 import type { TicketAnswer } from '../../domain/ticket.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { withDeadline } from '../../telemetry/deadline.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerInTime } from '../interactions/answer-in-time.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { BEFORE_MODAL_READ_WITHIN_MS } from '../interactions/read-in-time.ts';
 import { answerFailure, deferEphemeral, UserFacingError } from '../replies.ts';
 import { openAndAnswer, openInterim } from './open-answer.ts';
@@ -34,33 +36,35 @@ export async function beginOpenTicket(interaction: OpenStarter, typeKey: string,
       context.guildConfigs.loadGuildConfig(interaction.guildId),
       BEFORE_MODAL_READ_WITHIN_MS,
     );
-    const type = ticketTypeOf(config, typeKey);
-    if (config?.blockedUserIds.includes(interaction.user.id)) {
-      throw new UserFacingError('You are not allowed to open tickets in this server.');
-    }
+    const t = interactionWords(interaction, config?.language);
+    const type = ticketTypeOf(t, config, typeKey);
+    if (config?.blockedUserIds.includes(interaction.user.id)) throw new UserFacingError(t('refusals.open.blocked'));
     if (type.questions.length > 0) {
-      await interaction.showModal(questionsModal(type, interaction.id));
+      await interaction.showModal(questionsModal(t, type, interaction.id));
       return;
     }
-    await openTicketAs(interaction, type.key, [], interaction.id, context);
+    await openTicketAs(interaction, type.key, [], interaction.id, context, t);
   } catch (error) {
     await answerFailure(interaction, error);
   }
 }
 
 /** The guild's type with this key, or the plain reason there is none. */
-export function ticketTypeOf(config: GuildConfig | null, typeKey: string): TicketType {
-  if (!config) throw new UserFacingError('Tickets are not set up in this server yet; ask staff to configure them.');
+export function ticketTypeOf(t: Translate, config: GuildConfig | null, typeKey: string): TicketType {
+  if (!config) throw new UserFacingError(t('refusals.open.notSetUp'));
   const type = config.ticketTypes.find((candidate) => candidate.key === typeKey);
-  if (!type) throw new UserFacingError(`This server has no ticket type "${typeKey}" any more.`);
+  if (!type) throw new UserFacingError(t('refusals.open.unknownType', { type: typeKey }));
   return type;
 }
 
-/** Each question is a text input `q<position>`; lengths and style as the guild configured them. */
-function questionsModal(type: TicketType, requestId: string): ModalBuilder {
+/**
+ * Each question is a text input `q<position>`; lengths and style as the guild configured them. The title is in the
+ * member's language; the questions are the guild's own words.
+ */
+function questionsModal(t: Translate, type: TicketType, requestId: string): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(customId(CUSTOM_ID_PREFIX.questions, `${type.key}:${requestId}`))
-    .setTitle(`Open a ticket: ${type.name}`.slice(0, 45))
+    .setTitle(t('replies.open.modalTitle', { type: type.name }).slice(0, 45))
     .addComponents(
       type.questions.map((question, position) => {
         const input = new TextInputBuilder()
@@ -77,13 +81,15 @@ function questionsModal(type: TicketType, requestId: string): ModalBuilder {
 }
 
 /** The answers of a submitted questions modal, paired with the questions of the type as configured now. */
-export function answersFrom(interaction: ModalSubmitInteraction, type: TicketType): TicketAnswer[] {
+export function answersFrom(t: Translate, interaction: ModalSubmitInteraction, type: TicketType): TicketAnswer[] {
   return type.questions.map((question, position) => {
     const field = interaction.fields.fields.get(`q${position}`);
     const value = field && field.type === ComponentType.TextInput ? field.value.trim() : '';
-    if (question.required && value === '') throw new UserFacingError(`Please answer "${question.label}".`);
+    if (question.required && value === '') {
+      throw new UserFacingError(t('replies.open.answerRequired', { question: question.label }));
+    }
     if (value.length > question.maxLength) {
-      throw new UserFacingError(`The answer to "${question.label}" can be at most ${question.maxLength} characters.`);
+      throw new UserFacingError(t('replies.open.answerTooLong', { question: question.label, max: question.maxLength }));
     }
     return { question: question.label, answer: value };
   });
@@ -99,6 +105,7 @@ export async function openTicketAs(
   answers: TicketAnswer[],
   requestId: string,
   context: BotContext,
+  t: Translate,
 ): Promise<void> {
   await deferEphemeral(interaction);
   const request = {
@@ -106,8 +113,10 @@ export async function openTicketAs(
     type: typeKey,
     creator: { id: interaction.user.id, name: interaction.member.displayName.slice(0, 100) || interaction.user.id },
     answers,
+    // What the member's Discord speaks: messages to them alone (a direct message) use it.
+    locale: interaction.locale,
   };
-  await answerInTime(interaction, openInterim(context, interaction.guildId, requestId), (_show, stillWanted) =>
-    openAndAnswer(context, request, requestId, stillWanted),
+  await answerInTime(interaction, openInterim(context, interaction.guildId, requestId, t), (_show, stillWanted) =>
+    openAndAnswer(context, request, requestId, stillWanted, t),
   );
 }

@@ -4,7 +4,10 @@ import { commands } from './commands/index.ts';
 import { common } from './common/index.ts';
 import { config } from './config/index.ts';
 import { notices } from './notices/index.ts';
+import { panelMessage } from './panel-message/index.ts';
 import { people } from './people/index.ts';
+import { refusals } from './refusals/index.ts';
+import { replies } from './replies/index.ts';
 import { sla } from './sla/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
 
@@ -22,4 +25,7 @@ export const namespaces = {
   config,
   'close-request': closeRequest,
   notices,
+  refusals,
+  replies,
+  'panel-message': panelMessage,
 };
