@@ -80,7 +80,7 @@ describe('answerInTime', () => {
     expect(stepped.edits).toEqual(['closing, held up']);
   });
 
-  it("answers a refusal with the ticket's words and anything unexpected without promising either way", async () => {
+  it("answers a refusal in the member's words and anything unexpected without promising either way", async () => {
     const refused = deferredInteraction();
     await answerInTime(
       refused.interaction,
@@ -90,7 +90,8 @@ describe('answerInTime', () => {
       },
       TIMING,
     );
-    expect(refused.edits).toEqual(['Only staff can assign tickets.']);
+    // The workflow's English message stays in its history; the member reads the refusal by its type, in their words.
+    expect(refused.edits).toEqual(['You are not allowed to do this with this ticket. Nothing was changed.']);
 
     const broken = deferredInteraction();
     await answerInTime(

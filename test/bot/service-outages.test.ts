@@ -3,6 +3,7 @@ import { ANSWER_WITHIN_MS } from '../../bot/interactions/answer-in-time.ts';
 import { READ_WITHIN_MS } from '../../bot/interactions/read-in-time.ts';
 import { REQUEST_QUEUED } from '../../bot/replies.ts';
 import { actOnLiveTicket } from '../../bot/tickets/answer-from-record.ts';
+import { translate } from '../../i18n/translate.ts';
 import { findTicketByThread } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
 import { assignTicket, settingsChanged } from '../../workflows/definitions.ts';
@@ -143,9 +144,7 @@ describe('the bot while Postgres is away', () => {
     try {
       const claim = claimAsSam(ticket);
       expect((await claim.waitForReply(FIRST_ANSWER_MS)).content).toBe(REQUEST_QUEUED);
-      expect((await settledReply(claim, LONG_WAIT_MS)).content).toBe(
-        'The ticket could not save this change just now. Nothing was changed; try again in a minute.',
-      );
+      expect((await settledReply(claim, LONG_WAIT_MS)).content).toBe(translate('en', 'refusals.ticket.unavailable'));
     } finally {
       relay('workerPostgres').restore();
     }

@@ -7,7 +7,7 @@ import { DatabaseFailureType } from '../../activities/database/failures.ts';
 import { DUPLICATE_WINDOW_MS } from '../../activities/database/register-ticket.ts';
 import type { GuildConfigInput } from '../../domain/guild-config.ts';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
-import type { RefusalCode } from '../../domain/ticket.ts';
+import type { RefusalCode, RefusalValues } from '../../domain/ticket.ts';
 import { createGuildConfigRepository, type GuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { permissiveGuildDirectory } from '../support/guild-directory.ts';
@@ -292,10 +292,12 @@ describe('registerTicket', () => {
       input: Parameters<DatabaseActivities['registerTicket']>[0],
       code: RefusalCode,
       message: string,
+      values?: RefusalValues,
     ) {
       const before = await guildFootprint(database.prisma, guildId);
       const registration = await activities.registerTicket(input);
-      expect(registration).toEqual({ outcome: 'refused', code, message });
+      // The bot words the refusal in the member's language from the code and values; the message is for operators.
+      expect(registration).toEqual({ outcome: 'refused', code, message, ...(values ? { values } : {}) });
       expect(await guildFootprint(database.prisma, guildId)).toEqual(before);
     }
 
@@ -316,6 +318,7 @@ describe('registerTicket', () => {
         { workflowId: 'ticket-wf-no-type', request: openRequest(guildId, newSnowflake(), 'appeals'), openedAt: T0 },
         'unknown_type',
         'This server has no ticket type "appeals".',
+        { type: 'appeals' },
       );
     });
 
@@ -343,6 +346,7 @@ describe('registerTicket', () => {
         { workflowId: 'ticket-wf-type-2', request: openRequest(guildId, creatorId), openedAt: T0 + MINUTE },
         'type_limit',
         'You already have 1 open "Support" ticket; the limit is 1.',
+        { count: 1, limit: 1, type: 'Support' },
       );
     });
 
@@ -368,6 +372,7 @@ describe('registerTicket', () => {
         },
         'member_limit',
         'You already have 2 open tickets; the limit is 2.',
+        { count: 2, limit: 2 },
       );
     });
 
@@ -392,6 +397,7 @@ describe('registerTicket', () => {
         { workflowId: 'ticket-wf-cool-2', request: openRequest(guildId, creatorId), openedAt: T0 + 2 * MINUTE },
         'cooldown',
         'You opened a ticket moments ago; try again in 480 s.',
+        { seconds: 480 },
       );
       const afterCooldown = await activities.registerTicket({
         workflowId: 'ticket-wf-cool-3',

@@ -44,6 +44,7 @@ describe('notices in the guild’s language', () => {
     expect(message.components?.[0]?.components.map((button) => 'label' in button && button.label)).toEqual([
       'Fermer',
       'Prendre en charge',
+      'Ne plus prendre en charge',
       'Suspendre le minuteur',
       'Reprendre le minuteur',
     ]);
