@@ -5,6 +5,7 @@ import {
   GUILD_CONFIG_LIMITS as LIMITS,
   type TicketQuestion,
 } from '../../../../../domain/guild-config.ts';
+import { routingModeSchema } from '../../../../../domain/routing.ts';
 import { FieldProblem } from './FieldProblem.tsx';
 import { NumberField, TextField } from './Fields.tsx';
 import { fieldId, invalidAttributes, type Problems } from './form-problems.ts';
@@ -192,6 +193,31 @@ export function TicketTypeEditor(props: Props) {
               <option value="channel">Private channels in the ticket categories</option>
             </select>
             <FieldProblem problems={props.problems} path={path('mode')} />
+          </div>
+          <div class="field">
+            <label for={fieldId(path('routing'))}>New tickets are assigned</label>
+            <p class="field-hint">
+              Among the staff of the type who are available (/ticket away state:off, within their own hours); when
+              nobody is, the ticket stays unassigned and the notification role is pinged.
+            </p>
+            <select
+              id={fieldId(path('routing'))}
+              value={current().routing}
+              onChange={(event) =>
+                props.setDraft(
+                  'ticketTypes',
+                  props.index,
+                  'routing',
+                  routingModeSchema.parse(event.currentTarget.value),
+                )
+              }
+              {...invalidAttributes(props.problems, path('routing'))}
+            >
+              <option value="off">By staff claiming them</option>
+              <option value="round_robin">In turn (round robin)</option>
+              <option value="least_open">To whoever has the fewest open tickets</option>
+            </select>
+            <FieldProblem problems={props.problems} path={path('routing')} />
           </div>
           <div class="questions" id={fieldId(path('questions'))} tabindex="-1">
             <h3>Questions</h3>
