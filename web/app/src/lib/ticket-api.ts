@@ -23,6 +23,9 @@ export type TicketSummary = {
   closeReason: string | null;
   closedById: string | null;
   waitingOn: 'staff' | 'member' | null;
+  /** 0 low, 1 normal, 2 high, 3 urgent. */
+  priority: number;
+  labels: string[];
 };
 
 export type TicketMessage = {
@@ -57,7 +60,20 @@ export type TicketPage = { tickets: TicketSummary[]; nextCursor: string | null; 
 
 /** The list's filters and ordering, as the page's address carries them (only what is set). */
 export type TicketListQuery = Partial<
-  Record<'status' | 'type' | 'assignee' | 'creator' | 'timer' | 'openedAfter' | 'sort' | 'order' | 'cursor', string>
+  Record<
+    | 'status'
+    | 'type'
+    | 'assignee'
+    | 'creator'
+    | 'timer'
+    | 'priority'
+    | 'label'
+    | 'openedAfter'
+    | 'sort'
+    | 'order'
+    | 'cursor',
+    string
+  >
 >;
 
 export function ticketsPath(guildId: string): string {

@@ -28,6 +28,9 @@ export const ticketSummaryView = z.object({
   closedById: z.string().nullable(),
   /** Whose answer it waits for; null for tickets opened before it was tracked. */
   waitingOn: z.enum(['staff', 'member']).nullable(),
+  /** 0 low, 1 normal, 2 high, 3 urgent, as the TicketPriority search attribute. */
+  priority: z.number().int().min(0).max(3),
+  labels: z.array(z.string()),
 });
 
 export const ticketMessageView = z.object({

@@ -8,6 +8,15 @@ export const timerLabels: Record<TimerState, string> = {
   disabled: 'Timer off',
 };
 
+/** By the rank the API gives (0 low … 3 urgent). */
+export const priorityLabels: readonly string[] = ['Low', 'Normal', 'High', 'Urgent'];
+const PRIORITY_RANKS: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
+/** Events store a label list as one comma-separated value (label names hold no commas). */
+function listed(labels: unknown): string {
+  return typeof labels === 'string' ? labels.split(',').filter(Boolean).join(', ') : '';
+}
+
 /** The timeline's entries in words; `actor` is who did it, already named. */
 export function eventWords(kind: string, actor: string, data: Record<string, unknown> | null): string {
   switch (kind) {
@@ -41,6 +50,14 @@ export function eventWords(kind: string, actor: string, data: Record<string, unk
       return 'A reminder was sent';
     case 'warning_sent':
       return 'The inactivity warning was sent';
+    case 'priority_changed':
+      return `${actor} set the priority to ${priorityLabels[PRIORITY_RANKS[String(data?.priority)] ?? 1]}`;
+    case 'labels_changed':
+      return `${actor} changed the labels to ${listed(data?.labels) || 'none'}`;
+    case 'renamed':
+      return `${actor} renamed the thread to ${String(data?.name ?? '')}`;
+    case 'moved':
+      return `${actor} moved it from ${String(data?.fromName ?? data?.from)} to ${String(data?.toName ?? data?.to)}`;
     case 'closed':
       return `${actor} closed the ticket${quoted(data?.reason)}`;
     default:

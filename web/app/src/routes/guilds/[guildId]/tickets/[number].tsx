@@ -7,7 +7,12 @@ import { TicketActionOutcome } from '../../../../components/tickets/TicketAction
 import { TicketActions } from '../../../../components/tickets/TicketActions.tsx';
 import { TicketConversation } from '../../../../components/tickets/TicketConversation.tsx';
 import { TicketTimeline } from '../../../../components/tickets/TicketTimeline.tsx';
-import { statusLabels, timerLabels, timerOffReason } from '../../../../components/tickets/ticket-words.ts';
+import {
+  priorityLabels,
+  statusLabels,
+  timerLabels,
+  timerOffReason,
+} from '../../../../components/tickets/ticket-words.ts';
 import { hasAccess } from '../../../../lib/access.ts';
 import { getGuild, getMe } from '../../../../lib/api.ts';
 import { getTicket, ticketPath } from '../../../../lib/ticket-api.ts';
@@ -68,6 +73,18 @@ export default function TicketPage() {
                     <dd>{ticket().waitingOn === 'staff' ? 'Staff' : 'The member'}</dd>
                   </div>
                 </Show>
+                <div>
+                  <dt>Priority</dt>
+                  <dd>{priorityLabels[ticket().priority]}</dd>
+                </div>
+                <div>
+                  <dt>Labels</dt>
+                  <dd>
+                    <Show when={ticket().labels.length > 0} fallback="None">
+                      <For each={ticket().labels}>{(label) => <span class="badge">{label}</span>}</For>
+                    </Show>
+                  </dd>
+                </div>
                 <div>
                   <dt>Opened by</dt>
                   <dd>{ticket().creatorName}</dd>

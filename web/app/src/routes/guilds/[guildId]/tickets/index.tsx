@@ -2,7 +2,7 @@ import { Title } from '@solidjs/meta';
 import { A, createAsync, revalidate, useParams, useSearchParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { LocalTime } from '../../../../components/LocalTime.tsx';
-import { statusLabels, timerLabels } from '../../../../components/tickets/ticket-words.ts';
+import { priorityLabels, statusLabels, timerLabels } from '../../../../components/tickets/ticket-words.ts';
 import { getMe } from '../../../../lib/api.ts';
 import { getTickets, type TicketListQuery, ticketsPath } from '../../../../lib/ticket-api.ts';
 import { followTicketStream } from '../../../../lib/ticket-stream.ts';
@@ -34,6 +34,8 @@ export default function TicketList() {
     assignee: one(search.assignee),
     creator: one(search.creator),
     timer: one(search.timer),
+    priority: one(search.priority),
+    label: one(search.label),
     openedAfter: openedAfter(one(search.age)),
     sort: one(search.sort),
     order: one(search.order),
@@ -107,6 +109,20 @@ export default function TicketList() {
           </select>
         </label>
         <label>
+          Priority
+          <select name="priority" value={one(search.priority) ?? ''}>
+            <option value="">Any</option>
+            <option value="urgent">Urgent</option>
+            <option value="high">High</option>
+            <option value="normal">Normal</option>
+            <option value="low">Low</option>
+          </select>
+        </label>
+        <label>
+          Label
+          <input name="label" value={one(search.label) ?? ''} maxLength={32} placeholder="Any" />
+        </label>
+        <label>
           Sort by
           <select name="sort" value={one(search.sort) ?? 'opened'}>
             <option value="opened">Opened</option>
@@ -154,6 +170,8 @@ export default function TicketList() {
                       <th scope="col">Type</th>
                       <th scope="col">Opened by</th>
                       <th scope="col">Status</th>
+                      <th scope="col">Priority</th>
+                      <th scope="col">Labels</th>
                       <th scope="col">Assignee</th>
                       <th scope="col">Opened</th>
                       <th scope="col">Last activity</th>
@@ -173,6 +191,10 @@ export default function TicketList() {
                             <Show when={ticket.status !== 'closed' && ticket.timerState !== 'running'}>
                               <span class="badge">{timerLabels[ticket.timerState]}</span>
                             </Show>
+                          </td>
+                          <td>{priorityLabels[ticket.priority]}</td>
+                          <td>
+                            <For each={ticket.labels}>{(label) => <span class="badge">{label}</span>}</For>
                           </td>
                           <td>{assignee(ticket.assigneeId)}</td>
                           <td>
