@@ -35,6 +35,16 @@ export const CUSTOM_ID_PREFIX = {
    * bot found the assignee to be staff, else 0>`.
    */
   takeOver: 'ttakeover',
+  /** Reopen button on the closing notice; id = the ticket number. */
+  reopen: 'treopen',
+  /**
+   * Rating buttons (1 to 5 stars) and the rating's comment modal; id = `<guild id>:<ticket number>:<stars>`, since
+   * in a direct message no guild comes with the interaction.
+   */
+  rateStars: 'trate',
+  rateComment: 'tratec',
+  /** "Rate" in the thread when the creator's DMs are closed; id = the ticket number. */
+  ratePrompt: 'tratep',
 } as const;
 
 export type CustomIdPrefix = (typeof CUSTOM_ID_PREFIX)[keyof typeof CUSTOM_ID_PREFIX];

@@ -41,6 +41,7 @@ export const GUILD_CONFIG_LIMITS = {
   slaTargetMinutes: { min: 1, max: 90 * DAY_MINUTES },
   /** Discord allows 500 channels in a guild and 50 in a category: more categories could never all fill. */
   ticketCategories: 10,
+  reopenWindowDays: { min: 0, max: 90 },
 } as const;
 const LIMITS = GUILD_CONFIG_LIMITS;
 
@@ -174,6 +175,10 @@ export const guildConfigSchema = z.object({
     .min(LIMITS.openCooldownSeconds.min)
     .max(LIMITS.openCooldownSeconds.max)
     .default(0),
+  /** Days a closed ticket may be reopened by its creator or staff; 0 makes a close final. */
+  reopenWindowDays: z.number().int().min(LIMITS.reopenWindowDays.min).max(LIMITS.reopenWindowDays.max).default(7),
+  /** Whether the creator gets a direct message with the closing reason and a link to the transcript. */
+  closingDmEnabled: z.boolean().default(true),
   blockedUserIds: z.array(snowflake).max(LIMITS.blockedUsers).default([]),
   supportHours: supportHoursSchema.default({ timeZone: 'UTC', windows: [], holidays: [] }),
   /** Pinged when a ticket misses an SLA target and its type names no role of its own. */

@@ -6,6 +6,16 @@ export function canClose(actor: Actor, creatorId: string): boolean {
   return actor.isStaff || actor.id === creatorId;
 }
 
+/** Who may close a ticket may reopen it: its creator or staff. */
+export function canReopen(actor: Actor, creatorId: string): boolean {
+  return canClose(actor, creatorId);
+}
+
+/** A close is rated by the member who opened the ticket, and nobody else. */
+export function canRate(actor: Actor, creatorId: string): boolean {
+  return actor.id === creatorId;
+}
+
 /** Assigning, adding members and changing the inactivity timer are staff actions. */
 export function canManage(actor: Actor): boolean {
   return actor.isStaff;

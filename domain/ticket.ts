@@ -85,6 +85,10 @@ export interface TicketSettings {
   routing?: RoutingMode;
   /** The type's SLA and the guild's support hours when it opened; absent in tickets opened before SLA tracking. */
   sla?: SlaSettings;
+  /** How long a closed ticket may be reopened; 0 when it is final at once. Absent in older tickets: the default. */
+  reopenWindowMs?: number;
+  /** Whether the creator gets a direct message with the closing reason and transcript; absent in older tickets: on. */
+  closingDmEnabled?: boolean;
 }
 
 /**
@@ -100,6 +104,8 @@ export type FollowedSettings = Pick<
   | 'inactivityGraceMs'
   | 'reminderIntervalMs'
   | 'language'
+  | 'reopenWindowMs'
+  | 'closingDmEnabled'
 > & {
   /** The guild's support hours, which open tickets' SLA clocks count in; absent from older workers' activities. */
   supportHours?: SupportHours;
@@ -158,7 +164,9 @@ export type TicketEventKind =
   | 'close_request_cancelled'
   | 'close_request_expired'
   /** An SLA target was missed (data: target, targetMinutes); once per target. */
-  | 'sla_breached';
+  | 'sla_breached'
+  | 'reopened'
+  | 'rated';
 
 export interface TicketEvent {
   /** Unique per event, made deterministically by the workflow, so a retried write stores one row. */
@@ -176,7 +184,8 @@ export interface TicketPatch {
   assigneeId?: string | null;
   timerState?: TimerState;
   lastActivityAt?: number;
-  closedAt?: number;
+  /** null when a reopen clears the close. */
+  closedAt?: number | null;
   closeReason?: string | null;
   closedById?: string | null;
   transcriptKey?: string;
@@ -188,6 +197,8 @@ export interface TicketPatch {
   typeName?: string;
   memberIdRemoved?: string;
   waitingOn?: WaitingOn;
+  /** The creator's rating of the last close; null when a reopen clears it. */
+  rating?: { stars: number; comment: string | null } | null;
 }
 
 export interface TicketRef {
@@ -280,8 +291,6 @@ export type TicketNotice =
     }
   | { kind: 'inactivity_warning'; ticket: TicketFacts; closesAt: number }
   | { kind: 'reminder'; ticket: TicketFacts; remindedAt: number }
-  | { kind: 'closing'; ticket: TicketFacts; closure: ClosureFacts }
-  | { kind: 'summary'; ticket: TicketFacts; closure: ClosureFacts; transcriptKey: string; messageCount: number }
   /** Opened outside support hours: the member hears when staff are back. */
   | { kind: 'support_away'; ticket: TicketFacts; backAt: number; language?: string }
   /** A missed SLA target, pinging the escalation role (null: nobody). */
@@ -293,6 +302,25 @@ export type TicketNotice =
       escalationRoleId: string | null;
       language?: string;
     }
+  | {
+      kind: 'closing';
+      ticket: TicketFacts;
+      closure: ClosureFacts;
+      /** Until when the creator or staff may reopen it (a Reopen button); absent when the close is final. */
+      reopenUntil?: number;
+    }
+  | {
+      kind: 'summary';
+      ticket: TicketFacts;
+      closure: ClosureFacts;
+      transcriptKey: string;
+      messageCount: number;
+      /** The creator's rating, once given: the summary is edited to show it. */
+      rating?: TicketRating;
+    }
+  | { kind: 'reopened'; ticket: TicketFacts; actor: Actor }
+  /** The creator's direct messages are closed: asked in the thread instead, with a button only they may use. */
+  | { kind: 'rating_prompt'; ticket: TicketFacts }
   /** Tells staff, wherever it can, that a step is held up by a problem only the guild can fix. */
   | { kind: 'problem'; ticket: TicketFacts; problem: TicketProblem }
   | { kind: 'priority_changed'; ticket: TicketFacts; language?: string; priority: TicketPriority; actor: Actor }
@@ -318,6 +346,34 @@ export interface TicketChannelAccess {
   kind: 'member' | 'role';
   access: 'write' | 'read' | 'none';
 }
+
+/** The creator's satisfaction with a closed ticket. */
+export interface TicketRating {
+  /** 1 to 5. */
+  stars: number;
+  comment: string | null;
+  ratedAt: number;
+}
+
+/** What the ticket tells its creator privately after a close, in their own language. */
+export interface CreatorMessage {
+  kind: 'closed';
+  ticket: TicketFacts;
+  closure: ClosureFacts;
+  /** Tried in order, English after them: the creator's Discord language when they opened it, the guild's. */
+  locales: (string | null)[];
+  /** The closing reason and the transcript's link (the guild may turn this part off). */
+  closingDetails: boolean;
+  /** Rating buttons, while the creator may still rate. */
+  askRating: boolean;
+  /** Until when the ticket may be reopened, if it may. */
+  reopenUntil?: number;
+}
+
+export type CreatorMessageOutcome =
+  | { outcome: 'sent'; channelId: string; messageId: string }
+  /** The creator does not take direct messages from the bot (Discord's 50007). */
+  | { outcome: 'dms_closed' };
 
 export interface TranscriptRef {
   /** Storage key of the stored transcript, e.g. `guildId/0042`. */
@@ -357,6 +413,24 @@ export interface TicketActivities {
     notice: TicketNotice;
   }): Promise<{ messageId: string }>;
   lockThread(input: { threadId: string; reason: string }): Promise<void>;
+  /**
+   * Posts in a closed (locked, archived) thread, which only an unarchived thread takes: unarchives it, keeping it
+   * locked, posts, and archives it again. Idempotent per key.
+   */
+  postInClosedThread(input: { threadId: string; idempotencyKey: string; notice: TicketNotice }): Promise<{
+    messageId: string;
+  }>;
+  /** Replaces a posted notice with the same notice's newer state (the summary with its rating). */
+  editNotice(input: { channelId: string; messageId: string; notice: TicketNotice }): Promise<void>;
+  /**
+   * A direct message to a ticket's creator: opens the DM channel (the same one each time) and sends with a nonce
+   * derived from the key, so a retry sends once. DMs closed is an answer, not a failure.
+   */
+  messageCreator(input: {
+    userId: string;
+    idempotencyKey: string;
+    message: CreatorMessage;
+  }): Promise<CreatorMessageOutcome>;
   /** Sets the controls under the ticket's welcome message to match the timer; the same edit however often it runs. */
   showTimerControls(input: {
     threadId: string;

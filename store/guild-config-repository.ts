@@ -79,6 +79,8 @@ async function saveGuildConfig(
     escalationRoleId: config.escalationRoleId,
     ticketCategoryIds: config.ticketCategoryIds,
     language: config.language,
+    reopenWindowDays: config.reopenWindowDays,
+    closingDmEnabled: config.closingDmEnabled,
   };
   await prisma.$transaction(async (tx) => {
     await tx.guild.upsert({ where: { id: guildId }, create: { id: guildId, ...columns }, update: columns });
@@ -195,6 +197,8 @@ async function loadGuildConfig(prisma: PrismaClient, guildId: string): Promise<G
     openLimitPerMember: guild.openLimitPerMember,
     openCooldownSeconds: guild.openCooldownSeconds,
     language: resolveLocale(guild.language),
+    reopenWindowDays: guild.reopenWindowDays,
+    closingDmEnabled: guild.closingDmEnabled,
     blockedUserIds: guild.blockedUsers.map((user) => user.userId),
     supportHours: {
       timeZone: guild.supportTimeZone,

@@ -9,7 +9,9 @@ import type {
   RefusalValues,
   TicketAnswer,
   TicketMessage,
+  TicketNotice,
   TicketProblem,
+  TicketRating,
   TicketSettings,
   TicketStatus,
   TimerState,
@@ -78,6 +80,18 @@ export interface TicketView {
   waitingOn?: WaitingOn;
   /** The SLA clocks, counted in support hours; absent in tickets opened before SLA tracking. */
   sla?: TicketSla;
+  /** While closed: until when the creator or staff may reopen it; absent when the close is final. */
+  reopenUntil?: number;
+  /** How often the ticket was reopened. */
+  reopens?: number;
+  /** While closed: until when the creator may rate this close; absent when not asked. */
+  ratingUntil?: number;
+  /** The closedAt of the close the creator was last asked about, so a continued run does not ask again. */
+  creatorAskedFor?: number;
+  /** The creator's rating of the last close. */
+  rating?: TicketRating;
+  /** The last close's summary in the histories channel, edited to show the rating. */
+  summary?: { channelId: string; messageId: string; notice: Extract<TicketNotice, { kind: 'summary' }> };
 }
 
 /** A change to the thread's messages, queued in arrival order: a new or edited message, or a deletion. */
@@ -163,6 +177,12 @@ export const answerCloseRequest = defineUpdate<
 >('answerCloseRequest');
 /** Staff reply from outside Discord (the panel): posted in the thread by the bot, signed, and stored as theirs. */
 export const replyAsStaff = defineUpdate<TicketView, [{ actor: Actor; content: string }]>('replyAsStaff');
+/** The creator or staff reopen a closed ticket within the guild's reopen window: same number, same thread. */
+export const reopenTicket = defineUpdate<TicketView, [{ actor: Actor }]>('reopenTicket');
+/** The creator rates a closed ticket, 1 to 5 with an optional comment, within 7 days of the close. */
+export const rateTicket = defineUpdate<TicketView, [{ actor: Actor; stars: number; comment?: string | null }]>(
+  'rateTicket',
+);
 export const closeTicket = defineUpdate<CloseTicketResult, [{ actor: Actor; reason?: string | null }]>('closeTicket');
 /**
  * The guild's ticket settings or the bot's permissions changed: the ticket reads its settings again and retries

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition } from '@temporalio/workflow';
-import type { ClosureFacts, TranscriptRef } from '../domain/ticket.ts';
+import type { ClosureFacts, TicketNotice, TranscriptRef } from '../domain/ticket.ts';
 import { ticketSpace } from './ticket-channel-mode.ts';
 import type { MessagePump } from './ticket-message-pump.ts';
 import type { TicketRun } from './ticket-run.ts';
@@ -20,7 +20,7 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts, p
     const key = run.nextKey('closing');
     const channelId = threadId;
     const told = await runStep(run, { target: 'thread', step: 'post the closing notice' }, () =>
-      run.act.postNotice({ channelId, idempotencyKey: key, notice: { kind: 'closing', ticket: run.facts(), closure } }),
+      run.act.postNotice({ channelId, idempotencyKey: key, notice: closingNotice(run, closure) }),
     );
     if (!told.done && run.hardened) threadId = null;
   }
@@ -34,19 +34,18 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts, p
   const historiesChannelId = ticket.settings?.historiesChannelId;
   if (historiesChannelId) {
     const key = run.nextKey('summary');
-    await runStep(run, { target: 'histories_channel', step: 'post the summary' }, () =>
-      run.act.postNotice({
-        channelId: historiesChannelId,
-        idempotencyKey: key,
-        notice: {
-          kind: 'summary',
-          ticket: run.facts(),
-          closure,
-          transcriptKey: transcript.key,
-          messageCount: transcript.messageCount,
-        },
-      }),
+    const notice = {
+      kind: 'summary',
+      ticket: run.facts(),
+      closure,
+      transcriptKey: transcript.key,
+      messageCount: transcript.messageCount,
+    } as const;
+    const posted = await runStep(run, { target: 'histories_channel', step: 'post the summary' }, () =>
+      run.act.postNotice({ channelId: historiesChannelId, idempotencyKey: key, notice }),
     );
+    // Kept so a rating given later can be added to it.
+    if (posted.done) ticket.summary = { channelId: historiesChannelId, messageId: posted.value.messageId, notice };
   }
   if (!run.hardened && threadId) await lockThread(run, threadId, closure);
   const key = run.nextKey('closed');
@@ -72,6 +71,12 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts, p
   ticket.status = 'closed';
   run.publish();
   return { closure, storedInTranscript };
+}
+
+/** The closing notice; with a reopen window it offers a Reopen button until the window ends. */
+function closingNotice(run: TicketRun, closure: ClosureFacts): TicketNotice {
+  const { reopenUntil } = run.ticket;
+  return { kind: 'closing', ticket: run.facts(), closure, ...(reopenUntil === undefined ? {} : { reopenUntil }) };
 }
 
 /** A finished close: its facts, and how many stored message changes its transcript holds. */
@@ -109,7 +114,7 @@ async function transcriptOfEverything(run: TicketRun, pump: MessagePump, closure
   }
 }
 
-async function render(run: TicketRun, closure: ClosureFacts): Promise<TranscriptRef> {
+export async function render(run: TicketRun, closure: ClosureFacts): Promise<TranscriptRef> {
   const { ticket } = run;
   const rendered = await runStep(run, { target: 'transcripts', step: 'store the transcript' }, () =>
     run.transcripts.renderTranscript({ ...run.ref(), number: ticket.number ?? 0, closure }),

@@ -46,7 +46,8 @@ export async function refreshSettings(run: TicketRun): Promise<StepOutcome<void>
 /**
  * What an open ticket takes from changed guild settings. It follows: staff roles (who may act, who is brought
  * into the thread), the histories channel (where its summary goes), the reminders channel and interval, and the
- * inactivity timeout and grace (its deadlines move at once), and the language its notices speak. It keeps what belongs to its opening: its thread's
+ * inactivity timeout and grace (its deadlines move at once), the language its notices speak, the reopen window and the
+ * closing message. It keeps what belongs to its opening: its thread's
  * channel, its type's name, message and questions, and the notification role pinged when it opened.
  */
 export function followSettings(ticket: TicketView, current: FollowedSettings, now: number): void {
@@ -62,6 +63,9 @@ export function followSettings(ticket: TicketView, current: FollowedSettings, no
     reminderIntervalMs: current.reminderIntervalMs,
     // Settings read before guilds had a language carry none: the ticket keeps what it has.
     ...(current.language === undefined ? {} : { language: current.language }),
+    // Absent when read by workers from before these settings: the ticket keeps what it has.
+    ...(current.reopenWindowMs === undefined ? {} : { reopenWindowMs: current.reopenWindowMs }),
+    ...(current.closingDmEnabled === undefined ? {} : { closingDmEnabled: current.closingDmEnabled }),
   };
   ticket.nextReminderAt = nextReminder(ticket, held, current, now);
   followSupportHours(ticket, current.supportHours, now);

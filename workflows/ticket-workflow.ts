@@ -18,7 +18,7 @@ import {
   type TicketWorkflowInput,
   type TicketWorkflowResult,
 } from './definitions.ts';
-import { afterClose } from './ticket-after-close.ts';
+import { afterClose, afterCloseRulesOf, openReopenWindow, setAfterCloseHandlers } from './ticket-after-close.ts';
 import {
   cancelRepliedCloseRequest,
   expireCloseRequest,
@@ -79,6 +79,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const { workflowId } = wf.workflowInfo();
   const ticket = input.carried ?? newTicketView(workflowId, input.request, Date.now());
   const run = new TicketRun(ticket, input.carried ? searchAttributesOf(ticket) : [], hardened);
+  const afterCloseRules = afterCloseRulesOf(run);
   const messageChanges: MessageChange[] = [...(input.carriedMessageChanges ?? [])];
   const exclusive = createExclusive();
   let openResult: OpenTicketResult | null = input.carried ? openedResultOf(ticket) : null;
@@ -193,6 +194,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
   );
 
+  setAfterCloseHandlers(run, afterCloseRules, exclusive, () => {
+    closeRequest = null;
+    deadlinesChanged = true;
+  });
+
   const pump = startMessagePump(run, messageChanges);
   if (!input.carried) {
     openResult = await openTicketThread(run);
@@ -292,17 +298,35 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       closedAt: Date.now(),
       automatic: request.automatic,
     });
-    if (run.hardened) return exclusive(() => closeTicketRecord(run, closureNow(), pump));
+    if (run.hardened) {
+      return exclusive(() => {
+        const closure = closureNow();
+        openReopenWindow(run, afterCloseRules, closure.closedAt);
+        return closeTicketRecord(run, closure, pump);
+      });
+    }
     return exclusive(async () => {
       await pump.drain();
       return closeTicketRecord(run, closureNow(), pump);
     });
   };
 
-  // The ticket's life: open until a close is asked for, then closed; what follows the close is its own phase.
-  const request = await untilCloseRequested();
-  const closed = await close(request);
-  await afterClose(run, closed, pump);
+  const closedPhase = {
+    rules: afterCloseRules,
+    pump,
+    exclusive,
+    creatorLocales: [input.request.locale ?? null, ticket.settings?.language ?? null],
+    historyIsLong,
+    continueAsNew: () => continueAsNew({ ...input, carried: ticket, carriedMessageChanges: messageChanges.splice(0) }),
+  };
+  // The ticket's life: open until a close is asked for, then closed; reopened within its window, open again.
+  let closed: Closed | null =
+    ticket.status === 'closed' ? { closure: ticket.closure as ClosureFacts, storedInTranscript: 0 } : null;
+  for (;;) {
+    if (!closed) closed = await close(await untilCloseRequested());
+    if ((await afterClose(run, closed, closedPhase)) === 'final') break;
+    closed = null;
+  }
   return { outcome: 'closed', number: ticket.number ?? 0, closure: ticket.closure as ClosureFacts };
 }
 

@@ -11,6 +11,7 @@ import type {
 } from '../../domain/ticket.ts';
 import { messageDeletionSchema, ticketMessageSchema } from '../../domain/ticket-message.ts';
 import { TICKET_PRIORITIES } from '../../domain/ticket-metadata.ts';
+import { RATING_COMMENT_MAX } from '../../domain/ticket-rating.ts';
 import { openTicketRequestSchema } from '../../domain/ticket-request.ts';
 import { TicketEventKind as StoredEventKind, TimerState as StoredTimerState } from '../../prisma/client.ts';
 
@@ -52,7 +53,7 @@ export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
   assigneeId: snowflake.nullable().optional(),
   timerState: z.enum(timerStates).optional(),
   lastActivityAt: epochMs.optional(),
-  closedAt: epochMs.optional(),
+  closedAt: epochMs.nullable().optional(),
   closeReason: z.string().max(2000).nullable().optional(),
   closedById: snowflake.nullable().optional(),
   transcriptKey: z.string().min(1).max(1024).optional(),
@@ -63,6 +64,10 @@ export const ticketPatchSchema: z.ZodType<TicketPatch> = z.strictObject({
   typeName: z.string().min(1).max(GUILD_CONFIG_LIMITS.ticketTypeNameLength).optional(),
   memberIdRemoved: snowflake.optional(),
   waitingOn: z.enum(['staff', 'member']).optional(),
+  rating: z
+    .object({ stars: z.number().int().min(1).max(5), comment: z.string().max(RATING_COMMENT_MAX).nullable() })
+    .nullable()
+    .optional(),
 });
 
 export const ticketMessagesSchema: z.ZodType<TicketMessage[]> = z.array(ticketMessageSchema).max(1000);

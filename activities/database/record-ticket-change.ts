@@ -97,7 +97,7 @@ function ticketColumns(patch: TicketPatch, locked: LockedTicket): Prisma.TicketU
   if (patch.lastActivityAt !== undefined && patch.lastActivityAt > locked.lastActivityAt.getTime()) {
     columns.lastActivityAt = new Date(patch.lastActivityAt);
   }
-  if (patch.closedAt !== undefined) columns.closedAt = new Date(patch.closedAt);
+  if (patch.closedAt !== undefined) columns.closedAt = patch.closedAt === null ? null : new Date(patch.closedAt);
   if (patch.closeReason !== undefined) columns.closeReason = patch.closeReason;
   if (patch.closedById !== undefined) columns.closedById = patch.closedById;
   if (patch.transcriptKey !== undefined) columns.transcriptKey = patch.transcriptKey;
@@ -106,5 +106,9 @@ function ticketColumns(patch: TicketPatch, locked: LockedTicket): Prisma.TicketU
   if (patch.typeKey !== undefined) columns.typeKey = patch.typeKey;
   if (patch.typeName !== undefined) columns.typeName = patch.typeName;
   if (patch.waitingOn !== undefined) columns.waitingOn = patch.waitingOn;
+  if (patch.rating !== undefined) {
+    columns.rating = patch.rating?.stars ?? null;
+    columns.ratingComment = patch.rating?.comment ?? null;
+  }
   return columns;
 }

@@ -7,6 +7,7 @@ import { TICKET_MODES } from '../../domain/ticket-channel-mode.ts';
 import type { Guild, TicketQuestion, TicketType } from '../../prisma/client.ts';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** Reads back the snapshot stored on a ticket row (written by registerTicket, checked so a bad row fails loudly). */
 export const ticketSettingsSchema: z.ZodType<TicketSettings> = z.object({
@@ -37,6 +38,8 @@ export const ticketSettingsSchema: z.ZodType<TicketSettings> = z.object({
       escalationRoleId: z.string().nullable(),
     })
     .optional(),
+  reopenWindowMs: z.number().optional(),
+  closingDmEnabled: z.boolean().optional(),
 });
 
 /** The configuration a ticket of `type` captures when it opens; durations in milliseconds. */
@@ -80,6 +83,8 @@ function capturedFollowedSettings(guild: Guild, staffRoleIds: string[]): Followe
     inactivityGraceMs: guild.inactivityGraceMinutes * MINUTE_MS,
     reminderIntervalMs: guild.reminderIntervalMinutes * MINUTE_MS,
     language: guild.language,
+    reopenWindowMs: guild.reopenWindowDays * DAY_MS,
+    closingDmEnabled: guild.closingDmEnabled,
   };
 }
 

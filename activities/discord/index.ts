@@ -4,9 +4,12 @@ import { addRoleToThread } from './add-role-to-thread.ts';
 import { addStaffToThread } from './add-staff-to-thread.ts';
 import { addThreadMembers } from './add-thread-members.ts';
 import { createTicketThread } from './create-ticket-thread.ts';
+import { editNotice } from './edit-notice.ts';
 import { editWelcome } from './edit-welcome.ts';
 import { lockThread } from './lock-thread.ts';
+import { messageCreator } from './message-creator.ts';
 import type { NoticeSettings } from './notices/format.ts';
+import { postInClosedThread } from './post-in-closed-thread.ts';
 import { postNotice } from './post-notice.ts';
 import { postStaffReply } from './post-staff-reply.ts';
 import { removeThreadMember } from './remove-thread-member.ts';
@@ -41,6 +44,9 @@ export type DiscordActivities = Pick<
   | 'removeThreadMember'
   | 'addRoleToThread'
   | 'showCloseRequestOutcome'
+  | 'postInClosedThread'
+  | 'editNotice'
+  | 'messageCreator'
 >;
 
 /** The ticket workflow's Discord side effects, all through one REST client (see createDiscordRest). */
@@ -62,5 +68,8 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     removeThreadMember: removeThreadMember(rest),
     addRoleToThread: addRoleToThread(rest),
     showCloseRequestOutcome: showCloseRequestOutcome(rest),
+    postInClosedThread: postInClosedThread(rest, notices),
+    editNotice: editNotice(rest, notices),
+    messageCreator: messageCreator(rest, notices),
   };
 }

@@ -6,7 +6,9 @@ import { config } from './config/index.ts';
 import { notices } from './notices/index.ts';
 import { panelMessage } from './panel-message/index.ts';
 import { people } from './people/index.ts';
+import { rating } from './rating/index.ts';
 import { refusals } from './refusals/index.ts';
+import { reopen } from './reopen/index.ts';
 import { replies } from './replies/index.ts';
 import { sla } from './sla/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
@@ -28,4 +30,6 @@ export const namespaces = {
   refusals,
   replies,
   'panel-message': panelMessage,
+  reopen,
+  rating,
 };

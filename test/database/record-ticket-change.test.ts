@@ -51,6 +51,8 @@ describe('recordTicketChange', () => {
       close_request_declined: true,
       close_request_cancelled: true,
       close_request_expired: true,
+      reopened: true,
+      rated: true,
     };
     expect(Object.values(TicketEventKind).sort()).toEqual(Object.keys(domainKinds).sort());
   });

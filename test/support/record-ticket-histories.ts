@@ -13,6 +13,7 @@ import { coreScenarios } from './history-scenarios/core.ts';
 import type { HistoryScenario } from './history-scenarios/history-scenario.ts';
 import { metadataScenarios } from './history-scenarios/metadata.ts';
 import { peopleScenarios } from './history-scenarios/people.ts';
+import { reopenRatingScenarios } from './history-scenarios/reopen-rating.ts';
 import { slaScenarios } from './history-scenarios/sla.ts';
 import { bundleTicketWorkflows, startTimeSkippingServer } from './temporal.ts';
 
@@ -27,6 +28,7 @@ const scenarios: HistoryScenario[] = [
   ...peopleScenarios,
   ...closeRequestScenarios,
   ...slaScenarios,
+  ...reopenRatingScenarios,
 ];
 
 async function record(): Promise<void> {

@@ -86,6 +86,11 @@ export class RecordingTicketActivities {
   readonly largeRoles = new Set<string>();
   /** Routing's choice; by default nobody is available. A test gives it the real Postgres activity or its own. */
   chooseAssignee: TicketActivities['routeTicket'] = async () => ({ assigneeId: null });
+  /** Direct messages to creators, by idempotency key; `dmsClosed` users refuse them (Discord's 50007). */
+  readonly creatorMessages = new Map<string, Parameters<TicketActivities['messageCreator']>[0]>();
+  readonly dmsClosed = new Set<string>();
+  /** Each edit of a posted notice, in order. */
+  readonly noticeEdits: Parameters<TicketActivities['editNotice']>[0][] = [];
   private nextNumber = 1;
   private nextSnowflake = 900000000000000000n;
 
@@ -341,6 +346,24 @@ export class RecordingTicketActivities {
       this.requireChannel(input.threadId);
       const thread = [...this.threads.values()].find((t) => t.id === input.threadId);
       if (thread) thread.locked = false;
+    },
+    postInClosedThread: async (input) => {
+      await this.enter('postInClosedThread', input);
+      this.requireChannel(input.threadId);
+      const posted = this.notices.find((n) => n.idempotencyKey === input.idempotencyKey);
+      if (!posted) this.notices.push({ channelId: input.threadId, ...input });
+      return { messageId: input.idempotencyKey };
+    },
+    editNotice: async (input) => {
+      await this.enter('editNotice', input);
+      this.requireChannel(input.channelId);
+      this.noticeEdits.push(input);
+    },
+    messageCreator: async (input) => {
+      await this.enter('messageCreator', input);
+      if (this.dmsClosed.has(input.userId)) return { outcome: 'dms_closed' };
+      this.creatorMessages.set(input.idempotencyKey, input);
+      return { outcome: 'sent', channelId: `dm-${input.userId}`, messageId: input.idempotencyKey };
     },
     renderTranscript: async (input) => {
       await this.enter('renderTranscript', input);

@@ -76,13 +76,23 @@ export async function withTicketWorker<T>(
 
 /**
  * A ticket left open would fire its timers after this test's worker is gone; the time-skipping server
- * then waits for a worker that never comes and stops skipping time for every later test.
+ * then waits for a worker that never comes and stops skipping time for every later test. An activity still
+ * running when its workflow is terminated holds time skipping too (a closed ticket messages its creator at
+ * once), and so does a workflow task, so a ticket is terminated only once it runs neither, or after a few seconds.
  */
 export async function terminateStillRunning(env: TestWorkflowEnvironment, workflowIds: string[]): Promise<void> {
   for (const workflowId of new Set(workflowIds)) {
     const handle = env.client.workflow.getHandle(workflowId);
-    const { status } = await handle.describe().catch(() => ({ status: { name: 'UNKNOWN' } }));
-    if (status.name === 'RUNNING') await handle.terminate('test finished');
+    const running = async () => {
+      const described = await handle.describe().catch(() => null);
+      return described?.status.name === 'RUNNING' ? described : null;
+    };
+    await eventually(async () => {
+      const described = await running();
+      if (described?.raw.pendingActivities?.length) throw new Error('an activity is still running');
+      if (described?.raw.pendingWorkflowTask) throw new Error('a workflow task is still running');
+    }, 5_000).catch(() => undefined);
+    if (await running()) await handle.terminate('test finished');
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closeTicket } from '../../workflows/definitions.ts';
+import { closeTicket, rateTicket } from '../../workflows/definitions.ts';
 import { TicketNumber, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
-import { eventually, staffActor, supportRequest } from '../support/ticket-harness.ts';
+import { creator, eventually, staffActor, supportRequest } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
 const suite = timeSkippingSuite();
@@ -50,17 +50,22 @@ describe('opening a ticket', () => {
     }));
 
   it('answers a retried request of a ticket that has since closed without reopening it', () =>
-    suite.withWorker(async ({ fake, open }) => {
-      const first = await open(supportRequest(), 'interaction-2');
-      await suite
-        .env()
-        .client.workflow.getHandle(first.workflowId)
-        .executeUpdate(closeTicket, { args: [{ actor: staffActor }] });
-      await suite.env().client.workflow.getHandle(first.workflowId).result();
-      const retried = await open(supportRequest(), 'interaction-2');
-      expect(retried).toMatchObject({ outcome: 'refused', code: 'request_closed' });
-      expect(fake.threads.size).toBe(1);
-    }));
+    suite.withWorker(
+      async ({ fake, open }) => {
+        const first = await open(supportRequest(), 'interaction-2');
+        const handle = suite.env().client.workflow.getHandle(first.workflowId);
+        await handle.executeUpdate(closeTicket, { args: [{ actor: staffActor }] });
+        // With no reopen window, the run ends once the creator has rated the close.
+        await handle.executeUpdate(rateTicket, { args: [{ actor: { ...creator, isStaff: false }, stars: 5 }] });
+        await handle.result();
+        const retried = await open(supportRequest(), 'interaction-2');
+        expect(retried).toMatchObject({ outcome: 'refused', code: 'request_closed' });
+        expect(fake.threads.size).toBe(1);
+      },
+      (fake) => {
+        fake.settings = { ...fake.settings, reopenWindowMs: 0 };
+      },
+    ));
 
   it('refuses a member over the limit and creates nothing', () =>
     suite.withWorker(

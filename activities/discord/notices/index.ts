@@ -8,7 +8,9 @@ import { fitEmbed, MESSAGE_LIMITS, truncate } from './limits.ts';
 import { renderMemberAdded } from './member-added.ts';
 import { renderMemberRemoved, renderRoleAdded, renderRouted } from './people.ts';
 import { renderProblem } from './problem.ts';
+import { renderRatingPrompt } from './rating-prompt.ts';
 import { renderReminder } from './reminder.ts';
+import { renderReopened } from './reopened.ts';
 import { renderSlaBreached, renderSupportAway } from './sla.ts';
 import { renderSummary } from './summary.ts';
 import { renderLabelsChanged, renderMoved, renderPriorityChanged, renderRenamed } from './ticket-metadata.ts';
@@ -57,6 +59,10 @@ function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessa
       return renderSupportAway(notice);
     case 'sla_breached':
       return renderSlaBreached(notice, settings);
+    case 'reopened':
+      return renderReopened(notice);
+    case 'rating_prompt':
+      return renderRatingPrompt(notice);
   }
 }
 

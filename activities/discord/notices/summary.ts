@@ -12,6 +12,7 @@ import {
   pingOnly,
   userMention,
 } from './format.ts';
+import { summaryRatingFields } from './summary-rating.ts';
 
 /**
  * The record of a closed ticket in the histories channel; names people without pinging them. With the
@@ -45,6 +46,7 @@ export function renderSummary(notice: NoticeOf<'summary'>, settings: NoticeSetti
           })
         : `\`${notice.transcriptKey}\``,
     },
+    ...summaryRatingFields(notice),
   ];
   return {
     embeds: [
