@@ -16,6 +16,7 @@ import { panelSubcommand } from './ticket/panel.ts';
 import { prioritySubcommand } from './ticket/priority.ts';
 import { removeUserSubcommand } from './ticket/remove-user.ts';
 import { renameSubcommand } from './ticket/rename.ts';
+import { reopenSubcommand } from './ticket/reopen.ts';
 import { pauseSubcommand, resumeSubcommand, timerOffSubcommand } from './ticket/timer.ts';
 import { unassignSubcommand } from './ticket/unassign.ts';
 
@@ -45,6 +46,7 @@ export const ticketCommand = {
     renameSubcommand,
     moveSubcommand,
     configSubcommandGroup,
+    reopenSubcommand,
   ] satisfies TicketSubcommand[] as TicketSubcommand[],
 };
 

@@ -29,6 +29,20 @@ export interface SelectMenuHandler {
   execute(interaction: AnySelectMenuInteraction<'cached'>, id: string, context: BotContext): Promise<void>;
 }
 
+/**
+ * A button or modal that also works in a direct message, where no guild comes with the interaction (the creator's
+ * rating): its custom id names the guild itself, and it must not rely on a cached guild or member.
+ */
+export interface AnywhereButtonHandler {
+  prefix: CustomIdPrefix;
+  execute(interaction: ButtonInteraction, id: string, context: BotContext): Promise<void>;
+}
+
+export interface AnywhereModalHandler {
+  prefix: CustomIdPrefix;
+  execute(interaction: ModalSubmitInteraction, id: string, context: BotContext): Promise<void>;
+}
+
 export interface ModalHandler {
   prefix: CustomIdPrefix;
   execute(interaction: ModalSubmitInteraction<'cached'>, id: string, context: BotContext): Promise<void>;

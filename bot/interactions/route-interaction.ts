@@ -2,7 +2,14 @@ import { type Interaction, MessageFlags, type RepliableInteraction } from 'disco
 import { splitCustomId } from '../../domain/custom-ids.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerFailure, logFailure } from '../replies.ts';
-import type { ButtonHandler, ModalHandler, SelectMenuHandler, TicketSubcommand } from './handler-types.ts';
+import type {
+  AnywhereButtonHandler,
+  AnywhereModalHandler,
+  ButtonHandler,
+  ModalHandler,
+  SelectMenuHandler,
+  TicketSubcommand,
+} from './handler-types.ts';
 import { noteInteractionOutcome } from './interaction-outcome.ts';
 
 export interface InteractionHandlers {
@@ -11,6 +18,8 @@ export interface InteractionHandlers {
   buttons: ButtonHandler[];
   menus: SelectMenuHandler[];
   modals: ModalHandler[];
+  /** Handlers answered in direct messages too; tried before the guild-only ones. */
+  anywhere?: { buttons: AnywhereButtonHandler[]; modals: AnywhereModalHandler[] };
 }
 
 /**
@@ -27,6 +36,8 @@ export function createInteractionRouter(
   const buttons = byPrefix(handlers.buttons);
   const menus = byPrefix(handlers.menus);
   const modals = byPrefix(handlers.modals);
+  const anywhereButtons = byPrefix(handlers.anywhere?.buttons ?? []);
+  const anywhereModals = byPrefix(handlers.anywhere?.modals ?? []);
 
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
@@ -35,6 +46,15 @@ export function createInteractionRouter(
     }
     if (!interaction.isRepliable()) return;
     try {
+      const parts = 'customId' in interaction ? splitCustomId(interaction.customId) : null;
+      const anywhereButton = parts && interaction.isButton() ? anywhereButtons.get(parts.prefix) : undefined;
+      if (anywhereButton && parts && interaction.isButton()) {
+        return await anywhereButton.execute(interaction, parts.id, context);
+      }
+      const anywhereModal = parts && interaction.isModalSubmit() ? anywhereModals.get(parts.prefix) : undefined;
+      if (anywhereModal && parts && interaction.isModalSubmit()) {
+        return await anywhereModal.execute(interaction, parts.id, context);
+      }
       if (!interaction.inCachedGuild()) {
         await answerUnknown(interaction, 'Tickets work only inside a server.');
         return;
@@ -46,7 +66,6 @@ export function createInteractionRouter(
         if (!subcommand) return await answerUnknown(interaction, 'This command is not known any more.');
         return await subcommand.execute(interaction, context);
       }
-      const parts = 'customId' in interaction ? splitCustomId(interaction.customId) : null;
       if (interaction.isButton()) {
         const handler = parts && buttons.get(parts.prefix);
         if (!handler || !parts) return await answerUnknown(interaction, 'This button is not in use any more.');

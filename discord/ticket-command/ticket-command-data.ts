@@ -10,6 +10,7 @@ import {
   renameSubcommandData,
 } from './metadata-subcommands.ts';
 import { addRoleSubcommandData, awaySubcommandData, removeUserSubcommandData } from './people-subcommands.ts';
+import { reopenSubcommandData } from './reopen-subcommand.ts';
 import {
   addUserSubcommandData,
   assignSubcommandData,
@@ -49,5 +50,6 @@ export function ticketCommandData(
     .addSubcommandGroup(labelSubcommandGroupData)
     .addSubcommand(renameSubcommandData)
     .addSubcommand(moveSubcommandData)
-    .addSubcommandGroup(configSubcommandGroupData);
+    .addSubcommandGroup(configSubcommandGroupData)
+    .addSubcommand(reopenSubcommandData);
 }
