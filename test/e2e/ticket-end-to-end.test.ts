@@ -160,7 +160,8 @@ describe('a ticket on the real dev server, Postgres and the local Discord', () =
     await handle.executeUpdate(assignTicket, { args: [{ actor: staff, assigneeId: sam.id }] });
     const closed = await handle.executeUpdate(closeTicket, { args: [{ actor: staff, reason: 'Refund issued' }] });
     expect(closed.outcome).toBe('closed');
-    await handle.result();
+    // The closed ticket's run lives on for its reopen window and rating; its creator is messaged once.
+    await eventually(() => expect(discord.driver.as(alice.id).directMessages()).toHaveLength(1));
 
     const row = await db.prisma.ticket.findFirstOrThrow({ where: { guildId, number: 1 } });
     expect(row).toMatchObject({
