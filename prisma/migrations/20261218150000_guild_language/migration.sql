@@ -1,5 +1,5 @@
 -- The guild's language (i18n/locales.ts SUPPORTED_LOCALES) for what tickets say in threads and the histories
--- channel; guilds configured before it speak English.
+-- channel. Guilds configured before it speak English.
 
 -- AlterTable
 ALTER TABLE "guild" ADD COLUMN "language" TEXT NOT NULL DEFAULT 'en';

@@ -1,4 +1,4 @@
--- Issue 10's people and routing: removing members and adding roles are ticket events; ticket types may route new
+-- Issue 10's people and routing: removing members and adding roles are ticket events, and ticket types may route new
 -- tickets (domain/routing.ts) among the staff roster, with a round-robin turn per type and each ticket's choice kept.
 
 -- AlterEnum

@@ -1,4 +1,4 @@
--- A closed ticket's reopen window and the creator's closing message, per guild; the creator's rating per ticket
+-- A closed ticket's reopen window and the creator's closing message, per guild, and the creator's rating per ticket
 -- (workflows/ticket-after-close.ts).
 
 -- AlterEnum
