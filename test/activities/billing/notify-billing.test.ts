@@ -6,20 +6,20 @@ import { createDiscordSandbox, type DiscordSandbox } from '../../../sandbox/disc
 import { seedTicketGuild } from '../../discord/discord-fixture.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 
-/**
- * The local Discord serves no direct-message channels (POST /users/@me/channels), so here every direct message is
- * refused as Discord refuses one to a user who takes none: the notice is logged and the panel's notices still land.
- */
+/** The guild owner's direct message is sent once per key; one Discord cannot deliver leaves the panel's notice. */
 describe('notifyBilling', () => {
   let sandbox: DiscordSandbox;
   let database: TestDatabase;
   let guildId: string;
+  let ownerId: string;
   let notify: ReturnType<typeof notifyBilling>;
   const environment = new MockActivityEnvironment();
 
   beforeAll(async () => {
     [sandbox, database] = await Promise.all([createDiscordSandbox(), createTestDatabase()]);
-    guildId = seedTicketGuild(sandbox).guild.id;
+    const seeded = seedTicketGuild(sandbox);
+    guildId = seeded.guild.id;
+    ownerId = seeded.owner.id;
     const rest = createDiscordRest({ token: sandbox.bot.token, apiBaseUrl: sandbox.apiBaseUrl });
     notify = notifyBilling({ prisma: database.prisma, rest, settings: { publicUrl: 'https://panel.example' } });
   });
@@ -45,6 +45,24 @@ describe('notifyBilling', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ key: `${key}:${guildId}`, kind: 'payment_failed', plan: 'pro', dismissedAt: null });
     expect(rows[0]?.at.getTime()).toBe(at);
+    const messages = sandbox.driver.as(ownerId).directMessages();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.author.id).toBe(sandbox.bot.userId);
+  });
+
+  it('records the notice when the owner takes no direct messages, and sends them none', async () => {
+    const owner = sandbox.driver.as(ownerId);
+    const before = owner.directMessages().length;
+    owner.setAllowsDirectMessages(false);
+    try {
+      const key = 'subscription:stripe:sub_closed_dms:payment_failed:1';
+      const holder = { kind: 'guild' as const, guildId };
+      await environment.run(notify, { key, kind: 'payment_failed' as const, holder, plan: 'pro' as const, at: 3 });
+      expect(await database.prisma.billingNotice.count({ where: { key: `${key}:${guildId}` } })).toBe(1);
+      expect(owner.directMessages()).toHaveLength(before);
+    } finally {
+      owner.setAllowsDirectMessages(true);
+    }
   });
 
   it('records each notice of a subscription apart: a grace warning after the failure is a second notice', async () => {
