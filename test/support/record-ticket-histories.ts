@@ -10,6 +10,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { channelModeScenarios } from './history-scenarios/channel-mode.ts';
 import { closeRequestScenarios } from './history-scenarios/close-request.ts';
 import { coreScenarios } from './history-scenarios/core.ts';
+import { everyFeatureScenarios } from './history-scenarios/every-feature.ts';
 import type { HistoryScenario } from './history-scenarios/history-scenario.ts';
 import { metadataScenarios } from './history-scenarios/metadata.ts';
 import { peopleScenarios } from './history-scenarios/people.ts';
@@ -29,6 +30,7 @@ const scenarios: HistoryScenario[] = [
   ...closeRequestScenarios,
   ...slaScenarios,
   ...reopenRatingScenarios,
+  ...everyFeatureScenarios,
 ];
 
 async function record(): Promise<void> {

@@ -1,9 +1,8 @@
 import { closeTicket, rateTicket, reopenTicket, replyReceived } from '../../../workflows/definitions.ts';
 import { creatorActor, eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
+import type { HistoryScenario } from './history-scenario.ts';
 
 const DAY = 24 * 3_600_000;
-
-import type { HistoryScenario } from './history-scenario.ts';
 
 /** Ticket lives after the close: the reopen window, reopening, and the creator's rating. */
 export const reopenRatingScenarios: HistoryScenario[] = [
