@@ -16,6 +16,8 @@ describe('the custom id registry', () => {
       ...componentHandlers.buttons,
       ...componentHandlers.menus,
       ...componentHandlers.modals,
+      ...componentHandlers.anywhere.buttons,
+      ...componentHandlers.anywhere.modals,
       ...commandButtons,
     ].map((handler) => handler.prefix);
     expect([...handled].sort()).toEqual([...prefixes].sort());

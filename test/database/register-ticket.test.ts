@@ -70,6 +70,8 @@ describe('registerTicket', () => {
       inactivityGraceMs: 30 * MINUTE,
       reminderIntervalMs: 7 * 24 * 60 * MINUTE,
       language: 'fr',
+      reopenWindowMs: 7 * 24 * 60 * MINUTE,
+      closingDmEnabled: true,
       sla: {
         supportHours: { timeZone: 'UTC', windows: [], holidays: [] },
         firstResponseMinutes: null,

@@ -106,7 +106,15 @@ describe('postNotice', () => {
           )
         : [],
     );
-    expect(customIds).toEqual(['tclose:42', 'tclaim:42', 'tpause:42', 'tresume:42', 'tcrq:42', 'tdisable:42']);
+    expect(customIds).toEqual([
+      'tclose:42',
+      'tclaim:42',
+      'tunclaim:42',
+      'tpause:42',
+      'tresume:42',
+      'tcrq:42',
+      'tdisable:42',
+    ]);
   });
 
   it('welcome without a notification role pings the creator alone', async () => {
