@@ -1,9 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
-import type { CloseTicketResult } from '../../workflows/definitions.ts';
+import { type CloseTicketResult, getTicketState } from '../../workflows/definitions.ts';
 import type { BotServices } from '../bot-context.ts';
 import { OUTCOME_FOLLOWS } from '../replies.ts';
 import { closedTicketAnswer, closingAnswer } from './closure-words.ts';
+
+/** How often a held-up close is looked at again while the member's answer still shows what holds it. */
+const CLOSE_CHECK_INTERVAL_MS = 2_000;
 
 /** While a close has not been answered: the bot keeps sending it, and the ticket completes it once it has it. */
 export function closePending(ticket: TicketRef): string {
@@ -29,9 +33,17 @@ export async function closeAnswer(
     case 'closing': {
       const heldUp = closingAnswer(ticket.number, result.problem);
       await show(heldUp);
+      // The run outlives the close (reopen window, rating), so the answer follows the ticket's state, not its end.
       const workflow = services.temporal.workflow.getHandle(ticket.workflowId);
-      const ended = await untilReachable(() => workflow.result(), stillWanted).catch(() => null);
-      return ended?.outcome === 'closed' ? `Ticket #${ticket.number} is closed.` : heldUp;
+      const closed = async () => {
+        while (!stillWanted.aborted) {
+          if ((await workflow.query(getTicketState)).status === 'closed') return true;
+          await sleep(CLOSE_CHECK_INTERVAL_MS, undefined, { signal: stillWanted });
+        }
+        return false;
+      };
+      const done = await untilReachable(closed, stillWanted).catch(() => false);
+      return done ? `Ticket #${ticket.number} is closed.` : heldUp;
     }
   }
 }
