@@ -1,0 +1,248 @@
+import { type APIMessage, ComponentType } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../domain/plans.ts';
+import type { SandboxInteraction } from '../../sandbox/discord/index.ts';
+import { isThread } from '../../sandbox/discord/state/records.ts';
+import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
+import { FileTranscriptStorage } from '../../transcripts/index.ts';
+import { loadTranscript } from '../../transcripts/transcript-codec.ts';
+import { getTicketState } from '../../workflows/definitions.ts';
+import { permissiveGuildDirectory } from '../support/guild-directory.ts';
+import { settledReply } from '../support/settled-reply.ts';
+import { eventually } from '../support/ticket-harness.ts';
+import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
+
+let system: TicketflowSystem;
+
+beforeAll(async () => {
+  system = await startTicketflowSystem();
+  // The bot registers /ticket once it has read the guild's configuration; commands wait for it.
+  await eventually(() =>
+    expect(system.discord.state.commands.byName(system.world.guild.id, 'ticket', 1)).toBeDefined(),
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await system?.close();
+});
+
+async function answer(pending: SandboxInteraction): Promise<string> {
+  return (await settledReply(pending, 60_000)).content;
+}
+
+const as = (name: string) => system.discord.driver.as(system.userId(name));
+const customIdsOf = (message: APIMessage) =>
+  (message.components ?? []).flatMap((row) =>
+    row.type === ComponentType.ActionRow
+      ? row.components.map((button) => ('custom_id' in button ? button.custom_id : ''))
+      : [],
+  );
+
+async function openTicket(member: string, text: string): Promise<{ number: number; threadId: string }> {
+  const pressed = as(member).pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
+  await pressed.waitForModal();
+  const said = await answer(as(member).submitModal(pressed, { q0: text }));
+  const opened = /^Your ticket #(\d+) is open: <#(\d+)>$/.exec(said);
+  if (!opened) throw new Error(`the ticket did not open: ${said}`);
+  const threadId = opened[2] ?? '';
+  // Staff are added to the thread as it opens; they act in it once they are.
+  await eventually(() => expect(system.controlMessage(threadId)).toBeDefined());
+  await eventually(() =>
+    expect(system.discord.state.threadMembers(threadId).map((member) => member.userId)).toContain(system.userId('sam')),
+  );
+  return { number: Number(opened[1]), threadId: opened[2] ?? '' };
+}
+
+/** Staff close it with `/ticket close` in its thread; resolves once the thread is archived and locked. */
+async function closeAsStaff(ticket: { number: number; threadId: string }, reason: string): Promise<void> {
+  const closed = as('sam').runSlashCommand(ticket.threadId, 'ticket', { subcommand: 'close', options: { reason } });
+  expect(await answer(closed)).toBe(`Ticket #${ticket.number} is closed.`);
+  await eventually(() => expect(threadFlags(ticket.threadId)).toEqual({ archived: true, locked: true }));
+}
+
+function threadFlags(threadId: string): { archived: boolean; locked: boolean } {
+  const thread = system.discord.state.channels.get(threadId);
+  if (!thread || !isThread(thread)) throw new Error(`no ticket thread ${threadId}`);
+  return { archived: thread.thread.archived, locked: thread.thread.locked };
+}
+
+const ticketRow = (threadId: string) => system.db.prisma.ticket.findFirstOrThrow({ where: { threadId } });
+const eventKinds = async (threadId: string) => {
+  const row = await ticketRow(threadId);
+  const events = await system.db.prisma.ticketEvent.findMany({
+    where: { guildId: row.guildId, ticketId: row.id },
+    orderBy: { id: 'asc' },
+  });
+  return events.map((event) => event.kind);
+};
+/** What the ticket's own workflow says it is, by its query. */
+const workflowState = async (threadId: string) =>
+  system.temporal.client.workflow.getHandle((await ticketRow(threadId)).workflowId).query(getTicketState);
+
+/** The newest closing notice in the thread: the message with the Reopen button, when it has one. */
+function closingNotices(threadId: string): APIMessage[] {
+  return system.discord.state
+    .messagesIn(threadId)
+    .filter((message) => message.embeds[0]?.title?.includes('closed') && message.author.id === system.bot.user.id);
+}
+
+/** What a refusal leaves as it was: the ticket closed in its workflow and row, its thread archived and locked. */
+async function expectStillClosed(threadId: string, kinds: string[]): Promise<void> {
+  expect(await eventKinds(threadId)).toEqual(kinds);
+  expect(await ticketRow(threadId)).toMatchObject({ status: 'closed' });
+  expect((await workflowState(threadId)).status).toBe('closed');
+  expect(threadFlags(threadId)).toEqual({ archived: true, locked: true });
+}
+
+describe('reopening through Discord: the bot, the worker, the dev server, Postgres', () => {
+  let ticket: { number: number; threadId: string };
+
+  it('refuses to reopen an open ticket, privately, and changes nothing', async () => {
+    ticket = await openTicket('alice', 'My parcel is late.');
+    const asked = as('alice').runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'reopen',
+      options: { ticket: ticket.number },
+    });
+    const reply = await settledReply(asked, 60_000);
+    expect(reply.content).toBe(`Ticket #${ticket.number} is open; only a closed ticket can be reopened.`);
+    expect(reply.flags ?? 0).toBe(64);
+    expect(await eventKinds(ticket.threadId)).toEqual(['opened']);
+    expect((await workflowState(ticket.threadId)).status).toBe('open');
+  });
+
+  it('closes with a notice that offers Reopen until the window ends', async () => {
+    // bob joins the ticket before it closes: he can see its Reopen button, though it is not his to press.
+    const added = as('sam').runSlashCommand(ticket.threadId, 'ticket', {
+      subcommand: 'add-user',
+      options: { member: system.userId('bob') },
+    });
+    expect(await answer(added)).toBe(`<@${system.userId('bob')}> was added to ticket #${ticket.number}.`);
+    as('alice').sendMessage(ticket.threadId, 'Tracking says delivered, but nothing came.');
+    await eventually(async () => expect(await eventKinds(ticket.threadId)).toContain('replied'));
+    await closeAsStaff(ticket, 'Parcel delivered');
+    const notice = await eventually(() => {
+      const [latest] = closingNotices(ticket.threadId).slice(-1);
+      if (!latest) throw new Error('no closing notice yet');
+      return latest;
+    });
+    expect(customIdsOf(notice)).toEqual([`treopen:${ticket.number}`]);
+    expect(notice.embeds[0]?.description).toMatch(/The ticket can be reopened until <t:\d+:f>\.$/);
+    expect(await eventKinds(ticket.threadId)).toEqual(['opened', 'member_added', 'replied', 'closed']);
+  });
+
+  it('refuses a member who is neither its creator nor staff, by command and by button, and changes nothing', async () => {
+    const forbidden = `Only the member who opened ticket #${ticket.number} or staff can reopen it.`;
+    const byCommand = as('bob').runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'reopen',
+      options: { ticket: ticket.number },
+    });
+    expect(await answer(byCommand)).toBe(forbidden);
+    const [notice] = closingNotices(ticket.threadId).slice(-1);
+    const byButton = as('bob').pressButton(ticket.threadId, notice?.id ?? '', `treopen:${ticket.number}`);
+    const reply = await settledReply(byButton, 60_000);
+    expect(reply.content).toBe(forbidden);
+    expect(reply.flags ?? 0).toBe(64);
+    await expectStillClosed(ticket.threadId, ['opened', 'member_added', 'replied', 'closed']);
+  });
+
+  it('is reopened by its creator with /ticket reopen: same number, same thread, unarchived and unlocked', async () => {
+    const reopened = as('alice').runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'reopen',
+      options: { ticket: ticket.number },
+    });
+    expect(await answer(reopened)).toBe(`Ticket #${ticket.number} is open again: <#${ticket.threadId}>.`);
+    expect(threadFlags(ticket.threadId)).toEqual({ archived: false, locked: false });
+    expect(await ticketRow(ticket.threadId)).toMatchObject({
+      number: ticket.number,
+      status: 'open',
+      closedAt: null,
+      closeReason: null,
+    });
+    expect(await eventKinds(ticket.threadId)).toEqual(['opened', 'member_added', 'replied', 'closed', 'reopened']);
+    const state = await workflowState(ticket.threadId);
+    expect(state).toMatchObject({ status: 'open', number: ticket.number, threadId: ticket.threadId, reopens: 1 });
+    await eventually(() =>
+      expect(
+        system.discord.state
+          .messagesIn(ticket.threadId)
+          .some((message) => message.embeds[0]?.title === `Ticket #${ticket.number} reopened`),
+      ).toBe(true),
+    );
+    // The member can write in the thread again.
+    as('alice').sendMessage(ticket.threadId, 'It came back damaged, sorry.');
+
+    const again = as('sam').runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'reopen',
+      options: { ticket: ticket.number },
+    });
+    expect(await answer(again)).toBe(`Ticket #${ticket.number} is open; only a closed ticket can be reopened.`);
+    expect((await eventKinds(ticket.threadId)).filter((kind) => kind === 'reopened')).toHaveLength(1);
+  });
+
+  it('is reopened by staff with the Reopen button on the next closing notice', async () => {
+    await closeAsStaff(ticket, 'Replacement sent');
+    const notice = await eventually(() => {
+      const latest = closingNotices(ticket.threadId).at(-1);
+      if (!latest?.embeds[0]?.fields?.some((field) => field.value === 'Replacement sent'))
+        throw new Error('no second closing notice yet');
+      return latest;
+    });
+    const pressed = as('sam').pressButton(ticket.threadId, notice.id, `treopen:${ticket.number}`);
+    const reply = await settledReply(pressed, 60_000);
+    expect(reply.content).toBe(`Ticket #${ticket.number} is open again: <#${ticket.threadId}>.`);
+    expect(reply.flags ?? 0).toBe(64);
+    expect(threadFlags(ticket.threadId)).toEqual({ archived: false, locked: false });
+    expect((await eventKinds(ticket.threadId)).filter((kind) => kind === 'reopened')).toHaveLength(2);
+    expect(await workflowState(ticket.threadId)).toMatchObject({ status: 'open', number: ticket.number, reopens: 2 });
+    // The second close's transcript, under the same key, covers the ticket's whole life: before and after the reopen.
+    const { transcriptKey } = await ticketRow(ticket.threadId);
+    const transcript = await loadTranscript(new FileTranscriptStorage(system.transcriptsDir), transcriptKey ?? '');
+    const messages = [];
+    for await (const message of transcript.messages) messages.push(JSON.stringify(message));
+    expect(messages.join('\n')).toContain('Tracking says delivered, but nothing came.');
+    expect(messages.join('\n')).toContain('It came back damaged, sorry.');
+    expect(system.discord.specViolations).toEqual([]);
+  });
+
+  it('refuses any reopen in a guild whose reopen window is 0: the ticket is final at its close', async () => {
+    const guildConfigs = createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS);
+    const stored = await guildConfigs.loadGuildConfig(system.world.guild.id);
+    if (!stored) throw new Error('the guild has no configuration');
+    await guildConfigs.saveGuildConfig(system.world.guild.id, permissiveGuildDirectory, {
+      ...stored,
+      reopenWindowDays: 0,
+    });
+    // bob's ticket: alice opened one moments ago, within the guild's cooldown between opens.
+    const final = await openTicket('bob', 'Where is my invoice?');
+    await closeAsStaff(final, 'Answered');
+    const notice = await eventually(() => {
+      const latest = closingNotices(final.threadId).at(-1);
+      if (!latest) throw new Error('no closing notice yet');
+      return latest;
+    });
+    expect(customIdsOf(notice)).toEqual([]);
+    expect(notice.embeds[0]?.description).not.toContain('can be reopened');
+
+    const refusal = `Closed tickets are final in this server, so ticket #${final.number} cannot be reopened.`;
+    for (const name of ['bob', 'sam']) {
+      const asked = as(name).runSlashCommand(system.channelId('tickets'), 'ticket', {
+        subcommand: 'reopen',
+        options: { ticket: final.number },
+      });
+      expect(await answer(asked)).toBe(refusal);
+    }
+    // The window the ticket closed under is the one it keeps: a guild that allows reopening again later does not
+    // make a ticket that was final at its close reopenable; the ticket itself refuses.
+    await guildConfigs.saveGuildConfig(system.world.guild.id, permissiveGuildDirectory, {
+      ...stored,
+      reopenWindowDays: 7,
+    });
+    const later = as('bob').runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'reopen',
+      options: { ticket: final.number },
+    });
+    expect(await answer(later)).toBe(refusal);
+    await expectStillClosed(final.threadId, ['opened', 'closed']);
+    expect((await workflowState(final.threadId)).reopenUntil).toBeUndefined();
+  });
+});
