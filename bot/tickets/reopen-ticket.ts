@@ -3,13 +3,12 @@ import { canReopen } from '../../domain/ticket-permissions.ts';
 import { resolveLocale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
-import { updateTicket } from '../../temporal/ticket-updates.ts';
 import { reopenTicket } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
-import { answerInTime } from '../interactions/answer-in-time.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { actorOf } from '../permissions.ts';
-import { answerFailure, deferEphemeral, REQUEST_QUEUED, UserFacingError } from '../replies.ts';
+import { UserFacingError } from '../replies.ts';
+import { actOnClosedTicket } from './after-close-action.ts';
 import { reopenRefusal } from './after-close-refusals.ts';
 
 /**
@@ -17,42 +16,29 @@ import { reopenRefusal } from './after-close-refusals.ts';
  * privately in their language. Who may is checked here for a quick answer and again by the ticket, which alone knows
  * whether its reopen window is still open; a ticket whose run has ended is final.
  */
-export async function reopenTicketAs(
+export function reopenTicketAs(
   interaction: RepliableInteraction<'cached'>,
   ticket: TicketRef,
   context: BotContext,
 ): Promise<void> {
   const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
   const { number } = ticket;
-  try {
-    await deferEphemeral(interaction);
-    const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
-    const actor = actorOf(interaction.member, config);
-    if (!canReopen(actor, ticket.creatorId)) throw new UserFacingError(t('reopen.forbidden', { number }));
-    if (ticket.status !== 'closed') throw new UserFacingError(t('reopen.notClosed', { number }));
-    if (config?.reopenWindowDays === 0) throw new UserFacingError(t('reopen.reopenOff', { number }));
-    await answerInTime(
-      interaction,
-      { pending: async () => REQUEST_QUEUED, unconfirmed: async () => REQUEST_QUEUED },
-      async (_show, stillWanted) => {
-        try {
-          await updateTicket(
-            context.temporal,
-            ticket.workflowId,
-            reopenTicket,
-            { actor },
-            {
-              updateId: `bot-${interaction.id}`,
-              stillWanted,
-            },
-          );
-        } catch (error) {
-          throw reopenRefusal(t, number, error);
-        }
-        return t('reopen.reopened', { number, thread: ticket.threadId ? `<#${ticket.threadId}>` : `#${number}` });
-      },
-    );
-  } catch (error) {
-    await answerFailure(interaction, error);
-  }
+  return actOnClosedTicket(
+    interaction,
+    context,
+    async () => {
+      const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
+      const actor = actorOf(interaction.member, config);
+      if (!canReopen(actor, ticket.creatorId)) throw new UserFacingError(t('reopen.forbidden', { number }));
+      if (ticket.status !== 'closed') throw new UserFacingError(t('reopen.notClosed', { number }));
+      if (config?.reopenWindowDays === 0) throw new UserFacingError(t('reopen.reopenOff', { number }));
+      return {
+        workflowId: ticket.workflowId,
+        update: reopenTicket,
+        arg: { actor },
+        done: t('reopen.reopened', { number, thread: ticket.threadId ? `<#${ticket.threadId}>` : `#${number}` }),
+      };
+    },
+    (error) => reopenRefusal(t, number, error),
+  );
 }
