@@ -168,6 +168,12 @@ export type TicketEventKind =
   | 'reopened'
   | 'rated';
 
+/** One reopen of a closed ticket: who did it and when. */
+export interface ReopenFacts {
+  actorId: string;
+  at: number;
+}
+
 export interface TicketEvent {
   /** Unique per event, made deterministically by the workflow, so a retried write stores one row. */
   key: string;
@@ -317,6 +323,8 @@ export type TicketNotice =
       messageCount: number;
       /** The creator's rating, once given: the summary is edited to show it. */
       rating?: TicketRating;
+      /** The reopens of a ticket closed again, oldest first. */
+      reopens?: ReopenFacts[];
     }
   | { kind: 'reopened'; ticket: TicketFacts; actor: Actor }
   /** The creator's direct messages are closed: asked in the thread instead, with a button only they may use. */

@@ -51,6 +51,8 @@ const SYSTEM_KINDS: Partial<Record<TicketEventKind, SystemKind>> = {
   reminder_sent: 'reminder_sent',
   warning_sent: 'warning_sent',
   closed: 'closed',
+  reopened: 'reopened',
+  rated: 'rated',
 };
 
 /** The event data field naming who an event is about. */
@@ -221,9 +223,17 @@ function systemEntry(event: TicketEvent, mention: (id: string | null) => void): 
       attachments: [],
       stickers: [],
       reactions: [],
-      system: { kind, subjectId },
+      system: { kind, subjectId, ...ratingOf(kind, event) },
     },
   ];
+}
+
+/** The stars and comment of a `rated` event, as the workflow recorded them; nothing when they do not read as one. */
+function ratingOf(kind: SystemKind, event: TicketEvent): Pick<NonNullable<TranscriptMessage['system']>, 'rating'> {
+  const stars = event.data?.stars;
+  if (kind !== 'rated' || typeof stars !== 'number' || !Number.isInteger(stars) || stars < 1 || stars > 5) return {};
+  const comment = event.data?.comment;
+  return { rating: { stars, comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null } };
 }
 
 function canonicalEmbed(

@@ -42,7 +42,9 @@ function userClass(ctx: RenderContext, id: string | null): string {
   return (id === null ? undefined : ctx.userClass.get(id)) ?? UNKNOWN_USER_CLASS;
 }
 
-const SYSTEM_TEXT: Record<SystemKind, (actor: string, subject: string) => string> = {
+type System = NonNullable<TranscriptMessage['system']>;
+
+const SYSTEM_TEXT: Record<SystemKind, (actor: string, subject: string, system: System) => string> = {
   opened: (actor) => `${actor} opened the ticket.`,
   assigned: (actor, subject) => `${actor} assigned the ticket to ${subject}.`,
   unassigned: (actor) => `${actor} unassigned the ticket.`,
@@ -53,19 +55,25 @@ const SYSTEM_TEXT: Record<SystemKind, (actor: string, subject: string) => string
   reminder_sent: () => 'A reminder was sent to staff.',
   warning_sent: () => 'An inactivity warning was sent.',
   closed: (actor) => `${actor} closed the ticket.`,
+  reopened: (actor) => `${actor} reopened the ticket.`,
+  rated: (actor, _subject, system) => `${actor} rated the ticket${ratingWords(system.rating)}.`,
 };
 
-function systemEntry(
-  message: TranscriptMessage,
-  system: NonNullable<TranscriptMessage['system']>,
-  ctx: RenderContext,
-): string {
+/** Stars as a member sees them in Discord, the number for readers that do not, and the comment quoted. */
+function ratingWords(rating: System['rating']): string {
+  if (!rating) return '';
+  const stars = `${'★'.repeat(rating.stars)}${'☆'.repeat(5 - rating.stars)}`;
+  const comment = rating.comment ? `: “${escapeHtml(rating.comment)}”` : '';
+  return ` ${stars} (${rating.stars} of 5)${comment}`;
+}
+
+function systemEntry(message: TranscriptMessage, system: System, ctx: RenderContext): string {
   const actor = `<strong>${escapeHtml(userName(ctx, message.authorId))}</strong>`;
   const subject = `<strong>${escapeHtml(userName(ctx, system.subjectId))}</strong>`;
   const text =
     system.kind === 'closed' && message.authorId === null
       ? 'The ticket was closed for inactivity.'
-      : SYSTEM_TEXT[system.kind](actor, subject);
+      : SYSTEM_TEXT[system.kind](actor, subject, system);
   const at = message.createdAt;
   return `<div class="sys" id="m-${escapeHtml(message.id)}">${text} <time datetime="${isoSeconds(at)}">${escapeHtml(ctx.time.messageStamp(at))}</time></div>`;
 }

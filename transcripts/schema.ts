@@ -114,6 +114,10 @@ export const systemKindSchema = z.enum([
   'reminder_sent',
   'warning_sent',
   'closed',
+  /** A closed ticket opened again: the entries after it are its next life. */
+  'reopened',
+  /** The creator's rating of the close before it. */
+  'rated',
 ]);
 export type SystemKind = z.infer<typeof systemKindSchema>;
 
@@ -132,7 +136,14 @@ export const transcriptMessageSchema = z.object({
   attachments: z.array(transcriptAttachmentSchema).max(25),
   stickers: z.array(transcriptStickerSchema).max(3),
   reactions: z.array(transcriptReactionSchema).max(100),
-  system: z.object({ kind: systemKindSchema, subjectId: snowflake.nullable() }).nullable(),
+  system: z
+    .object({
+      kind: systemKindSchema,
+      subjectId: snowflake.nullable(),
+      /** On a `rated` entry: the stars given and the comment, if any. */
+      rating: z.object({ stars: z.number().int().min(1).max(5), comment: text(1000).nullable() }).optional(),
+    })
+    .nullable(),
 });
 
 export const transcriptHeaderSchema = z.object({

@@ -7,6 +7,7 @@ import type {
   OpenTicketRequest,
   RefusalCode,
   RefusalValues,
+  ReopenFacts,
   TicketAnswer,
   TicketMessage,
   TicketNotice,
@@ -84,6 +85,8 @@ export interface TicketView {
   reopenUntil?: number;
   /** How often the ticket was reopened. */
   reopens?: number;
+  /** Who reopened it and when, oldest first (absent in runs before it was kept): the next summary lists them. */
+  reopenedBy?: ReopenFacts[];
   /** While closed: until when the creator may rate this close; absent when not asked. */
   ratingUntil?: number;
   /** The closedAt of the close the creator was last asked about, so a continued run does not ask again. */

@@ -40,6 +40,7 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts, p
       closure,
       transcriptKey: transcript.key,
       messageCount: transcript.messageCount,
+      ...(ticket.reopenedBy?.length ? { reopens: ticket.reopenedBy } : {}),
     } as const;
     const posted = await runStep(run, { target: 'histories_channel', step: 'post the summary' }, () =>
       run.act.postNotice({ channelId: historiesChannelId, idempotencyKey: key, notice }),

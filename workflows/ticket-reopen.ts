@@ -39,6 +39,7 @@ export async function reopenTicketRecord(run: TicketRun, actor: Actor, onOpen: (
   ticket.lastActivityAt = now;
   ticket.warnedAt = null;
   ticket.reopens = (ticket.reopens ?? 0) + 1;
+  ticket.reopenedBy = [...(ticket.reopenedBy ?? []), { actorId: actor.id, at: now }];
   ticket.reopenUntil = undefined;
   ticket.ratingUntil = undefined;
   ticket.rating = undefined;

@@ -32,6 +32,33 @@ describe('the histories summary', () => {
     expect(transcriptField(renderNotice(summary))).toBe(`\`${GUILD_ID}/0042\``);
   });
 
+  it('lists who reopened a ticket closed again and when, in the guild language, the oldest counted past ten', () => {
+    const reopensField = (notice: TicketNotice) =>
+      renderNotice(notice).embeds[0]?.fields?.find((field) => /^(Reopened|Wieder)/.test(field.name ?? ''));
+    const at = Date.UTC(2026, 0, 3, 9);
+    const twice: TicketNotice = {
+      ...summary,
+      reopens: [
+        { actorId: '1100000000000000101', at },
+        { actorId: '1100000000000000102', at: at + 3_600_000 },
+      ],
+    };
+    expect(reopensField(twice)).toEqual({
+      name: 'Reopened 2 times',
+      value: `by <@1100000000000000101>, <t:${at / 1000}:f>\nby <@1100000000000000102>, <t:${at / 1000 + 3600}:f>`,
+    });
+    const german = { ...twice, ticket: { ...summary.ticket, language: 'de' } } as TicketNotice;
+    expect(reopensField(german)?.name).toBe('Wieder geöffnet: 2-mal');
+    const many: TicketNotice = {
+      ...summary,
+      reopens: Array.from({ length: 12 }, (_, index) => ({ actorId: '1100000000000000101', at: at + index })),
+    };
+    const lines = reopensField(many)?.value.split('\n') ?? [];
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('and 2 earlier reopens');
+    expect(reopensField(summary)).toBeUndefined();
+  });
+
   describe('posted through the Discord activities', () => {
     let sandbox: DiscordSandbox;
     beforeAll(async () => {

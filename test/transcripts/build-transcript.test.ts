@@ -100,6 +100,41 @@ describe('buildTranscript', () => {
     expect(transcript.messageCount).toBe(2);
   });
 
+  it('shows the whole life of a reopened ticket: each close, the rating between, who reopened it and when', () => {
+    const transcript = buildTranscript(
+      source({
+        messages: [
+          sourceMessage('910000000000000001', T0 + 1000, { content: 'first life' }),
+          sourceMessage('910000000000000005', T0 + 6000, { content: 'second life' }),
+        ],
+        events: [
+          { key: 'wf-1:1', kind: 'closed', actorId: BOB, at: T0 + 2000 },
+          { key: 'wf-1:2', kind: 'rated', actorId: ALICE, at: T0 + 3000, data: { stars: 2, comment: ' slow ' } },
+          { key: 'wf-1:3', kind: 'reopened', actorId: ALICE, at: T0 + 4000, data: { closedAt: T0 + 2000 } },
+          { key: 'wf-1:4', kind: 'rated', actorId: ALICE, at: T0 + 4500, data: { stars: 9 } },
+          { key: 'wf-1:5', kind: 'closed', actorId: BOB, at: T0 + 7000 },
+        ],
+      }),
+    );
+    expect(transcript.messages.map((entry) => entry.content || entry.system?.kind)).toEqual([
+      'first life',
+      'closed',
+      'rated',
+      'reopened',
+      'rated',
+      'second life',
+      'closed',
+    ]);
+    expect(transcript.messages[2]?.system).toEqual({
+      kind: 'rated',
+      subjectId: null,
+      rating: { stars: 2, comment: 'slow' },
+    });
+    expect(transcript.messages[3]).toMatchObject({ authorId: ALICE, createdAt: T0 + 4000 });
+    // Stars outside 1 to 5 are not a rating to show: the entry says who rated, without the stars.
+    expect(transcript.messages[4]?.system).toEqual({ kind: 'rated', subjectId: null });
+  });
+
   it('snapshots the replied-to message, or notes that it is gone', () => {
     const original = sourceMessage('910000000000000001', T0 + 1000, {
       authorId: BOB,

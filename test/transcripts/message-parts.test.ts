@@ -328,6 +328,8 @@ describe('messages', () => {
       reminder_sent: 'A reminder was sent to staff.',
       warning_sent: 'An inactivity warning was sent.',
       closed: '<strong>Bob Staff</strong> closed the ticket.',
+      reopened: '<strong>Bob Staff</strong> reopened the ticket.',
+      rated: '<strong>Bob Staff</strong> rated the ticket.',
     };
     for (const [kind, text] of Object.entries(expected) as [SystemKind, string][]) {
       const actor = kind === 'opened' ? ALICE.id : BOB.id;
@@ -342,5 +344,20 @@ describe('messages', () => {
       message({ id: 'event:auto', authorId: null, system: { kind: 'closed', subjectId: null } }),
     ]);
     expect(automatic).toContain('The ticket was closed for inactivity.');
+  });
+
+  it('shows a rating with its stars and its comment, escaped', async () => {
+    const rated = (comment: string | null) =>
+      message({
+        id: 'event:rated',
+        authorId: ALICE.id,
+        system: { kind: 'rated', subjectId: null, rating: { stars: 4, comment } },
+      });
+    expect(await renderMain([rated('Quick <b>help</b> & kind')])).toContain(
+      '<strong>Alice Member</strong> rated the ticket ★★★★☆ (4 of 5): “Quick &lt;b&gt;help&lt;/b&gt; &amp; kind”. <time',
+    );
+    expect(await renderMain([rated(null)])).toContain(
+      '<strong>Alice Member</strong> rated the ticket ★★★★☆ (4 of 5). <time',
+    );
   });
 });

@@ -77,6 +77,13 @@ describe('reopening a closed ticket', () => {
       expect(lastRender?.key).toBe(fake.renders[0]?.key);
       expect(lastRender?.messageIds.sort()).toEqual(['870000000000000001', '870000000000000002']);
       expect(fake.notice('summary')).toHaveLength(2);
+      // The second summary names who reopened the ticket and when; the first had no reopen to list.
+      const [firstSummary, secondSummary] = fake.notice('summary').map((call) => call.notice);
+      expect(firstSummary).not.toHaveProperty('reopens');
+      expect(secondSummary).toMatchObject({
+        reopens: [{ actorId: creatorActor.id, at: reopened.reopenedBy?.[0]?.at }],
+      });
+      expect(reopened.reopenedBy?.[0]?.at).toBeGreaterThanOrEqual(reopenedAt);
       expect(fake.rows.get('ticket-1')).toMatchObject({ status: 'closed', closeReason: 'works now' });
       expect((await handle.query(getTicketState)).status).toBe('closed');
 

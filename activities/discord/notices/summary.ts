@@ -13,6 +13,7 @@ import {
   userMention,
 } from './format.ts';
 import { summaryRatingFields } from './summary-rating.ts';
+import { summaryReopenFields } from './summary-reopens.ts';
 
 /**
  * The record of a closed ticket in the histories channel; names people without pinging them. With the
@@ -38,6 +39,7 @@ export function renderSummary(notice: NoticeOf<'summary'>, settings: NoticeSetti
     { name: t('notices.summary.closed'), value: discordTime(closure.closedAt, 'f'), inline: true },
     { name: t('notices.summary.messages'), value: String(notice.messageCount), inline: true },
     ...(closure.reason?.trim() ? [{ name: t('notices.reason'), value: closure.reason.trim() }] : []),
+    ...summaryReopenFields(notice),
     {
       name: t('notices.summary.transcript'),
       value: settings.publicUrl
