@@ -1,10 +1,19 @@
-import { type APIMessage, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTicketNumber } from '../../domain/ticket-naming.ts';
-import type { SandboxInteraction } from '../../sandbox/discord/index.ts';
 import { isThread } from '../../sandbox/discord/state/records.ts';
-import { getTicketState } from '../../workflows/definitions.ts';
-import { settledReply } from '../support/settled-reply.ts';
+import {
+  closeByStaff,
+  commandsRegistered,
+  customIdsOf,
+  messageIn,
+  openTicketFromPanel,
+  privateAnswer,
+  type SystemTicket,
+  ticketEventsOf,
+  ticketRowOf,
+  workflowStateOf,
+} from '../support/system-tickets.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 
@@ -14,10 +23,7 @@ let system: TicketflowSystem;
 
 beforeAll(async () => {
   system = await startTicketflowSystem({ publicUrl: PUBLIC_URL });
-  // The bot registers /ticket once it has read the guild's configuration; commands wait for it.
-  await eventually(() =>
-    expect(system.discord.state.commands.byName(system.world.guild.id, 'ticket', 1)).toBeDefined(),
-  );
+  await commandsRegistered(system, ['ticket']);
 }, 180_000);
 
 afterAll(async () => {
@@ -26,50 +32,13 @@ afterAll(async () => {
 
 const as = (name: string) => system.discord.driver.as(system.userId(name));
 const mention = (name: string) => `<@${system.userId(name)}>`;
-const customIdsOf = (message: APIMessage) =>
-  (message.components ?? []).flatMap((row) =>
-    row.type === ComponentType.ActionRow
-      ? row.components.map((button) => ('custom_id' in button ? button.custom_id : ''))
-      : [],
-  );
 const starIds = (number: number) => [1, 2, 3, 4, 5].map((stars) => `trate:${system.world.guild.id}:${number}:${stars}`);
-
-/** The bot's final answer, which must be private to the member who acted. */
-async function privateAnswer(pending: SandboxInteraction): Promise<APIMessage> {
-  const reply = await settledReply(pending, 60_000);
-  expect((reply.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-  return reply;
-}
-
-async function openTicket(member: string, text: string): Promise<{ number: number; threadId: string }> {
-  const pressed = as(member).pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
-  await pressed.waitForModal();
-  const said = (await privateAnswer(as(member).submitModal(pressed, { q0: text }))).content;
-  const opened = /^Your ticket #(\d+) is open: <#(\d+)>$/.exec(said);
-  if (!opened) throw new Error(`the ticket did not open: ${said}`);
-  const threadId = opened[2] ?? '';
-  // Staff are added to the thread as it opens; they act in it once they are.
-  await eventually(() =>
-    expect(system.discord.state.threadMembers(threadId).map((member) => member.userId)).toContain(system.userId('sam')),
-  );
-  return { number: Number(opened[1]), threadId };
-}
-
-async function closeAsStaff(ticket: { number: number; threadId: string }, reason: string): Promise<void> {
-  const closed = as('sam').runSlashCommand(ticket.threadId, 'ticket', { subcommand: 'close', options: { reason } });
-  expect((await privateAnswer(closed)).content).toBe(`Ticket #${ticket.number} is closed.`);
-}
-
-const ticketRow = (threadId: string) => system.db.prisma.ticket.findFirstOrThrow({ where: { threadId } });
-const ratedEvents = async (threadId: string) => {
-  const row = await ticketRow(threadId);
-  return system.db.prisma.ticketEvent.findMany({
-    where: { guildId: row.guildId, ticketId: row.id, kind: 'rated' },
-    orderBy: { id: 'asc' },
-  });
-};
-const workflowState = async (threadId: string) =>
-  system.temporal.client.workflow.getHandle((await ticketRow(threadId)).workflowId).query(getTicketState);
+const openTicket = (member: string, text: string) => openTicketFromPanel(system, member, text);
+const closeAsStaff = (ticket: SystemTicket, reason: string) => closeByStaff(system, ticket, reason);
+const ticketRow = (threadId: string) => ticketRowOf(system, threadId);
+const ratedEvents = async (threadId: string) =>
+  (await ticketEventsOf(system, threadId)).filter((event) => event.kind === 'rated');
+const workflowState = (threadId: string) => workflowStateOf(system, threadId);
 
 /** The ticket's summary in #histories, posted at its close. */
 function summaryOf(number: number): APIMessage {
@@ -99,7 +68,7 @@ async function rate(
 }
 
 describe('satisfaction ratings through Discord: the bot, the worker, the dev server, Postgres', () => {
-  let ticket: { number: number; threadId: string };
+  let ticket: SystemTicket;
   let dm: APIMessage;
 
   it('after a close, direct-messages the creator once: why it closed, the transcript link and 1–5 stars', async () => {
@@ -171,20 +140,16 @@ describe('satisfaction ratings through Discord: the bot, the worker, the dev ser
   });
 
   describe('a creator whose DMs are closed', () => {
-    let closedDms: { number: number; threadId: string };
+    let closedDms: SystemTicket;
     let prompt: APIMessage;
 
     it('is asked in the thread instead, with a Rate button, and gets no DM', async () => {
       as('bob').setAllowsDirectMessages(false);
       closedDms = await openTicket('bob', 'I cannot log in.');
       await closeAsStaff(closedDms, 'Password reset');
-      prompt = await eventually(() => {
-        const found = system.discord.state
-          .messagesIn(closedDms.threadId)
-          .find((message) => customIdsOf(message).includes(`tratep:${closedDms.number}`));
-        if (!found) throw new Error('no rating prompt in the thread yet');
-        return found;
-      });
+      prompt = await messageIn(system, closedDms.threadId, 'rating prompt', (message) =>
+        customIdsOf(message).includes(`tratep:${closedDms.number}`),
+      );
       expect(prompt.content).toBe(mention('bob'));
       expect(prompt.mentions.map((user) => user.id)).toEqual([system.userId('bob')]);
       expect(prompt.embeds[0]?.title).toBe(`How did we do with ticket #${closedDms.number}?`);

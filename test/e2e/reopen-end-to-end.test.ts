@@ -1,4 +1,4 @@
-import { type APIMessage, ComponentType } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import type { SandboxInteraction } from '../../sandbox/discord/index.ts';
@@ -6,9 +6,18 @@ import { isThread } from '../../sandbox/discord/state/records.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { FileTranscriptStorage } from '../../transcripts/index.ts';
 import { loadTranscript } from '../../transcripts/transcript-codec.ts';
-import { getTicketState } from '../../workflows/definitions.ts';
 import { permissiveGuildDirectory } from '../support/guild-directory.ts';
-import { settledReply } from '../support/settled-reply.ts';
+import {
+  closeByStaff,
+  commandsRegistered,
+  customIdsOf,
+  openTicketFromPanel,
+  privateAnswer,
+  type SystemTicket,
+  ticketEventsOf,
+  ticketRowOf,
+  workflowStateOf,
+} from '../support/system-tickets.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 
@@ -16,47 +25,25 @@ let system: TicketflowSystem;
 
 beforeAll(async () => {
   system = await startTicketflowSystem();
-  // The bot registers /ticket once it has read the guild's configuration; commands wait for it.
-  await eventually(() =>
-    expect(system.discord.state.commands.byName(system.world.guild.id, 'ticket', 1)).toBeDefined(),
-  );
+  await commandsRegistered(system, ['ticket']);
 }, 180_000);
 
 afterAll(async () => {
   await system?.close();
 });
 
-async function answer(pending: SandboxInteraction): Promise<string> {
-  return (await settledReply(pending, 60_000)).content;
-}
-
+const answer = async (pending: SandboxInteraction) => (await privateAnswer(pending)).content;
 const as = (name: string) => system.discord.driver.as(system.userId(name));
-const customIdsOf = (message: APIMessage) =>
-  (message.components ?? []).flatMap((row) =>
-    row.type === ComponentType.ActionRow
-      ? row.components.map((button) => ('custom_id' in button ? button.custom_id : ''))
-      : [],
-  );
-
-async function openTicket(member: string, text: string): Promise<{ number: number; threadId: string }> {
-  const pressed = as(member).pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
-  await pressed.waitForModal();
-  const said = await answer(as(member).submitModal(pressed, { q0: text }));
-  const opened = /^Your ticket #(\d+) is open: <#(\d+)>$/.exec(said);
-  if (!opened) throw new Error(`the ticket did not open: ${said}`);
-  const threadId = opened[2] ?? '';
-  // Staff are added to the thread as it opens; they act in it once they are.
-  await eventually(() => expect(system.controlMessage(threadId)).toBeDefined());
-  await eventually(() =>
-    expect(system.discord.state.threadMembers(threadId).map((member) => member.userId)).toContain(system.userId('sam')),
-  );
-  return { number: Number(opened[1]), threadId: opened[2] ?? '' };
-}
+const openTicket = (member: string, text: string) => openTicketFromPanel(system, member, text);
+const reopenByCommand = (member: string, number: number) =>
+  as(member).runSlashCommand(system.channelId('tickets'), 'ticket', {
+    subcommand: 'reopen',
+    options: { ticket: number },
+  });
 
 /** Staff close it with `/ticket close` in its thread; resolves once the thread is archived and locked. */
-async function closeAsStaff(ticket: { number: number; threadId: string }, reason: string): Promise<void> {
-  const closed = as('sam').runSlashCommand(ticket.threadId, 'ticket', { subcommand: 'close', options: { reason } });
-  expect(await answer(closed)).toBe(`Ticket #${ticket.number} is closed.`);
+async function closeAsStaff(ticket: SystemTicket, reason: string): Promise<void> {
+  await closeByStaff(system, ticket, reason);
   await eventually(() => expect(threadFlags(ticket.threadId)).toEqual({ archived: true, locked: true }));
 }
 
@@ -66,18 +53,9 @@ function threadFlags(threadId: string): { archived: boolean; locked: boolean } {
   return { archived: thread.thread.archived, locked: thread.thread.locked };
 }
 
-const ticketRow = (threadId: string) => system.db.prisma.ticket.findFirstOrThrow({ where: { threadId } });
-const eventKinds = async (threadId: string) => {
-  const row = await ticketRow(threadId);
-  const events = await system.db.prisma.ticketEvent.findMany({
-    where: { guildId: row.guildId, ticketId: row.id },
-    orderBy: { id: 'asc' },
-  });
-  return events.map((event) => event.kind);
-};
-/** What the ticket's own workflow says it is, by its query. */
-const workflowState = async (threadId: string) =>
-  system.temporal.client.workflow.getHandle((await ticketRow(threadId)).workflowId).query(getTicketState);
+const ticketRow = (threadId: string) => ticketRowOf(system, threadId);
+const eventKinds = async (threadId: string) => (await ticketEventsOf(system, threadId)).map((event) => event.kind);
+const workflowState = (threadId: string) => workflowStateOf(system, threadId);
 
 /** The newest closing notice in the thread: the message with the Reopen button, when it has one. */
 function closingNotices(threadId: string): APIMessage[] {
@@ -95,17 +73,12 @@ async function expectStillClosed(threadId: string, kinds: string[]): Promise<voi
 }
 
 describe('reopening through Discord: the bot, the worker, the dev server, Postgres', () => {
-  let ticket: { number: number; threadId: string };
+  let ticket: SystemTicket;
 
   it('refuses to reopen an open ticket, privately, and changes nothing', async () => {
     ticket = await openTicket('alice', 'My parcel is late.');
-    const asked = as('alice').runSlashCommand(system.channelId('tickets'), 'ticket', {
-      subcommand: 'reopen',
-      options: { ticket: ticket.number },
-    });
-    const reply = await settledReply(asked, 60_000);
-    expect(reply.content).toBe(`Ticket #${ticket.number} is open; only a closed ticket can be reopened.`);
-    expect(reply.flags ?? 0).toBe(64);
+    const asked = reopenByCommand('alice', ticket.number);
+    expect(await answer(asked)).toBe(`Ticket #${ticket.number} is open; only a closed ticket can be reopened.`);
     expect(await eventKinds(ticket.threadId)).toEqual(['opened']);
     expect((await workflowState(ticket.threadId)).status).toBe('open');
   });
@@ -132,24 +105,16 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
 
   it('refuses a member who is neither its creator nor staff, by command and by button, and changes nothing', async () => {
     const forbidden = `Only the member who opened ticket #${ticket.number} or staff can reopen it.`;
-    const byCommand = as('bob').runSlashCommand(system.channelId('tickets'), 'ticket', {
-      subcommand: 'reopen',
-      options: { ticket: ticket.number },
-    });
+    const byCommand = reopenByCommand('bob', ticket.number);
     expect(await answer(byCommand)).toBe(forbidden);
     const [notice] = closingNotices(ticket.threadId).slice(-1);
     const byButton = as('bob').pressButton(ticket.threadId, notice?.id ?? '', `treopen:${ticket.number}`);
-    const reply = await settledReply(byButton, 60_000);
-    expect(reply.content).toBe(forbidden);
-    expect(reply.flags ?? 0).toBe(64);
+    expect(await answer(byButton)).toBe(forbidden);
     await expectStillClosed(ticket.threadId, ['opened', 'member_added', 'replied', 'closed']);
   });
 
   it('is reopened by its creator with /ticket reopen: same number, same thread, unarchived and unlocked', async () => {
-    const reopened = as('alice').runSlashCommand(system.channelId('tickets'), 'ticket', {
-      subcommand: 'reopen',
-      options: { ticket: ticket.number },
-    });
+    const reopened = reopenByCommand('alice', ticket.number);
     expect(await answer(reopened)).toBe(`Ticket #${ticket.number} is open again: <#${ticket.threadId}>.`);
     expect(threadFlags(ticket.threadId)).toEqual({ archived: false, locked: false });
     expect(await ticketRow(ticket.threadId)).toMatchObject({
@@ -171,10 +136,7 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
     // The member can write in the thread again.
     as('alice').sendMessage(ticket.threadId, 'It came back damaged, sorry.');
 
-    const again = as('sam').runSlashCommand(system.channelId('tickets'), 'ticket', {
-      subcommand: 'reopen',
-      options: { ticket: ticket.number },
-    });
+    const again = reopenByCommand('sam', ticket.number);
     expect(await answer(again)).toBe(`Ticket #${ticket.number} is open; only a closed ticket can be reopened.`);
     expect((await eventKinds(ticket.threadId)).filter((kind) => kind === 'reopened')).toHaveLength(1);
   });
@@ -188,9 +150,7 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
       return latest;
     });
     const pressed = as('sam').pressButton(ticket.threadId, notice.id, `treopen:${ticket.number}`);
-    const reply = await settledReply(pressed, 60_000);
-    expect(reply.content).toBe(`Ticket #${ticket.number} is open again: <#${ticket.threadId}>.`);
-    expect(reply.flags ?? 0).toBe(64);
+    expect(await answer(pressed)).toBe(`Ticket #${ticket.number} is open again: <#${ticket.threadId}>.`);
     expect(threadFlags(ticket.threadId)).toEqual({ archived: false, locked: false });
     expect((await eventKinds(ticket.threadId)).filter((kind) => kind === 'reopened')).toHaveLength(2);
     expect(await workflowState(ticket.threadId)).toMatchObject({ status: 'open', number: ticket.number, reopens: 2 });
@@ -225,11 +185,7 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
 
     const refusal = `Closed tickets are final in this server, so ticket #${final.number} cannot be reopened.`;
     for (const name of ['bob', 'sam']) {
-      const asked = as(name).runSlashCommand(system.channelId('tickets'), 'ticket', {
-        subcommand: 'reopen',
-        options: { ticket: final.number },
-      });
-      expect(await answer(asked)).toBe(refusal);
+      expect(await answer(reopenByCommand(name, final.number))).toBe(refusal);
     }
     // The window the ticket closed under is the one it keeps: a guild that allows reopening again later does not
     // make a ticket that was final at its close reopenable; the ticket itself refuses.
@@ -237,10 +193,7 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
       ...stored,
       reopenWindowDays: 7,
     });
-    const later = as('bob').runSlashCommand(system.channelId('tickets'), 'ticket', {
-      subcommand: 'reopen',
-      options: { ticket: final.number },
-    });
+    const later = reopenByCommand('bob', final.number);
     expect(await answer(later)).toBe(refusal);
     await expectStillClosed(final.threadId, ['opened', 'closed']);
     expect((await workflowState(final.threadId)).reopenUntil).toBeUndefined();
