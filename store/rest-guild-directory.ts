@@ -1,5 +1,12 @@
-import { REST } from '@discordjs/rest';
-import { type APIGuild, type ChannelType, type RESTGetAPIGuildChannelsResult, Routes } from 'discord-api-types/v10';
+import { DiscordAPIError, REST } from '@discordjs/rest';
+import {
+  type APIGuild,
+  type APIGuildMember,
+  type ChannelType,
+  type RESTGetAPIGuildChannelsResult,
+  RESTJSONErrorCodes,
+  Routes,
+} from 'discord-api-types/v10';
 import { discordApiRoot } from '../config/discord-api.ts';
 import type { GuildDirectory } from './guild-directory.ts';
 
@@ -24,6 +31,9 @@ export type RestGuildDirectoryOptions = (
   now?: () => number;
 };
 
+/** Discord's answers to a member read for someone who is not in the guild, or no user at all. */
+const NOT_A_MEMBER = new Set<number>([RESTJSONErrorCodes.UnknownMember, RESTJSONErrorCodes.UnknownUser]);
+
 /** A guild's channel as a picker lists it. */
 export interface DirectoryChannel {
   id: string;
@@ -42,12 +52,22 @@ export interface DirectoryRole {
   position: number;
   /** Held by an integration (a bot's own role): nobody can be given it. */
   managed: boolean;
+  /** The role's guild-level permissions (Discord's bit set). */
+  permissions: bigint;
+}
+
+/** What decides a member's guild-level permissions: who owns the guild, and the roles they hold. */
+export interface DirectoryMember {
+  isOwner: boolean;
+  roleIds: readonly string[];
 }
 
 /** A GuildDirectory that can also list what it checks against, for the panel's channel and role pickers. */
 export interface RestGuildDirectory extends GuildDirectory {
   channels(guildId: string): Promise<readonly DirectoryChannel[]>;
   roles(guildId: string): Promise<readonly DirectoryRole[]>;
+  /** A member of the guild, read anew (one request, plus the kept guild read); null when they are not in it. */
+  member(guildId: string, userId: string): Promise<DirectoryMember | null>;
 }
 
 interface Kept<T> {
@@ -96,16 +116,22 @@ export function createRestGuildDirectory(options: RestGuildDirectoryOptions): Re
       };
     });
   });
-  const roles = keeping(async (guildId): Promise<readonly DirectoryRole[]> => {
+  const guilds = keeping(async (guildId): Promise<{ ownerId: string; roles: readonly DirectoryRole[] }> => {
     const guild = (await rest.get(Routes.guild(guildId))) as APIGuild;
-    return guild.roles.map((role) => ({
+    const roles = guild.roles.map((role) => ({
       id: role.id,
       name: role.name,
       color: role.color,
       position: role.position,
       managed: role.managed,
+      permissions: BigInt(role.permissions),
     }));
+    return { ownerId: guild.owner_id, roles };
   });
+  const roles = (guildId: string, fresh?: boolean) => {
+    const read = guilds(guildId, fresh);
+    return { value: read.value.then((guild) => guild.roles), wasKept: read.wasKept };
+  };
 
   /** Looks in the kept read, and in a fresh one when the kept read does not have it. */
   async function find<T extends { id: string }>(
@@ -127,6 +153,16 @@ export function createRestGuildDirectory(options: RestGuildDirectoryOptions): Re
     },
     async hasRole(guildId, roleId) {
       return (await find(roles, guildId, roleId)) !== undefined;
+    },
+    async member(guildId, userId) {
+      const [guild, member] = await Promise.all([
+        guilds(guildId).value,
+        (rest.get(Routes.guildMember(guildId, userId)) as Promise<APIGuildMember>).catch((error: unknown) => {
+          if (error instanceof DiscordAPIError && NOT_A_MEMBER.has(Number(error.code))) return null;
+          throw error;
+        }),
+      ]);
+      return member === null ? null : { isOwner: guild.ownerId === userId, roleIds: member.roles };
     },
   };
 }

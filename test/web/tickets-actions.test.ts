@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRestGuildDirectory } from '../../store/rest-guild-directory.ts';
+import { createMemberStaffCheck } from '../../web/server/tickets/member-staff-check.ts';
 import { TicketActionRefused } from '../../web/server/tickets/ticket-action-refused.ts';
 import { createTicketActions, type TicketActions, type TicketViewer } from '../../web/server/tickets/ticket-actions.ts';
 import { TicketTimerState } from '../../workflows/search-attributes.ts';
@@ -41,7 +43,17 @@ async function row() {
 
 beforeAll(async () => {
   system = await startTicketflowSystem();
-  actions = createTicketActions({ prisma: system.db.prisma, temporal: system.temporal.client });
+  actions = createTicketActions({
+    prisma: system.db.prisma,
+    temporal: system.temporal.client,
+    isStaffMember: createMemberStaffCheck({
+      prisma: system.db.prisma,
+      directory: createRestGuildDirectory({
+        token: system.discord.bot.token,
+        apiBaseUrl: system.discord.apiBaseUrl,
+      }),
+    }),
+  });
   sam = { id: system.userId('sam'), name: 'sam', isStaff: true };
   alice = { id: system.userId('alice'), name: 'alice', isStaff: false };
   ticket = await openFromPanel(system, 'alice', 'My order never arrived');
@@ -77,7 +89,9 @@ describe('staff actions from the panel', () => {
   });
 
   it('claims, adds a member and replies as the signed-in staff member', async () => {
-    expect(await act(sam, { kind: 'claim' })).toMatchObject({ message: `You claimed ticket #${ticket.number}.` });
+    expect(await act(sam, { kind: 'claim', takeOver: false })).toMatchObject({
+      message: `You claimed ticket #${ticket.number}.`,
+    });
     expect((await row()).assigneeId).toBe(sam.id);
 
     await act(sam, { kind: 'add-member', memberId: system.userId('bob') });
@@ -114,7 +128,7 @@ describe('staff actions from the panel', () => {
       guildId: '100000000000000999',
       number: ticket.number,
       viewer: sam,
-      action: { kind: 'claim' },
+      action: { kind: 'claim', takeOver: false },
       requestId: randomUUID(),
     });
     expect(await refusal(elsewhere)).toEqual(notFound);
@@ -132,6 +146,9 @@ describe('staff actions from the panel', () => {
       code: 'already_closed',
       message: `Ticket #${ticket.number} was already closed (reason: "Refund sent"). Nothing was changed.`,
     });
-    expect(await refusal(act(sam, { kind: 'claim' }))).toMatchObject({ status: 409, code: 'ticket_closed' });
+    expect(await refusal(act(sam, { kind: 'claim', takeOver: false }))).toMatchObject({
+      status: 409,
+      code: 'ticket_closed',
+    });
   });
 });

@@ -12,7 +12,9 @@ const params = z.object({ guildId: snowflake });
 
 const channelView = z.object({ id: z.string(), name: z.string(), category: z.string().nullable() });
 const roleView = z.object({ id: z.string(), name: z.string(), color: z.number().int() });
-const followUpsView = z.object({
+const categoryView = z.object({ id: z.string(), name: z.string() });
+/** What followed a save (guild-config/guild-config-writer.ts). */
+export const followUpsView = z.object({
   ticketCommand: z.enum(['registered', 'unchanged', 'failed']),
   openTickets: z.enum(['told', 'failed']),
 });
@@ -20,7 +22,7 @@ const followUpsView = z.object({
 /**
  * A guild's ticket settings, for its admins (Manage Server, Administrator or owner), as `/ticket config` changes them:
  * - `GET /api/v1/guilds/:guildId/config`: the configuration (null before tickets are set up), and the guild's text
- *   channels and roles for the pickers, read with the bot's token;
+ *   channels, categories (for channel mode) and roles for the pickers, read with the bot's token;
  * - `PUT /api/v1/guilds/:guildId/config`: the whole configuration, checked with the bot's schema and against the
  *   guild's own channels and roles (400 naming each field, nothing written), then `/ticket` registered again when
  *   its types changed and the open tickets told.
@@ -36,6 +38,7 @@ export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, serv
           200: z.object({
             config: guildConfigSchema.nullable(),
             channels: z.array(channelView),
+            categories: z.array(categoryView),
             roles: z.array(roleView),
           }),
         },
@@ -55,6 +58,10 @@ export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, serv
       );
       return {
         config,
+        categories: channels
+          .filter((channel) => channel.type === ChannelType.GuildCategory)
+          .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+          .map((category) => ({ id: category.id, name: category.name })),
         channels: channels
           .filter((channel) => channel.type === ChannelType.GuildText)
           .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))

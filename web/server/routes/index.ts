@@ -11,6 +11,7 @@ import { checkoutRoutes } from './billing/checkout-routes.ts';
 import { subscriptionRoutes } from './billing/subscription-routes.ts';
 import { webhookRoutes } from './billing/webhook-routes.ts';
 import { configRoutes } from './config-routes.ts';
+import { configSectionRoutes } from './config-section-routes.ts';
 import { guildRoutes } from './guild-routes.ts';
 import { meRoutes } from './me-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -33,6 +34,7 @@ export const routePlugins: readonly FastifyPluginAsyncZod<WebServices>[] = [
   ticketActionRoutes,
   ticketStreamRoutes,
   configRoutes,
+  configSectionRoutes,
   transcriptRoutes,
   transcriptSearchRoutes,
   webhookRoutes,

@@ -1,4 +1,5 @@
 import type { TicketRefusal } from '../../../temporal/ticket-updates.ts';
+import { PeopleRefusal } from '../../../workflows/ticket-people-rules.ts';
 
 /** The HTTP status and error code of each refusal type the ticket workflow answers with (workflows/ticket-*.ts). */
 const WORKFLOW_REFUSALS: Record<string, { status: number; code: string }> = {
@@ -10,6 +11,23 @@ const WORKFLOW_REFUSALS: Record<string, { status: number; code: string }> = {
   /** The bot lacks a Discord permission: the guild's admins can grant it, and the message names it. */
   MissingPermission: { status: 409, code: 'missing_permission' },
   Unavailable: { status: 503, code: 'unavailable' },
+};
+
+/**
+ * The people rules' refusals, in the panel's words: the workflow's own name the people as Discord mentions, which a
+ * page shows as raw ids. `held_by_another` tells the page to offer a take-over.
+ */
+const PEOPLE_REFUSALS: Record<string, { status: number; code: string; message: string }> = {
+  [PeopleRefusal.heldByAnother]: {
+    status: 409,
+    code: 'held_by_another',
+    message: 'Someone else holds this ticket now. Take it over to change it; nothing was changed.',
+  },
+  [PeopleRefusal.assigneeNotStaff]: {
+    status: 400,
+    code: 'assignee_not_staff',
+    message: 'Only staff can be assigned a ticket, and this member is not staff of the server. Nothing was changed.',
+  },
 };
 
 /**
@@ -33,6 +51,8 @@ export class TicketActionRefused extends Error {
   }
 
   static fromWorkflow(refusal: TicketRefusal): TicketActionRefused {
+    const people = PEOPLE_REFUSALS[refusal.type];
+    if (people) return new TicketActionRefused(people.status, people.code, people.message);
     const known = WORKFLOW_REFUSALS[refusal.type] ?? { status: 409, code: 'refused' };
     return new TicketActionRefused(known.status, known.code, refusal.message);
   }
@@ -56,6 +76,17 @@ export class TicketActionRefused extends Error {
       'ticket_ended',
       `Ticket #${number} has ended without being closed, so nothing was changed. Ask the operators to look at it.`,
     );
+  }
+
+  /** Discord did not say whether the member to assign is staff: nothing was sent to the ticket. */
+  static staffUnknown(number: number, cause: unknown): TicketActionRefused {
+    const refused = new TicketActionRefused(
+      503,
+      'unavailable',
+      `Discord did not say just now whether that member is staff, so ticket #${number} was not changed. Try again in a minute.`,
+    );
+    refused.cause = cause;
+    return refused;
   }
 
   /** Temporal did not answer in time, and the ticket never took the request. */

@@ -16,18 +16,20 @@ import {
   replyAsStaff,
   resumeTimer,
 } from '../../../workflows/definitions.ts';
+import type { MemberStaffCheck } from './member-staff-check.ts';
 import { TicketActionRefused } from './ticket-action-refused.ts';
 
 /** Every staff action the bot offers, as the panel asks for it. */
 export type TicketAction =
   | { kind: 'reply'; content: string }
-  | { kind: 'assign'; assigneeId: string }
-  | { kind: 'unassign' }
-  | { kind: 'claim' }
+  /** `takeOver`: the viewer confirmed taking the ticket from whoever holds it (the bot's Take over button). */
+  | { kind: 'assign'; assigneeId: string; takeOver: boolean }
+  | { kind: 'unassign'; takeOver: boolean }
+  | { kind: 'claim'; takeOver: boolean }
   | { kind: 'add-member'; memberId: string }
   | { kind: 'pause-timer' }
   | { kind: 'resume-timer' }
-  | { kind: 'disable-timer' }
+  | { kind: 'disable-timer'; reason: string }
   | { kind: 'close'; reason: string | null };
 
 /** Who asks: the signed-in user, and whether the server found them staff of the guild (never the browser's word). */
@@ -48,6 +50,8 @@ export type TicketActionResult =
 export interface TicketActionsOptions {
   prisma: PrismaClient;
   temporal: Client;
+  /** Whether someone the viewer assigns is staff: the ticket refuses anyone else, as it does for the bot. */
+  isStaffMember: MemberStaffCheck;
   /** How long a request waits for the ticket's answer, sending it again while Temporal is unreachable. */
   answerWithinMs?: number;
 }
@@ -81,6 +85,13 @@ export function createTicketActions(options: TicketActionsOptions) {
       if (!ticket || (!viewer.isStaff && ticket.creatorId !== viewer.id)) throw TicketActionRefused.notFound();
       if (ticket.status === 'closed') throw closedRefusal(ticket, action.kind === 'close');
       const actor: Actor = { id: viewer.id, name: viewer.name.slice(0, 100), isStaff: viewer.isStaff };
+      // Asked only of another assignee: the viewer's own standing is the server's view of them.
+      const assigneeIsStaff =
+        action.kind === 'assign' && action.assigneeId !== viewer.id
+          ? await options.isStaffMember(request.guildId, action.assigneeId).catch((error: unknown) => {
+              throw TicketActionRefused.staffUnknown(ticket.number, error);
+            })
+          : undefined;
       const deadline = AbortSignal.timeout(answerWithinMs);
       const stillWanted = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
       let accepted = false;
@@ -93,7 +104,7 @@ export function createTicketActions(options: TicketActionsOptions) {
           },
         });
       try {
-        return await run(ticket, actor, action, ask);
+        return await run(ticket, actor, action, ask, assigneeIsStaff);
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) throw await endedRefusal(options.prisma, ticket, action.kind);
         if (error instanceof TicketRefusal) throw TicketActionRefused.fromWorkflow(error);
@@ -116,7 +127,13 @@ type Ask = <Ret, Arg>(update: UpdateDefinition<Ret, [Arg]>, arg: Arg) => Promise
  * Sends the action's update and words what changed. The workflow's answer (its view of the ticket) is not shown: the
  * page follows the ticket's stored changes, which the same update wrote.
  */
-async function run(ticket: TicketRef, actor: Actor, action: TicketAction, ask: Ask): Promise<TicketActionResult> {
+async function run(
+  ticket: TicketRef,
+  actor: Actor,
+  action: TicketAction,
+  ask: Ask,
+  assigneeIsStaff: boolean | undefined,
+): Promise<TicketActionResult> {
   const number = ticket.number;
   const done = (message: string): TicketActionResult => ({ outcome: 'done', message });
   switch (action.kind) {
@@ -124,26 +141,33 @@ async function run(ticket: TicketRef, actor: Actor, action: TicketAction, ask: A
       await ask(replyAsStaff, { actor, content: action.content });
       return done(`Your reply was posted in ticket #${number}.`);
     case 'claim':
-      await ask(assignTicket, { actor, assigneeId: actor.id });
-      return done(`You claimed ticket #${number}.`);
+      await ask(assignTicket, { actor, assigneeId: actor.id, ...takingOver(action) });
+      return done(action.takeOver ? `You took over ticket #${number}.` : `You claimed ticket #${number}.`);
     case 'assign':
-      await ask(assignTicket, { actor, assigneeId: action.assigneeId });
+      await ask(assignTicket, {
+        actor,
+        assigneeId: action.assigneeId,
+        ...(assigneeIsStaff === undefined ? {} : { assigneeIsStaff }),
+        ...takingOver(action),
+      });
       return done(
         action.assigneeId === actor.id ? `You claimed ticket #${number}.` : `Ticket #${number} is now assigned.`,
       );
     case 'unassign':
-      await ask(assignTicket, { actor, assigneeId: null });
+      await ask(assignTicket, { actor, assigneeId: null, ...takingOver(action) });
       return done(`Ticket #${number} is no longer assigned.`);
     case 'add-member':
       await ask(addMember, { actor, memberId: action.memberId });
       return done(`The member was added to ticket #${number}.`);
     case 'pause-timer':
-    case 'resume-timer':
-    case 'disable-timer': {
+    case 'resume-timer': {
       const timer = TIMER_UPDATES[action.kind];
       await ask(timer.update, { actor });
       return done(`The inactivity timer of ticket #${number} is ${timer.done}.`);
     }
+    case 'disable-timer':
+      await ask(disableTimer, { actor, reason: action.reason });
+      return done(`The inactivity timer of ticket #${number} is off: “${action.reason}”.`);
     case 'close':
       return closeOutcome(ticket, await ask(closeTicket, { actor, reason: action.reason }));
   }
@@ -152,8 +176,12 @@ async function run(ticket: TicketRef, actor: Actor, action: TicketAction, ask: A
 const TIMER_UPDATES = {
   'pause-timer': { update: pauseTimer, done: 'paused' },
   'resume-timer': { update: resumeTimer, done: 'resumed' },
-  'disable-timer': { update: disableTimer, done: 'disabled' },
 } as const;
+
+/** Sent only when confirmed, as the bot's Take over button sends it: older tickets never see the field. */
+function takingOver(action: { takeOver: boolean }): { takeOver?: true } {
+  return action.takeOver ? { takeOver: true } : {};
+}
 
 function closeOutcome(ticket: TicketRef, result: CloseTicketResult): TicketActionResult {
   switch (result.outcome) {

@@ -124,10 +124,13 @@ export type TicketActionName =
 
 /**
  * One staff action on a ticket; resolves with the server's words for what happened, and throws an ApiError with
- * the workflow's words when it was refused. A form's fields (reply's `content`, `memberId`, close's `reason`) are
- * its body. The page follows the ticket's live stream for what changed.
+ * the workflow's words when it was refused. A form's fields (reply's `content`, `memberId`, `assigneeId`, the
+ * close's and the timer's `reason`, and `takeOver` once confirmed) are its body. The page follows the ticket's live
+ * stream for what changed.
  */
 export const actOnTicket = action(async (guildId: string, number: number, name: TicketActionName, fields: FormData) => {
-  const response = await send(`${ticketPath(guildId, number)}/${name}`, 'POST', Object.fromEntries(fields));
+  const { takeOver, ...body } = Object.fromEntries(fields);
+  const confirmed = takeOver === undefined ? {} : { takeOver: takeOver === 'true' };
+  const response = await send(`${ticketPath(guildId, number)}/${name}`, 'POST', { ...body, ...confirmed });
   return ((await response.json()) as { message: string }).message;
 }, 'actOnTicket');

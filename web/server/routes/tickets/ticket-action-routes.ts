@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grants } from '../../../../domain/guild-access.ts';
 import { snowflake } from '../../../../domain/snowflake.ts';
+import { TIMER_DISABLE_REASON_MAX } from '../../../../workflows/ticket-timer-reason.ts';
 import { CLOSE_REASON_MAX, STAFF_REPLY_MAX } from '../../../../workflows/ticket-validators.ts';
 import type { RouteAccess } from '../../access/route-access.ts';
 import { ApiError } from '../../http/api-error.ts';
 import { accessibleGuild, signedInSession } from '../../sessions/signed-in-session.ts';
+import { createMemberStaffCheck } from '../../tickets/member-staff-check.ts';
 import { TicketActionRefused } from '../../tickets/ticket-action-refused.ts';
 import { createTicketActions, type TicketAction } from '../../tickets/ticket-actions.ts';
 import type { WebServices } from '../../web-services.ts';
@@ -22,6 +24,10 @@ const idempotencyHeaders = z.object({
 
 /** fastify gives a request without a body as null. */
 const noBody = z.strictObject({}).nullish();
+
+/** `takeOver: true` confirms taking a ticket someone else holds; without it the ticket refuses (`held_by_another`). */
+const takeOver = z.boolean().default(false);
+const takeOverBody = z.strictObject({ takeOver }).nullish();
 
 interface ActionRoute<Body extends z.ZodType> {
   path: string;
@@ -48,11 +54,21 @@ const ACTION_ROUTES = [
   route({
     path: 'assign',
     access: 'staff',
-    body: z.strictObject({ assigneeId: snowflake }),
-    action: (body) => ({ kind: 'assign', assigneeId: body.assigneeId }),
+    body: z.strictObject({ assigneeId: snowflake, takeOver }),
+    action: (body) => ({ kind: 'assign', assigneeId: body.assigneeId, takeOver: body.takeOver }),
   }),
-  route({ path: 'unassign', access: 'staff', body: noBody, action: () => ({ kind: 'unassign' }) }),
-  route({ path: 'claim', access: 'staff', body: noBody, action: () => ({ kind: 'claim' }) }),
+  route({
+    path: 'unassign',
+    access: 'staff',
+    body: takeOverBody,
+    action: (body) => ({ kind: 'unassign', takeOver: body?.takeOver ?? false }),
+  }),
+  route({
+    path: 'claim',
+    access: 'staff',
+    body: takeOverBody,
+    action: (body) => ({ kind: 'claim', takeOver: body?.takeOver ?? false }),
+  }),
   route({
     path: 'members',
     access: 'staff',
@@ -61,7 +77,15 @@ const ACTION_ROUTES = [
   }),
   route({ path: 'pause-timer', access: 'staff', body: noBody, action: () => ({ kind: 'pause-timer' }) }),
   route({ path: 'resume-timer', access: 'staff', body: noBody, action: () => ({ kind: 'resume-timer' }) }),
-  route({ path: 'disable-timer', access: 'staff', body: noBody, action: () => ({ kind: 'disable-timer' }) }),
+  // The reason is required, as in the bot's modal: it is shown beside the timer while it is off.
+  route({
+    path: 'disable-timer',
+    access: 'staff',
+    body: z.strictObject({
+      reason: z.string().trim().min(1, 'must not be empty').max(TIMER_DISABLE_REASON_MAX),
+    }),
+    action: (body) => ({ kind: 'disable-timer', reason: body.reason }),
+  }),
   route({
     path: 'close',
     access: 'member',
@@ -73,7 +97,11 @@ const ACTION_ROUTES = [
 const actionReply = z.object({ outcome: z.enum(['done', 'closing', 'accepted']), message: z.string() });
 
 export const ticketActionRoutes: FastifyPluginAsyncZod<WebServices> = async (app, services) => {
-  const actions = createTicketActions({ prisma: services.prisma, temporal: services.temporal });
+  const actions = createTicketActions({
+    prisma: services.prisma,
+    temporal: services.temporal,
+    isStaffMember: createMemberStaffCheck({ prisma: services.prisma, directory: services.guildDirectory }),
+  });
 
   for (const definition of ACTION_ROUTES) {
     app.post(

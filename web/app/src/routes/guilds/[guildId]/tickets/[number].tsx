@@ -138,7 +138,9 @@ export default function TicketPage() {
               </Show>
               <TicketActionOutcome />
               <Show when={staff() && ticket().status === 'open' && me()}>
-                {(viewer) => <TicketActions guildId={params.guildId} ticket={ticket()} viewerId={viewer().id} />}
+                {(viewer) => (
+                  <TicketActions guildId={params.guildId} ticket={ticket()} viewerId={viewer().id} nameOf={nameOf} />
+                )}
               </Show>
               <div class="ticket-columns">
                 <TicketConversation messages={ticket().messages} olderMessages={ticket().olderMessages} />
