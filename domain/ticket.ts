@@ -486,6 +486,17 @@ export interface TicketActivities {
   }): Promise<{ outcome: 'created'; channelId: string } | { outcome: 'categories_full'; categoryCount: number }>;
   /** Channel mode: sets who may see and write in the ticket's channel; the same overwrites however often it runs. */
   setTicketChannelAccess(input: { channelId: string; access: TicketChannelAccess[]; reason: string }): Promise<void>;
+  /**
+   * Channel mode: the ticket channel's staff roles follow the guild's: each of `staffRoleIds` may write, each of
+   * `removedRoleIds` loses its overwrite. Reads the channel once and changes only the overwrites that differ, so a
+   * retry changes nothing twice. Returns how many overwrites it changed.
+   */
+  followTicketChannelStaff(input: {
+    channelId: string;
+    staffRoleIds: string[];
+    removedRoleIds: string[];
+    reason: string;
+  }): Promise<{ changed: number }>;
   /** Channel mode: deletes the ticket's channel once the ticket is final; a channel already gone is done. */
   deleteTicketChannel(input: { channelId: string; reason: string }): Promise<void>;
   /** Unarchives and unlocks a ticket's thread (a reopened ticket); an open, unlocked thread is left as it is. */

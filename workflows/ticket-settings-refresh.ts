@@ -1,14 +1,16 @@
 import type { FollowedSettings, TicketSettings } from '../domain/ticket.ts';
 import type { TicketView } from './definitions.ts';
 import { ticketSpace } from './ticket-channel-mode.ts';
+import { followChannelStaff } from './ticket-channel-staff.ts';
 import type { TicketRun } from './ticket-run.ts';
 import { followSupportHours } from './ticket-sla.ts';
 import { runStep, type StepOutcome } from './ticket-steps.ts';
 
 /**
  * Reads the guild's current settings and applies what an open ticket should follow (see `followSettings`).
- * Members of staff roles added since the ticket opened are brought into its thread; until that succeeds the
- * ticket keeps its settings marked stale, so the loop tries again.
+ * Members of staff roles added since the ticket opened are brought into its thread; a ticket channel's staff
+ * overwrites become the guild's staff roles, removed ones taken out (ticket-channel-staff.ts). Until that succeeds
+ * the ticket keeps its settings marked stale, so the loop tries again.
  */
 export async function refreshSettings(run: TicketRun): Promise<StepOutcome<void>> {
   const { ticket } = run;
@@ -24,7 +26,14 @@ export async function refreshSettings(run: TicketRun): Promise<StepOutcome<void>
   }
   const addedRoles = current.staffRoleIds.filter((roleId) => !held.staffRoleIds.includes(roleId));
   const threadId = ticket.threadId;
-  if (addedRoles.length > 0 && threadId) {
+  const followed = threadId ? await followChannelStaff(run, threadId, held.staffRoleIds, current.staffRoleIds) : null;
+  if (followed) {
+    if (!followed.done && followed.why === 'held_up') {
+      followSettings(ticket, { ...current, staffRoleIds: held.staffRoleIds }, Date.now());
+      run.publish();
+      return followed;
+    }
+  } else if (addedRoles.length > 0 && threadId) {
     const added = await runStep(
       run,
       { target: 'thread', step: 'bring new staff roles into the thread', onProblem: 'report' },

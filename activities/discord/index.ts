@@ -19,6 +19,7 @@ import { showTimerControls } from './show-timer-controls.ts';
 import { botUserId } from './ticket-channel/bot-user.ts';
 import { createTicketChannel } from './ticket-channel/create-ticket-channel.ts';
 import { deleteTicketChannel } from './ticket-channel/delete-ticket-channel.ts';
+import { followTicketChannelStaff } from './ticket-channel/follow-ticket-channel-staff.ts';
 import { setTicketChannelAccess } from './ticket-channel/set-ticket-channel-access.ts';
 import { unlockThread } from './unlock-thread.ts';
 
@@ -37,6 +38,7 @@ export type DiscordActivities = Pick<
   | 'showTimerControls'
   | 'createTicketChannel'
   | 'setTicketChannelAccess'
+  | 'followTicketChannelStaff'
   | 'deleteTicketChannel'
   | 'unlockThread'
   | 'renameThread'
@@ -61,6 +63,7 @@ export function createDiscordActivities(rest: REST, notices: NoticeSettings = {}
     showTimerControls: showTimerControls(rest),
     createTicketChannel: createTicketChannel(rest, botUserId(rest)),
     setTicketChannelAccess: setTicketChannelAccess(rest),
+    followTicketChannelStaff: followTicketChannelStaff(rest),
     deleteTicketChannel: deleteTicketChannel(rest),
     unlockThread: unlockThread(rest),
     renameThread: renameThread(rest),

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { channelModeScenarios } from './history-scenarios/channel-mode.ts';
+import { channelStaffScenarios } from './history-scenarios/channel-staff.ts';
 import { closeRequestScenarios } from './history-scenarios/close-request.ts';
 import { coreScenarios } from './history-scenarios/core.ts';
 import { everyFeatureScenarios } from './history-scenarios/every-feature.ts';
@@ -31,6 +32,7 @@ const scenarios: HistoryScenario[] = [
   ...slaScenarios,
   ...reopenRatingScenarios,
   ...everyFeatureScenarios,
+  ...channelStaffScenarios,
 ];
 
 async function record(): Promise<void> {

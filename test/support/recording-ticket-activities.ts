@@ -336,6 +336,21 @@ export class RecordingTicketActivities {
         else channel?.access.set(id, access);
       }
     },
+    followTicketChannelStaff: async (input) => {
+      await this.enter('followTicketChannelStaff', input);
+      this.requireChannel(input.channelId);
+      const channel = [...this.ticketChannels.values()].find((c) => c.id === input.channelId && !c.deleted);
+      let changed = 0;
+      for (const roleId of input.staffRoleIds) {
+        if (channel?.access.get(roleId) === 'write') continue;
+        channel?.access.set(roleId, 'write');
+        changed += 1;
+      }
+      for (const roleId of input.removedRoleIds) {
+        if (!input.staffRoleIds.includes(roleId) && channel?.access.delete(roleId)) changed += 1;
+      }
+      return { changed };
+    },
     deleteTicketChannel: async (input) => {
       await this.enter('deleteTicketChannel', input);
       const channel = [...this.ticketChannels.values()].find((c) => c.id === input.channelId);
