@@ -10,12 +10,6 @@ export class UserFacingError extends Error {
   override name = 'UserFacingError';
 }
 
-/** Ends every answer given before the outcome is known: the member learns that a final one follows. */
-export const OUTCOME_FOLLOWS = 'This message will show the outcome.';
-
-/** What is true of a request sent to a ticket that has not answered yet: the bot keeps sending it until it does. */
-export const REQUEST_QUEUED = `The ticket service is not answering just now. Your request is queued and will complete when the service is back. ${OUTCOME_FOLLOWS}`;
-
 /** Mentions in answers are shown, never pinged. */
 export const NO_PINGS = { parse: [] };
 

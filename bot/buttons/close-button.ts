@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { deferEphemeral, replyEphemeral } from '../replies.ts';
 import { closeFactsOf } from '../tickets/answer-from-record.ts';
 import { closedTicketAnswer } from '../tickets/closure-words.ts';
@@ -16,9 +17,10 @@ export const closeButton: ButtonHandler = {
   prefix: CUSTOM_ID_PREFIX.close,
   async execute(interaction, id, context) {
     await deferEphemeral(interaction);
+    const t = interactionWords(interaction);
     const ticket = await resolveTicket(interaction, context, ticketNumberOf(id));
     if (ticket.status === 'closed') {
-      await replyEphemeral(interaction, closedTicketAnswer(ticket.number, closeFactsOf(ticket), 'close'));
+      await replyEphemeral(interaction, closedTicketAnswer(t, ticket.number, closeFactsOf(ticket), 'close'));
       return;
     }
     const number = String(ticket.number);
@@ -26,14 +28,14 @@ export const closeButton: ButtonHandler = {
       new ButtonBuilder()
         .setCustomId(customId(CUSTOM_ID_PREFIX.closeConfirm, number))
         .setStyle(ButtonStyle.Danger)
-        .setLabel('Confirm'),
+        .setLabel(t('replies.close.confirm')),
       new ButtonBuilder()
         .setCustomId(customId(CUSTOM_ID_PREFIX.closeWithReason, number))
         .setStyle(ButtonStyle.Secondary)
-        .setLabel('Close with reason'),
+        .setLabel(t('replies.close.withReason')),
     );
     await interaction.editReply({
-      content: `Close ticket #${number}? The thread will be locked and archived.`,
+      content: t('replies.close.question', { number }),
       components: [row],
     });
   },

@@ -2,6 +2,7 @@ import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import { findTicketByNumber } from '../../store/find-ticket.ts';
 import { withDeadline } from '../../telemetry/deadline.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { BEFORE_MODAL_READ_WITHIN_MS } from '../interactions/read-in-time.ts';
 import { closeReasonModal } from '../modals/close-reason-modal.ts';
 import { replyEphemeral } from '../replies.ts';
@@ -22,10 +23,11 @@ export const closeWithReasonButton: ButtonHandler = {
       findTicketByNumber(context.prisma, interaction.guildId, number),
       BEFORE_MODAL_READ_WITHIN_MS,
     ).catch(() => null);
+    const t = interactionWords(interaction);
     if (ticket?.status === 'closed') {
-      await replyEphemeral(interaction, closedTicketAnswer(ticket.number, closeFactsOf(ticket), 'close'));
+      await replyEphemeral(interaction, closedTicketAnswer(t, ticket.number, closeFactsOf(ticket), 'close'));
       return;
     }
-    await interaction.showModal(closeReasonModal(number));
+    await interaction.showModal(closeReasonModal(t, number));
   },
 };

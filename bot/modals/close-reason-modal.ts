@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
 import type { ModalHandler } from '../interactions/handler-types.ts';
 import { deferEphemeral } from '../replies.ts';
@@ -9,15 +10,16 @@ import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 
 const REASON_INPUT = 'reason';
 
-export function closeReasonModal(ticketNumber: number): ModalBuilder {
+/** The close reason form, in the member's language (`t`). */
+export function closeReasonModal(t: Translate, ticketNumber: number): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(customId(CUSTOM_ID_PREFIX.closeReason, String(ticketNumber)))
-    .setTitle(`Close ticket #${ticketNumber}`)
+    .setTitle(t('replies.close.modalTitle', { number: ticketNumber }))
     .addComponents(
       new ActionRowBuilder<TextInputBuilder>().addComponents(
         new TextInputBuilder()
           .setCustomId(REASON_INPUT)
-          .setLabel('Reason')
+          .setLabel(t('replies.close.reasonLabel'))
           .setStyle(TextInputStyle.Paragraph)
           .setRequired(true)
           .setMaxLength(CLOSE_REASON_MAX),

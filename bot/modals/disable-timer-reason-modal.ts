@@ -67,7 +67,7 @@ export async function askTimerOffReason(
       throw new UserFacingError(t('close-request.onlyStaffTimer'));
     }
     if (ticket?.status === 'closed') {
-      await replyEphemeral(interaction, closedTicketAnswer(ticket.number, closeFactsOf(ticket), 'change'));
+      await replyEphemeral(interaction, closedTicketAnswer(t, ticket.number, closeFactsOf(ticket), 'change'));
       return;
     }
     await interaction.showModal(disableTimerReasonModal(ticket?.number ?? (number as number), t));

@@ -2,8 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { RepliableInteraction } from 'discord.js';
 import type { Actor } from '../../domain/ticket.ts';
 import { canClose, canManage } from '../../domain/ticket-permissions.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { translator } from '../../i18n/translate.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
 import {
@@ -17,9 +16,10 @@ import {
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerInTime } from '../interactions/answer-in-time.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { actorOf } from '../permissions.ts';
-import { answerFailure, deferEphemeral, REQUEST_QUEUED, replyEphemeral, UserFacingError } from '../replies.ts';
+import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../replies.ts';
 import { actOnLiveTicket, closeFactsOf } from './answer-from-record.ts';
 import { closeAnswer, closePending } from './close-answer.ts';
 import { closedTicketAnswer } from './closure-words.ts';
@@ -33,13 +33,19 @@ export type AskTicket = <Ret, Arg>(update: UpdateDefinition<Ret, [Arg]>, arg: Ar
 /** One kind of action on a ticket, as actOnTicket runs it. */
 export interface TicketAction {
   /** Refuses, with a UserFacingError, an actor who may not do this; checked before the ticket is asked anything. */
-  allow(actor: Actor): void;
+  allow(actor: Actor, t: Translate): void;
   /** Whether it closes the ticket or changes it, for the answer when the ticket turns out to be closed. */
   attempt: 'close' | 'change';
   /** What is true while the ticket has not answered. */
-  pending: string;
-  /** Asks the ticket and words its answer; may `show` a step on the way. */
-  run(actor: Actor, ask: AskTicket, show: (text: string) => Promise<void>, stillWanted: AbortSignal): Promise<string>;
+  pending(t: Translate): string;
+  /** Asks the ticket and words its answer in `t`; may `show` a step on the way. */
+  run(
+    actor: Actor,
+    ask: AskTicket,
+    t: Translate,
+    show: (text: string) => Promise<void>,
+    stillWanted: AbortSignal,
+  ): Promise<string>;
 }
 
 /**
@@ -58,15 +64,16 @@ export async function actOnTicket(
     await deferEphemeral(interaction);
     const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
     const actor = actorOf(interaction.member, config);
-    action.allow(actor);
+    const t = interactionWords(interaction, config?.language);
+    action.allow(actor, t);
     if (ticket.status === 'closed') {
-      await replyEphemeral(interaction, closedTicketAnswer(ticket.number, closeFactsOf(ticket), action.attempt));
+      await replyEphemeral(interaction, closedTicketAnswer(t, ticket.number, closeFactsOf(ticket), action.attempt));
       return;
     }
     let accepted = false;
     const interim = {
-      pending: async () => action.pending,
-      unconfirmed: async () => unconfirmedAnswer(ticket, accepted),
+      pending: async () => action.pending(t),
+      unconfirmed: async () => unconfirmedAnswer(t, ticket, accepted),
     };
     await answerInTime(interaction, interim, (show, stillWanted) => {
       const ask: AskTicket = (update, arg) =>
@@ -77,7 +84,7 @@ export async function actOnTicket(
             accepted = true;
           },
         });
-      return actOnLiveTicket(context, ticket, action.attempt, () => action.run(actor, ask, show, stillWanted));
+      return actOnLiveTicket(context, ticket, action.attempt, () => action.run(actor, ask, t, show, stillWanted), t);
     });
   } catch (error) {
     await answerFailure(interaction, error);
@@ -85,15 +92,15 @@ export async function actOnTicket(
 }
 
 /** Discord stops taking edits before the ticket service answered. */
-function unconfirmedAnswer(ticket: TicketRef, accepted: boolean): string {
-  return accepted
-    ? `Ticket #${ticket.number} has your request and completes it once the ticket service is back.`
-    : `The ticket service did not answer for 15 minutes, so your request may not have reached ticket #${ticket.number}. ` +
-        'Once the service is back, look at the ticket and try again if nothing happened: asking twice changes nothing twice.';
+function unconfirmedAnswer(t: Translate, ticket: TicketRef, accepted: boolean): string {
+  return t(accepted ? 'replies.action.accepted' : 'replies.action.unconfirmed', { number: ticket.number });
 }
 
-function requireStaff(actor: Actor, what: string): void {
-  if (!canManage(actor)) throw new UserFacingError(`Only staff can ${what}.`);
+/** The staff actions, as the refusal names them. */
+type StaffActionName = 'assign' | 'add' | TimerChange;
+
+function requireStaff(actor: Actor, t: Translate, action: StaffActionName): void {
+  if (!canManage(actor)) throw new UserFacingError(t('replies.action.onlyStaff', { action }));
 }
 
 export function closeTicketAs(
@@ -104,28 +111,29 @@ export function closeTicketAs(
 ): Promise<void> {
   const trimmed = reason?.trim() || null;
   return actOnTicket(interaction, context, ticket, {
-    allow(actor) {
-      if (!canClose(actor, ticket.creatorId)) {
-        throw new UserFacingError('Only the member who opened this ticket or staff can close it.');
-      }
+    allow(actor, t) {
+      if (!canClose(actor, ticket.creatorId)) throw new UserFacingError(t('replies.action.onlyCreatorOrStaff'));
       if (trimmed && trimmed.length > CLOSE_REASON_MAX) {
-        throw new UserFacingError(`A close reason can be at most ${CLOSE_REASON_MAX} characters.`);
+        throw new UserFacingError(t('replies.action.reasonTooLong', { max: CLOSE_REASON_MAX }));
       }
     },
     attempt: 'close',
-    pending: closePending(ticket),
-    run: async (actor, ask, show, stillWanted) =>
-      closeAnswer(context, ticket, await ask(closeTicket, { actor, reason: trimmed }), show, stillWanted),
+    pending: (t) => closePending(t, ticket),
+    run: async (actor, ask, t, show, stillWanted) =>
+      closeAnswer(t, context, ticket, await ask(closeTicket, { actor, reason: trimmed }), show, stillWanted),
   });
 }
 
 /** A staff action that changes the ticket and is answered with `done` once the ticket took it. */
-export function staffAction(what: string, change: (actor: Actor, ask: AskTicket) => Promise<string>): TicketAction {
+function staffAction(
+  name: StaffActionName,
+  change: (actor: Actor, ask: AskTicket, t: Translate) => Promise<string>,
+): TicketAction {
   return {
-    allow: (actor) => requireStaff(actor, what),
+    allow: (actor, t) => requireStaff(actor, t, name),
     attempt: 'change',
-    pending: REQUEST_QUEUED,
-    run: (actor, ask) => change(actor, ask),
+    pending: (t) => t('replies.requestQueued'),
+    run: (actor, ask, t) => change(actor, ask, t),
   };
 }
 
@@ -139,17 +147,16 @@ export function assignTicketAs(
   context: BotContext,
   options: AssignOptions = {},
 ): Promise<void> {
-  const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
   const subject = { number: ticket.number, ...(assigneeId === null ? {} : { memberId: assigneeId }) };
   return actOnTicket(
     interaction,
     context,
     ticket,
-    staffAction('assign tickets', async (actor, ask) => {
+    staffAction('assign', async (actor, ask, t) => {
       await inPeopleWords(t, subject, () => ask(assignTicket, { actor, assigneeId, ...options }));
-      if (assigneeId === null) return `Ticket #${ticket.number} is no longer assigned.`;
-      if (assigneeId === actor.id) return `You claimed ticket #${ticket.number}.`;
-      return `Ticket #${ticket.number} is now assigned to <@${assigneeId}>.`;
+      if (assigneeId === null) return t('replies.action.unassigned', { number: ticket.number });
+      if (assigneeId === actor.id) return t('replies.action.claimed', { number: ticket.number });
+      return t('replies.action.assigned', { number: ticket.number, assignee: `<@${assigneeId}>` });
     }),
   );
 }
@@ -164,9 +171,9 @@ export function addTicketMemberAs(
     interaction,
     context,
     ticket,
-    staffAction('add members to tickets', async (actor, ask) => {
+    staffAction('add', async (actor, ask, t) => {
       await ask(addMember, { actor, memberId });
-      return `<@${memberId}> was added to ticket #${ticket.number}.`;
+      return t('replies.action.memberAdded', { member: `<@${memberId}>`, number: ticket.number });
     }),
   );
 }
@@ -189,9 +196,9 @@ export function changeTicketTimerAs(
     interaction,
     context,
     ticket,
-    staffAction(`${change} the inactivity timer`, async (actor, ask) => {
+    staffAction(change, async (actor, ask, t) => {
       await ask(TIMER_UPDATES[change].update, { actor });
-      return `The inactivity timer of ticket #${ticket.number} is ${TIMER_UPDATES[change].done}.`;
+      return t('replies.action.timer', { number: ticket.number, state: TIMER_UPDATES[change].done });
     }),
   );
 }

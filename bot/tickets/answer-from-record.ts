@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Translate } from '../../i18n/translate.ts';
 import { findTicketByWorkflow, type TicketRef } from '../../store/find-ticket.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import type { BotServices } from '../bot-context.ts';
@@ -20,27 +21,29 @@ export async function actOnLiveTicket(
   ticket: TicketRef,
   attempt: 'close' | 'change',
   act: () => Promise<string>,
+  t: Translate,
 ): Promise<string> {
   try {
     return await act();
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return answerFromRecord(services, ticket, attempt, 'ended');
+    if (error instanceof WorkflowNotFoundError) return answerFromRecord(t, services, ticket, attempt, 'ended');
     if (error instanceof TicketRefusal && error.type === 'TicketClosed') {
-      return answerFromRecord(services, ticket, attempt, 'closing');
+      return answerFromRecord(t, services, ticket, attempt, 'closing');
     }
     throw error;
   }
 }
 
 async function answerFromRecord(
+  t: Translate,
   services: Pick<BotServices, 'prisma'>,
   ticket: TicketRef,
   attempt: 'close' | 'change',
   found: 'ended' | 'closing',
 ): Promise<string> {
   const now = await readInTime(findTicketByWorkflow(services.prisma, ticket.workflowId)).catch(() => null);
-  if (now?.status === 'closed') return closedTicketAnswer(now.number, closeFactsOf(now), attempt);
-  if (found === 'closing') return `Ticket #${ticket.number} is being closed, so nothing was changed.`;
-  if (!now) return `Ticket #${ticket.number} has ended, so nothing was changed.`;
-  return `Ticket #${ticket.number} has ended without being closed, so nothing was changed. Ask the operators to look at it.`;
+  if (now?.status === 'closed') return closedTicketAnswer(t, now.number, closeFactsOf(now), attempt);
+  if (found === 'closing') return t('replies.closed.beingClosed', { number: ticket.number });
+  if (!now) return t('replies.closed.ended', { number: ticket.number });
+  return t('replies.closed.endedUnclosed', { number: ticket.number });
 }

@@ -1,17 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
 import { type CloseTicketResult, getTicketState } from '../../workflows/definitions.ts';
 import type { BotServices } from '../bot-context.ts';
-import { OUTCOME_FOLLOWS } from '../replies.ts';
 import { closedTicketAnswer, closingAnswer } from './closure-words.ts';
 
 /** How often a held-up close is looked at again while the member's answer still shows what holds it. */
 const CLOSE_CHECK_INTERVAL_MS = 2_000;
 
 /** While a close has not been answered: the bot keeps sending it, and the ticket completes it once it has it. */
-export function closePending(ticket: TicketRef): string {
-  return `The ticket service is not answering just now. The close of ticket #${ticket.number} is queued and will complete when the service is back. ${OUTCOME_FOLLOWS}`;
+export function closePending(t: Translate, ticket: TicketRef): string {
+  return t('replies.close.pending', { number: ticket.number });
 }
 
 /**
@@ -19,6 +19,7 @@ export function closePending(ticket: TicketRef): string {
  * ticket finishes closing (while the member can still be told), as closed.
  */
 export async function closeAnswer(
+  t: Translate,
   services: BotServices,
   ticket: TicketRef,
   result: CloseTicketResult,
@@ -27,11 +28,11 @@ export async function closeAnswer(
 ): Promise<string> {
   switch (result.outcome) {
     case 'closed':
-      return `Ticket #${ticket.number} is closed.`;
+      return t('replies.close.closed', { number: ticket.number });
     case 'already_closed':
-      return closedTicketAnswer(ticket.number, result.closure, 'close');
+      return closedTicketAnswer(t, ticket.number, result.closure, 'close');
     case 'closing': {
-      const heldUp = closingAnswer(ticket.number, result.problem);
+      const heldUp = closingAnswer(t, ticket.number, result.problem);
       await show(heldUp);
       // The run outlives the close (reopen window, rating), so the answer follows the ticket's state, not its end.
       const workflow = services.temporal.workflow.getHandle(ticket.workflowId);
@@ -43,7 +44,7 @@ export async function closeAnswer(
         return false;
       };
       const done = await untilReachable(closed, stillWanted).catch(() => false);
-      return done ? `Ticket #${ticket.number} is closed.` : heldUp;
+      return done ? t('replies.close.closed', { number: ticket.number }) : heldUp;
     }
   }
 }

@@ -16,7 +16,7 @@ import { answerCloseRequest, disableTimer, requestClose } from '../../workflows/
 import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket-timer-reason.ts';
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
 import type { BotContext } from '../bot-context.ts';
-import { REQUEST_QUEUED, UserFacingError } from '../replies.ts';
+import { UserFacingError } from '../replies.ts';
 import { actOnTicket, type TicketInteraction } from './actions.ts';
 
 const HOUR = 3_600_000;
@@ -67,7 +67,7 @@ export function requestCloseAs(
       }
     },
     attempt: 'change',
-    pending: REQUEST_QUEUED,
+    pending: (t) => t('replies.requestQueued'),
     async run(actor, ask) {
       if (!(await creatorInThread(interaction, ticket))) {
         throw new UserFacingError(t('close-request.creatorNotInThread', { number: ticket.number }));
@@ -120,7 +120,7 @@ export function answerCloseRequestAs(
       if (!canAnswerCloseRequest(actor, ticket.creatorId, answer)) throw new UserFacingError(t(notAllowed));
     },
     attempt: answer === 'accept' ? 'close' : 'change',
-    pending: REQUEST_QUEUED,
+    pending: (t) => t('replies.requestQueued'),
     async run(actor, ask) {
       await inOwnWords(t, { CloseRequestEnded: 'close-request.requestEnded', Forbidden: notAllowed }, () =>
         ask(answerCloseRequest, { actor, requestId, answer }),
@@ -147,7 +147,7 @@ export function disableTimerWithReasonAs(
       }
     },
     attempt: 'change',
-    pending: REQUEST_QUEUED,
+    pending: (t) => t('replies.requestQueued'),
     async run(actor, ask) {
       await ask(disableTimer, { actor, reason: trimmed });
       return t('close-request.timerDisabled', { number: ticket.number, reason: trimmed });

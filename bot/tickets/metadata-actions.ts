@@ -11,7 +11,7 @@ import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import { changeLabels, moveTicket, renameTicket, setPriority } from '../../workflows/ticket-metadata-definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
-import { REQUEST_QUEUED, UserFacingError } from '../replies.ts';
+import { UserFacingError } from '../replies.ts';
 import { type AskTicket, actOnTicket } from './actions.ts';
 
 type TicketInteraction = RepliableInteraction<'cached'>;
@@ -46,7 +46,7 @@ function metadataAction<Value>(
         if (!canManage(actor)) throw new UserFacingError(t(staffOnly));
       },
       attempt: 'change',
-      pending: REQUEST_QUEUED,
+      pending: (t) => t('replies.requestQueued'),
       run: async (actor, ask) => {
         try {
           return await change({ ask, t, actor, ticket, guildConfig }, value);

@@ -8,7 +8,7 @@ import { addRole, removeMember } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { isStaff } from '../permissions.ts';
-import { answerFailure, deferEphemeral, NO_PINGS, REQUEST_QUEUED, UserFacingError } from '../replies.ts';
+import { answerFailure, deferEphemeral, NO_PINGS, UserFacingError } from '../replies.ts';
 import { actOnTicket, assignTicketAs, type TicketAction } from './actions.ts';
 import { inPeopleWords } from './people-refusals.ts';
 
@@ -83,7 +83,7 @@ function peopleAction(notStaff: string, run: TicketAction['run']): TicketAction 
       if (!canManage(actor)) throw new UserFacingError(notStaff);
     },
     attempt: 'change',
-    pending: REQUEST_QUEUED,
+    pending: (t) => t('replies.requestQueued'),
     run,
   };
 }

@@ -26,6 +26,7 @@ export function rateTicketAs(
   return actOnClosedTicket(
     interaction,
     context,
+    t,
     async () => {
       const ticket = await readInTime(findTicketByNumber(context.prisma, choice.guildId, number));
       if (!ticket) throw new UserFacingError(t('rating.unknownTicket', { number }));

@@ -26,6 +26,7 @@ export function reopenTicketAs(
   return actOnClosedTicket(
     interaction,
     context,
+    t,
     async () => {
       const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
       const actor = actorOf(interaction.member, config);

@@ -2,6 +2,7 @@ import type { Interaction } from 'discord.js';
 import { findTicketByNumber, findTicketByThread, type TicketRef } from '../../store/find-ticket.ts';
 import { addLogContext } from '../../telemetry/log-context.ts';
 import type { BotContext } from '../bot-context.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';
 
@@ -29,12 +30,12 @@ async function findTicketOf(
     const ticket = Number.isSafeInteger(number)
       ? await readInTime(findTicketByNumber(context.prisma, interaction.guildId, number))
       : null;
-    if (!ticket) throw new UserFacingError(`There is no ticket #${number} in this server.`);
+    if (!ticket) throw new UserFacingError(interactionWords(interaction)('replies.ticket.notFound', { number }));
     return ticket;
   }
   const ticket = interaction.channelId
     ? await readInTime(findTicketByThread(context.prisma, interaction.guildId, interaction.channelId))
     : null;
-  if (!ticket) throw new UserFacingError('Use this in a ticket thread, or give the ticket number.');
+  if (!ticket) throw new UserFacingError(interactionWords(interaction)('replies.ticket.whichOne'));
   return ticket;
 }

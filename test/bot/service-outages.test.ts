@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_WITHIN_MS } from '../../bot/interactions/answer-in-time.ts';
 import { READ_WITHIN_MS } from '../../bot/interactions/read-in-time.ts';
-import { REQUEST_QUEUED } from '../../bot/replies.ts';
 import { actOnLiveTicket } from '../../bot/tickets/answer-from-record.ts';
-import { translate } from '../../i18n/translate.ts';
+import { translate, translator } from '../../i18n/translate.ts';
 import { findTicketByThread } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
 import { assignTicket, settingsChanged } from '../../workflows/definitions.ts';
@@ -89,7 +88,7 @@ describe('the bot while Temporal is away', () => {
     relay('temporal').cut();
     const submitted = await submitOpen('member-0', 'Temporal is down, I hear.');
     const first = await submitted.waitForReply(FIRST_ANSWER_MS);
-    expect(first.content).toBe(REQUEST_QUEUED);
+    expect(first.content).toBe(translate('en', 'replies.requestQueued'));
     expect(await system.db.prisma.ticket.count({ where: { creatorId: system.userId('member-0') } })).toBe(0);
 
     relay('temporal').restore();
@@ -143,7 +142,7 @@ describe('the bot while Postgres is away', () => {
     relay('workerPostgres').cut();
     try {
       const claim = claimAsSam(ticket);
-      expect((await claim.waitForReply(FIRST_ANSWER_MS)).content).toBe(REQUEST_QUEUED);
+      expect((await claim.waitForReply(FIRST_ANSWER_MS)).content).toBe(translate('en', 'replies.requestQueued'));
       expect((await settledReply(claim, LONG_WAIT_MS)).content).toBe(translate('en', 'refusals.ticket.unavailable'));
     } finally {
       relay('workerPostgres').restore();
@@ -192,14 +191,19 @@ describe('the bot while Postgres is away', () => {
     // A staff action that read the row before the close finished meets a workflow that has ended since.
     const services = { temporal: system.temporal.client, prisma: system.db.prisma };
     const stillWanted = new AbortController().signal;
-    const staleAnswer = await actOnLiveTicket(services, openRow, 'change', () =>
-      updateTicket(
-        services.temporal,
-        openRow.workflowId,
-        assignTicket,
-        { actor: { id: system.userId('sam'), name: 'sam', isStaff: true }, assigneeId: system.userId('sam') },
-        { updateId: 'stale-claim', stillWanted },
-      ).then(() => 'claimed'),
+    const staleAnswer = await actOnLiveTicket(
+      services,
+      openRow,
+      'change',
+      () =>
+        updateTicket(
+          services.temporal,
+          openRow.workflowId,
+          assignTicket,
+          { actor: { id: system.userId('sam'), name: 'sam', isStaff: true }, assigneeId: system.userId('sam') },
+          { updateId: 'stale-claim', stillWanted },
+        ).then(() => 'claimed'),
+      translator('en'),
     );
     expect(staleAnswer).toMatch(
       new RegExp(

@@ -6,9 +6,9 @@ import type { BotServices } from '../../bot/bot-context.ts';
 import { createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { ANSWER_WITHIN_MS } from '../../bot/interactions/answer-in-time.ts';
 import { ticketPanelMessage } from '../../bot/panel/ticket-panel-message.ts';
-import { REQUEST_QUEUED } from '../../bot/replies.ts';
 import { type GuildConfigInput, guildConfigSchema } from '../../domain/guild-config.ts';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
+import { translate } from '../../i18n/translate.ts';
 import { createPrismaClient } from '../../prisma/client.ts';
 import { createDiscordSandbox, type DiscordSandbox, seedGuild } from '../../sandbox/discord/index.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
@@ -77,7 +77,7 @@ describe('the bot while a service it needs is down', () => {
     expect(ack.ackMs).toBeLessThan(3000);
     // Not "nothing was changed": the bot keeps sending the open, which completes if Temporal comes back in time.
     const answer = await submitted.waitForReply(ANSWER_WITHIN_MS + 5_000);
-    expect(answer.content).toBe(REQUEST_QUEUED);
+    expect(answer.content).toBe(translate('en', 'replies.requestQueued'));
     expect.soft(answer.flags).toBe(64);
     expect(await db.prisma.ticket.count()).toBe(0);
   }, 120_000);

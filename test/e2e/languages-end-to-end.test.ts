@@ -1,5 +1,6 @@
 import { ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketLabel } from '../../domain/ticket-naming.ts';
 import { settledReply } from '../support/settled-reply.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { LONG_WAIT_MS } from '../support/ticket-life.ts';
@@ -67,5 +68,51 @@ describe('every word in the member’s language: a German member in a French ser
     const mallory = system.discord.driver.as(system.userId('mallory'));
     const pressed = mallory.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
     expect((await settledReply(pressed, LONG_WAIT_MS)).content).toBe('No puedes abrir tickets en este servidor.');
+  });
+
+  it('asks the German member to confirm the close with German buttons and a German reason form', async () => {
+    const alice = system.discord.driver.as(system.userId('alice'));
+    const controls = system.controlMessage(threadId);
+    const question = await alice.pressButton(threadId, controls.id, `tclose:${number}`).waitForReply(LONG_WAIT_MS);
+    expect(question.content).toBe(`Ticket #${number} schließen? Der Thread wird gesperrt und archiviert.`);
+    expect(buttonLabels(question)).toEqual(['Bestätigen', 'Mit Grund schließen']);
+
+    const withReason = alice.pressButton(threadId, question.id, `tclosewr:${number}`);
+    const form = await withReason.waitForModal(LONG_WAIT_MS);
+    expect(form.title).toBe(`Ticket #${number} schließen`);
+    expect(JSON.stringify(form.components)).toContain('"label":"Grund"');
+    const closed = await settledReply(alice.submitModal(withReason, { reason: 'Paket gefunden' }), LONG_WAIT_MS);
+    expect(closed.content).toBe(`Ticket #${number} ist geschlossen.`);
+  });
+
+  it('closes the thread and summarizes the ticket in the histories channel in French', async () => {
+    await eventually(() => {
+      const closing = system.discord.state.messagesIn(threadId).at(-1);
+      expect(closing?.embeds[0]?.title).toBe(`Ticket ${ticketLabel(number)} fermé`);
+      expect(closing?.embeds[0]?.description).toMatch(
+        new RegExp(
+          `^Ce ticket a été fermé par <@${system.userId('alice')}>\\. Le fil est maintenant verrouillé et archivé\\.\\n` +
+            "Le ticket peut être rouvert jusqu'au <t:\\d+:f>\\.$",
+        ),
+      );
+    }, LONG_WAIT_MS);
+    await eventually(() => {
+      const summary = system.discord.state.messagesIn(system.channelId('histories')).at(-1);
+      const fields = Object.fromEntries((summary?.embeds[0]?.fields ?? []).map((field) => [field.name, field.value]));
+      expect(fields).toMatchObject({ 'Ouvert par': `<@${system.userId('alice')}>`, Raison: 'Paket gefunden' });
+    }, LONG_WAIT_MS);
+  });
+
+  it('answers a staff member whose Discord is in English in English, in the same French server', async () => {
+    const sam = system.discord.driver.as(system.userId('sam'));
+    const again = sam.runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'close',
+      options: { ticket: number },
+    });
+    expect((await settledReply(again, LONG_WAIT_MS)).content).toMatch(
+      new RegExp(
+        `^Ticket #${number} was already closed by <@${system.userId('alice')}> on <t:\\d+:f> \\(reason: "Paket gefunden"\\)\\. Nothing was changed\\.$`,
+      ),
+    );
   });
 });
