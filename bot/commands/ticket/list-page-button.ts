@@ -1,7 +1,6 @@
 import { CUSTOM_ID_PREFIX } from '../../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../../interactions/handler-types.ts';
 import { answerFailure } from '../../replies.ts';
-import { wordsFor } from '../../tickets/metadata-actions.ts';
 import { parseListPageId } from './ticket-list-filters.ts';
 import { ticketListPage } from './ticket-list-page.ts';
 
@@ -15,9 +14,7 @@ export const listPageButton: ButtonHandler = {
     try {
       await interaction.deferUpdate();
       const { page, filters } = parseListPageId(id);
-      await interaction.editReply(
-        await ticketListPage(context, interaction.member, page, filters, wordsFor(interaction)),
-      );
+      await interaction.editReply(await ticketListPage(context, interaction.member, page, filters, interaction));
     } catch (error) {
       await answerFailure(interaction, error);
     }

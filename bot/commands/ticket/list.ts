@@ -1,7 +1,7 @@
 import { listSubcommandData } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
+import { interactionWords } from '../../interactions/interaction-words.ts';
 import { answerFailure, deferEphemeral } from '../../replies.ts';
-import { wordsFor } from '../../tickets/metadata-actions.ts';
 import { listFilters } from './ticket-list-filters.ts';
 import { ticketListPage } from './ticket-list-page.ts';
 
@@ -10,13 +10,19 @@ export const listSubcommand: TicketSubcommand = {
   async execute(interaction, context) {
     try {
       await deferEphemeral(interaction);
-      const t = wordsFor(interaction);
-      const filters = listFilters(t, await context.guildConfigs.loadGuildConfig(interaction.guildId), {
+      const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
+      const filters = listFilters(interactionWords(interaction, config?.language), config, {
         priority: interaction.options.getString('priority'),
         label: interaction.options.getString('label'),
       });
       await interaction.editReply(
-        await ticketListPage(context, interaction.member, interaction.options.getInteger('page') ?? 1, filters, t),
+        await ticketListPage(
+          context,
+          interaction.member,
+          interaction.options.getInteger('page') ?? 1,
+          filters,
+          interaction,
+        ),
       );
     } catch (error) {
       await answerFailure(interaction, error);

@@ -8,9 +8,9 @@ import {
 } from 'discord.js';
 import { TICKET_LIST_PAGE_SIZE as TICKETS_PER_PAGE } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import { CUSTOM_ID_PREFIX, customId } from '../../../domain/custom-ids.ts';
-import { DEFAULT_LOCALE } from '../../../i18n/locales.ts';
-import { type Translate, translator } from '../../../i18n/translate.ts';
+import type { Translate } from '../../../i18n/translate.ts';
 import type { BotContext } from '../../bot-context.ts';
+import { interactionWords } from '../../interactions/interaction-words.ts';
 import { isStaff } from '../../permissions.ts';
 import { waitingParts } from '../../sla/waiting-words.ts';
 import { filterWhere, filterWords, listPageId, metadataParts, type TicketListFilters } from './ticket-list-filters.ts';
@@ -23,10 +23,11 @@ export async function ticketListPage(
   context: BotContext,
   member: GuildMember,
   requestedPage: number,
-  filters: TicketListFilters = {},
-  t: Translate = translator(DEFAULT_LOCALE),
+  filters: TicketListFilters,
+  spoken: { locale: string; guildLocale: string | null },
 ): Promise<InteractionEditReplyOptions> {
   const config = await context.guildConfigs.loadGuildConfig(member.guild.id);
+  const t = interactionWords(spoken, config?.language);
   const staff = isStaff(member, config);
   const where = {
     guildId: member.guild.id,
@@ -55,47 +56,48 @@ export async function ticketListPage(
     },
   });
 
-  const title = staff ? 'Open tickets' : 'Your open tickets';
+  const who = { staff: staff ? 'yes' : 'no' };
   const lines = tickets.map((ticket) =>
     [
       `**#${ticket.number}** ${ticket.typeName}`,
-      `by <@${ticket.creatorId}>`,
-      ticket.assigneeId ? `assigned to <@${ticket.assigneeId}>` : 'unassigned',
+      t('replies.list.by', { creator: `<@${ticket.creatorId}>` }),
+      ticket.assigneeId
+        ? t('replies.list.assignedTo', { assignee: `<@${ticket.assigneeId}>` })
+        : t('replies.list.unassigned'),
       ...metadataParts(t, ticket),
       ...waitingParts(t, ticket.waitingOn),
-      `opened ${time(ticket.openedAt, 'R')}`,
+      t('replies.list.opened', { relative: time(ticket.openedAt, 'R') }),
       ...(ticket.threadId ? [`<#${ticket.threadId}>`] : []),
     ].join(' · '),
   );
   const filtered = filterWords(t, filters);
+  const header = t('replies.list.header', { title: t('replies.list.title', who), total, page, pages: pageCount });
   const content =
     total === 0
       ? filtered
         ? t('ticket-metadata.list.noMatches')
-        : staff
-          ? 'There are no open tickets.'
-          : 'You have no open tickets.'
-      : [`**${title}** (${total}) · page ${page} of ${pageCount}`, ...(filtered ? [filtered] : []), ...lines].join(
-          '\n',
-        );
-  return {
-    content,
-    components: pageCount > 1 ? [pageButtons(page, pageCount, filters)] : [],
-    allowedMentions: { parse: [] },
-  };
+        : t('replies.list.none', who)
+      : [header, ...(filtered ? [filtered] : []), ...lines].join('\n');
+  const components = pageCount > 1 ? [pageButtons(t, page, pageCount, filters)] : [];
+  return { content, components, allowedMentions: { parse: [] } };
 }
 
-function pageButtons(page: number, pageCount: number, filters: TicketListFilters): ActionRowBuilder<ButtonBuilder> {
+function pageButtons(
+  t: Translate,
+  page: number,
+  pageCount: number,
+  filters: TicketListFilters,
+): ActionRowBuilder<ButtonBuilder> {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(customId(CUSTOM_ID_PREFIX.ticketListPage, listPageId(page - 1, filters)))
       .setStyle(ButtonStyle.Secondary)
-      .setLabel('Previous')
+      .setLabel(t('replies.list.previous'))
       .setDisabled(page <= 1),
     new ButtonBuilder()
       .setCustomId(customId(CUSTOM_ID_PREFIX.ticketListPage, listPageId(page + 1, filters)))
       .setStyle(ButtonStyle.Secondary)
-      .setLabel('Next')
+      .setLabel(t('replies.list.next'))
       .setDisabled(page >= pageCount),
   );
 }
