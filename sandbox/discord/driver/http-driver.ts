@@ -9,7 +9,8 @@ import type { SandboxInteraction } from './sandbox-interaction.ts';
 
 /**
  * The driver over HTTP for the demo, apart from Discord's routes: `POST /__sandbox/actions` with
- * `{ as, action, … }` acts as a member (or changes their client settings: `setLocale`, `setAllowsDirectMessages`);
+ * `{ as, action, … }` acts as a member (`typeInOption` types in an option with autocomplete; the status then shows
+ * the suggestions as `choices`) (or changes their client settings: `setLocale`, `setAllowsDirectMessages`);
  * `GET /__sandbox/interactions/{id}` shows what the app answered so far; `GET /__sandbox/users/{id}/direct-messages`
  * lists the DMs a user received, oldest first.
  * Read-only, optionally as one member (`?as={user id}`): `GET /__sandbox/guilds` (members, roles, channels,
@@ -18,6 +19,15 @@ import type { SandboxInteraction } from './sandbox-interaction.ts';
 export const SANDBOX_PATH_PREFIX = '/__sandbox/';
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
+/** A command as a member fills it in: `/name [group] [subcommand] options…`. */
+const commandFields = {
+  as: snowflake,
+  channelId: snowflake,
+  name: z.string(),
+  group: z.string().optional(),
+  subcommand: z.string().optional(),
+  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+};
 const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('sendMessage'), as: snowflake, channelId: snowflake, content: z.string() }),
   z.object({
@@ -28,14 +38,11 @@ const actionSchema = z.discriminatedUnion('action', [
     content: z.string(),
   }),
   z.object({ action: z.literal('deleteMessage'), as: snowflake, channelId: snowflake, messageId: snowflake }),
+  z.object({ action: z.literal('runSlashCommand'), ...commandFields }),
   z.object({
-    action: z.literal('runSlashCommand'),
-    as: snowflake,
-    channelId: snowflake,
-    name: z.string(),
-    group: z.string().optional(),
-    subcommand: z.string().optional(),
-    options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    action: z.literal('typeInOption'),
+    ...commandFields,
+    focused: z.object({ name: z.string(), typed: z.string() }),
   }),
   z.object({
     action: z.literal('pressButton'),
@@ -87,6 +94,15 @@ function perform(driver: SandboxDriver, action: Action): unknown {
           options: action.options,
         }),
       );
+    case 'typeInOption':
+      return interactionId(
+        actor.typeInOption(action.channelId, action.name, {
+          group: action.group,
+          subcommand: action.subcommand,
+          options: action.options,
+          focused: action.focused,
+        }),
+      );
     case 'pressButton':
       return interactionId(actor.pressButton(action.channelId, action.messageId, action.customId));
     case 'selectOptions':
@@ -118,6 +134,7 @@ function interactionStatus(state: DiscordState, interaction: SandboxInteraction)
     type: record.type,
     ack: record.ack ? { type: record.ack.type, ackMs: record.ack.atMs - record.createdAtMs } : null,
     modal: record.modal,
+    choices: record.choices,
     thinking: record.originalLoading,
     reply: original,
     followUps: interaction.followUps(),

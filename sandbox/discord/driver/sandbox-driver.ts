@@ -9,7 +9,12 @@ import { buttonPressStart, selectStart } from './component-press.ts';
 import { type ModalValues, modalSubmitStart } from './modal-submit.ts';
 import { SandboxDriverError } from './sandbox-driver-error.ts';
 import { SandboxInteraction } from './sandbox-interaction.ts';
-import { type SlashCommandInput, slashCommandStart } from './slash-command.ts';
+import {
+  type AutocompleteInput,
+  autocompleteStart,
+  type SlashCommandInput,
+  slashCommandStart,
+} from './slash-command.ts';
 import { visibleChannel, visibleGuildChannel } from './visibility.ts';
 
 const DISCORD_LOCALES: readonly string[] = Object.values(Locale);
@@ -116,6 +121,12 @@ export class DiscordActor {
   runSlashCommand(channelId: string, name: string, input: SlashCommandInput = {}): SandboxInteraction {
     visibleGuildChannel(this.#state, channelId, this.userId);
     return this.#start(slashCommandStart(this.#state, this.userId, channelId, name, input));
+  }
+
+  /** Types `focused.typed` into an option with autocomplete: the app answers with suggestions (`waitForChoices`). */
+  typeInOption(channelId: string, name: string, input: AutocompleteInput): SandboxInteraction {
+    visibleGuildChannel(this.#state, channelId, this.userId);
+    return this.#start(autocompleteStart(this.#state, this.userId, channelId, name, input));
   }
 
   pressButton(channelId: string, messageId: string, customId: string): SandboxInteraction {

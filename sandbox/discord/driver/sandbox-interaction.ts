@@ -1,4 +1,5 @@
 import {
+  type APIApplicationCommandOptionChoice,
   type APIMessage,
   type APIModalInteractionResponseCallbackData,
   InteractionResponseType,
@@ -39,6 +40,16 @@ export class SandboxInteraction {
     if (ack.type !== InteractionResponseType.Modal || !this.record.modal)
       throw new SandboxDriverError(`the app answered with callback type ${ack.type}, not a modal`);
     return structuredClone(this.record.modal);
+  }
+
+  /** The suggestions the app answered an autocomplete interaction with, and how long after it they came. */
+  async waitForChoices(
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<{ choices: APIApplicationCommandOptionChoice[]; ackMs: number }> {
+    const { type, ackMs } = await this.waitForAck(timeoutMs);
+    if (type !== InteractionResponseType.ApplicationCommandAutocompleteResult || !this.record.choices)
+      throw new SandboxDriverError(`the app answered with callback type ${type}, not suggestions`);
+    return { choices: structuredClone(this.record.choices), ackMs };
   }
 
   /** The original response once it is no longer "thinking" (for a component update: the updated message). */

@@ -19,6 +19,12 @@ export interface SlashCommandInput {
   options?: Record<string, string | number | boolean>;
 }
 
+/** A command being filled in: the options given so far, and the one being typed (`focused`) with its text so far. */
+export interface AutocompleteInput extends Omit<SlashCommandInput, 'options'> {
+  options?: Record<string, string | number | boolean>;
+  focused: { name: string; typed: string };
+}
+
 type ValueOption = Exclude<
   APIApplicationCommandOption,
   { type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup }
@@ -35,6 +41,31 @@ export function slashCommandStart(
   name: string,
   input: SlashCommandInput,
 ): InteractionStart {
+  return commandStart(state, userId, channelId, name, input, null);
+}
+
+/**
+ * What the client sends while the user types in an option with autocomplete: the options filled so far (required
+ * ones may still be missing), and the focused one with its text so far, whatever its type (it is not yet a value).
+ */
+export function autocompleteStart(
+  state: DiscordState,
+  userId: string,
+  channelId: string,
+  name: string,
+  input: AutocompleteInput,
+): InteractionStart {
+  return commandStart(state, userId, channelId, name, input, input.focused);
+}
+
+function commandStart(
+  state: DiscordState,
+  userId: string,
+  channelId: string,
+  name: string,
+  input: SlashCommandInput,
+  focused: AutocompleteInput['focused'] | null,
+): InteractionStart {
   const channel = state.channels.get(channelId);
   if (!channel) throw new SandboxDriverError(`there is no channel ${channelId}`);
   const command = state.commands.byName(channel.guildId, name, ApplicationCommandType.ChatInput);
@@ -45,7 +76,8 @@ export function slashCommandStart(
 
   const ids = { users: [] as string[], roles: [] as string[], channels: [] as string[] };
   const leaf = selectLeaf(command, input);
-  const values = valueOptions(state, channel.guildId, userId, leaf.options, input.options ?? {}, ids);
+  const values = valueOptions(state, channel.guildId, userId, leaf.options, input.options ?? {}, ids, focused !== null);
+  if (focused) values.push(focusedValue(leaf.options, input.options ?? {}, focused));
   let options: APIApplicationCommandInteractionDataOption[] = values;
   if (input.subcommand)
     options = [{ type: ApplicationCommandOptionType.Subcommand, name: input.subcommand, options: values as never }];
@@ -60,7 +92,7 @@ export function slashCommandStart(
   const resolved = resolvedFor(state, channelId, userId, ids);
   return {
     applicationId: command.application_id,
-    type: InteractionType.ApplicationCommand,
+    type: focused ? InteractionType.ApplicationCommandAutocomplete : InteractionType.ApplicationCommand,
     userId,
     channelId,
     sourceMessageId: null,
@@ -87,7 +119,7 @@ function selectLeaf(command: APIApplicationCommand, input: SlashCommandInput): {
   ] as const) {
     const available = options.filter((option) => option.type === type);
     if (!wanted) {
-      // Discord lets groups and plain subcommands sit side by side (`/ticket list` beside `/ticket config show`).
+      // Discord lets groups and plain subcommands sit side by side (`/ticket list` beside `/ticket-config show`).
       const subcommandsBeside =
         type === ApplicationCommandOptionType.SubcommandGroup &&
         options.some((option) => option.type === ApplicationCommandOptionType.Subcommand);
@@ -102,6 +134,20 @@ function selectLeaf(command: APIApplicationCommand, input: SlashCommandInput): {
   return { options: options as ValueOption[] };
 }
 
+/** The option being typed, sent as text with `focused`; only an option with autocomplete asks the app. */
+function focusedValue(
+  definitions: ValueOption[],
+  given: Record<string, string | number | boolean>,
+  focused: AutocompleteInput['focused'],
+): APIApplicationCommandInteractionDataOption {
+  const definition = definitions.find((option) => option.name === focused.name);
+  if (!definition) throw new SandboxDriverError(`no option ${focused.name}`);
+  if (!('autocomplete' in definition && definition.autocomplete))
+    throw new SandboxDriverError(`option ${focused.name} has no autocomplete`);
+  if (focused.name in given) throw new SandboxDriverError(`option ${focused.name} is the one being typed`);
+  return { name: focused.name, type: definition.type, value: focused.typed, focused: true } as never;
+}
+
 function valueOptions(
   state: DiscordState,
   guildId: string,
@@ -109,6 +155,7 @@ function valueOptions(
   definitions: ValueOption[],
   given: Record<string, string | number | boolean>,
   ids: { users: string[]; roles: string[]; channels: string[] },
+  stillTyping = false,
 ): APIApplicationCommandInteractionDataOption[] {
   for (const name of Object.keys(given))
     if (!definitions.some((option) => option.name === name)) throw new SandboxDriverError(`no option ${name}`);
@@ -116,7 +163,7 @@ function valueOptions(
   for (const definition of definitions) {
     const value = given[definition.name];
     if (value === undefined) {
-      if (definition.required) throw new SandboxDriverError(`option ${definition.name} is required`);
+      if (definition.required && !stillTyping) throw new SandboxDriverError(`option ${definition.name} is required`);
       continue;
     }
     checkValue(state, guildId, userId, definition, value, ids);

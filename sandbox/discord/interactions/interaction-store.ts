@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type {
+  APIApplicationCommandOptionChoice,
   APIInteraction,
   APIMessage,
   APIModalInteractionResponseCallbackData,
@@ -41,6 +42,8 @@ export interface InteractionRecord {
   modal: APIModalInteractionResponseCallbackData | null;
   /** A modal closes once submitted. */
   modalSubmitted: boolean;
+  /** The suggestions the app answered an autocomplete interaction with (callback type 8). */
+  choices: APIApplicationCommandOptionChoice[] | null;
   followUpIds: string[];
   /** Messages only the interaction's user sees (flag EPHEMERAL), by id; they are in no channel's history. */
   ephemeral: Map<string, APIMessage>;
@@ -78,6 +81,7 @@ export class InteractionStore {
       originalLoading: false,
       modal: null,
       modalSubmitted: false,
+      choices: null,
       followUpIds: [],
       ephemeral: new Map(),
     };

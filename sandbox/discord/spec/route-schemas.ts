@@ -1,5 +1,6 @@
 import * as spec from 'discord-api-spec/zod';
 import * as z from 'zod/mini';
+import { withNumericDefaultPermissions } from '../rest/validation/command-body.ts';
 import { withNumericOverwriteBits } from '../rest/validation/guild-channel-body.ts';
 
 /**
@@ -25,6 +26,10 @@ const nullableList = (item: z.ZodMiniType) => z.nullable(z.array(item));
  * the only exact form above 2^53), so those are read as numbers before the description checks the body.
  */
 const withOverwrites = (schema: z.ZodMiniType) => z.pipe(z.transform(withNumericOverwriteBits), schema);
+/** The same for a command's `default_member_permissions`, a decimal string in Discord's docs and in discord.js. */
+const withCommandPermissions = (schema: z.ZodMiniType) => z.pipe(z.transform(withNumericDefaultPermissions), schema);
+const numericPermissionsOfEach = (body: unknown) =>
+  Array.isArray(body) ? body.map(withNumericDefaultPermissions) : body;
 
 export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /gateway/bot': { request: null, response: spec.GatewayBotResponseSchema },
@@ -83,11 +88,11 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     response: nullableList(spec.ApplicationCommandResponseSchema),
   },
   'PUT /applications/:applicationId/guilds/:guildId/commands': {
-    request: nullableList(spec.ApplicationCommandUpdateRequestSchema),
+    request: z.pipe(z.transform(numericPermissionsOfEach), nullableList(spec.ApplicationCommandUpdateRequestSchema)),
     response: nullableList(spec.ApplicationCommandResponseSchema),
   },
   'POST /applications/:applicationId/guilds/:guildId/commands': {
-    request: spec.ApplicationCommandCreateRequestSchema,
+    request: withCommandPermissions(spec.ApplicationCommandCreateRequestSchema),
     response: spec.ApplicationCommandResponseSchema,
   },
   'GET /applications/:applicationId/guilds/:guildId/commands/:commandId': {
@@ -95,7 +100,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     response: spec.ApplicationCommandResponseSchema,
   },
   'PATCH /applications/:applicationId/guilds/:guildId/commands/:commandId': {
-    request: spec.ApplicationCommandPatchRequestPartialSchema,
+    request: withCommandPermissions(spec.ApplicationCommandPatchRequestPartialSchema),
     response: spec.ApplicationCommandResponseSchema,
   },
   'DELETE /applications/:applicationId/guilds/:guildId/commands/:commandId': { request: null, response: null },

@@ -1,4 +1,9 @@
-import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import {
   editInteractionMessage,
@@ -13,8 +18,13 @@ import type { Route } from '../router.ts';
 import { parseFormBody } from '../validation/form-body.ts';
 import { type CallbackBody, callbackBodySchema, isEphemeral } from '../validation/interaction-response-body.ts';
 
-/** Which callbacks each interaction accepts: updates need a message with components; no modal answers a modal. */
+/**
+ * Which callbacks each interaction accepts: updates need a message with components; no modal answers a modal; an
+ * autocomplete interaction takes suggestions and nothing else.
+ */
 function allowedCallbacks(record: InteractionRecord): InteractionResponseType[] {
+  if (record.type === InteractionType.ApplicationCommandAutocomplete)
+    return [InteractionResponseType.ApplicationCommandAutocompleteResult];
   const reply = [
     InteractionResponseType.ChannelMessageWithSource,
     InteractionResponseType.DeferredChannelMessageWithSource,
@@ -53,7 +63,37 @@ function respond(state: DiscordState, record: InteractionRecord, callback: Callb
     case InteractionResponseType.Modal:
       record.modal = structuredClone(callback.data) as InteractionRecord['modal'];
       return null;
+    case InteractionResponseType.ApplicationCommandAutocompleteResult:
+      requireChoicesOfFocusedType(record, callback.data.choices);
+      record.choices = structuredClone(callback.data.choices);
+      return null;
   }
+}
+
+/** A suggestion's value has the type of the option being typed: text for a string option, a number otherwise. */
+function requireChoicesOfFocusedType(record: InteractionRecord, choices: { value: string | number }[]): void {
+  const type = focusedOption(record.payload)?.type;
+  const value =
+    type === ApplicationCommandOptionType.String
+      ? z.string()
+      : type === ApplicationCommandOptionType.Integer
+        ? z.number().int()
+        : z.number();
+  parseFormBody(z.object({ data: z.object({ choices: z.array(z.object({ value })) }) }), { data: { choices } });
+}
+
+/** The option the member is typing in, however deep in groups and subcommands. */
+function focusedOption(payload: InteractionRecord['payload']): { type: ApplicationCommandOptionType } | undefined {
+  type Given = { type: ApplicationCommandOptionType; focused?: boolean; options?: Given[] };
+  const search = (options: Given[] | undefined): Given | undefined => {
+    for (const option of options ?? []) {
+      if (option.focused) return option;
+      const inner = search(option.options);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return search((payload as { data?: { options?: Given[] } }).data?.options);
 }
 
 export const interactionRoutes: Route[] = [

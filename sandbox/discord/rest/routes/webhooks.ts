@@ -1,3 +1,4 @@
+import { InteractionType } from 'discord-api-types/v10';
 import {
   deleteInteractionMessage,
   editInteractionMessage,
@@ -13,11 +14,11 @@ import { interactionMessageSchema, isEphemeral } from '../validation/interaction
 
 /**
  * An interaction's webhook: it exists once the app acknowledged the interaction, and its token works for
- * 15 minutes on the sandbox clock.
+ * 15 minutes on the sandbox clock. Suggestions end an autocomplete interaction: it has no messages.
  */
 function requireInteractionWebhook(state: DiscordState, params: RouteRequest['params']): InteractionRecord {
   const record = state.interactions.byToken(params.webhookId ?? '', params.token ?? '');
-  if (!record?.ack) throw unknownWebhook();
+  if (!record?.ack || record.type === InteractionType.ApplicationCommandAutocomplete) throw unknownWebhook();
   if (state.interactions.ageMs(record) > TOKEN_LIFETIME_MS) throw invalidWebhookToken();
   return record;
 }

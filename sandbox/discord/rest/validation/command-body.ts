@@ -43,37 +43,62 @@ const nameLocalizations = localizationsOf(commandName);
 const descriptionLocalizations = localizationsOf(description);
 
 const choiceName = z.string().superRefine(lengthBetween(1, 100));
-const choiceSchema = z.object({
+export const choiceSchema = z.object({
   name: choiceName,
   name_localizations: localizationsOf(choiceName),
   value: z.union([z.string().max(100), z.number()]),
 });
 
-const valueOptionSchema = z.object({
-  type: z.literal([
-    ApplicationCommandOptionType.String,
-    ApplicationCommandOptionType.Integer,
-    ApplicationCommandOptionType.Boolean,
-    ApplicationCommandOptionType.User,
-    ApplicationCommandOptionType.Channel,
-    ApplicationCommandOptionType.Role,
-    ApplicationCommandOptionType.Mentionable,
-    ApplicationCommandOptionType.Number,
-    ApplicationCommandOptionType.Attachment,
-  ]),
-  name: commandName,
-  name_localizations: nameLocalizations,
-  description,
-  description_localizations: descriptionLocalizations,
-  required: z.boolean().nullish(),
-  choices: z.array(choiceSchema).max(25).nullish(),
-  channel_types: z.array(z.number().int()).nullish(),
-  min_value: z.number().nullish(),
-  max_value: z.number().nullish(),
-  min_length: z.number().int().min(0).max(6000).nullish(),
-  max_length: z.number().int().min(1).max(6000).nullish(),
-  autocomplete: z.boolean().nullish(),
-});
+const valueOptionSchema = z
+  .object({
+    type: z.literal([
+      ApplicationCommandOptionType.String,
+      ApplicationCommandOptionType.Integer,
+      ApplicationCommandOptionType.Boolean,
+      ApplicationCommandOptionType.User,
+      ApplicationCommandOptionType.Channel,
+      ApplicationCommandOptionType.Role,
+      ApplicationCommandOptionType.Mentionable,
+      ApplicationCommandOptionType.Number,
+      ApplicationCommandOptionType.Attachment,
+    ]),
+    name: commandName,
+    name_localizations: nameLocalizations,
+    description,
+    description_localizations: descriptionLocalizations,
+    required: z.boolean().nullish(),
+    choices: z.array(choiceSchema).max(25).nullish(),
+    channel_types: z.array(z.number().int()).nullish(),
+    min_value: z.number().nullish(),
+    max_value: z.number().nullish(),
+    min_length: z.number().int().min(0).max(6000).nullish(),
+    max_length: z.number().int().min(1).max(6000).nullish(),
+    autocomplete: z.boolean().nullish(),
+  })
+  .superRefine((option, context) => {
+    // Discord's docs: only text and number options suggest values, and never beside fixed choices.
+    if (!option.autocomplete) return;
+    const suggestible: number[] = [
+      ApplicationCommandOptionType.String,
+      ApplicationCommandOptionType.Integer,
+      ApplicationCommandOptionType.Number,
+    ];
+    if (!suggestible.includes(option.type))
+      context.addIssue({
+        code: 'custom',
+        path: ['autocomplete'],
+        ...discordIssue(
+          'APPLICATION_COMMAND_OPTION_TYPE_INVALID',
+          'Autocomplete is only for string, integer and number options',
+        ),
+      });
+    if (option.choices?.length)
+      context.addIssue({
+        code: 'custom',
+        path: ['autocomplete'],
+        ...discordIssue('APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES', 'Autocomplete cannot be set with choices'),
+      });
+  });
 
 type ValueOption = z.infer<typeof valueOptionSchema>;
 
@@ -142,12 +167,15 @@ const topLevelOptionsSchema = z
       });
   });
 
+/** Discord's cap on one command's combined size (`commandSize`). */
+export const COMMAND_SIZE_MAX = 8000;
+
 /**
  * Names, descriptions and choice values of the whole tree: Discord caps their sum at 8,000 characters, counting
  * for each field only its longest text among the default and its localizations (Discord's docs).
  */
-function combinedLength(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + combinedLength(item), 0);
+export function commandSize(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + commandSize(item), 0);
   if (!value || typeof value !== 'object') return 0;
   const record = value as Record<string, unknown>;
   const longest = (field: string) =>
@@ -161,8 +189,8 @@ function combinedLength(value: unknown): number {
     longest('name') +
     longest('description') +
     (typeof record.value === 'string' ? record.value.length : 0) +
-    combinedLength(record.options) +
-    combinedLength(record.choices)
+    commandSize(record.options) +
+    commandSize(record.choices)
   );
 }
 
@@ -213,7 +241,7 @@ export const commandBodySchema = z
           'Context menu commands cannot have a description or options',
         ),
       });
-    if (combinedLength(command) > 8000)
+    if (commandSize(command) > COMMAND_SIZE_MAX)
       context.addIssue({
         code: 'custom',
         ...discordIssue('APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (8000)'),
@@ -238,3 +266,10 @@ export const commandListSchema = z
   });
 
 export type CommandBody = z.output<typeof commandBodySchema>;
+
+/** A command's `default_member_permissions` as the integer Discord's description types it; the route checks the rest. */
+export function withNumericDefaultPermissions(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const { default_member_permissions: bits } = body as { default_member_permissions?: unknown };
+  return typeof bits === 'string' && /^\d+$/.test(bits) ? { ...body, default_member_permissions: Number(bits) } : body;
+}

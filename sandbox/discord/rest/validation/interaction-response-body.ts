@@ -1,5 +1,6 @@
 import { ComponentType, InteractionResponseType, MessageFlags, TextInputStyle } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { choiceSchema } from './command-body.ts';
 import { stringSelectSchema } from './component-body.ts';
 import { discordIssue, lengthBetween } from './form-body.ts';
 import { messageBodySchema } from './message-body.ts';
@@ -113,6 +114,11 @@ export const callbackBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(InteractionResponseType.DeferredMessageUpdate), data: z.unknown().optional() }),
   z.object({ type: z.literal(InteractionResponseType.UpdateMessage), data: interactionMessageSchema }),
   z.object({ type: z.literal(InteractionResponseType.Modal), data: modalSchema }),
+  // Suggestions for the option being typed: at most 25, each named as a command's choices are.
+  z.object({
+    type: z.literal(InteractionResponseType.ApplicationCommandAutocompleteResult),
+    data: z.object({ choices: z.array(choiceSchema).max(25) }),
+  }),
 ]);
 
 export type CallbackBody = z.output<typeof callbackBodySchema>;
