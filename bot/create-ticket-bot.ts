@@ -2,8 +2,8 @@ import { Client, type ClientOptions, Events, type Guild, Partials } from 'discor
 import { discordApiRoot } from '../config/discord-api.ts';
 import { BackgroundTasks } from './background-tasks.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
-import { commandButtons, ticketCommand } from './commands/index.ts';
-import { registerGuildTicketCommand } from './commands/register-ticket-command.ts';
+import { commandButtons, slashCommands } from './commands/index.ts';
+import { registerGuildTicketCommands } from './commands/register-ticket-command.ts';
 import { logMissingGuildCapabilities, logMissingIntents } from './diagnostics/report-missing-capabilities.ts';
 import { guildConfigSavedBy } from './guild-settings/guild-config-saved.ts';
 import { tellTicketsOfPermissionChanges } from './guild-settings/permission-changes.ts';
@@ -63,7 +63,7 @@ export function createTicketBot(
   const routeInteraction = createInteractionRouter(
     {
       ...componentHandlers,
-      command: { name: ticketCommand.data.name, subcommands: ticketCommand.subcommands },
+      commands: slashCommands,
       buttons: [...componentHandlers.buttons, ...commandButtons],
     },
     context,
@@ -80,23 +80,15 @@ export function createTicketBot(
   catchUpMissedMessagesOnReady(client, context, messages);
   tellTicketsOfPermissionChanges(client, context);
 
-  // A guild seen on start or joined: /ticket with its types, and a log line for each thing the bot lacks there.
+  // A guild seen on start or joined: its commands, and a log line for each thing the bot lacks there.
   const guildSeen = (guild: Guild) =>
-    void context.guildConfigs
-      .loadGuildConfig(guild.id)
-      // Without its configuration (Postgres down) the guild still gets the command, offering no types yet.
-      .catch((error: unknown) => {
-        logFailure(`could not read the configuration of guild ${guild.id} for /ticket open`, error);
-        return null;
-      })
-      .then(async (config) => {
-        await registerGuildTicketCommand(guild, config).catch((error: unknown) =>
-          logFailure(`could not register /ticket in guild ${guild.id}`, error),
-        );
-        await logMissingGuildCapabilities(guild, config).catch((error: unknown) =>
-          logFailure(`could not check what the bot may do in guild ${guild.id}`, error),
-        );
-      });
+    void registerGuildTicketCommands(guild)
+      .catch((error: unknown) =>
+        logFailure(`could not register /ticket and /ticket-config in guild ${guild.id}`, error),
+      )
+      .then(() => context.guildConfigs.loadGuildConfig(guild.id))
+      .then((config) => logMissingGuildCapabilities(guild, config))
+      .catch((error: unknown) => logFailure(`could not check what the bot may do in guild ${guild.id}`, error));
   client.once(Events.ClientReady, (ready) => {
     void logMissingIntents(ready).catch((error: unknown) => logFailure('could not check the intents', error));
     for (const guild of ready.guilds.cache.values()) guildSeen(guild);

@@ -37,7 +37,7 @@ Act as a member (USER: alice, bob, sam, kim, owner):
   as USER run CHANNEL "/ticket SUBCOMMAND name:value …"
 
 The demo guild's members: alice and bob; staff (the Staff role): sam and kim; and owner, who owns the guild and
-so is the only one who may run /ticket config (it needs Manage Server).
+so is the only one who may run /ticket-config (it needs Manage Server).
 CHANNEL: #tickets, a thread's name (#0001-support-alice) or a ticket number (1).
 When the bot shows a form, each question is asked here; or give the answers ahead:
   --answer "QUESTION=answer" (repeatable; QUESTION may be the start of the question or its number).

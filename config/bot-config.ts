@@ -21,7 +21,7 @@ export interface BotConfig {
   temporal: TemporalConfig;
   databaseUrl: string;
   discord: { token: string; apiBaseUrl: string | undefined };
-  /** The plans' limits (TICKETFLOW_PLANS over the defaults): `/ticket config` saves within their ticket types. */
+  /** The plans' limits (TICKETFLOW_PLANS over the defaults): `/ticket-config` saves within their ticket types. */
   plans: PlanCatalogue;
   telemetry: TelemetryConfig;
   shutdownGraceMs: number;

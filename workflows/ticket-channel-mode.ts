@@ -51,7 +51,7 @@ export async function openTicketChannel(
     log.warn('ticket refused: every ticket category is full', { workflowId: ticket.workflowId, categoryCount });
     const message =
       `Every ticket category of this server is full (Discord allows 50 channels in one; ${categoryCount} ` +
-      'listed). Ask the staff to add a category with /ticket config category-add, or to delete old channels.';
+      'listed). Ask the staff to add a category with /ticket-config categories, or to delete old channels.';
     return { done: true, value: { outcome: 'categories_full', message } };
   }
   ticket.channelKind = 'channel';

@@ -1,12 +1,7 @@
 import type { Guild } from 'discord.js';
-import { registerTicketCommand } from '../../discord/ticket-command/register-ticket-command.ts';
-import type { GuildConfig } from '../../domain/guild-config.ts';
+import { registerTicketCommands } from '../../discord/ticket-command/register-ticket-command.ts';
 
-/** Puts this guild's `/ticket` in place through the bot's own REST client (its queue and rate-limit state). */
-export function registerGuildTicketCommand(guild: Guild, config: GuildConfig | null): Promise<void> {
-  return registerTicketCommand(
-    guild.client.rest,
-    { applicationId: guild.client.application.id, guildId: guild.id },
-    config,
-  );
+/** Puts this guild's `/ticket` and `/ticket-config` in place through the bot's own REST client (its rate limits). */
+export function registerGuildTicketCommands(guild: Guild): Promise<void> {
+  return registerTicketCommands(guild.client.rest, { applicationId: guild.client.application.id, guildId: guild.id });
 }

@@ -55,7 +55,7 @@ const CHANNEL_WORDS: Record<ChannelPurpose, string> = {
 /**
  * Everything the bot lacks to run tickets, one line each, naming the intent or the permission and where, and what
  * breaks until it is granted: `Missing: Manage Threads in #tickets — closed tickets cannot be locked`. Empty when
- * nothing is missing. The one check behind the startup log and `/ticket config show`.
+ * nothing is missing. The one check behind the startup log and `/ticket-config show`.
  */
 export function missingCapabilities(facts: CapabilityFacts, naming: Naming): string[] {
   return [
@@ -93,7 +93,7 @@ function unmentionable(facts: CapabilityFacts, naming: Naming): string[] {
     const named = naming.role(role.id, role.name);
     if (role.name === null) {
       return role.purpose === 'staff'
-        ? [`Missing: the staff role ${named}, deleted — take it off with /ticket config staff-role-remove`]
+        ? [`Missing: the staff role ${named}, deleted — take it off with /ticket-config staff-role remove`]
         : [`Missing: the notification role ${named}, deleted — nobody is pinged on new tickets`];
     }
     if (canMentionRole(role, granted)) return [];

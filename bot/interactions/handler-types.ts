@@ -1,5 +1,6 @@
 import type {
   AnySelectMenuInteraction,
+  AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
   ModalSubmitInteraction,
@@ -9,10 +10,14 @@ import type {
 import type { CustomIdPrefix } from '../../domain/custom-ids.ts';
 import type { BotContext } from '../bot-context.ts';
 
-/** One `/ticket <name>` subcommand (or subcommand group, for `/ticket config ...`): its definition and its handler. */
+/**
+ * One subcommand (or subcommand group) of a slash command, `/ticket <name>` or `/ticket-config <name>`: its
+ * definition, its handler, and for options offered by autocomplete the handler of their suggestions.
+ */
 export interface TicketSubcommand {
   data: SlashCommandSubcommandBuilder | SlashCommandSubcommandGroupBuilder;
   execute(interaction: ChatInputCommandInteraction<'cached'>, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction<'cached'>, context: BotContext): Promise<void>;
 }
 
 /**

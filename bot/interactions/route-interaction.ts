@@ -1,4 +1,10 @@
-import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
 import { splitCustomId } from '../../domain/custom-ids.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerFailure, logFailure } from '../replies.ts';
@@ -12,9 +18,14 @@ import type {
 } from './handler-types.ts';
 import { noteInteractionOutcome } from './interaction-outcome.ts';
 
+export interface SlashCommandHandlers {
+  name: string;
+  subcommands: TicketSubcommand[];
+}
+
 export interface InteractionHandlers {
-  /** The `/ticket` command's name and its subcommands (and groups), found by name. */
-  command: { name: string; subcommands: TicketSubcommand[] };
+  /** The slash commands (`/ticket`, `/ticket-config`), each with its subcommands and groups, found by name. */
+  commands: SlashCommandHandlers[];
   buttons: ButtonHandler[];
   menus: SelectMenuHandler[];
   modals: ModalHandler[];
@@ -32,7 +43,17 @@ export function createInteractionRouter(
 ): (interaction: Interaction) => Promise<void> {
   const byPrefix = <H extends { prefix: string }>(list: H[]) =>
     new Map(list.map((handler) => [handler.prefix, handler]));
-  const subcommands = new Map(handlers.command.subcommands.map((subcommand) => [subcommand.data.name, subcommand]));
+  const commands = new Map(
+    handlers.commands.map((command) => [
+      command.name,
+      new Map(command.subcommands.map((subcommand) => [subcommand.data.name, subcommand])),
+    ]),
+  );
+  /** The subcommand (or group) an interaction of a slash command names, if the bot knows it. */
+  const subcommandOf = (interaction: ChatInputCommandInteraction | AutocompleteInteraction) => {
+    const name = interaction.options.getSubcommandGroup(false) ?? interaction.options.getSubcommand(false);
+    return name ? commands.get(interaction.commandName)?.get(name) : undefined;
+  };
   const buttons = byPrefix(handlers.buttons);
   const menus = byPrefix(handlers.menus);
   const modals = byPrefix(handlers.modals);
@@ -41,7 +62,13 @@ export function createInteractionRouter(
 
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
-      await interaction.respond([]).catch((error: unknown) => logFailure('autocomplete answer failed', error));
+      const subcommand = interaction.inCachedGuild() ? subcommandOf(interaction) : undefined;
+      // Suggestions are no answer: whatever goes wrong, the member sees none and may still type a value.
+      const suggest =
+        subcommand?.autocomplete && interaction.inCachedGuild()
+          ? subcommand.autocomplete(interaction, context)
+          : interaction.respond([]);
+      await suggest.catch((error: unknown) => logFailure('autocomplete answer failed', error));
       return;
     }
     if (!interaction.isRepliable()) return;
@@ -60,9 +87,7 @@ export function createInteractionRouter(
         return;
       }
       if (interaction.isChatInputCommand()) {
-        const name = interaction.options.getSubcommandGroup(false) ?? interaction.options.getSubcommand(false);
-        const subcommand =
-          interaction.commandName === handlers.command.name && name ? subcommands.get(name) : undefined;
+        const subcommand = subcommandOf(interaction);
         if (!subcommand) return await answerUnknown(interaction, 'This command is not known any more.');
         return await subcommand.execute(interaction, context);
       }

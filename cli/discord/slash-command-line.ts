@@ -37,7 +37,7 @@ function splitOptions(text: string): { head: string; pairs: [string, string][] }
 const ofType = (type: ApplicationCommandOptionType) => (option: APIApplicationCommandOption) => option.type === type;
 
 /**
- * `/ticket close reason:Solved`, `/ticket config staff-roles add role:@Staff`: the command's words become group
+ * `/ticket close reason:Solved`, `/ticket-config staff-role add role:@Staff`: the command's words become group
  * and subcommand by the registered definition, and each value is typed by its option (numbers, true/false, and
  * members, roles and channels by name).
  */

@@ -14,16 +14,16 @@ export const categoriesSubcommandData = localizedCommandText(
 
 export const typeModeSubcommandData = localizedCommandText(
   new SlashCommandSubcommandBuilder(),
-  'commands.config.type-mode',
+  'commands.config.type.mode',
 )
   .addStringOption((option) =>
     localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
   )
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.type-mode.mode')
+    localizedCommandText(option, 'commands.config.type.mode.mode')
       .setRequired(true)
       .addChoices(
-        localizedChoice('commands.config.type-mode.mode.thread', 'thread'),
-        localizedChoice('commands.config.type-mode.mode.channel', 'channel'),
+        localizedChoice('commands.config.type.mode.mode.thread', 'thread'),
+        localizedChoice('commands.config.type.mode.mode.channel', 'channel'),
       ),
   );

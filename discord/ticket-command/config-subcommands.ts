@@ -1,12 +1,8 @@
-import { ChannelType, SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from 'discord.js';
+import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
 import { type CommandTextKey, localizedChoice, localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { LANGUAGE_NAMES } from '../../i18n/language-names.ts';
 import { SUPPORTED_LOCALES } from '../../i18n/locales.ts';
 import type { MessageValues } from '../../i18n/translate.ts';
-import { categoriesSubcommandData, typeModeSubcommandData } from './channel-mode-config-subcommands.ts';
-import { labelAddConfigSubcommandData, labelRemoveConfigSubcommandData } from './metadata-subcommands.ts';
-import { routingConfigSubcommandData } from './people-subcommands.ts';
-import { slaSubcommandData, supportHoursSubcommandData } from './sla-config-subcommands.ts';
 
 // The options' ranges are the schema's (domain/guild-config.ts), so Discord's client refuses what the save would.
 const MAX_INACTIVITY_HOURS = 90 * 24;
@@ -18,7 +14,7 @@ const MAX_ANSWER_LENGTH = 4000;
 const DEFAULT_ANSWER_LENGTH = 1000;
 const MAX_QUESTION_LENGTH = 45;
 
-/** A config subcommand named and described in every language from `<prefix>.name` and `<prefix>.description`. */
+/** A `/ticket-config` subcommand named and described in every language from `<prefix>.name` and `<prefix>.description`. */
 function subcommand(prefix: CommandTextKey, values?: MessageValues): SlashCommandSubcommandBuilder {
   return localizedCommandText(new SlashCommandSubcommandBuilder(), prefix, values);
 }
@@ -60,8 +56,8 @@ function roleSubcommandData(prefix: CommandTextKey): SlashCommandSubcommandBuild
   );
 }
 
-export const staffRoleAddSubcommandData = roleSubcommandData('commands.config.staff-role-add');
-export const staffRoleRemoveSubcommandData = roleSubcommandData('commands.config.staff-role-remove');
+export const staffRoleAddSubcommandData = roleSubcommandData('commands.config.staff-role.add');
+export const staffRoleRemoveSubcommandData = roleSubcommandData('commands.config.staff-role.remove');
 
 export const inactivitySubcommandData = subcommand('commands.config.inactivity').addIntegerOption((option) =>
   localizedCommandText(option, 'commands.config.inactivity.hours', { max: MAX_INACTIVITY_HOURS })
@@ -92,42 +88,42 @@ function memberSubcommandData(prefix: CommandTextKey): SlashCommandSubcommandBui
   );
 }
 
-export const blocklistAddSubcommandData = memberSubcommandData('commands.config.blocklist-add');
-export const blocklistRemoveSubcommandData = memberSubcommandData('commands.config.blocklist-remove');
+export const blocklistAddSubcommandData = memberSubcommandData('commands.config.blocklist.add');
+export const blocklistRemoveSubcommandData = memberSubcommandData('commands.config.blocklist.remove');
 
-export const typeAddSubcommandData = subcommand('commands.config.type-add')
+export const typeAddSubcommandData = subcommand('commands.config.type.add')
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.type-add.key').setRequired(true).setMaxLength(32),
+    localizedCommandText(option, 'commands.config.type.add.key').setRequired(true).setMaxLength(32),
   )
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.type-add.type-name').setRequired(true).setMaxLength(45),
+    localizedCommandText(option, 'commands.config.type.add.type-name').setRequired(true).setMaxLength(45),
   )
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.type-add.type-description').setMaxLength(100),
+    localizedCommandText(option, 'commands.config.type.add.type-description').setMaxLength(100),
   );
 
-export const typeRemoveSubcommandData = subcommand('commands.config.type-remove').addStringOption((option) =>
+export const typeRemoveSubcommandData = subcommand('commands.config.type.remove').addStringOption((option) =>
   localizedCommandText(option, 'commands.config.type-key').setRequired(true).setMaxLength(32),
 );
 
-export const questionAddSubcommandData = subcommand('commands.config.question-add', { max: MAX_QUESTIONS })
+export const questionAddSubcommandData = subcommand('commands.config.question.add', { max: MAX_QUESTIONS })
   .addStringOption((option) =>
     localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
   )
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.question-add.question', { max: MAX_QUESTION_LENGTH })
+    localizedCommandText(option, 'commands.config.question.add.question', { max: MAX_QUESTION_LENGTH })
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   )
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.question-add.style').addChoices(
-      localizedChoice('commands.config.question-add.style.short', 'short'),
-      localizedChoice('commands.config.question-add.style.paragraph', 'paragraph'),
+    localizedCommandText(option, 'commands.config.question.add.style').addChoices(
+      localizedChoice('commands.config.question.add.style.short', 'short'),
+      localizedChoice('commands.config.question.add.style.paragraph', 'paragraph'),
     ),
   )
-  .addBooleanOption((option) => localizedCommandText(option, 'commands.config.question-add.required'))
+  .addBooleanOption((option) => localizedCommandText(option, 'commands.config.question.add.required'))
   .addIntegerOption((option) =>
-    localizedCommandText(option, 'commands.config.question-add.max-length', {
+    localizedCommandText(option, 'commands.config.question.add.max-length', {
       default: DEFAULT_ANSWER_LENGTH,
       max: MAX_ANSWER_LENGTH,
     })
@@ -135,12 +131,12 @@ export const questionAddSubcommandData = subcommand('commands.config.question-ad
       .setMaxValue(MAX_ANSWER_LENGTH),
   );
 
-export const questionRemoveSubcommandData = subcommand('commands.config.question-remove')
+export const questionRemoveSubcommandData = subcommand('commands.config.question.remove')
   .addStringOption((option) =>
     localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
   )
   .addIntegerOption((option) =>
-    localizedCommandText(option, 'commands.config.question-remove.position')
+    localizedCommandText(option, 'commands.config.question.remove.position')
       .setRequired(true)
       .setMinValue(1)
       .setMaxValue(MAX_QUESTIONS),
@@ -151,39 +147,4 @@ export const languageSubcommandData = subcommand('commands.config.language').add
   localizedCommandText(option, 'commands.config.language.language')
     .setRequired(true)
     .addChoices(SUPPORTED_LOCALES.map((locale) => ({ name: LANGUAGE_NAMES[locale], value: locale }))),
-);
-
-/** `/ticket config ...`, in the order Discord lists them. */
-export const CONFIG_SUBCOMMANDS_DATA: readonly SlashCommandSubcommandBuilder[] = [
-  showSubcommandData,
-  ticketChannelSubcommandData,
-  historiesChannelSubcommandData,
-  remindersChannelSubcommandData,
-  notificationRoleSubcommandData,
-  notificationsSubcommandData,
-  staffRoleAddSubcommandData,
-  staffRoleRemoveSubcommandData,
-  inactivitySubcommandData,
-  openLimitSubcommandData,
-  cooldownSubcommandData,
-  blocklistAddSubcommandData,
-  blocklistRemoveSubcommandData,
-  typeAddSubcommandData,
-  typeRemoveSubcommandData,
-  questionAddSubcommandData,
-  questionRemoveSubcommandData,
-  supportHoursSubcommandData,
-  slaSubcommandData,
-  categoriesSubcommandData,
-  typeModeSubcommandData,
-  languageSubcommandData,
-  labelAddConfigSubcommandData,
-  labelRemoveConfigSubcommandData,
-  routingConfigSubcommandData,
-];
-
-/** A subcommand cannot carry its own default permissions, so the bot checks Manage Server on every use. */
-export const configSubcommandGroupData = CONFIG_SUBCOMMANDS_DATA.reduce(
-  (group, subcommand) => group.addSubcommand(subcommand),
-  localizedCommandText(new SlashCommandSubcommandGroupBuilder(), 'commands.config'),
 );

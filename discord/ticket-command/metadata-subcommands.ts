@@ -56,7 +56,7 @@ const labelNameOption = (command: SlashCommandSubcommandBuilder) =>
       .setMaxLength(GUILD_CONFIG_LIMITS.labelNameLength),
   );
 
-export const labelAddConfigSubcommandData = labelNameOption(subcommand('ticket-metadata.command.label-add'))
+export const labelAddConfigSubcommandData = labelNameOption(subcommand('ticket-metadata.command.label-config.add'))
   .addStringOption((option) =>
     localizedCommandText(option, 'ticket-metadata.command.label-config.color').setMaxLength(7),
   )
@@ -66,4 +66,6 @@ export const labelAddConfigSubcommandData = labelNameOption(subcommand('ticket-m
     ),
   );
 
-export const labelRemoveConfigSubcommandData = labelNameOption(subcommand('ticket-metadata.command.label-remove'));
+export const labelRemoveConfigSubcommandData = labelNameOption(
+  subcommand('ticket-metadata.command.label-config.remove'),
+);

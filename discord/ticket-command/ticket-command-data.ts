@@ -1,8 +1,6 @@
 import { SlashCommandBuilder, type SlashCommandSubcommandsOnlyBuilder } from 'discord.js';
-import type { TicketType } from '../../domain/guild-config.ts';
 import { localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { closeRequestSubcommandData } from './close-request-subcommand.ts';
-import { configSubcommandGroupData } from './config-subcommands.ts';
 import {
   labelSubcommandGroupData,
   moveSubcommandData,
@@ -25,14 +23,13 @@ import {
 } from './ticket-subcommands.ts';
 
 /**
- * `/ticket` as one guild registers it, `open` offering that guild's types: the one definition the bot answers and
- * every writer of a guild's configuration registers (bot and web alike).
+ * `/ticket`, the same for every guild (`open` offers the guild's types by autocomplete): the one definition the bot
+ * answers and every writer of a guild's configuration registers (bot and web alike). The settings are
+ * `/ticket-config`'s.
  */
-export function ticketCommandData(
-  types: readonly Pick<TicketType, 'key' | 'name'>[] = [],
-): SlashCommandSubcommandsOnlyBuilder {
+export function ticketCommandData(): SlashCommandSubcommandsOnlyBuilder {
   return localizedCommandText(new SlashCommandBuilder(), 'commands.ticket')
-    .addSubcommand(openSubcommandData(types))
+    .addSubcommand(openSubcommandData)
     .addSubcommand(closeSubcommandData)
     .addSubcommand(closeRequestSubcommandData)
     .addSubcommand(listSubcommandData)
@@ -50,6 +47,5 @@ export function ticketCommandData(
     .addSubcommandGroup(labelSubcommandGroupData)
     .addSubcommand(renameSubcommandData)
     .addSubcommand(moveSubcommandData)
-    .addSubcommandGroup(configSubcommandGroupData)
     .addSubcommand(reopenSubcommandData);
 }

@@ -1,5 +1,5 @@
 import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
-import { GUILD_CONFIG_LIMITS, type TicketType } from '../../domain/guild-config.ts';
+import { GUILD_CONFIG_LIMITS } from '../../domain/guild-config.ts';
 import { type CommandTextKey, localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
 import { priorityChoices } from './priority-choices.ts';
@@ -18,18 +18,16 @@ export function withTicketOption(subcommand: SlashCommandSubcommandBuilder): Sla
 }
 
 /**
- * `/ticket open type:`, with the guild's types as choices: guild commands are registered per guild, and again
- * whenever its types change. The bot still checks the value against the configuration (a type may be removed while
- * a member has the old list open).
+ * `/ticket open type:`, the guild's types offered by autocomplete as the member types (the bot answers from the
+ * guild's configuration), so the command's size does not grow with the types and needs no re-registration when
+ * they change. The bot checks the value sent, which may be any text the member typed.
  */
-export function openSubcommandData(types: readonly Pick<TicketType, 'key' | 'name'>[]): SlashCommandSubcommandBuilder {
-  return subcommand('commands.open').addStringOption((option) =>
-    localizedCommandText(option, 'commands.open.type')
-      .setRequired(true)
-      .setMaxLength(32)
-      .addChoices(types.map((type) => ({ name: type.name.slice(0, 100), value: type.key }))),
-  );
-}
+export const openSubcommandData = subcommand('commands.open').addStringOption((option) =>
+  localizedCommandText(option, 'commands.open.type')
+    .setRequired(true)
+    .setMaxLength(GUILD_CONFIG_LIMITS.ticketTypeKeyLength)
+    .setAutocomplete(true),
+);
 
 export const closeSubcommandData = withTicketOption(
   subcommand('commands.close').addStringOption((option) =>

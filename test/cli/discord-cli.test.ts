@@ -202,7 +202,7 @@ describe('npm run discord, against a demo local Discord', () => {
   it('names in its help whom one can play, and that only owner may configure tickets', async () => {
     const help = (await cli(['--help'])).printed.join('\n');
     expect(help).toContain('Act as a member (USER: alice, bob, sam, kim, owner)');
-    expect(help).toContain('owner, who owns the guild and\nso is the only one who may run /ticket config');
+    expect(help).toContain('owner, who owns the guild and\nso is the only one who may run /ticket-config');
   });
 
   it('says something in a thread found by ticket number, and reads it back with its author', async () => {

@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOption, LocalizationMap } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { ticketCommandData } from '../../discord/ticket-command/ticket-command-data.ts';
+import { guildCommandsBody } from '../../discord/ticket-command/register-ticket-command.ts';
 import { DISCORD_LOCALES_OF, SUPPORTED_LOCALES } from '../../i18n/locales.ts';
 
 /** Discord's rule for command and option names, in every locale (its API docs, "Application Command Naming"). */
@@ -19,10 +19,7 @@ interface Named {
   choices?: { name: string; name_localizations?: LocalizationMap | null; value: string | number }[];
 }
 
-const command = ticketCommandData([
-  { key: 'support', name: 'Support' },
-  { key: 'billing', name: 'Billing' },
-]).toJSON() as Named;
+const commands = guildCommandsBody() as Named[];
 
 /** The command and every group, subcommand and option under it, each with the path Discord shows. */
 function everyLevel(named: Named, path = '/'): { path: string; named: Named; children: Named[] }[] {
@@ -35,8 +32,8 @@ function everyLevel(named: Named, path = '/'): { path: string; named: Named; chi
 const nameIn = (named: Named, locale: string) =>
   named.name_localizations?.[locale as keyof LocalizationMap] ?? named.name;
 
-describe('/ticket localizations', () => {
-  const levels = everyLevel(command);
+describe('/ticket and /ticket-config localizations', () => {
+  const levels = commands.flatMap((command) => everyLevel(command));
 
   it('names and describes the command, every subcommand and every option in each supported language', () => {
     for (const { path, named } of levels) {
@@ -80,7 +77,7 @@ describe('/ticket localizations', () => {
   });
 
   it('localizes the choices the bot offers, keeping the values it reads', () => {
-    const notifications = levels.find(({ path }) => path === '/ticket config notifications state')?.named;
+    const notifications = levels.find(({ path }) => path === '/ticket-config notifications state')?.named;
     const choices = notifications?.choices ?? [];
     expect(choices.map((choice) => [choice.value, choice.name, choice.name_localizations?.de])).toEqual([
       ['on', 'on', 'an'],

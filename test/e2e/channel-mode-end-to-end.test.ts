@@ -59,10 +59,10 @@ describe('channel mode through Discord: the bot, the worker process, the dev ser
 
   it('is set up by the server owner: two ordered categories, and the support type in channel mode', async () => {
     const owner = system.discord.driver.as(system.world.owner.id);
-    const config = (subcommand: string, options: Record<string, string>) =>
-      answer(owner.runSlashCommand(system.channelId('tickets'), 'ticket', { group: 'config', subcommand, options }));
-    expect(await config('type-mode', { type: 'support', mode: 'channel' })).toBe(
-      'Tickets can open as channels only in a ticket category: add one with /ticket config categories first. Nothing was changed.',
+    const config = (subcommand: string, options: Record<string, string>, group?: string) =>
+      answer(owner.runSlashCommand(system.channelId('tickets'), 'ticket-config', { group, subcommand, options }));
+    expect(await config('mode', { type: 'support', mode: 'channel' }, 'type')).toBe(
+      'Tickets can open as channels only in a ticket category: add one with /ticket-config categories first. Nothing was changed.',
     );
     expect(await config('categories', {})).toBe(
       'Name a category to add or to remove. Ticket categories, in the order they fill: none yet',
@@ -71,7 +71,7 @@ describe('channel mode through Discord: the bot, the worker process, the dev ser
     expect(await config('categories', { add: secondCategory })).toBe(
       `Ticket categories, in the order they fill (50 channels each): <#${firstCategory}>, <#${secondCategory}>`,
     );
-    expect(await config('type-mode', { type: 'support', mode: 'channel' })).toContain(
+    expect(await config('mode', { type: 'support', mode: 'channel' }, 'type')).toContain(
       'Tickets of "Support" now open as private channels',
     );
     expect(await config('categories', { remove: firstCategory })).toBe(
@@ -169,6 +169,6 @@ describe('channel mode through Discord: the bot, the worker process, the dev ser
     system.discord.state.createGuildChannel(system.world.guild.id, { name: 'last-place', parentId: firstCategory });
     const refused = await openTicket('alice', 'A third question.');
     expect(refused).toContain('Every ticket category of this server is full');
-    expect(refused).toContain('/ticket config categories');
+    expect(refused).toContain('/ticket-config categories');
   });
 });

@@ -60,8 +60,7 @@ describe('people and routing through Discord: the bot, the worker, the dev serve
 
   it('routes the type in turn among the staff who said they are available', async () => {
     const owner = system.discord.driver.as(system.world.owner.id);
-    const routing = owner.runSlashCommand(system.channelId('tickets'), 'ticket', {
-      group: 'config',
+    const routing = owner.runSlashCommand(system.channelId('tickets'), 'ticket-config', {
       subcommand: 'routing',
       options: { type: 'support', mode: 'round_robin' },
     });

@@ -20,11 +20,16 @@ afterAll(async () => {
 
 type Options = Record<string, string | number | boolean>;
 
-/** Runs `/ticket …` as `user` in the ticket's thread and returns the final private answer. */
-async function ticketCommand(user: string, command: { group?: string; subcommand: string; options?: Options }) {
+type Command = { group?: string; subcommand: string; options?: Options };
+
+/** Runs `/ticket …` (or another command) as `user` in the ticket's thread and returns the final private answer. */
+async function ticketCommand(user: string, command: Command, name = 'ticket') {
   const member = system.discord.driver.as(user === 'owner' ? system.world.owner.id : system.userId(user));
-  return (await settledReply(member.runSlashCommand(ticket.threadId, 'ticket', command), LONG_WAIT_MS)).content;
+  return (await settledReply(member.runSlashCommand(ticket.threadId, name, command), LONG_WAIT_MS)).content;
 }
+
+/** `/ticket-config …` as `user`. */
+const ticketConfig = (user: string, command: Command) => ticketCommand(user, command, 'ticket-config');
 
 const row = () => system.db.prisma.ticket.findFirstOrThrow({ where: { threadId: ticket.threadId } });
 const attributes = async () =>
@@ -33,14 +38,14 @@ const threadText = () => JSON.stringify(system.discord.state.messagesIn(ticket.t
 
 describe('priority and labels through Discord', () => {
   it('lets an admin add a second ticket type to move tickets to', async () => {
-    await ticketCommand('owner', {
-      group: 'config',
-      subcommand: 'type-add',
+    await ticketConfig('owner', {
+      group: 'type',
+      subcommand: 'add',
       options: { key: 'billing', name: 'Billing' },
     });
-    await ticketCommand('owner', {
-      group: 'config',
-      subcommand: 'question-add',
+    await ticketConfig('owner', {
+      group: 'question',
+      subcommand: 'add',
       options: { type: 'billing', question: 'Invoice number?' },
     });
     expect(
@@ -49,17 +54,17 @@ describe('priority and labels through Discord', () => {
   });
 
   it('lets an admin add labels to the list, and refuses a duplicate', async () => {
-    expect(
-      await ticketCommand('owner', { group: 'config', subcommand: 'label-add', options: { name: 'refund' } }),
-    ).toBe('Label “refund” added. Staff can now put it on tickets with /ticket label add.');
-    await ticketCommand('owner', {
-      group: 'config',
-      subcommand: 'label-add',
+    expect(await ticketConfig('owner', { group: 'label', subcommand: 'add', options: { name: 'refund' } })).toBe(
+      'Label “refund” added. Staff can now put it on tickets with /ticket label add.',
+    );
+    await ticketConfig('owner', {
+      group: 'label',
+      subcommand: 'add',
       options: { name: 'vip', color: '#ff8800' },
     });
-    expect(
-      await ticketCommand('owner', { group: 'config', subcommand: 'label-add', options: { name: 'REFUND' } }),
-    ).toBe('There is already a label “REFUND”. Nothing was changed.');
+    expect(await ticketConfig('owner', { group: 'label', subcommand: 'add', options: { name: 'REFUND' } })).toBe(
+      'There is already a label “REFUND”. Nothing was changed.',
+    );
     expect(
       (await system.db.prisma.guildTicketLabel.findMany({ orderBy: { position: 'asc' } })).map((l) => l.name),
     ).toEqual(['refund', 'vip']);

@@ -13,7 +13,7 @@ import { serving, startWebSystem, type WebSystem } from './support/web-system.ts
  * The settings editors' routes (`PUT /api/v1/guilds/:guildId/config/<section>`) against the whole system (Postgres,
  * the Temporal dev server, worker, bot, local Discord): each replaces one part of the configuration, checked with
  * the bot's schema; a refusal names the field and writes nothing; only the guild's admins reach them; a save reaches
- * the open tickets through the followed settings, as the bot's `/ticket config` saves do.
+ * the open tickets through the followed settings, as the bot's `/ticket-config` saves do.
  */
 let system: TicketflowSystem;
 let web: WebSystem;
@@ -49,7 +49,7 @@ function put(section: string, body: unknown, cookie = owner, guild = guildId): P
 async function saved(response: Response): Promise<GuildConfig> {
   const body = (await response.json()) as { config: GuildConfig; followUps: unknown };
   expect(response.status, JSON.stringify(body)).toBe(200);
-  expect(body.followUps).toEqual({ ticketCommand: 'unchanged', openTickets: 'told' });
+  expect(body.followUps).toEqual({ openTickets: 'told' });
   expect(await stored()).toEqual(body.config);
   return body.config;
 }

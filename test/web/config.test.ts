@@ -164,7 +164,7 @@ describe('a save', () => {
     const response = await put({ ...before, ticketTypes: [...before.ticketTypes, billing], openCooldownSeconds: 30 });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { config: GuildConfig; followUps: unknown };
-    expect(body.followUps).toEqual({ ticketCommand: 'registered', openTickets: 'told' });
+    expect(body.followUps).toEqual({ openTickets: 'told' });
     expect(await stored()).toEqual(body.config);
     expect(body.config.openCooldownSeconds).toBe(30);
 
@@ -183,12 +183,8 @@ describe('a save', () => {
     expect(labels).toContain('Which invoice?');
     expect(labels).toContain('What went wrong?');
 
-    // Saving the same types again registers nothing.
     const again = await put(body.config);
-    expect(((await again.json()) as { followUps: unknown }).followUps).toEqual({
-      ticketCommand: 'unchanged',
-      openTickets: 'told',
-    });
+    expect(((await again.json()) as { followUps: unknown }).followUps).toEqual({ openTickets: 'told' });
     await eventually(async () => expect(await stored()).toEqual(body.config));
   });
 });

@@ -57,7 +57,7 @@ describe('a ticket type in channel mode', () => {
         const result = await open();
         expect(result).toMatchObject({ outcome: 'refused', code: 'categories_full' });
         if (result.outcome !== 'refused') throw new Error('not refused');
-        expect(result.message).toContain('/ticket config category-add');
+        expect(result.message).toContain('/ticket-config categories');
         expect(fake.ticketChannels.size).toBe(0);
         expect(fake.rows.get('ticket-1')).toMatchObject({ status: 'closed', closeReason: result.message });
         expect((await state(result.workflowId ?? '')).status).toBe('refused');

@@ -47,7 +47,6 @@ async function run(): Promise<void> {
     bot: {
       token: config.discord.botToken,
       apiBaseUrl: config.discord.oauth.apiBaseUrl,
-      applicationId: config.discord.oauth.clientId,
       observe: observeDiscord,
     },
     transcripts: await openTranscriptStorage(loadTranscriptStorageConfig()),

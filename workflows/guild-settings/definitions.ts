@@ -1,6 +1,6 @@
 import { defineSignal } from '@temporalio/workflow';
 
-/** A writer (the bot's /ticket config, the panel) saved the guild's settings, or the bot's permissions changed. */
+/** A writer (the bot's /ticket-config, the panel) saved the guild's settings, or the bot's permissions changed. */
 export const guildSettingsSaved = defineSignal('guildSettingsSaved');
 
 /** One fan-out per guild: a save while it runs joins it instead of starting a second one. */

@@ -1,13 +1,19 @@
 import { openSubcommandData } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
 import { beginOpenTicket } from '../../tickets/open-ticket-flow.ts';
+import { ticketTypeSuggestions } from './ticket-type-suggestions.ts';
 
 /**
- * `/ticket open type:`; the value is still checked against the configuration by beginOpenTicket (a type may be
- * removed while a member has the old list open). Not deferred: the type's questions modal must be the first answer.
+ * `/ticket open type:`, the type suggested from the guild's configuration as the member types. The value sent may
+ * be anything typed, so beginOpenTicket checks it against the configuration. Not deferred: the type's questions
+ * modal must be the first answer.
  */
 export const openSubcommand: TicketSubcommand = {
-  data: openSubcommandData([]),
+  data: openSubcommandData,
   execute: (interaction, context) =>
     beginOpenTicket(interaction, interaction.options.getString('type', true).trim().toLowerCase(), context),
+  async autocomplete(interaction, context) {
+    const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
+    await interaction.respond(ticketTypeSuggestions(config?.ticketTypes ?? [], interaction.options.getFocused()));
+  },
 };

@@ -16,7 +16,7 @@ vi.mock('../../../bot/replies.ts', async (importOriginal) => {
 
 /**
  * What the bot may do where a guild's configuration points it, checked against the local Discord's real permission
- * model: `/ticket config show` tells admins, and the log names what is missing when the bot joins a guild.
+ * model: `/ticket-config show` tells admins, and the log names what is missing when the bot joins a guild.
  */
 let world: CommandWorld;
 /** What the bot logged while it started: Vitest clears recorded calls before each test. */
@@ -46,12 +46,12 @@ async function saveConfig(guildId: string, config: Omit<GuildConfigInput, 'ticke
 }
 
 async function capabilitiesShown(): Promise<string> {
-  const { reply } = await world.ticket('ada', { group: 'config', subcommand: 'show' });
+  const { reply } = await world.ticketConfig('ada', { subcommand: 'show' });
   expect(reply.embeds[1]?.title).toBe('What the bot may do here');
   return reply.embeds[1]?.description ?? '';
 }
 
-describe('what the bot may do, as /ticket config show reports it', () => {
+describe('what the bot may do, as /ticket-config show reports it', () => {
   it('says nothing is missing when the bot has every permission and can mention every role it names', async () => {
     await saveConfig(world.guildId, {
       ticketChannelId: world.channel('tickets').id,

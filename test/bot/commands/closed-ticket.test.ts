@@ -18,7 +18,7 @@ const NUMBER = 7;
 
 beforeAll(async () => {
   world = await startCommandWorld();
-  // Saved directly: a save through /ticket config would also tell open tickets through Temporal, which is nowhere.
+  // Saved directly: a save through /ticket-config would also tell open tickets through Temporal, which is nowhere.
   await world.context.guildConfigs.saveGuildConfig(world.guildId, permissiveGuildDirectory, {
     ticketChannelId: world.channel('tickets').id,
     staffRoleIds: [world.role('Staff').id],

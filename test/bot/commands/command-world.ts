@@ -77,9 +77,9 @@ export async function startCommandWorld() {
   const ready = once(bot, Events.ClientReady);
   await bot.login(sandbox.bot.token);
   await ready;
-  // The bot registers /ticket when it sees the guild; the sandbox keeps it only if it passed validation.
+  // The bot registers its commands when it sees the guild; the sandbox keeps them only if they passed validation.
   await eventually(() =>
-    expect(sandbox.state.commands.byName(guildId, 'ticket', ApplicationCommandType.ChatInput)).toBeDefined(),
+    expect(sandbox.state.commands.byName(guildId, 'ticket-config', ApplicationCommandType.ChatInput)).toBeDefined(),
   );
 
   return {
@@ -94,18 +94,11 @@ export async function startCommandWorld() {
     noThreads,
     readOnly,
     /** Runs `/ticket ...` as this member in the lobby and returns the text of the private answer. */
-    async ticket(
-      username: string,
-      input: { group?: string; subcommand: string; options?: Record<string, string | number | boolean> },
-      channelId = pick(seeded.channels, 'lobby').id,
-    ) {
-      const interaction = sandbox.driver
-        .as(pick(seeded.users, username).id)
-        .runSlashCommand(channelId, 'ticket', input);
-      const reply = await interaction.waitForReply();
-      expect((reply.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-      return { interaction, reply, text: reply.content };
-    },
+    ticket: (username: string, input: CommandInput, channelId?: string) =>
+      privateAnswer(username, 'ticket', input, channelId),
+    /** Runs `/ticket-config ...` the same way. */
+    ticketConfig: (username: string, input: CommandInput, channelId?: string) =>
+      privateAnswer(username, 'ticket-config', input, channelId),
     async stop() {
       await bot.destroy();
       await context.temporal.connection.close();
@@ -113,7 +106,21 @@ export async function startCommandWorld() {
       await database.cleanup();
     },
   };
+
+  async function privateAnswer(
+    username: string,
+    command: string,
+    input: CommandInput,
+    channelId = pick(seeded.channels, 'lobby').id,
+  ) {
+    const interaction = sandbox.driver.as(pick(seeded.users, username).id).runSlashCommand(channelId, command, input);
+    const reply = await interaction.waitForReply();
+    expect((reply.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    return { interaction, reply, text: reply.content };
+  }
 }
+
+type CommandInput = { group?: string; subcommand: string; options?: Record<string, string | number | boolean> };
 
 /** The buttons and menus of a message's action rows, in order. */
 export function componentsOf(message: APIMessage | undefined): APIComponentInMessageActionRow[] {

@@ -6,14 +6,13 @@ const openedAt = (number: number) => new Date(Date.UTC(2026, 10, 1, 9, 0) + numb
 
 beforeAll(async () => {
   world = await startCommandWorld();
-  await world.ticket('ada', {
-    group: 'config',
+  await world.ticketConfig('ada', {
     subcommand: 'ticket-channel',
     options: { channel: world.channel('tickets').id },
   });
-  await world.ticket('ada', {
-    group: 'config',
-    subcommand: 'staff-role-add',
+  await world.ticketConfig('ada', {
+    group: 'staff-role',
+    subcommand: 'add',
     options: { role: world.role('Staff').id },
   });
 

@@ -19,21 +19,20 @@ describe('/ticket panel', () => {
   it('asks for the setup first', async () => {
     const lobby = world.channel('lobby').id;
     expect((await world.ticket('ada', panel(lobby))).text).toBe(
-      'Tickets are not set up yet: start with `/ticket config ticket-channel`.',
+      'Tickets are not set up yet: start with `/ticket-config ticket-channel`.',
     );
     expect(messagesIn(lobby)).toEqual([]);
   });
 
   it('posts the Open-ticket button of the only type in the chosen channel', async () => {
     const lobby = world.channel('lobby').id;
-    await world.ticket('ada', {
-      group: 'config',
+    await world.ticketConfig('ada', {
       subcommand: 'ticket-channel',
       options: { channel: world.channel('tickets').id },
     });
-    await world.ticket('ada', {
-      group: 'config',
-      subcommand: 'staff-role-add',
+    await world.ticketConfig('ada', {
+      group: 'staff-role',
+      subcommand: 'add',
       options: { role: world.role('Staff').id },
     });
 
@@ -54,9 +53,9 @@ describe('/ticket panel', () => {
 
   it('posts a type menu once the guild has several types', async () => {
     const histories = world.channel('histories').id;
-    await world.ticket('ada', {
-      group: 'config',
-      subcommand: 'type-add',
+    await world.ticketConfig('ada', {
+      group: 'type',
+      subcommand: 'add',
       options: { key: 'billing', name: 'Billing' },
     });
     await world.ticket('ada', panel(histories));

@@ -1,13 +1,12 @@
+import { MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SandboxDriverError } from '../../../sandbox/discord/index.ts';
 import { type CommandWorld, startCommandWorld } from './command-world.ts';
 
 let world: CommandWorld;
 
 beforeAll(async () => {
   world = await startCommandWorld();
-  await world.ticket('ada', {
-    group: 'config',
+  await world.ticketConfig('ada', {
     subcommand: 'ticket-channel',
     options: { channel: world.channel('tickets').id },
   });
@@ -69,14 +68,35 @@ describe('/ticket actions refused in plain words', () => {
     );
   });
 
-  it('offers only the guild’s ticket types, and refuses one removed behind the offered list', async () => {
+  it('suggests only the guild’s ticket types, and refuses a typed one it does not have, in the member’s language', async () => {
     const alice = world.sandbox.driver.as(world.user('alice').id);
-    const open = (type: string) =>
-      alice.runSlashCommand(world.channel('lobby').id, 'ticket', { subcommand: 'open', options: { type } });
-    // Discord's client offers the registered choices only.
-    expect(() => open('nope')).toThrow(SandboxDriverError);
-    // Removed without the bot (another process, the panel): the registered list still offers it.
+    const lobby = world.channel('lobby').id;
+    const suggested = async (typed: string) => {
+      const answer = await alice
+        .typeInOption(lobby, 'ticket', { subcommand: 'open', focused: { name: 'type', typed } })
+        .waitForChoices();
+      expect(answer.ackMs).toBeLessThan(3_000);
+      return answer.choices.map((choice) => choice.value);
+    };
+    const open = (type: string) => alice.runSlashCommand(lobby, 'ticket', { subcommand: 'open', options: { type } });
+    const tickets = await world.database.prisma.ticket.count();
+    expect(await suggested('SUP')).toEqual(['support']);
+    expect(await suggested('nope')).toEqual([]);
+    // Discord sends whatever was typed when no suggestion was picked.
+    const refused = await open('nope').waitForReply();
+    expect(refused.content).toBe(
+      'This server has no ticket type "nope". Choose one of the types suggested as you type. Nothing was opened.',
+    );
+    expect(refused.flags).toBe(MessageFlags.Ephemeral);
+    alice.setLocale('de');
+    expect((await open('nope').waitForReply()).content).toBe(
+      'Auf diesem Server gibt es den Tickettyp „nope“ nicht. Wähle beim Tippen einen der vorgeschlagenen Typen. Es wurde nichts geöffnet.',
+    );
+    alice.setLocale('en-US');
+    // Removed without the bot (another process, the panel): no longer suggested, and refused if typed anyway.
     await world.database.prisma.ticketType.deleteMany({ where: { guildId: world.guildId, key: 'support' } });
+    expect(await suggested('')).toEqual([]);
     expect((await open('support').waitForReply()).content).toMatch(/no ticket type "support"/);
+    expect(await world.database.prisma.ticket.count()).toBe(tickets);
   });
 });

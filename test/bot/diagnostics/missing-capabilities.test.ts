@@ -71,7 +71,7 @@ describe('missingCapabilities', () => {
     expect(check({ roles })).toEqual([
       'Missing: Mention All Roles in #tickets, or @Staff made mentionable — members of @Staff are not added to new tickets',
       'Missing: Mention All Roles in #tickets, or @Alerts made mentionable — @Alerts is not pinged on new tickets',
-      'Missing: the staff role @6, deleted — take it off with /ticket config staff-role-remove',
+      'Missing: the staff role @6, deleted — take it off with /ticket-config staff-role remove',
     ]);
     const withMentionAll = tickets(all('ticket') | PermissionFlagsBits.MentionEveryone);
     expect(check({ channels: [withMentionAll], roles: roles.slice(0, 3) })).toEqual([]);

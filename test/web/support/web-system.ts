@@ -118,7 +118,7 @@ export async function startWebSystem(options: WebSystemOptions = {}): Promise<We
     ticketChanges,
     taskQueue: options.on?.taskQueue ?? 'web-tests',
     plans: DEFAULT_PLANS,
-    bot: { token: discord.bot.token, apiBaseUrl, applicationId: discord.bot.applicationId },
+    bot: { token: discord.bot.token, apiBaseUrl },
     transcripts: new FileTranscriptStorage(transcriptsDir),
     discord: createDiscordOAuthClient({
       clientId: discord.bot.applicationId,

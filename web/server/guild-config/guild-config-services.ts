@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import { registerTicketCommand } from '../../../discord/ticket-command/register-ticket-command.ts';
 import type { PlanCatalogue } from '../../../domain/plans.ts';
 import type { PrismaClient } from '../../../prisma/client.ts';
 import { createGuildConfigRepository, type GuildConfigRepository } from '../../../store/guild-config-repository.ts';
@@ -19,7 +18,7 @@ export interface GuildConfigServicesDeps {
   /** The plans' limits: a save keeps within its plan's ticket types. */
   plans: PlanCatalogue;
   /** The bot on Discord: its token reads a guild's channels and roles and registers `/ticket` for its application. */
-  bot: { token: string; apiBaseUrl: string; applicationId: string; observe?: DiscordRestObserver };
+  bot: { token: string; apiBaseUrl: string; observe?: DiscordRestObserver };
   temporal: Client;
   /** The task queue the ticket workflows (and the guild's settings fan-out) run on. */
   taskQueue: string;
@@ -35,15 +34,13 @@ export interface GuildConfigServices {
 /** The configuration's store, the guild directory the pickers and the save check read, and the writer. */
 export function createGuildConfigServices(deps: GuildConfigServicesDeps): GuildConfigServices {
   const guildConfigs = createGuildConfigRepository(deps.prisma, deps.plans);
-  // One client for the pickers, the save's check and the registration: one queue, counted as the bot's requests.
+  // One client for the pickers and the save's check: one queue, counted as the bot's requests.
   const botRest = discordRest(deps.bot.apiBaseUrl, { prefix: 'Bot', token: deps.bot.token });
   deps.bot.observe?.(botRest, 'bot');
   const guildDirectory = createRestGuildDirectory({ rest: botRest, maxAgeMs: GUILD_DIRECTORY_MAX_AGE_MS });
   const guildConfigWriter = createGuildConfigWriter({
     guildConfigs,
     directory: guildDirectory,
-    registerTicketCommand: (guildId, config) =>
-      registerTicketCommand(botRest, { applicationId: deps.bot.applicationId, guildId }, config),
     announceSettingsChanged: (guildId) =>
       deps.temporal.withDeadline(Date.now() + ANNOUNCE_DEADLINE_MS, () =>
         announceGuildSettingsChanged(deps.temporal, { guildId, taskQueue: deps.taskQueue }),

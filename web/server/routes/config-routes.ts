@@ -15,17 +15,15 @@ const roleView = z.object({ id: z.string(), name: z.string(), color: z.number().
 const categoryView = z.object({ id: z.string(), name: z.string() });
 /** What followed a save (guild-config/guild-config-writer.ts). */
 export const followUpsView = z.object({
-  ticketCommand: z.enum(['registered', 'unchanged', 'failed']),
   openTickets: z.enum(['told', 'failed']),
 });
 
 /**
- * A guild's ticket settings, for its admins (Manage Server, Administrator or owner), as `/ticket config` changes them:
+ * A guild's ticket settings, for its admins (Manage Server, Administrator or owner), as `/ticket-config` changes them:
  * - `GET /api/v1/guilds/:guildId/config`: the configuration (null before tickets are set up), and the guild's text
  *   channels, categories (for channel mode) and roles for the pickers, read with the bot's token;
  * - `PUT /api/v1/guilds/:guildId/config`: the whole configuration, checked with the bot's schema and against the
- *   guild's own channels and roles (400 naming each field, nothing written), then `/ticket` registered again when
- *   its types changed and the open tickets told.
+ *   guild's own channels and roles (400 naming each field, nothing written), then the open tickets told.
  */
 export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, services) => {
   app.get(

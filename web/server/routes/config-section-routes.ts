@@ -33,7 +33,7 @@ interface ConfigSection<Body extends z.ZodType> {
 const section = <Body extends z.ZodType>(definition: ConfigSection<Body>) => definition;
 
 /**
- * One part of the guild's ticket settings at a time, as one `/ticket config` subcommand changes it, at
+ * One part of the guild's ticket settings at a time, as one `/ticket-config` subcommand changes it, at
  * `PUT /api/v1/guilds/:guildId/config/<section>`: the body is that part, under the configuration's field names and
  * checked with the bot's schema (`domain/guild-config.ts`); the rest of the configuration is kept as stored. The
  * whole is then saved as the bot saves it (its schema again, the channels and roles being the guild's own, a

@@ -6,7 +6,7 @@ import { gatewayGuildDirectory } from '../../../gateway-guild-directory.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { describeConfigProblems } from './config-problems.ts';
 
-export const NOT_SET_UP = 'Tickets are not set up yet: start with `/ticket config ticket-channel`.';
+export const NOT_SET_UP = 'Tickets are not set up yet: start with `/ticket-config ticket-channel`.';
 
 /** A guild's config changes one at a time in this process, so two admins' quick changes do not undo each other. */
 const lastChangeByGuild = new Map<string, Promise<unknown>>();

@@ -17,7 +17,7 @@ type Interaction = Parameters<ConfigSubcommand['answer']>[0];
 type Context = Parameters<ConfigSubcommand['answer']>[1];
 
 /**
- * `/ticket config categories [add] [remove]`: the ordered categories channel-mode tickets open in (the first with
+ * `/ticket-config categories [add] [remove]`: the ordered categories channel-mode tickets open in (the first with
  * room takes the next ticket). A category is added only if the bot can open private channels there; the last one
  * is kept while a type still opens channels.
  */
@@ -57,7 +57,7 @@ export const categoriesSubcommand: ConfigSubcommand = {
   },
 };
 
-/** `/ticket config type-mode <type> <thread|channel>`: where the type's next tickets open. */
+/** `/ticket-config type mode <type> <thread|channel>`: where the type's next tickets open. */
 export const typeModeSubcommand: ConfigSubcommand = {
   data: typeModeSubcommandData,
   async answer(interaction, context) {

@@ -39,7 +39,7 @@ export const ticketChannelSubcommand: ConfigSubcommand = {
     });
     return created
       ? `Tickets are set up: they open as private threads of <#${channelId}>, with one type, "support". ` +
-          'Add staff roles with `/ticket config staff-role-add`, then post the panel with `/ticket panel`.'
+          'Add staff roles with `/ticket-config staff-role add`, then post the panel with `/ticket panel`.'
       : `Tickets now open as private threads of <#${channelId}>.`;
   },
 };

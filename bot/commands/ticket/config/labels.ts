@@ -9,7 +9,7 @@ import { wordsFor } from '../../../tickets/metadata-actions.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
-/** `/ticket config label-add name: [color] [emoji]`: checked here for an answer in the member's words. */
+/** `/ticket-config label add name: [color] [emoji]`: checked here for an answer in the member's words. */
 export const labelAddSubcommand: ConfigSubcommand = {
   data: labelAddConfigSubcommandData,
   async answer(interaction, context) {
@@ -41,7 +41,7 @@ export const labelAddSubcommand: ConfigSubcommand = {
   },
 };
 
-/** `/ticket config label-remove name:`: tickets that carry the label keep it until staff take it off. */
+/** `/ticket-config label remove name:`: tickets that carry the label keep it until staff take it off. */
 export const labelRemoveSubcommand: ConfigSubcommand = {
   data: labelRemoveConfigSubcommandData,
   async answer(interaction, context) {

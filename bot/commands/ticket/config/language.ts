@@ -5,7 +5,7 @@ import { translate } from '../../../../i18n/translate.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
-/** `/ticket config language`: what ticket threads and the histories channel speak, open tickets included. */
+/** `/ticket-config language`: what ticket threads and the histories channel speak, open tickets included. */
 export const languageSubcommand: ConfigSubcommand = {
   data: languageSubcommandData,
   async answer(interaction, context) {

@@ -33,7 +33,7 @@ export const notificationRoleSubcommand: ConfigSubcommand = {
     if (!roleId) return 'No role is pinged when a ticket opens any more.';
     return saved.notificationsEnabled
       ? `<@&${roleId}> is pinged when a ticket opens.`
-      : `<@&${roleId}> will be pinged when a ticket opens once you turn it on with \`/ticket config notifications on\`.`;
+      : `<@&${roleId}> will be pinged when a ticket opens once you turn it on with \`/ticket-config notifications on\`.`;
   },
 };
 
@@ -43,7 +43,7 @@ export const notificationsSubcommand: ConfigSubcommand = {
     const enabled = interaction.options.getString('state', true) === 'on';
     const saved = await changeGuildConfig(interaction, context, (config) => {
       if (enabled && config.notificationRoleId === null) {
-        throw new UserFacingError('Choose the role to ping first, with `/ticket config notification-role`.');
+        throw new UserFacingError('Choose the role to ping first, with `/ticket-config notification-role`.');
       }
       return { ...config, notificationsEnabled: enabled };
     });

@@ -7,7 +7,7 @@ import { UserFacingError } from '../../../replies.ts';
 import { saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
-/** `/ticket config routing type mode`: how the type's new tickets are assigned; tickets take it when they open. */
+/** `/ticket-config routing type mode`: how the type's new tickets are assigned; tickets take it when they open. */
 export const routingSubcommand: ConfigSubcommand = {
   data: routingConfigSubcommandData,
   async answer(interaction, context) {

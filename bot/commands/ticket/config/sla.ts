@@ -9,7 +9,7 @@ import { saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
 /**
- * `/ticket config sla [type] [first-response] [resolution] [escalation-role] [no-escalation-role]`: with a type,
+ * `/ticket-config sla [type] [first-response] [resolution] [escalation-role] [no-escalation-role]`: with a type,
  * its targets (0 turns one off) and escalation role; without, the server-wide escalation role. Tickets capture
  * their type's targets when they open.
  */

@@ -10,7 +10,7 @@ import { saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
 /**
- * `/ticket config support-hours [time-zone] [hours] [holidays]`: each given part replaces the guild's; none given
+ * `/ticket-config support-hours [time-zone] [hours] [holidays]`: each given part replaces the guild's; none given
  * shows them. Everything is read before anything is saved, so a bad part changes nothing.
  */
 export const supportHoursSubcommand: ConfigSubcommand = {

@@ -38,7 +38,7 @@ export const typeAddSubcommand: ConfigSubcommand = {
       return { ...config, ticketTypes: [...config.ticketTypes, { key, name, description }] };
     });
     return (
-      `Added the ticket type "${key}" (${name}). Give it questions with \`/ticket config question-add\`, ` +
+      `Added the ticket type "${key}" (${name}). Give it questions with \`/ticket-config question add\`, ` +
       'and post the panel again with `/ticket panel` so members see it.'
     );
   },

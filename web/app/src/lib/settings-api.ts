@@ -7,7 +7,6 @@ export type SettingsChannel = { id: string; name: string; category: string | nul
 export type SettingsRole = { id: string; name: string; color: number };
 export type GuildSettings = { config: GuildConfig | null; channels: SettingsChannel[]; roles: SettingsRole[] };
 export type SaveFollowUps = {
-  ticketCommand: 'registered' | 'unchanged' | 'failed';
   openTickets: 'told' | 'failed';
 };
 export type SaveOutcome = { saved: GuildConfig; followUps: SaveFollowUps } | { problems: ApiProblem[] };

@@ -174,7 +174,7 @@ export function TicketTypeEditor(props: Props) {
             <label for={fieldId(path('mode'))}>Tickets open as</label>
             <p class="field-hint">
               Private channels open in the server's ticket categories, the first with room (Discord allows 50 channels
-              in one); set them with /ticket config categories. Open tickets stay where they are.
+              in one); set them with /ticket-config categories. Open tickets stay where they are.
             </p>
             <select
               id={fieldId(path('mode'))}

@@ -22,7 +22,7 @@ export default function GuildPicker() {
                 <ul>
                   <li>the Ticketflow bot is a member of the server, and</li>
                   <li>
-                    you are its staff: you have one of the staff roles set in <code>/ticket config</code>, or the Manage
+                    you are its staff: you have one of the staff roles set in <code>/ticket-config</code>, or the Manage
                     Server permission.
                   </li>
                 </ul>

@@ -32,7 +32,7 @@ import {
   saveGuildSettings,
 } from '../../../lib/settings-api.ts';
 
-/** What a guild starts with before tickets are set up: the bot's defaults and one type, as `/ticket config` sets. */
+/** What a guild starts with before tickets are set up: the bot's defaults and one type, as `/ticket-config` sets. */
 function firstConfig(): GuildConfig {
   const defaults = guildConfigSchema.omit({ ticketChannelId: true }).parse({
     ticketTypes: [{ key: 'support', name: 'Support', questions: [{ ...NEW_QUESTION, label: 'How can we help?' }] }],
@@ -55,9 +55,6 @@ function duration(minutes: number): string {
 
 function followUpWords(followUps: SaveFollowUps): string {
   const words = ['Saved.'];
-  if (followUps.ticketCommand === 'registered') words.push('/ticket open now offers these types.');
-  if (followUps.ticketCommand === 'failed')
-    words.push('Discord did not take the new /ticket types yet; the bot offers them after its next restart.');
   if (followUps.openTickets === 'failed')
     words.push('Open tickets could not be told right away; they pick the change up on their next retry.');
   return words.join(' ');
@@ -323,7 +320,7 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
   );
 }
 
-/** The guild's ticket settings, as `/ticket config` changes them, for its admins. */
+/** The guild's ticket settings, as `/ticket-config` changes them, for its admins. */
 export default function GuildSettingsPage() {
   const params = useParams<{ guildId: string }>();
   const settings = createAsync(() => getGuildSettings(params.guildId), { deferStream: true });
@@ -332,7 +329,7 @@ export default function GuildSettingsPage() {
       <Title>Settings · Ticketflow</Title>
       <h1 id="settings-title">Ticket settings</h1>
       <p id="settings-intro">
-        Everything <code>/ticket config</code> changes in Discord. Saving checks every field, then applies them all at
+        Everything <code>/ticket-config</code> changes in Discord. Saving checks every field, then applies them all at
         once; new tickets follow them, and open tickets pick up what applies to them.
       </p>
       <Show when={settings()}>
