@@ -1,6 +1,4 @@
 import { ChannelType, type ChatInputCommandInteraction, type GuildMember, type TextChannel } from 'discord.js';
-import { guildChannel } from '../../gateway-guild-directory.ts';
-import { lacking, type NeededPermission } from '../../permissions.ts';
 import { UserFacingError } from '../../replies.ts';
 
 /**
@@ -53,24 +51,4 @@ export function optionId(
 /** The bot's own member in this guild, for checking what it may do. */
 export async function botMember(interaction: ChatInputCommandInteraction<'cached'>): Promise<GuildMember> {
   return interaction.guild.members.me ?? (await interaction.guild.members.fetchMe());
-}
-
-/**
- * Refuses, naming what is missing, when the bot lacks permissions it will need in a channel a setting names (the
- * table in bot/permissions.ts). A channel that is not a text channel of this server is left to the store, which
- * refuses to save it.
- */
-export async function requireBotPermissions(
-  interaction: ChatInputCommandInteraction<'cached'>,
-  channelId: string,
-  needed: readonly NeededPermission[],
-  purpose: string,
-): Promise<void> {
-  const channel = await guildChannel(interaction.guild, channelId);
-  if (channel?.type !== ChannelType.GuildText) return;
-  const granted = channel.permissionsFor(await botMember(interaction)).bitfield;
-  const missing = lacking(needed, granted).map((need) => need.name);
-  if (missing.length > 0) {
-    throw new UserFacingError(`I cannot ${purpose} in ${channel}: I am missing ${missing.join(', ')} there.`);
-  }
 }

@@ -1,10 +1,10 @@
 import { DiscordAPIError } from 'discord.js';
 import { panelSubcommandData } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
+import { interactionWords } from '../../interactions/interaction-words.ts';
 import { ticketPanelMessage } from '../../panel/ticket-panel-message.ts';
 import { isStaff } from '../../permissions.ts';
 import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../../replies.ts';
-import { NOT_SET_UP } from './config/change-guild-config.ts';
 import { textChannelOption } from './guild-targets.ts';
 
 const FORBIDDEN = 403;
@@ -17,7 +17,7 @@ export const panelSubcommand: TicketSubcommand = {
       const channel = textChannelOption(interaction, 'channel', true);
       const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
       if (!isStaff(interaction.member, config)) throw new UserFacingError('Only staff can post the ticket panel.');
-      if (!config) throw new UserFacingError(NOT_SET_UP);
+      if (!config) throw new UserFacingError(interactionWords(interaction)('config.notSetUp'));
       // Discord is the judge of whether the bot may post there: a precheck could disagree with it.
       const message = await channel.send(ticketPanelMessage(config)).catch((error: unknown) => {
         if (error instanceof DiscordAPIError && error.status === FORBIDDEN) {

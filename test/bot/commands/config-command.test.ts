@@ -243,9 +243,59 @@ describe('/ticket-config', () => {
     expect(close?.description_localizations?.de).toBe('Ticket schließen (wer es geöffnet hat, oder das Team)');
   });
 
+  it('sets the reopen window and the closing DM, and answers every setting in the admin’s language', async () => {
+    expect((await world.ticketConfig('ada', config('reopen-window', { days: 0 }))).text).toBe(
+      'Reopening is off: a closed ticket is final, tickets already closed included.',
+    );
+    expect((await world.ticketConfig('ada', config('reopen-window', { days: 14 }))).text).toBe(
+      'A ticket closed from now on can be reopened by its creator or staff for 14 days. Tickets already closed keep the window they got.',
+    );
+    expect((await world.ticketConfig('ada', config('closing-dm', { state: 'off' }))).text).toBe(
+      'When a ticket closes, its creator’s direct message only asks for a rating: no reason and no transcript link.',
+    );
+    expect(await loadConfig()).toMatchObject({ reopenWindowDays: 14, closingDmEnabled: false });
+    // Discord's client keeps the days to the schema's range.
+    expect(() =>
+      world.sandbox.driver
+        .as(world.user('ada').id)
+        .runSlashCommand(world.channel('lobby').id, 'ticket-config', config('reopen-window', { days: 91 })),
+    ).toThrow(SandboxDriverError);
+
+    const ada = world.sandbox.driver.as(world.user('ada').id);
+    ada.setLocale('de');
+    try {
+      expect((await world.ticketConfig('ada', config('cooldown', { seconds: 1 }))).text).toBe(
+        'Ein Mitglied wartet nach dem Öffnen eines Tickets 1 Sekunde, bevor es ein weiteres öffnet.',
+      );
+      await expectRefused(
+        'ada',
+        config('staff-role add', { role: world.role('Staff').id }),
+        `<@&${world.role('Staff').id}> ist schon eine Team-Rolle.`,
+      );
+      await expectRefused(
+        'ada',
+        config('type add', { key: 'Bad Key', name: 'Bad' }),
+        /^Es wurde nichts geändert:\n- Typ „Bad Key“, key: /,
+      );
+    } finally {
+      ada.setLocale('en-US');
+    }
+  });
+
   it('shows the settings', async () => {
+    await world.ticketConfig('ada', config('sla', { type: 'billing', 'first-response': 60 }));
     const { reply } = await world.ticketConfig('ada', config('show'));
     const description = reply.embeds[0]?.description ?? '';
+    expect(reply.embeds[0]?.title).toBe('Ticket settings');
+    expect(description).toContain('**Language:** Français');
+    expect(description).toContain('**Reopen window:** 14 days after the close');
+    expect(description).toContain('**Closing DM:** off, only the rating question');
+    expect(description).toContain('**Support hours:** 24/7 (UTC); holidays: none');
+    expect(description).toContain('**Escalation role:** none');
+    expect(description).toContain(
+      '  SLA: first response 1 hour of support time, resolution no target; a missed target pings nobody',
+    );
+    expect(description).toContain('  opens as a private thread · not assigned automatically');
     expect(description).toContain(`**Ticket channel:** <#${world.channel('tickets').id}>`);
     expect(description).toContain(`**Staff roles:** <@&${world.role('Staff').id}>`);
     expect(description).toContain('`billing` Billing');

@@ -8,25 +8,29 @@ import type { ConfigSubcommand } from './config-subcommand.ts';
 
 export const blocklistAddSubcommand: ConfigSubcommand = {
   data: blocklistAddSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const user = interaction.options.getUser('member', true);
-    if (user.bot) throw new UserFacingError('Bots cannot open tickets anyway; there is no need to block them.');
-    await changeGuildConfig(interaction, context, (config) => {
-      if (config.blockedUserIds.includes(user.id)) throw new UserFacingError(`${user} is already blocked.`);
+    const member = `${user}`;
+    if (user.bot) throw new UserFacingError(t('config.blocklist.bot'));
+    await changeGuildConfig(interaction, context, t, (config) => {
+      if (config.blockedUserIds.includes(user.id)) throw new UserFacingError(t('config.blocklist.already', { member }));
       return { ...config, blockedUserIds: [...config.blockedUserIds, user.id] };
     });
-    return `${user} can no longer open tickets. Their open tickets stay open.`;
+    return t('config.blocklist.added', { member });
   },
 };
 
 export const blocklistRemoveSubcommand: ConfigSubcommand = {
   data: blocklistRemoveSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const user = interaction.options.getUser('member', true);
-    await changeGuildConfig(interaction, context, (config) => {
-      if (!config.blockedUserIds.includes(user.id)) throw new UserFacingError(`${user} is not blocked.`);
+    const member = `${user}`;
+    await changeGuildConfig(interaction, context, t, (config) => {
+      if (!config.blockedUserIds.includes(user.id)) {
+        throw new UserFacingError(t('config.blocklist.notBlocked', { member }));
+      }
       return { ...config, blockedUserIds: config.blockedUserIds.filter((id) => id !== user.id) };
     });
-    return `${user} can open tickets again.`;
+    return t('config.blocklist.removed', { member });
   },
 };

@@ -1,12 +1,11 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-config.ts';
+import type { Translate } from '../../../../i18n/translate.ts';
 import { GuildConfigError } from '../../../../store/guild-config-error.ts';
 import type { BotContext } from '../../../bot-context.ts';
 import { gatewayGuildDirectory } from '../../../gateway-guild-directory.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { describeConfigProblems } from './config-problems.ts';
-
-export const NOT_SET_UP = 'Tickets are not set up yet: start with `/ticket-config ticket-channel`.';
 
 /** A guild's config changes one at a time in this process, so two admins' quick changes do not undo each other. */
 const lastChangeByGuild = new Map<string, Promise<unknown>>();
@@ -30,6 +29,7 @@ function oneAtATime<T>(guildId: string, work: () => Promise<T>): Promise<T> {
 export function saveConfigChange(
   interaction: ChatInputCommandInteraction<'cached'>,
   context: BotContext,
+  t: Translate,
   change: (config: GuildConfig | null) => GuildConfigInput,
 ): Promise<GuildConfig> {
   return oneAtATime(interaction.guildId, async () => {
@@ -43,7 +43,9 @@ export function saveConfigChange(
         input,
       );
     } catch (error) {
-      if (error instanceof GuildConfigError) throw new UserFacingError(describeConfigProblems(error.problems, input));
+      if (error instanceof GuildConfigError) {
+        throw new UserFacingError(describeConfigProblems(t, error.problems, input));
+      }
       throw error;
     }
     await context.guildConfigSaved({ guild: interaction.guild, before, saved });
@@ -55,10 +57,11 @@ export function saveConfigChange(
 export function changeGuildConfig(
   interaction: ChatInputCommandInteraction<'cached'>,
   context: BotContext,
+  t: Translate,
   change: (config: GuildConfig) => GuildConfigInput,
 ): Promise<GuildConfig> {
-  return saveConfigChange(interaction, context, (config) => {
-    if (!config) throw new UserFacingError(NOT_SET_UP);
+  return saveConfigChange(interaction, context, t, (config) => {
+    if (!config) throw new UserFacingError(t('config.notSetUp'));
     return change(config);
   });
 }

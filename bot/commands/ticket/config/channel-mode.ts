@@ -5,8 +5,7 @@ import {
 } from '../../../../discord/ticket-command/channel-mode-config-subcommands.ts';
 import { GUILD_CONFIG_LIMITS, type GuildConfig } from '../../../../domain/guild-config.ts';
 import type { TicketMode } from '../../../../domain/ticket-channel-mode.ts';
-import { resolveLocale } from '../../../../i18n/locales.ts';
-import { type Translate, translator } from '../../../../i18n/translate.ts';
+import type { Translate } from '../../../../i18n/translate.ts';
 import { CATEGORY_NEEDS, lacking } from '../../../permissions.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { botMember, optionId } from '../guild-targets.ts';
@@ -23,8 +22,7 @@ type Context = Parameters<ConfigSubcommand['answer']>[1];
  */
 export const categoriesSubcommand: ConfigSubcommand = {
   data: categoriesSubcommandData,
-  async answer(interaction, context) {
-    const t = wordsFor(interaction);
+  async answer(interaction, context, t) {
     const add = optionId(interaction, 'add');
     const remove = optionId(interaction, 'remove');
     if (add === null && remove === null) {
@@ -60,8 +58,7 @@ export const categoriesSubcommand: ConfigSubcommand = {
 /** `/ticket-config type mode <type> <thread|channel>`: where the type's next tickets open. */
 export const typeModeSubcommand: ConfigSubcommand = {
   data: typeModeSubcommandData,
-  async answer(interaction, context) {
-    const t = wordsFor(interaction);
+  async answer(interaction, context, t) {
     const key = interaction.options.getString('type', true);
     const mode: TicketMode = interaction.options.getString('mode', true) === 'channel' ? 'channel' : 'thread';
     const saved = await save(interaction, context, t, (config) => {
@@ -83,10 +80,6 @@ export const typeModeSubcommand: ConfigSubcommand = {
       : t('channel-mode.modeThread', { type: name, channel: `<#${saved.ticketChannelId}>` });
   },
 };
-
-function wordsFor(interaction: Interaction): Translate {
-  return translator(resolveLocale(interaction.locale, interaction.guildLocale));
-}
 
 function categoryList(t: Translate, ids: readonly string[]): string {
   return t('channel-mode.categoryList', { count: ids.length, list: ids.map((id) => `<#${id}>`).join(', ') });
@@ -113,7 +106,7 @@ function save(
   t: Translate,
   change: (config: GuildConfig) => GuildConfig,
 ): Promise<GuildConfig> {
-  return saveConfigChange(interaction, context, (config) => {
+  return saveConfigChange(interaction, context, t, (config) => {
     if (!config) throw new UserFacingError(t('channel-mode.notSetUp'));
     return change(config);
   });

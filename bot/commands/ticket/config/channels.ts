@@ -5,8 +5,8 @@ import {
   ticketChannelSubcommandData,
 } from '../../../../discord/ticket-command/config-subcommands.ts';
 import type { GuildConfigInput, TicketType } from '../../../../domain/guild-config.ts';
-import { CHANNEL_NEEDS } from '../../../permissions.ts';
-import { optionId, requireBotPermissions } from '../guild-targets.ts';
+import { optionId } from '../guild-targets.ts';
+import { requireBotPermissions } from './bot-channel-permissions.ts';
 import { changeGuildConfig, saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
@@ -27,20 +27,18 @@ const DEFAULT_TICKET_TYPE: TicketType = {
 
 export const ticketChannelSubcommand: ConfigSubcommand = {
   data: ticketChannelSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const channelId = optionId(interaction, 'channel', true);
-    await requireBotPermissions(interaction, channelId, CHANNEL_NEEDS.ticket, 'open ticket threads');
+    await requireBotPermissions(interaction, t, channelId, 'ticket');
     let created = false;
-    await saveConfigChange(interaction, context, (config): GuildConfigInput => {
+    await saveConfigChange(interaction, context, t, (config): GuildConfigInput => {
       created = config === null;
       return config
         ? { ...config, ticketChannelId: channelId }
         : { ticketChannelId: channelId, ticketTypes: [DEFAULT_TICKET_TYPE] };
     });
-    return created
-      ? `Tickets are set up: they open as private threads of <#${channelId}>, with one type, "support". ` +
-          'Add staff roles with `/ticket-config staff-role add`, then post the panel with `/ticket panel`.'
-      : `Tickets now open as private threads of <#${channelId}>.`;
+    const channel = `<#${channelId}>`;
+    return created ? t('config.ticketChannel.setUp', { channel }) : t('config.ticketChannel.saved', { channel });
   },
 };
 
@@ -49,35 +47,26 @@ function postingChannelSubcommand(
   data: SlashCommandSubcommandBuilder,
   setting: 'historiesChannelId' | 'remindersChannelId',
   purpose: 'histories' | 'reminders',
-  what: string,
 ): ConfigSubcommand {
   return {
     data,
-    async answer(interaction, context) {
+    async answer(interaction, context, t) {
       const channelId = optionId(interaction, 'channel');
-      if (channelId) await requireBotPermissions(interaction, channelId, CHANNEL_NEEDS[purpose], `post ${what}`);
-      await changeGuildConfig(interaction, context, (config) => ({ ...config, [setting]: channelId }));
-      return channelId
-        ? `${capitalized(what)} are now posted in <#${channelId}>.`
-        : `${capitalized(what)} are no longer posted.`;
+      if (channelId) await requireBotPermissions(interaction, t, channelId, purpose);
+      await changeGuildConfig(interaction, context, t, (config) => ({ ...config, [setting]: channelId }));
+      return channelId ? t(`config.${purpose}.saved`, { channel: `<#${channelId}>` }) : t(`config.${purpose}.cleared`);
     },
   };
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export const historiesChannelSubcommand = postingChannelSubcommand(
   historiesChannelSubcommandData,
   'historiesChannelId',
   'histories',
-  'closed-ticket summaries',
 );
 
 export const remindersChannelSubcommand = postingChannelSubcommand(
   remindersChannelSubcommandData,
   'remindersChannelId',
   'reminders',
-  'reminders about open tickets',
 );

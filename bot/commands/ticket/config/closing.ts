@@ -13,7 +13,7 @@ export const reopenWindowSubcommand: ConfigSubcommand = {
   data: reopenWindowSubcommandData,
   async answer(interaction, context, t) {
     const days = interaction.options.getInteger('days', true);
-    const saved = await changeGuildConfig(interaction, context, (config) => ({ ...config, reopenWindowDays: days }));
+    const saved = await changeGuildConfig(interaction, context, t, (config) => ({ ...config, reopenWindowDays: days }));
     return t('config.reopenWindow.saved', { days: saved.reopenWindowDays });
   },
 };
@@ -23,7 +23,7 @@ export const closingDmSubcommand: ConfigSubcommand = {
   data: closingDmSubcommandData,
   async answer(interaction, context, t) {
     const enabled = interaction.options.getString('state', true) === 'on';
-    const saved = await changeGuildConfig(interaction, context, (config) => ({
+    const saved = await changeGuildConfig(interaction, context, t, (config) => ({
       ...config,
       closingDmEnabled: enabled,
     }));

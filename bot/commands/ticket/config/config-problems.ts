@@ -1,36 +1,44 @@
 import type { GuildConfigInput } from '../../../../domain/guild-config.ts';
+import type { MessageKey, Translate } from '../../../../i18n/translate.ts';
 import type { GuildConfigProblem } from '../../../../store/guild-config-error.ts';
 
-const SETTING_NAMES: Record<string, string> = {
-  staffRoleIds: 'Staff roles',
-  ticketChannelId: 'Ticket channel',
-  historiesChannelId: 'Histories channel',
-  remindersChannelId: 'Reminders channel',
-  notificationRoleId: 'Notification role',
-  inactivityTimeoutMinutes: 'Inactivity timeout',
-  openLimitPerMember: 'Open limit',
-  openCooldownSeconds: 'Cooldown',
-  blockedUserIds: 'Blocklist',
-  language: 'Language',
-  ticketTypes: 'Ticket types',
+/** What each setting is called in the answers; a path of another setting is shown as is. */
+const SETTING_NAMES: Record<string, MessageKey> = {
+  staffRoleIds: 'config.problems.setting.staffRoleIds',
+  ticketChannelId: 'config.problems.setting.ticketChannelId',
+  historiesChannelId: 'config.problems.setting.historiesChannelId',
+  remindersChannelId: 'config.problems.setting.remindersChannelId',
+  notificationRoleId: 'config.problems.setting.notificationRoleId',
+  inactivityTimeoutMinutes: 'config.problems.setting.inactivityTimeoutMinutes',
+  openLimitPerMember: 'config.problems.setting.openLimitPerMember',
+  openCooldownSeconds: 'config.problems.setting.openCooldownSeconds',
+  blockedUserIds: 'config.problems.setting.blockedUserIds',
+  language: 'config.problems.setting.language',
+  ticketTypes: 'config.problems.setting.ticketTypes',
+  reopenWindowDays: 'config.problems.setting.reopenWindowDays',
+  closingDmEnabled: 'config.problems.setting.closingDmEnabled',
 };
 
 /**
  * Why a configuration was not saved, in the words of the commands rather than the schema's paths:
- * `ticketTypes.0.questions.2.label` → `Type "support", question 3, label`.
+ * `ticketTypes.0.questions.2.label` → `Type "support", question 3, label`. The schema's own reason follows as
+ * the schema words it.
  */
-export function describeConfigProblems(problems: GuildConfigProblem[], input: GuildConfigInput): string {
-  const lines = problems.map((problem) => `- ${whereIs(problem.path, input)}: ${problem.message}`);
-  return `Nothing was changed:\n${lines.join('\n')}`;
+export function describeConfigProblems(t: Translate, problems: GuildConfigProblem[], input: GuildConfigInput): string {
+  const lines = problems.map((problem) => `- ${whereIs(t, problem.path, input)}: ${problem.message}`);
+  return `${t('config.problems.intro')}\n${lines.join('\n')}`;
 }
 
-function whereIs(path: string, input: GuildConfigInput): string {
+function whereIs(t: Translate, path: string, input: GuildConfigInput): string {
   const [setting = '', typeIndex, field, questionIndex, questionField] = path.split('.');
-  if (setting !== 'ticketTypes' || typeIndex === undefined) return SETTING_NAMES[setting] ?? path;
+  if (setting !== 'ticketTypes' || typeIndex === undefined) {
+    const name = SETTING_NAMES[setting];
+    return name ? t(name) : path;
+  }
   const type = input.ticketTypes[Number(typeIndex)];
-  const words = [`Type "${type?.key ?? Number(typeIndex) + 1}"`];
+  const words = [t('config.problems.type', { type: type?.key ?? String(Number(typeIndex) + 1) })];
   if (field === 'questions' && questionIndex !== undefined) {
-    words.push(`question ${Number(questionIndex) + 1}`);
+    words.push(t('config.problems.question', { position: Number(questionIndex) + 1 }));
     if (questionField) words.push(questionField);
   } else if (field) {
     words.push(field);

@@ -5,15 +5,13 @@ import {
 import { GUILD_CONFIG_LIMITS, ticketLabelSchema } from '../../../../domain/guild-config.ts';
 import { findLabel } from '../../../../domain/ticket-metadata.ts';
 import { UserFacingError } from '../../../replies.ts';
-import { wordsFor } from '../../../tickets/metadata-actions.ts';
 import { changeGuildConfig } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
 /** `/ticket-config label add name: [color] [emoji]`: checked here for an answer in the member's words. */
 export const labelAddSubcommand: ConfigSubcommand = {
   data: labelAddConfigSubcommandData,
-  async answer(interaction, context) {
-    const t = wordsFor(interaction);
+  async answer(interaction, context, t) {
     const parsed = ticketLabelSchema.safeParse({
       name: interaction.options.getString('name', true),
       ...optional('color', interaction.options.getString('color')),
@@ -23,7 +21,7 @@ export const labelAddSubcommand: ConfigSubcommand = {
       throw new UserFacingError(t('ticket-metadata.config.labelInvalid', { max: GUILD_CONFIG_LIMITS.labelNameLength }));
     }
     const label = parsed.data;
-    await changeGuildConfig(interaction, context, (config) => {
+    await changeGuildConfig(interaction, context, t, (config) => {
       if (
         findLabel(
           config.labels.map((held) => held.name),
@@ -44,11 +42,10 @@ export const labelAddSubcommand: ConfigSubcommand = {
 /** `/ticket-config label remove name:`: tickets that carry the label keep it until staff take it off. */
 export const labelRemoveSubcommand: ConfigSubcommand = {
   data: labelRemoveConfigSubcommandData,
-  async answer(interaction, context) {
-    const t = wordsFor(interaction);
+  async answer(interaction, context, t) {
     const name = interaction.options.getString('name', true);
     let removed = name;
-    await changeGuildConfig(interaction, context, (config) => {
+    await changeGuildConfig(interaction, context, t, (config) => {
       const held = findLabel(
         config.labels.map((label) => label.name),
         name,

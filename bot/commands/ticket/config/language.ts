@@ -8,10 +8,10 @@ import type { ConfigSubcommand } from './config-subcommand.ts';
 /** `/ticket-config language`: what ticket threads and the histories channel speak, open tickets included. */
 export const languageSubcommand: ConfigSubcommand = {
   data: languageSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     // Discord offers only the supported languages; anything else is the schema's to refuse, with nothing saved.
     const language = interaction.options.getString('language', true) as SupportedLocale;
-    const saved = await changeGuildConfig(interaction, context, (config) => ({ ...config, language }));
+    const saved = await changeGuildConfig(interaction, context, t, (config) => ({ ...config, language }));
     return translate(resolveLocale(interaction.locale, saved.language), 'config.language.saved', {
       language: LANGUAGE_NAMES[saved.language],
     });

@@ -9,22 +9,22 @@ import type { ConfigSubcommand } from './config-subcommand.ts';
 
 export const inactivitySubcommand: ConfigSubcommand = {
   data: inactivitySubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const hours = interaction.options.getInteger('hours', true);
-    await changeGuildConfig(interaction, context, (config) => ({ ...config, inactivityTimeoutMinutes: hours * 60 }));
-    return `Tickets opened from now on are warned after ${hours} hours without a message, then closed.`;
+    await changeGuildConfig(interaction, context, t, (config) => ({ ...config, inactivityTimeoutMinutes: hours * 60 }));
+    return t('config.inactivity.saved', { hours });
   },
 };
 
 export const openLimitSubcommand: ConfigSubcommand = {
   data: openLimitSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const count = interaction.options.getInteger('count', true);
     const typeKey = interaction.options.getString('type');
-    await changeGuildConfig(interaction, context, (config) => {
+    await changeGuildConfig(interaction, context, t, (config) => {
       if (typeKey === null) return { ...config, openLimitPerMember: count };
       if (!config.ticketTypes.some((type) => type.key === typeKey)) {
-        throw new UserFacingError(`There is no ticket type "${typeKey}".`);
+        throw new UserFacingError(t('config.openLimit.unknownType', { type: typeKey }));
       }
       return {
         ...config,
@@ -32,18 +32,16 @@ export const openLimitSubcommand: ConfigSubcommand = {
       };
     });
     return typeKey === null
-      ? `A member may have ${count} open tickets at once.`
-      : `A member may have ${count} open "${typeKey}" tickets at once.`;
+      ? t('config.openLimit.saved', { count })
+      : t('config.openLimit.savedForType', { count, type: typeKey });
   },
 };
 
 export const cooldownSubcommand: ConfigSubcommand = {
   data: cooldownSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const seconds = interaction.options.getInteger('seconds', true);
-    await changeGuildConfig(interaction, context, (config) => ({ ...config, openCooldownSeconds: seconds }));
-    return seconds === 0
-      ? 'Members may open tickets with no wait between them.'
-      : `A member waits ${seconds} seconds after opening a ticket before opening another.`;
+    await changeGuildConfig(interaction, context, t, (config) => ({ ...config, openCooldownSeconds: seconds }));
+    return seconds === 0 ? t('config.cooldown.none') : t('config.cooldown.saved', { seconds });
   },
 };

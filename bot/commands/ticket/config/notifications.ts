@@ -11,7 +11,7 @@ import type { ConfigSubcommand } from './config-subcommand.ts';
 
 export const notificationRoleSubcommand: ConfigSubcommand = {
   data: notificationRoleSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const roleId = optionId(interaction, 'role');
     // Discord only delivers a ping of a role that is not mentionable from a member allowed to mention everyone.
     // A role this server does not have, or @everyone, is left to the store, which refuses to save it.
@@ -21,34 +21,33 @@ export const notificationRoleSubcommand: ConfigSubcommand = {
       !role.mentionable &&
       !(await botMember(interaction)).permissions.has(PermissionFlagsBits.MentionEveryone)
     ) {
-      throw new UserFacingError(
-        `${role} is not mentionable, so my ping would not reach anyone: make it mentionable in the role settings first.`,
-      );
+      throw new UserFacingError(t('config.notificationRole.notMentionable', { role: `${role}` }));
     }
-    const saved = await changeGuildConfig(interaction, context, (config) => ({
+    const saved = await changeGuildConfig(interaction, context, t, (config) => ({
       ...config,
       notificationRoleId: roleId,
       notificationsEnabled: roleId ? config.notificationsEnabled || config.notificationRoleId === null : false,
     }));
-    if (!roleId) return 'No role is pinged when a ticket opens any more.';
+    if (!roleId) return t('config.notificationRole.cleared');
+    const mention = `<@&${roleId}>`;
     return saved.notificationsEnabled
-      ? `<@&${roleId}> is pinged when a ticket opens.`
-      : `<@&${roleId}> will be pinged when a ticket opens once you turn it on with \`/ticket-config notifications on\`.`;
+      ? t('config.notificationRole.pinged', { role: mention })
+      : t('config.notificationRole.waiting', { role: mention });
   },
 };
 
 export const notificationsSubcommand: ConfigSubcommand = {
   data: notificationsSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const enabled = interaction.options.getString('state', true) === 'on';
-    const saved = await changeGuildConfig(interaction, context, (config) => {
+    const saved = await changeGuildConfig(interaction, context, t, (config) => {
       if (enabled && config.notificationRoleId === null) {
-        throw new UserFacingError('Choose the role to ping first, with `/ticket-config notification-role`.');
+        throw new UserFacingError(t('config.notifications.chooseRoleFirst'));
       }
       return { ...config, notificationsEnabled: enabled };
     });
     return enabled
-      ? `<@&${saved.notificationRoleId}> is pinged when a ticket opens.`
-      : 'Nobody is pinged when a ticket opens.';
+      ? t('config.notificationRole.pinged', { role: `<@&${saved.notificationRoleId}>` })
+      : t('config.notifications.off');
   },
 };

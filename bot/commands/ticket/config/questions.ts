@@ -11,7 +11,7 @@ import { configuredType } from './ticket-types.ts';
 
 export const questionAddSubcommand: ConfigSubcommand = {
   data: questionAddSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const typeKey = interaction.options.getString('type', true);
     const question: Partial<TicketQuestion> & Pick<TicketQuestion, 'label'> = {
       label: interaction.options.getString('question', true),
@@ -23,12 +23,10 @@ export const questionAddSubcommand: ConfigSubcommand = {
     const maxLength = interaction.options.getInteger('max-length');
     if (maxLength !== null) question.maxLength = maxLength;
 
-    const saved = await changeGuildConfig(interaction, context, (config) => {
-      const type = configuredType(config, typeKey);
+    const saved = await changeGuildConfig(interaction, context, t, (config) => {
+      const type = configuredType(t, config, typeKey);
       if (type.questions.length >= MAX_QUESTIONS) {
-        throw new UserFacingError(
-          `"${typeKey}" already has ${MAX_QUESTIONS} questions, the most a Discord form can ask. Remove one first.`,
-        );
+        throw new UserFacingError(t('config.question.full', { type: typeKey, max: MAX_QUESTIONS }));
       }
       return {
         ...config,
@@ -37,23 +35,23 @@ export const questionAddSubcommand: ConfigSubcommand = {
         ),
       };
     });
-    const position = configuredType(saved, typeKey).questions.length;
-    return `Added question ${position} to "${typeKey}": ${question.label}`;
+    const position = configuredType(t, saved, typeKey).questions.length;
+    return t('config.question.added', { position, type: typeKey, question: question.label });
   },
 };
 
 export const questionRemoveSubcommand: ConfigSubcommand = {
   data: questionRemoveSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const typeKey = interaction.options.getString('type', true);
     const position = interaction.options.getInteger('position', true);
     let removed = '';
-    await changeGuildConfig(interaction, context, (config) => {
-      const type = configuredType(config, typeKey);
+    await changeGuildConfig(interaction, context, t, (config) => {
+      const type = configuredType(t, config, typeKey);
       const question = type.questions[position - 1];
       if (!question) {
         throw new UserFacingError(
-          `"${typeKey}" has ${type.questions.length} questions; there is no question ${position}.`,
+          t('config.question.missing', { type: typeKey, count: type.questions.length, position }),
         );
       }
       removed = question.label;
@@ -66,6 +64,6 @@ export const questionRemoveSubcommand: ConfigSubcommand = {
         ),
       };
     });
-    return `Removed question ${position} of "${typeKey}": ${removed}`;
+    return t('config.question.removed', { position, type: typeKey, question: removed });
   },
 };

@@ -1,8 +1,7 @@
 import { slaSubcommandData } from '../../../../discord/ticket-command/sla-config-subcommands.ts';
 import type { GuildConfig, TicketType } from '../../../../domain/guild-config.ts';
-import { resolveLocale } from '../../../../i18n/locales.ts';
 import { targetInWords } from '../../../../i18n/sla-target-words.ts';
-import { type Translate, translator } from '../../../../i18n/translate.ts';
+import type { Translate } from '../../../../i18n/translate.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { optionId } from '../guild-targets.ts';
 import { saveConfigChange } from './change-guild-config.ts';
@@ -15,8 +14,7 @@ import type { ConfigSubcommand } from './config-subcommand.ts';
  */
 export const slaSubcommand: ConfigSubcommand = {
   data: slaSubcommandData,
-  async answer(interaction, context) {
-    const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
+  async answer(interaction, context, t) {
     const typeKey = interaction.options.getString('type');
     const firstResponse = interaction.options.getInteger('first-response');
     const resolution = interaction.options.getInteger('resolution');
@@ -65,7 +63,7 @@ function save(
   t: Translate,
   change: (config: GuildConfig) => GuildConfig,
 ): Promise<GuildConfig> {
-  return saveConfigChange(interaction, context, (config) => {
+  return saveConfigChange(interaction, context, t, (config) => {
     if (!config) throw new UserFacingError(t('sla.notSetUp'));
     return change(config);
   });

@@ -9,25 +9,27 @@ import type { ConfigSubcommand } from './config-subcommand.ts';
 
 export const staffRoleAddSubcommand: ConfigSubcommand = {
   data: staffRoleAddSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     const roleId = optionId(interaction, 'role', true);
-    await changeGuildConfig(interaction, context, (config) => {
-      if (config.staffRoleIds.includes(roleId)) throw new UserFacingError(`<@&${roleId}> is already a staff role.`);
+    const role = `<@&${roleId}>`;
+    await changeGuildConfig(interaction, context, t, (config) => {
+      if (config.staffRoleIds.includes(roleId)) throw new UserFacingError(t('config.staffRole.already', { role }));
       return { ...config, staffRoleIds: [...config.staffRoleIds, roleId] };
     });
-    return `<@&${roleId}> is now a staff role.`;
+    return t('config.staffRole.added', { role });
   },
 };
 
 export const staffRoleRemoveSubcommand: ConfigSubcommand = {
   data: staffRoleRemoveSubcommandData,
-  async answer(interaction, context) {
+  async answer(interaction, context, t) {
     // A role deleted from the server can still be on the list: only its id is needed to take it off.
     const roleId = optionId(interaction, 'role', true);
-    await changeGuildConfig(interaction, context, (config) => {
-      if (!config.staffRoleIds.includes(roleId)) throw new UserFacingError(`<@&${roleId}> is not a staff role.`);
+    const role = `<@&${roleId}>`;
+    await changeGuildConfig(interaction, context, t, (config) => {
+      if (!config.staffRoleIds.includes(roleId)) throw new UserFacingError(t('config.staffRole.notStaff', { role }));
       return { ...config, staffRoleIds: config.staffRoleIds.filter((id) => id !== roleId) };
     });
-    return `<@&${roleId}> is no longer a staff role. Members with Manage Server stay staff.`;
+    return t('config.staffRole.removed', { role });
   },
 };

@@ -3,8 +3,7 @@ import { GUILD_CONFIG_LIMITS, type GuildConfig } from '../../../../domain/guild-
 import { parseHolidayList } from '../../../../domain/holiday-list-text.ts';
 import { canonicalTimeZone, type SupportHours } from '../../../../domain/support-hours.ts';
 import { formatSupportSchedule, parseSupportSchedule } from '../../../../domain/support-schedule-text.ts';
-import { resolveLocale } from '../../../../i18n/locales.ts';
-import { type Translate, translator } from '../../../../i18n/translate.ts';
+import type { Translate } from '../../../../i18n/translate.ts';
 import { UserFacingError } from '../../../replies.ts';
 import { saveConfigChange } from './change-guild-config.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
@@ -15,8 +14,7 @@ import type { ConfigSubcommand } from './config-subcommand.ts';
  */
 export const supportHoursSubcommand: ConfigSubcommand = {
   data: supportHoursSubcommandData,
-  async answer(interaction, context) {
-    const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
+  async answer(interaction, context, t) {
     const zoneText = interaction.options.getString('time-zone');
     const hoursText = interaction.options.getString('hours');
     const holidaysText = interaction.options.getString('holidays');
@@ -26,7 +24,7 @@ export const supportHoursSubcommand: ConfigSubcommand = {
       if (!config) throw new UserFacingError(t('sla.notSetUp'));
       return describe(t, 'sla.supportHoursShown', config.supportHours);
     }
-    const saved = await saveConfigChange(interaction, context, (config): GuildConfig => {
+    const saved = await saveConfigChange(interaction, context, t, (config): GuildConfig => {
       if (!config) throw new UserFacingError(t('sla.notSetUp'));
       return { ...config, supportHours: { ...config.supportHours, ...change } };
     });

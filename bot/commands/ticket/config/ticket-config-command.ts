@@ -43,9 +43,9 @@ async function answerConfig(
       (await context.guildConfigs.loadGuildConfig(interaction.guildId))?.language,
     );
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserFacingError('Only members with the Manage Server permission can change ticket settings.');
+      throw new UserFacingError(t('config.onlyManageServer'));
     }
-    if (!subcommand) throw new UserFacingError('This command is out of date; try again in a minute.');
+    if (!subcommand) throw new UserFacingError(t('config.outOfDate'));
     const answer = await subcommand.answer(interaction, context, t);
     if (typeof answer === 'string') await replyEphemeral(interaction, answer);
     else await interaction.editReply(answer);
