@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../../../domain/guild-config.ts';
 import {
-  type GuildConfig,
-  type GuildConfigInput,
-  guildConfigSchema,
-  supportHoursSchema,
-  ticketTypeSchema,
-} from '../../../domain/guild-config.ts';
+  type GuildConfigSection,
+  type GuildConfigSectionBody,
+  guildConfigSectionSchemas,
+} from '../../../domain/guild-config-sections.ts';
 import { snowflake } from '../../../domain/snowflake.ts';
 import { GuildConfigError } from '../../../store/guild-config-error.ts';
 import { ApiError, invalidRequest, type Problem } from '../http/api-error.ts';
@@ -16,41 +15,28 @@ import { followUpsView } from './config-routes.ts';
 
 const params = z.object({ guildId: snowflake });
 
-/** A type's service targets as the SLA editor sends them: every field, none left to a default. */
-const typeTargets = ticketTypeSchema
-  .pick({ key: true, firstResponseMinutes: true, resolutionMinutes: true, escalationRoleId: true })
-  .required()
-  .strict();
-
-interface ConfigSection<Body extends z.ZodType> {
-  path: string;
-  /** The part of the configuration it replaces, under the configuration's own names, so problems name the same paths. */
-  body: Body;
+interface ConfigSection<Section extends GuildConfigSection> {
+  path: Section;
   /** The configuration with the part replaced, or why the part does not fit this guild's configuration. */
-  apply(config: GuildConfig, body: z.output<Body>): GuildConfigInput | Problem[];
+  apply(config: GuildConfig, body: GuildConfigSectionBody<Section>): GuildConfigInput | Problem[];
 }
 
-const section = <Body extends z.ZodType>(definition: ConfigSection<Body>) => definition;
+const section = <Section extends GuildConfigSection>(definition: ConfigSection<Section>) => definition;
 
 /**
  * One part of the guild's ticket settings at a time, as one `/ticket-config` subcommand changes it, at
  * `PUT /api/v1/guilds/:guildId/config/<section>`: the body is that part, under the configuration's field names and
- * checked with the bot's schema (`domain/guild-config.ts`); the rest of the configuration is kept as stored. The
+ * checked with the bot's schema (`domain/guild-config-sections.ts`); the rest of the configuration is kept as stored. The
  * whole is then saved as the bot saves it (its schema again, the channels and roles being the guild's own, a
  * channel-mode type keeping a category) and the open tickets are told.
  */
 const CONFIG_SECTIONS = [
   section({
     path: 'support-hours',
-    body: z.strictObject({ supportHours: supportHoursSchema.required().strict() }),
     apply: (config, body) => ({ ...config, supportHours: body.supportHours }),
   }),
   section({
     path: 'sla',
-    body: z.strictObject({
-      escalationRoleId: snowflake.nullable(),
-      ticketTypes: z.array(typeTargets),
-    }),
     apply(config, body) {
       const keys = config.ticketTypes.map((type) => type.key);
       if (body.ticketTypes.map((type) => type.key).join('\n') !== keys.join('\n')) {
@@ -65,17 +51,14 @@ const CONFIG_SECTIONS = [
   }),
   section({
     path: 'labels',
-    body: guildConfigSchema.pick({ labels: true }).required().strict(),
     apply: (config, body) => ({ ...config, labels: body.labels }),
   }),
   section({
     path: 'categories',
-    body: guildConfigSchema.pick({ ticketCategoryIds: true }).required().strict(),
     apply: (config, body) => ({ ...config, ticketCategoryIds: body.ticketCategoryIds }),
   }),
   section({
     path: 'closing',
-    body: guildConfigSchema.pick({ reopenWindowDays: true, closingDmEnabled: true }).required().strict(),
     apply: (config, body) => ({
       ...config,
       reopenWindowDays: body.reopenWindowDays,
@@ -92,7 +75,7 @@ export const configSectionRoutes: FastifyPluginAsyncZod<WebServices> = async (ap
         config: { access: 'admin' },
         schema: {
           params,
-          body: definition.body,
+          body: guildConfigSectionSchemas[definition.path],
           response: { 200: z.object({ config: guildConfigSchema, followUps: followUpsView }) },
         },
       },

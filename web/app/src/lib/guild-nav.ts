@@ -13,5 +13,6 @@ export const guildSections: GuildSection[] = [
   { label: 'Tickets', path: (guildId) => `/guilds/${guildId}/tickets`, access: 'member' },
   { label: 'Transcripts', path: (guildId) => `/guilds/${guildId}/transcripts`, access: 'member' },
   { label: 'Settings', path: (guildId) => `/guilds/${guildId}/settings`, access: 'admin' },
+  { label: 'Service', path: (guildId) => `/guilds/${guildId}/service`, access: 'admin' },
   { label: 'Billing', path: billingPagePath, access: 'admin' },
 ];

@@ -1,11 +1,18 @@
 import { query, redirect } from '@solidjs/router';
 import type { GuildConfig, GuildConfigInput } from '../../../../domain/guild-config.ts';
+import type { GuildConfigSection, GuildConfigSectionBody } from '../../../../domain/guild-config-sections.ts';
 import { type ApiProblem, apiErrorOf, readJson, signInPagePath } from './api.ts';
 import { apiRequest } from './api-request.ts';
 
 export type SettingsChannel = { id: string; name: string; category: string | null };
 export type SettingsRole = { id: string; name: string; color: number };
-export type GuildSettings = { config: GuildConfig | null; channels: SettingsChannel[]; roles: SettingsRole[] };
+export type SettingsCategory = { id: string; name: string };
+export type GuildSettings = {
+  config: GuildConfig | null;
+  channels: SettingsChannel[];
+  categories: SettingsCategory[];
+  roles: SettingsRole[];
+};
 export type SaveFollowUps = {
   openTickets: 'told' | 'failed';
 };
@@ -20,8 +27,21 @@ export const getGuildSettings = query(
 );
 
 /** Saves the whole configuration; what the server refuses comes back as problems by field, nothing saved. */
-export async function saveGuildSettings(guildId: string, config: GuildConfigInput): Promise<SaveOutcome> {
-  const response = await apiRequest(settingsPath(guildId), { method: 'PUT', body: config });
+export function saveGuildSettings(guildId: string, config: GuildConfigInput): Promise<SaveOutcome> {
+  return putSettings(settingsPath(guildId), config);
+}
+
+/** Saves one part of the configuration, the rest kept as stored; refused problems name the configuration's paths. */
+export function saveGuildSettingsSection<Section extends GuildConfigSection>(
+  guildId: string,
+  section: Section,
+  body: GuildConfigSectionBody<Section>,
+): Promise<SaveOutcome> {
+  return putSettings(`${settingsPath(guildId)}/${section}`, body);
+}
+
+async function putSettings(path: string, body: unknown): Promise<SaveOutcome> {
+  const response = await apiRequest(path, { method: 'PUT', body });
   if (response.status === 401) {
     throw redirect(signInPagePath(window.location.pathname));
   }
@@ -31,6 +51,6 @@ export async function saveGuildSettings(guildId: string, config: GuildConfigInpu
   if (!response.ok) {
     throw await apiErrorOf(response);
   }
-  const body = (await response.json()) as { config: GuildConfig; followUps: SaveFollowUps };
-  return { saved: body.config, followUps: body.followUps };
+  const answer = (await response.json()) as { config: GuildConfig; followUps: SaveFollowUps };
+  return { saved: answer.config, followUps: answer.followUps };
 }
