@@ -8,7 +8,7 @@ import { moved } from './list-order.ts';
 import { createSectionSave, SectionForm } from './SectionForm.tsx';
 
 /**
- * The categories channel-mode tickets open in, in order, as `/ticket config categories` sets them: the first with
+ * The categories channel-mode tickets open in, in order, as `/ticket-config categories` sets them: the first with
  * room (Discord allows 50 channels in a category) takes the next ticket. The last one stays while a type opens
  * tickets as channels.
  */

@@ -12,7 +12,7 @@ type LabelDraft = { name: string; color: string; emoji: string };
 const draftOf = (config: GuildConfig): LabelDraft[] =>
   config.labels.map((label) => ({ name: label.name, color: label.color ?? '', emoji: label.emoji ?? '' }));
 
-/** Empty optional fields are left out, as `/ticket config label-add` leaves out options not given. */
+/** Empty optional fields are left out, as `/ticket-config label add` leaves out options not given. */
 const labelOf = (draft: LabelDraft) => ({
   name: draft.name,
   ...(draft.color.trim() === '' ? {} : { color: draft.color.trim() }),
@@ -20,8 +20,8 @@ const labelOf = (draft: LabelDraft) => ({
 });
 
 /**
- * The labels staff may put on tickets (`/ticket label`), in the order they are offered, as `/ticket config
- * label-add` and `label-remove` change them. A ticket keeps a removed label until staff take it off.
+ * The labels staff may put on tickets (`/ticket label`), in the order they are offered, as `/ticket-config
+ * label-add` and `label remove` change them. A ticket keeps a removed label until staff take it off.
  */
 export function LabelsSection(props: { guildId: string; config: GuildConfig }) {
   const state = createSectionSave(() => props.guildId, 'labels');

@@ -26,7 +26,7 @@ function draftOf(config: GuildConfig): { escalationRoleId: string; types: TypeTa
 const minutesOf = (text: string): number | null => (text.trim() === '' ? null : Number(text));
 
 /**
- * Each type's SLA targets, as `/ticket config sla` sets them: first response and resolution in minutes of support
+ * Each type's SLA targets, as `/ticket-config sla` sets them: first response and resolution in minutes of support
  * time, and the role pinged when one is missed (the type's own, else the server's).
  */
 export function SlaSection(props: { guildId: string; config: GuildConfig; roles: SettingsRole[] }) {

@@ -14,7 +14,7 @@ import { createSectionSave, SectionForm } from './SectionForm.tsx';
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /**
- * The guild's support hours, as `/ticket config support-hours` takes them: a time zone, the weekly hours in the
+ * The guild's support hours, as `/ticket-config support-hours` takes them: a time zone, the weekly hours in the
  * command's shorthand (`mon-fri 09:00-17:00; sat 10:00-14:00`, or `24/7`) and holidays as dates. Read with the
  * command's own parsers; the SLA clocks count only these hours.
  */

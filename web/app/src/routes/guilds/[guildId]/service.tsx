@@ -11,7 +11,7 @@ import { getGuildSettings } from '../../../lib/settings-api.ts';
 
 /**
  * The guild's service settings, for its admins: support hours, SLA targets, labels, ticket categories and what
- * follows a close. Each part is saved on its own (`PUT …/config/<part>`), as one `/ticket config` subcommand does.
+ * follows a close. Each part is saved on its own (`PUT …/config/<part>`), as one `/ticket-config` subcommand does.
  */
 export default function GuildServicePage() {
   const params = useParams<{ guildId: string }>();
