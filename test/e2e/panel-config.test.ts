@@ -65,7 +65,8 @@ describe('ticket settings in the panel', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     const status = page.locator('form.settings-form').getByRole('status');
     await status.getByText('Saved.', { exact: false }).waitFor({ timeout: LONG_WAIT_MS });
-    expect(await status.textContent()).toContain('/ticket open now offers these types.');
+    // Nothing to register: /ticket open suggests the guild's types as they are stored.
+    expect(await status.textContent()).toBe('Saved.');
 
     const saved = await createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS).loadGuildConfig(guildId);
     expect(saved?.ticketTypes.map((type) => type.key)).toEqual(['support', 'billing']);
