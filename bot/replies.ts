@@ -1,4 +1,5 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { Translate } from '../i18n/translate.ts';
 import { log } from '../telemetry/log-context.ts';
 import { TicketRefusal } from '../temporal/ticket-updates.ts';
 import { noteInteractionOutcome } from './interactions/interaction-outcome.ts';
@@ -34,15 +35,20 @@ export async function deferEphemeral(interaction: RepliableInteraction): Promise
 
 /**
  * Answers a failed action in plain words: a refusal or user-facing error with its own message; anything else
- * (Temporal or Postgres down, a bug) with a generic sentence, the details logged here and never shown.
+ * (Temporal or Postgres down, a bug) with a generic sentence, the details logged here and never shown. `t` is the
+ * member's words when the handler has them; else their client's language or English, since reading the guild's
+ * language may be what failed.
  */
-export async function answerFailure(interaction: RepliableInteraction, error: unknown): Promise<void> {
+export async function answerFailure(
+  interaction: RepliableInteraction,
+  error: unknown,
+  t: Translate = interactionWords(interaction, null),
+): Promise<void> {
   const known = error instanceof TicketRefusal || error instanceof UserFacingError;
   noteInteractionOutcome(known ? 'refused' : 'failed');
   if (!known) logFailure(`interaction ${interaction.id} failed`, error);
   try {
     // For failures before the bot asked the ticket anything (reading Postgres, say): nothing can have changed.
-    const t = interactionWords(interaction);
     const words =
       error instanceof TicketRefusal
         ? ticketRefusalWords(t, error)

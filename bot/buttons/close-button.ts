@@ -1,7 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
-import { interactionWords } from '../interactions/interaction-words.ts';
+import { memberWords } from '../interactions/interaction-words.ts';
 import { deferEphemeral, replyEphemeral } from '../replies.ts';
 import { closeFactsOf } from '../tickets/answer-from-record.ts';
 import { closedTicketAnswer } from '../tickets/closure-words.ts';
@@ -17,7 +17,7 @@ export const closeButton: ButtonHandler = {
   prefix: CUSTOM_ID_PREFIX.close,
   async execute(interaction, id, context) {
     await deferEphemeral(interaction);
-    const t = interactionWords(interaction);
+    const t = await memberWords(interaction, context, interaction.guildId);
     const ticket = await resolveTicket(interaction, context, ticketNumberOf(id));
     if (ticket.status === 'closed') {
       await replyEphemeral(interaction, closedTicketAnswer(t, ticket.number, closeFactsOf(ticket), 'close'));

@@ -1,8 +1,7 @@
 import { ratingButtons } from '../../discord/rating/rating-buttons.ts';
 import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { translator } from '../../i18n/translate.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
+import { memberWords } from '../interactions/interaction-words.ts';
 import { deferEphemeral, replyEphemeral } from '../replies.ts';
 import { resolveTicket } from '../tickets/resolve-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
@@ -14,8 +13,8 @@ import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 export const ratePromptButton: ButtonHandler = {
   prefix: CUSTOM_ID_PREFIX.ratePrompt,
   async execute(interaction, id, context) {
-    const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
     await deferEphemeral(interaction);
+    const t = await memberWords(interaction, context, interaction.guildId);
     const ticket = await resolveTicket(interaction, context, ticketNumberOf(id));
     if (ticket.creatorId !== interaction.user.id) {
       await replyEphemeral(interaction, t('rating.forbidden', { number: ticket.number }));

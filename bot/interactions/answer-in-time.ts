@@ -4,7 +4,6 @@ import type { Translate } from '../../i18n/translate.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import { logFailure, NO_PINGS, UserFacingError } from '../replies.ts';
 import { ticketRefusalWords } from '../tickets/ticket-refusal-words.ts';
-import { interactionWords } from './interaction-words.ts';
 
 /** A member hears within this long what is known, however slow or absent the ticket service is. */
 export const ANSWER_WITHIN_MS = 5_000;
@@ -15,6 +14,8 @@ const LAST_EDIT_MARGIN_MS = 30_000;
 
 /** What is true while the outcome is not known, for the answer-in-time of one request. */
 export interface InterimAnswers {
+  /** The member's words, for what answerInTime says itself: a failure, or a request it could not confirm. */
+  t: Translate;
   /** Shown once the outcome has taken longer than ANSWER_WITHIN_MS, unless `work` has shown something. */
   pending(): Promise<string>;
   /**
@@ -31,10 +32,7 @@ export interface InterimAnswers {
 export type TimedWork = (show: (text: string) => Promise<void>, stillWanted: AbortSignal) => Promise<string>;
 
 /** The part of an interaction answerInTime uses: a deferred one whose answer it edits. */
-export type DeferredAnswer = Pick<
-  RepliableInteraction,
-  'createdTimestamp' | 'editReply' | 'id' | 'locale' | 'guildLocale'
->;
+export type DeferredAnswer = Pick<RepliableInteraction, 'createdTimestamp' | 'editReply' | 'id'>;
 
 export interface AnswerTiming {
   answerWithinMs: number;
@@ -55,7 +53,7 @@ export async function answerInTime(
   work: TimedWork,
   timing: AnswerTiming = DISCORD_TIMING,
 ): Promise<void> {
-  const t = interactionWords(interaction);
+  const { t } = interim;
   // Something unexpected failed after the request may have reached the ticket: nothing can be promised either way.
   const notConfirmed = t('replies.notConfirmed');
   const giveUp = new AbortController();

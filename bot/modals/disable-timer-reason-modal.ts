@@ -13,11 +13,12 @@ import { withDeadline } from '../../telemetry/deadline.ts';
 import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket-timer-reason.ts';
 import type { BotContext } from '../bot-context.ts';
 import type { ModalHandler } from '../interactions/handler-types.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { BEFORE_MODAL_READ_WITHIN_MS } from '../interactions/read-in-time.ts';
 import { actorOf } from '../permissions.ts';
 import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../replies.ts';
 import { closeFactsOf } from '../tickets/answer-from-record.ts';
-import { disableTimerWithReasonAs, wordsFor } from '../tickets/close-request-actions.ts';
+import { disableTimerWithReasonAs } from '../tickets/close-request-actions.ts';
 import { closedTicketAnswer } from '../tickets/closure-words.ts';
 import { resolveTicket } from '../tickets/resolve-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
@@ -52,7 +53,6 @@ export async function askTimerOffReason(
   context: BotContext,
   number: number | null,
 ): Promise<void> {
-  const t = wordsFor(interaction);
   try {
     const [ticket, config] = await Promise.all([
       withDeadline(resolveTicket(interaction, context, number), BEFORE_MODAL_READ_WITHIN_MS).catch((error) => {
@@ -63,6 +63,7 @@ export async function askTimerOffReason(
         () => undefined,
       ),
     ]);
+    const t = interactionWords(interaction, config?.language);
     if (config !== undefined && !canManage(actorOf(interaction.member, config))) {
       throw new UserFacingError(t('close-request.onlyStaffTimer'));
     }

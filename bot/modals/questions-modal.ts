@@ -13,10 +13,10 @@ export const questionsModal: ModalHandler = {
   prefix: CUSTOM_ID_PREFIX.questions,
   async execute(interaction, id, context) {
     const [typeKey, requestId] = id.split(':');
-    if (!typeKey || !requestId) throw new UserFacingError(interactionWords(interaction)('replies.formOutOfDate'));
     await deferEphemeral(interaction);
     const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
     const t = interactionWords(interaction, config?.language);
+    if (!typeKey || !requestId) throw new UserFacingError(t('replies.formOutOfDate'));
     const type = ticketTypeOf(t, config, typeKey);
     await openTicketAs(interaction, type.key, answersFrom(t, interaction, type), requestId, context, t);
   },

@@ -72,6 +72,7 @@ export async function actOnTicket(
     }
     let accepted = false;
     const interim = {
+      t,
       pending: async () => action.pending(t),
       unconfirmed: async () => unconfirmedAnswer(t, ticket, accepted),
     };

@@ -7,8 +7,7 @@ import {
   isValidCloseRequestAfter,
 } from '../../domain/close-request.ts';
 import { canAnswerCloseRequest, canManage } from '../../domain/ticket-permissions.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { type MessageKey, type Translate, translator } from '../../i18n/translate.ts';
+import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { log } from '../../telemetry/log-context.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
@@ -20,11 +19,6 @@ import { UserFacingError } from '../replies.ts';
 import { actOnTicket, type TicketInteraction } from './actions.ts';
 
 const HOUR = 3_600_000;
-
-/** The words of an answer to this member: their Discord language, else the server's, else English. */
-export function wordsFor(interaction: TicketInteraction): Translate {
-  return translator(resolveLocale(interaction.locale, interaction.guildLocale));
-}
 
 /** The ticket's refusals this module answers in the member's language; others keep the ticket's own words. */
 async function inOwnWords<T>(t: Translate, refusals: Record<string, MessageKey>, ask: () => Promise<T>): Promise<T> {
@@ -49,10 +43,9 @@ export function requestCloseAs(
   afterMs: number | null,
   context: BotContext,
 ): Promise<void> {
-  const t = wordsFor(interaction);
   const trimmed = reason?.trim() || null;
   return actOnTicket(interaction, context, ticket, {
-    allow(actor) {
+    allow(actor, t) {
       if (!canManage(actor)) throw new UserFacingError(t('close-request.onlyStaffRequest'));
       if (trimmed && trimmed.length > CLOSE_REASON_MAX) {
         throw new UserFacingError(t('close-request.reasonTooLong', { max: CLOSE_REASON_MAX }));
@@ -68,7 +61,7 @@ export function requestCloseAs(
     },
     attempt: 'change',
     pending: (t) => t('replies.requestQueued'),
-    async run(actor, ask) {
+    async run(actor, ask, t) {
       if (!(await creatorInThread(interaction, ticket))) {
         throw new UserFacingError(t('close-request.creatorNotInThread', { number: ticket.number }));
       }
@@ -112,16 +105,15 @@ export function answerCloseRequestAs(
   answer: CloseRequestAnswer,
   context: BotContext,
 ): Promise<void> {
-  const t = wordsFor(interaction);
   const notAllowed =
     answer === 'accept' ? 'close-request.onlyCreatorOrStaffAccept' : 'close-request.onlyCreatorKeepOpen';
   return actOnTicket(interaction, context, ticket, {
-    allow(actor) {
+    allow(actor, t) {
       if (!canAnswerCloseRequest(actor, ticket.creatorId, answer)) throw new UserFacingError(t(notAllowed));
     },
     attempt: answer === 'accept' ? 'close' : 'change',
     pending: (t) => t('replies.requestQueued'),
-    async run(actor, ask) {
+    async run(actor, ask, t) {
       await inOwnWords(t, { CloseRequestEnded: 'close-request.requestEnded', Forbidden: notAllowed }, () =>
         ask(answerCloseRequest, { actor, requestId, answer }),
       );
@@ -137,10 +129,9 @@ export function disableTimerWithReasonAs(
   reason: string,
   context: BotContext,
 ): Promise<void> {
-  const t = wordsFor(interaction);
   const trimmed = reason.trim();
   return actOnTicket(interaction, context, ticket, {
-    allow(actor) {
+    allow(actor, t) {
       if (!canManage(actor)) throw new UserFacingError(t('close-request.onlyStaffTimer'));
       if (!trimmed || trimmed.length > TIMER_DISABLE_REASON_MAX) {
         throw new UserFacingError(t('close-request.timerReasonInvalid', { max: TIMER_DISABLE_REASON_MAX }));
@@ -148,7 +139,7 @@ export function disableTimerWithReasonAs(
     },
     attempt: 'change',
     pending: (t) => t('replies.requestQueued'),
-    async run(actor, ask) {
+    async run(actor, ask, t) {
       await ask(disableTimer, { actor, reason: trimmed });
       return t('close-request.timerDisabled', { number: ticket.number, reason: trimmed });
     },

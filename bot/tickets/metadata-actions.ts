@@ -1,24 +1,27 @@
 import type { RepliableInteraction } from 'discord.js';
 import type { GuildConfig } from '../../domain/guild-config.ts';
 import type { Actor } from '../../domain/ticket.ts';
-import { findLabel, type TicketPriority } from '../../domain/ticket-metadata.ts';
+import { findLabel, isTicketPriority } from '../../domain/ticket-metadata.ts';
 import { renamedThreadName, renameMaxLength } from '../../domain/ticket-naming.ts';
 import { canManage } from '../../domain/ticket-permissions.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { type MessageKey, type Translate, translator } from '../../i18n/translate.ts';
+import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import { changeLabels, moveTicket, renameTicket, setPriority } from '../../workflows/ticket-metadata-definitions.ts';
 import type { BotContext } from '../bot-context.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';
 import { type AskTicket, actOnTicket } from './actions.ts';
 
 type TicketInteraction = RepliableInteraction<'cached'>;
 
-/** The words of one member's answers: their Discord client's language, else the server's, else English. */
+/**
+ * The member's words without the guild's language: kept for `/ticket config label-add|remove`, which another change
+ * moves to its own command with the guild's configuration at hand (then `interactionWords` with its language).
+ */
 export function wordsFor(interaction: TicketInteraction): Translate {
-  return translator(resolveLocale(interaction.locale, interaction.guildLocale));
+  return interactionWords(interaction, null);
 }
 
 /** What one metadata change is given: how to ask the ticket, the member's words, who acts and the guild's settings. */
@@ -39,15 +42,14 @@ function metadataAction<Value>(
   change: (on: MetadataChange, value: Value) => Promise<string>,
 ): (interaction: TicketInteraction, ticket: TicketRef, value: Value, context: BotContext) => Promise<void> {
   return (interaction, ticket, value, context) => {
-    const t = wordsFor(interaction);
     const guildConfig = () => readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
     return actOnTicket(interaction, context, ticket, {
-      allow: (actor) => {
+      allow: (actor, t) => {
         if (!canManage(actor)) throw new UserFacingError(t(staffOnly));
       },
       attempt: 'change',
       pending: (t) => t('replies.requestQueued'),
-      run: async (actor, ask) => {
+      run: async (actor, ask, t) => {
         try {
           return await change({ ask, t, actor, ticket, guildConfig }, value);
         } catch (error) {
@@ -76,9 +78,13 @@ function inWords(t: Translate, ticket: TicketRef, error: unknown): unknown {
   }
 }
 
-export const setPriorityAs = metadataAction<TicketPriority>(
+/** The level as the command sent it: Discord offers only the choices, but an outdated client could send another. */
+export const setPriorityAs = metadataAction<string>(
   'ticket-metadata.refusal.staffOnlyPriority',
   async ({ ask, t, actor, ticket }, priority) => {
+    if (!isTicketPriority(priority)) {
+      throw new UserFacingError(t('ticket-metadata.refusal.unknownPriority', { priority }));
+    }
     await ask(setPriority, { actor, priority });
     return t('ticket-metadata.reply.prioritySet', {
       number: ticket.number,

@@ -71,6 +71,7 @@ export function openInterim(services: BotServices, guildId: string, requestId: s
   const workflowId = ticketWorkflowId(guildId, requestId);
   const registered = () => readInTime(findTicketByWorkflow(services.prisma, workflowId)).catch(() => null);
   return {
+    t,
     async pending() {
       const ticket = await registered();
       if (!ticket) return t('replies.requestQueued');

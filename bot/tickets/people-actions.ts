@@ -1,11 +1,11 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type GuildMember, type RepliableInteraction } from 'discord.js';
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import { canManage } from '../../domain/ticket-permissions.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { type Translate, translator } from '../../i18n/translate.ts';
+import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { addRole, removeMember } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
+import { interactionWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { isStaff } from '../permissions.ts';
 import { answerFailure, deferEphemeral, NO_PINGS, UserFacingError } from '../replies.ts';
@@ -13,9 +13,6 @@ import { actOnTicket, assignTicketAs, type TicketAction } from './actions.ts';
 import { inPeopleWords } from './people-refusals.ts';
 
 type TicketInteraction = RepliableInteraction<'cached'>;
-
-const wordsFor = (interaction: TicketInteraction): Translate =>
-  translator(resolveLocale(interaction.locale, interaction.guildLocale));
 
 /**
  * Claims, assigns or releases (`assignee` null) a ticket; one that someone else holds is not taken silently: the
@@ -31,8 +28,8 @@ export async function assignOrOfferTakeOver(
 ): Promise<void> {
   try {
     await deferEphemeral(interaction);
-    const t = wordsFor(interaction);
     const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
+    const t = interactionWords(interaction, config?.language);
     const actorIsStaff = isStaff(interaction.member, config);
     const assigneeId = assignee?.id ?? null;
     const holderId = ticket.assigneeId;
@@ -77,10 +74,10 @@ async function offerTakeOver(
 }
 
 /** A staff action in the member's language: refused before the ticket is asked when the actor is not staff. */
-function peopleAction(notStaff: string, run: TicketAction['run']): TicketAction {
+function peopleAction(notStaff: MessageKey, run: TicketAction['run']): TicketAction {
   return {
-    allow(actor) {
-      if (!canManage(actor)) throw new UserFacingError(notStaff);
+    allow(actor, t) {
+      if (!canManage(actor)) throw new UserFacingError(t(notStaff));
     },
     attempt: 'change',
     pending: (t) => t('replies.requestQueued'),
@@ -94,13 +91,12 @@ export function removeTicketMemberAs(
   memberId: string,
   context: BotContext,
 ): Promise<void> {
-  const t = wordsFor(interaction);
   const subject = { number: ticket.number, memberId };
   return actOnTicket(
     interaction,
     context,
     ticket,
-    peopleAction(t('people.onlyStaffRemove'), async (actor, ask) => {
+    peopleAction('people.onlyStaffRemove', async (actor, ask, t) => {
       await inPeopleWords(t, subject, () => ask(removeMember, { actor, memberId }));
       return t('people.memberRemoved', { member: `<@${memberId}>`, number: ticket.number });
     }),
@@ -113,12 +109,11 @@ export function addTicketRoleAs(
   roleId: string,
   context: BotContext,
 ): Promise<void> {
-  const t = wordsFor(interaction);
   return actOnTicket(
     interaction,
     context,
     ticket,
-    peopleAction(t('people.onlyStaffAddRole'), async (actor, ask) => {
+    peopleAction('people.onlyStaffAddRole', async (actor, ask, t) => {
       const added = await inPeopleWords(t, { number: ticket.number }, () => ask(addRole, { actor, roleId }));
       const words = { role: `<@&${roleId}>`, number: ticket.number };
       return added.someMembersNotAdded ? t('people.rolePartlyAdded', words) : t('people.roleAdded', words);

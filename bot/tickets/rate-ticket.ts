@@ -1,8 +1,6 @@
 import type { ModalSubmitInteraction } from 'discord.js';
 import type { RatingChoice } from '../../discord/rating/rating-ids.ts';
 import { RATING_COMMENT_MAX } from '../../domain/ticket-rating.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { translator } from '../../i18n/translate.ts';
 import { findTicketByNumber } from '../../store/find-ticket.ts';
 import { rateTicket } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
@@ -21,13 +19,12 @@ export function rateTicketAs(
   comment: string,
   context: BotContext,
 ): Promise<void> {
-  const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
   const { number, stars } = choice;
   return actOnClosedTicket(
     interaction,
     context,
-    t,
-    async () => {
+    choice.guildId,
+    async (t) => {
       const ticket = await readInTime(findTicketByNumber(context.prisma, choice.guildId, number));
       if (!ticket) throw new UserFacingError(t('rating.unknownTicket', { number }));
       if (ticket.creatorId !== interaction.user.id) throw new UserFacingError(t('rating.forbidden', { number }));
@@ -41,6 +38,6 @@ export function rateTicketAs(
         done: t('rating.thanks', { number, stars }),
       };
     },
-    (error) => ratingRefusal(t, number, error, RATING_COMMENT_MAX),
+    (t, error) => ratingRefusal(t, number, error, RATING_COMMENT_MAX),
   );
 }

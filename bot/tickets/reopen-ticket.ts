@@ -1,11 +1,8 @@
 import type { RepliableInteraction } from 'discord.js';
 import { canReopen } from '../../domain/ticket-permissions.ts';
-import { resolveLocale } from '../../i18n/locales.ts';
-import { translator } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { reopenTicket } from '../../workflows/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
-import { readInTime } from '../interactions/read-in-time.ts';
 import { actorOf } from '../permissions.ts';
 import { UserFacingError } from '../replies.ts';
 import { actOnClosedTicket } from './after-close-action.ts';
@@ -21,14 +18,12 @@ export function reopenTicketAs(
   ticket: TicketRef,
   context: BotContext,
 ): Promise<void> {
-  const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
   const { number } = ticket;
   return actOnClosedTicket(
     interaction,
     context,
-    t,
-    async () => {
-      const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
+    interaction.guildId,
+    async (t, config) => {
       const actor = actorOf(interaction.member, config);
       if (!canReopen(actor, ticket.creatorId)) throw new UserFacingError(t('reopen.forbidden', { number }));
       if (ticket.status !== 'closed') throw new UserFacingError(t('reopen.notClosed', { number }));
@@ -40,6 +35,6 @@ export function reopenTicketAs(
         done: t('reopen.reopened', { number, thread: ticket.threadId ? `<#${ticket.threadId}>` : `#${number}` }),
       };
     },
-    (error) => reopenRefusal(t, number, error),
+    (t, error) => reopenRefusal(t, number, error),
   );
 }

@@ -1,8 +1,9 @@
 import type { Interaction } from 'discord.js';
+import type { Translate } from '../../i18n/translate.ts';
 import { findTicketByNumber, findTicketByThread, type TicketRef } from '../../store/find-ticket.ts';
 import { addLogContext } from '../../telemetry/log-context.ts';
 import type { BotContext } from '../bot-context.ts';
-import { interactionWords } from '../interactions/interaction-words.ts';
+import { memberWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';
 
@@ -30,12 +31,21 @@ async function findTicketOf(
     const ticket = Number.isSafeInteger(number)
       ? await readInTime(findTicketByNumber(context.prisma, interaction.guildId, number))
       : null;
-    if (!ticket) throw new UserFacingError(interactionWords(interaction)('replies.ticket.notFound', { number }));
+    if (!ticket) throw await notFound(interaction, context, (t) => t('replies.ticket.notFound', { number }));
     return ticket;
   }
   const ticket = interaction.channelId
     ? await readInTime(findTicketByThread(context.prisma, interaction.guildId, interaction.channelId))
     : null;
-  if (!ticket) throw new UserFacingError(interactionWords(interaction)('replies.ticket.whichOne'));
+  if (!ticket) throw await notFound(interaction, context, (t) => t('replies.ticket.whichOne'));
   return ticket;
+}
+
+/** The refusal when no ticket is found, in the member's words (read only then: finding one needs no words). */
+async function notFound(
+  interaction: Interaction<'cached'>,
+  context: BotContext,
+  words: (t: Translate) => string,
+): Promise<UserFacingError> {
+  return new UserFacingError(words(await memberWords(interaction, context, interaction.guildId)));
 }

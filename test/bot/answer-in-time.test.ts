@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { type AnswerTiming, answerInTime, type DeferredAnswer } from '../../bot/interactions/answer-in-time.ts';
+import { translator } from '../../i18n/translate.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 
 /** The last edit is due 30 s before the token's end; these tokens end 30.3 s after the interaction. */
@@ -18,7 +19,7 @@ function deferredInteraction() {
   return { interaction, edits };
 }
 
-const interim = { pending: async () => 'queued', unconfirmed: async () => 'unconfirmed' };
+const interim = { t: translator('en'), pending: async () => 'queued', unconfirmed: async () => 'unconfirmed' };
 
 describe('answerInTime', () => {
   it('answers once with the outcome when it comes within the deadline', async () => {

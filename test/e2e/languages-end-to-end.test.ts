@@ -13,6 +13,8 @@ beforeAll(async () => {
   system = await startTicketflowSystem({ config: () => ({ language: 'fr' }) });
   system.discord.driver.as(system.userId('alice')).setLocale('de');
   system.discord.driver.as(system.userId('mallory')).setLocale('es-ES');
+  // Bob's Discord is in Japanese, which Ticketflow does not speak.
+  system.discord.driver.as(system.userId('bob')).setLocale('ja');
 }, 180_000);
 
 afterAll(async () => {
@@ -68,6 +70,25 @@ describe('every word in the member’s language: a German member in a French ser
     const mallory = system.discord.driver.as(system.userId('mallory'));
     const pressed = mallory.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
     expect((await settledReply(pressed, LONG_WAIT_MS)).content).toBe('No puedes abrir tickets en este servidor.');
+  });
+
+  it('answers a member whose Discord language it does not speak in the server’s French, not Discord’s server locale', async () => {
+    // Discord's server locale (the interaction's guild_locale, en-US here) would have answered him in English.
+    const bob = system.discord.driver.as(system.userId('bob'));
+    const request = bob.runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'close-request',
+      options: { ticket: number },
+    });
+    expect((await settledReply(request, LONG_WAIT_MS)).content).toBe(
+      'Seul le staff peut demander au membre de fermer un ticket.',
+    );
+    const priority = bob.runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'priority',
+      options: { level: 'urgent', ticket: number },
+    });
+    expect((await settledReply(priority, LONG_WAIT_MS)).content).toBe(
+      "Seule l'équipe peut définir la priorité des tickets. Rien n'a été modifié.",
+    );
   });
 
   it('asks the German member to confirm the close with German buttons and a German reason form', async () => {

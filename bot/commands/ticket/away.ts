@@ -1,9 +1,9 @@
 import { awaySubcommandData } from '../../../discord/ticket-command/people-subcommands.ts';
 import { formatWorkingHours, isTimeZone, parseWorkingHours, type WorkingHours } from '../../../domain/routing.ts';
-import { resolveLocale } from '../../../i18n/locales.ts';
-import { type Translate, translator } from '../../../i18n/translate.ts';
+import type { Translate } from '../../../i18n/translate.ts';
 import { setStaffAvailability } from '../../../store/staff-roster.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
+import { interactionWords } from '../../interactions/interaction-words.ts';
 import { readInTime } from '../../interactions/read-in-time.ts';
 import { isStaff } from '../../permissions.ts';
 import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../../replies.ts';
@@ -20,13 +20,13 @@ export const awaySubcommand: TicketSubcommand = {
   async execute(interaction, context) {
     try {
       await deferEphemeral(interaction);
-      const t = translator(resolveLocale(interaction.locale, interaction.guildLocale));
+      const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
+      const t = interactionWords(interaction, config?.language);
       const hours = workingHoursOf(
         t,
         interaction.options.getString('hours'),
         interaction.options.getString('time-zone'),
       );
-      const config = await readInTime(context.guildConfigs.loadGuildConfig(interaction.guildId));
       if (!config) throw new UserFacingError(t('people.notSetUp'));
       if (!isStaff(interaction.member, config)) throw new UserFacingError(t('people.awayOnlyStaff'));
       const away = interaction.options.getString('state', true) === 'on';

@@ -16,8 +16,9 @@ export const panelSubcommand: TicketSubcommand = {
       await deferEphemeral(interaction);
       const channel = textChannelOption(interaction, 'channel', true);
       const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
+      const t = interactionWords(interaction, config?.language);
       if (!isStaff(interaction.member, config)) throw new UserFacingError('Only staff can post the ticket panel.');
-      if (!config) throw new UserFacingError(interactionWords(interaction)('config.notSetUp'));
+      if (!config) throw new UserFacingError(t('config.notSetUp'));
       // Discord is the judge of whether the bot may post there: a precheck could disagree with it.
       const message = await channel.send(ticketPanelMessage(config)).catch((error: unknown) => {
         if (error instanceof DiscordAPIError && error.status === FORBIDDEN) {

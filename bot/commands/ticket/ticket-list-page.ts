@@ -24,7 +24,7 @@ export async function ticketListPage(
   member: GuildMember,
   requestedPage: number,
   filters: TicketListFilters,
-  spoken: { locale: string; guildLocale: string | null },
+  spoken: { locale: string },
 ): Promise<InteractionEditReplyOptions> {
   const config = await context.guildConfigs.loadGuildConfig(member.guild.id);
   const t = interactionWords(spoken, config?.language);
