@@ -15,6 +15,8 @@ export interface TicketRef {
   closedAt: Date | null;
   closedById: string | null;
   closeReason: string | null;
+  /** The creator's stars for the last close; null until rated, and again once reopened. */
+  rating: number | null;
 }
 
 const REF_FIELDS = {
@@ -28,6 +30,7 @@ const REF_FIELDS = {
   closedAt: true,
   closedById: true,
   closeReason: true,
+  rating: true,
 } as const;
 
 /** The ticket whose private thread this is; null outside ticket threads. Always scoped by guild. */

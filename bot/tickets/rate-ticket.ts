@@ -28,6 +28,8 @@ export function rateTicketAs(
       const ticket = await readInTime(findTicketByNumber(context.prisma, choice.guildId, number));
       if (!ticket) throw new UserFacingError(t('rating.unknownTicket', { number }));
       if (ticket.creatorId !== interaction.user.id) throw new UserFacingError(t('rating.forbidden', { number }));
+      // Known from the row: once rated, a closed ticket may end its run, and an ended run can no longer say why.
+      if (ticket.rating !== null) throw new UserFacingError(t('rating.alreadyRated', { number }));
       if (comment.length > RATING_COMMENT_MAX)
         throw new UserFacingError(t('rating.invalid', { max: RATING_COMMENT_MAX }));
       const actor = { id: interaction.user.id, name: interaction.user.username.slice(0, 100), isStaff: false };

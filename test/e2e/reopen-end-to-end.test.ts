@@ -164,6 +164,8 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
     expect(system.discord.specViolations).toEqual([]);
   });
 
+  let final: SystemTicket;
+
   it('refuses any reopen in a guild whose reopen window is 0: the ticket is final at its close', async () => {
     const guildConfigs = createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS);
     const stored = await guildConfigs.loadGuildConfig(system.world.guild.id);
@@ -173,7 +175,7 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
       reopenWindowDays: 0,
     });
     // bob's ticket: alice opened one moments ago, within the guild's cooldown between opens.
-    const final = await openTicket('bob', 'Where is my invoice?');
+    final = await openTicket('bob', 'Where is my invoice?');
     await closeAsStaff(final, 'Answered');
     const notice = await eventually(() => {
       const latest = closingNotices(final.threadId).at(-1);
@@ -197,5 +199,31 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
     expect(await answer(later)).toBe(refusal);
     await expectStillClosed(final.threadId, ['opened', 'closed']);
     expect((await workflowState(final.threadId)).reopenUntil).toBeUndefined();
+  });
+
+  it('refuses, once the ticket is final and its run has ended, that the window is over', async () => {
+    // With no reopen window, the creator's rating is the last thing the closed ticket waits for.
+    const [dm] = system.discord.driver.as(system.userId('bob')).directMessages();
+    if (!dm) throw new Error('bob was not asked for a rating');
+    const star = as('bob').pressButton(dm.channel_id, dm.id, `trate:${system.world.guild.id}:${final.number}:3`);
+    await star.waitForModal();
+    expect(await answer(as('bob').submitModal(star, { comment: '' }))).toBe(
+      `Thank you! You rated ticket #${final.number} 3 of 5.`,
+    );
+    const { workflowId } = await ticketRow(final.threadId);
+    await eventually(async () =>
+      expect((await system.temporal.client.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED'),
+    );
+    expect(await answer(reopenByCommand('sam', final.number))).toBe(
+      `Ticket #${final.number} can no longer be reopened: its reopen window has ended. Please open a new ticket.`,
+    );
+    const again = as('bob').pressButton(dm.channel_id, dm.id, `trate:${system.world.guild.id}:${final.number}:1`);
+    await again.waitForModal();
+    // Rated is what the creator is told, not that ratings closed: the run ended because they had rated.
+    expect(await answer(as('bob').submitModal(again, { comment: 'Second thoughts.' }))).toBe(
+      `You already rated ticket #${final.number}. Thank you!`,
+    );
+    expect(await ticketRow(final.threadId)).toMatchObject({ rating: 3 });
+    await expectStillClosed(final.threadId, ['opened', 'closed', 'rated']);
   });
 });
