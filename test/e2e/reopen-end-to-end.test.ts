@@ -1,12 +1,9 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import type { SandboxInteraction } from '../../sandbox/discord/index.ts';
 import { isThread } from '../../sandbox/discord/state/records.ts';
-import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
 import { FileTranscriptStorage } from '../../transcripts/index.ts';
 import { loadTranscript } from '../../transcripts/transcript-codec.ts';
-import { permissiveGuildDirectory } from '../support/guild-directory.ts';
 import {
   closeByStaff,
   commandsRegistered,
@@ -25,7 +22,7 @@ let system: TicketflowSystem;
 
 beforeAll(async () => {
   system = await startTicketflowSystem();
-  await commandsRegistered(system, ['ticket']);
+  await commandsRegistered(system, ['ticket', 'ticket-config']);
 }, 180_000);
 
 afterAll(async () => {
@@ -40,6 +37,11 @@ const reopenByCommand = (member: string, number: number) =>
     subcommand: 'reopen',
     options: { ticket: number },
   });
+/** `/ticket-config reopen-window days:` as the server's owner. */
+const reopenWindow = (days: number) =>
+  system.discord.driver
+    .as(system.world.owner.id)
+    .runSlashCommand(system.channelId('tickets'), 'ticket-config', { subcommand: 'reopen-window', options: { days } });
 
 /** Staff close it with `/ticket close` in its thread; resolves once the thread is archived and locked. */
 async function closeAsStaff(ticket: SystemTicket, reason: string): Promise<void> {
@@ -166,12 +168,11 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
 
   let final: SystemTicket;
 
-  it('refuses any reopen in a guild whose reopen window is 0: the ticket is final at its close', async () => {
-    const guildConfigs = createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS);
-    const stored = await guildConfigs.loadGuildConfig(system.world.guild.id);
-    if (!stored) throw new Error('the guild has no configuration');
-    await guildConfigs.saveGuildConfig(system.world.guild.id, permissiveGuildDirectory, {
-      ...stored,
+  it('refuses any reopen once /ticket-config reopen-window is 0: the ticket is final at its close', async () => {
+    expect(await answer(reopenWindow(0))).toBe(
+      'Reopening is off: a closed ticket is final, tickets already closed included.',
+    );
+    expect(await system.db.prisma.guild.findUniqueOrThrow({ where: { id: system.world.guild.id } })).toMatchObject({
       reopenWindowDays: 0,
     });
     // bob's ticket: alice opened one moments ago, within the guild's cooldown between opens.
@@ -191,10 +192,9 @@ describe('reopening through Discord: the bot, the worker, the dev server, Postgr
     }
     // The window the ticket closed under is the one it keeps: a guild that allows reopening again later does not
     // make a ticket that was final at its close reopenable; the ticket itself refuses.
-    await guildConfigs.saveGuildConfig(system.world.guild.id, permissiveGuildDirectory, {
-      ...stored,
-      reopenWindowDays: 7,
-    });
+    expect(await answer(reopenWindow(7))).toBe(
+      'A ticket closed from now on can be reopened by its creator or staff for 7 days. Tickets already closed keep the window they got.',
+    );
     const later = reopenByCommand('bob', final.number);
     expect(await answer(later)).toBe(refusal);
     await expectStillClosed(final.threadId, ['opened', 'closed']);
