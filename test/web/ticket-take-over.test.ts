@@ -96,7 +96,18 @@ describe('only staff can be assigned', () => {
         },
       },
     };
+    const guildId = system.world.guild.id;
+    const from = system.discord.state.requestLog.length;
     expect(await act(sam, 'assign', { assigneeId: system.userId('bob') })).toEqual(notStaff);
+    // The cost of asking Discord: the assignee's member read, and the guild's roles unless read in the last 15 s.
+    const asked = system.discord.state.requestLog
+      .slice(from)
+      .filter((entry) => entry.path.startsWith(`/guilds/${guildId}`))
+      .map((entry) => `${entry.method} ${entry.path}`);
+    expect(asked.filter((request) => request !== `GET /guilds/${guildId}`)).toEqual([
+      `GET /guilds/${guildId}/members/${system.userId('bob')}`,
+    ]);
+    expect(asked.length).toBeLessThanOrEqual(2);
     expect(await act(owner, 'assign', { assigneeId: system.userId('alice'), takeOver: true })).toEqual(notStaff);
     expect(await act(sam, 'assign', { assigneeId: web.userId(web.guildA, 'sam') })).toEqual(notStaff);
     expect((await row()).assigneeId).toBe(system.userId('sam'));
