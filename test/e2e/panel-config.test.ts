@@ -76,6 +76,14 @@ describe('ticket settings in the panel', () => {
     ]);
 
     const alice = system.discord.driver.as(system.userId('alice'));
+    // /ticket open suggests the new type at once: it asks the bot, which reads the saved configuration.
+    const suggestions = await alice
+      .typeInOption(system.channelId('tickets'), 'ticket', {
+        subcommand: 'open',
+        focused: { name: 'type', typed: 'bil' },
+      })
+      .waitForChoices(LONG_WAIT_MS);
+    expect(suggestions.choices.map((choice) => choice.value)).toEqual(['billing']);
     const opened = alice.runSlashCommand(system.channelId('tickets'), 'ticket', {
       subcommand: 'open',
       options: { type: 'billing' },
