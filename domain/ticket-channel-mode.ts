@@ -8,6 +8,12 @@ export type TicketMode = (typeof TICKET_MODES)[number];
 export const CATEGORY_CHANNEL_LIMIT = 50;
 
 /**
+ * Staff hear that every category is full at most this often per guild: once is enough to act on, and a burst of
+ * refused opens (a busy evening) must not fill their channel.
+ */
+export const CATEGORIES_FULL_NOTICE_EVERY_MS = 6 * 3_600_000;
+
+/**
  * The topic of a ticket's channel ends with this marker and the ticket's id. Discord has no idempotency key for
  * channels, so a retried creation finds the channel an earlier attempt made by it; the bot also knows a ticket
  * channel by it without asking Postgres about every message in the guild.

@@ -168,6 +168,15 @@ export type TicketEventKind =
   | 'reopened'
   | 'rated';
 
+/** A notice to a guild's staff that is sent at most once per period, claimed by one ticket's key. */
+export interface StaffNoticeClaim {
+  guildId: string;
+  kind: 'categories_full';
+  key: string;
+  at: number;
+  everyMs: number;
+}
+
 /** One reopen of a closed ticket: who did it and when. */
 export interface ReopenFacts {
   actorId: string;
@@ -327,6 +336,8 @@ export type TicketNotice =
       reopens?: ReopenFacts[];
     }
   | { kind: 'reopened'; ticket: TicketFacts; actor: Actor }
+  /** To staff: a ticket was refused because every ticket category is full; names the fix. */
+  | { kind: 'categories_full'; ticket: TicketFacts; categoryCount: number }
   /** The creator's direct messages are closed: asked in the thread instead, with a button only they may use. */
   | { kind: 'rating_prompt'; ticket: TicketFacts }
   /** Tells staff, wherever it can, that a step is held up by a problem only the guild can fix. */
@@ -515,6 +526,11 @@ export interface TicketActivities {
     /** Discord did not add the role's members: the role is not mentionable, or too large (about 100 members). */
     someMembersNotAdded: boolean;
   }>;
+  /**
+   * Claims the guild's notice of one kind for `key` when none was sent within `everyMs` before `at`, or `key` holds it
+   * already (a retry): only a claimed notice is posted, so staff hear of a burst of the same trouble once.
+   */
+  claimStaffNotice(input: StaffNoticeClaim): Promise<{ claimed: boolean }>;
   /**
    * Chooses the assignee of a new ticket among the type's available staff and sets it on the ticket's row, in one
    * Postgres transaction (round-robin pointer locked per guild and type). The same ticket gets the same answer on

@@ -19,6 +19,7 @@ import {
   type TicketWorkflowResult,
 } from './definitions.ts';
 import { afterClose, afterCloseRulesOf, openReopenWindow, setAfterCloseHandlers } from './ticket-after-close.ts';
+import { tellStaffCategoriesFull } from './ticket-categories-full.ts';
 import {
   cancelRepliedCloseRequest,
   expireCloseRequest,
@@ -203,6 +204,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   if (!input.carried) {
     openResult = await openTicketThread(run);
     if (openResult.outcome !== 'opened') {
+      await tellStaffCategoriesFull(run, openResult);
       await pump.drain();
       await wf.condition(wf.allHandlersFinished);
       return openResult;

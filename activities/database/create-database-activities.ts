@@ -1,5 +1,6 @@
 import type { TicketActivities } from '../../domain/ticket.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
+import { claimStaffNotice } from './claim-staff-notice.ts';
 import { loadFollowedSettings } from './load-followed-settings.ts';
 import { loadGuildLabels, loadTicketTypeSettings } from './load-ticket-metadata-options.ts';
 import { recordTicketChange } from './record-ticket-change.ts';
@@ -17,6 +18,7 @@ export type DatabaseActivities = Pick<
   | 'loadGuildLabels'
   | 'loadTicketTypeSettings'
   | 'routeTicket'
+  | 'claimStaffNotice'
 >;
 
 export function createDatabaseActivities(prisma: PrismaClient, gate: OpenGate): DatabaseActivities {
@@ -28,5 +30,6 @@ export function createDatabaseActivities(prisma: PrismaClient, gate: OpenGate): 
     loadGuildLabels: (input) => loadGuildLabels(prisma, input),
     loadTicketTypeSettings: (input) => loadTicketTypeSettings(prisma, input),
     routeTicket: (input) => routeTicket(prisma, input),
+    claimStaffNotice: (input) => claimStaffNotice(prisma, input),
   };
 }

@@ -11,6 +11,7 @@ import { refusals } from './refusals/index.ts';
 import { reopen } from './reopen/index.ts';
 import { replies } from './replies/index.ts';
 import { sla } from './sla/index.ts';
+import { staffNotices } from './staff-notices/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
 
 /**
@@ -32,4 +33,5 @@ export const namespaces = {
   'panel-message': panelMessage,
   reopen,
   rating,
+  'staff-notices': staffNotices,
 };

@@ -66,6 +66,7 @@ describe('applyMigrations', () => {
       'entitlement_guild_assignment',
       'guild',
       'guild_blocked_user',
+      'guild_staff_notice',
       'guild_staff_role',
       'guild_ticket_counter',
       'guild_ticket_label',

@@ -64,6 +64,8 @@ export class RecordingTicketActivities {
   readonly rows = new Map<string, { number: number; workflowId: string; guildId: string } & TicketPatch>();
   readonly transcripts: string[] = [];
   /** Channel-mode tickets' channels, by ticket id: the category each went to and its overwrites (id → access). */
+  /** The last staff notice of each guild and kind, as claimStaffNotice keeps it in Postgres. */
+  readonly staffNotices = new Map<string, { key: string; at: number }>();
   readonly ticketChannels = new Map<
     string,
     { id: string; categoryId: string; name: string; access: Map<string, string>; deleted: boolean }
@@ -335,6 +337,13 @@ export class RecordingTicketActivities {
         if (access === 'none') channel?.access.delete(id);
         else channel?.access.set(id, access);
       }
+    },
+    claimStaffNotice: async (input) => {
+      await this.enter('claimStaffNotice', input);
+      const held = this.staffNotices.get(`${input.guildId}:${input.kind}`);
+      if (held && held.key !== input.key && input.at - held.at < input.everyMs) return { claimed: false };
+      this.staffNotices.set(`${input.guildId}:${input.kind}`, { key: input.key, at: input.at });
+      return { claimed: true };
     },
     followTicketChannelStaff: async (input) => {
       await this.enter('followTicketChannelStaff', input);

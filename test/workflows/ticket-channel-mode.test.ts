@@ -61,6 +61,11 @@ describe('a ticket type in channel mode', () => {
         expect(fake.ticketChannels.size).toBe(0);
         expect(fake.rows.get('ticket-1')).toMatchObject({ status: 'closed', closeReason: result.message });
         expect((await state(result.workflowId ?? '')).status).toBe('refused');
+        // After answering the member the run tells staff (ticket-categories-full.ts); it ends once that is done.
+        await suite
+          .env()
+          .client.workflow.getHandle(result.workflowId ?? '')
+          .result();
       },
       channelMode(50, 50),
     ));

@@ -1,5 +1,6 @@
 import type { TicketNotice } from '../../../domain/ticket.ts';
 import { renderAssigned } from './assigned.ts';
+import { renderCategoriesFull } from './categories-full.ts';
 import { renderCloseRequestEnded, renderCloseRequested } from './close-request.ts';
 import { renderClosing } from './closing.ts';
 import type { NoticeMessage, NoticeSettings } from './format.ts';
@@ -63,6 +64,8 @@ function renderKind(notice: TicketNotice, settings: NoticeSettings): NoticeMessa
       return renderReopened(notice);
     case 'rating_prompt':
       return renderRatingPrompt(notice);
+    case 'categories_full':
+      return renderCategoriesFull(notice);
   }
 }
 
