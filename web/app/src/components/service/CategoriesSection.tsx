@@ -5,6 +5,7 @@ import type { SettingsCategory } from '../../lib/settings-api.ts';
 import { FieldProblem } from '../settings/FieldProblem.tsx';
 import { fieldId, invalidAttributes } from '../settings/form-problems.ts';
 import { moved } from './list-order.ts';
+import { OrderButtons } from './OrderButtons.tsx';
 import { createSectionSave, SectionForm } from './SectionForm.tsx';
 
 /**
@@ -39,21 +40,12 @@ export function CategoriesSection(props: { guildId: string; config: GuildConfig;
             {(id, index) => (
               <li id={fieldId(`ticketCategoryIds.${index()}`)} tabindex="-1">
                 <span>{nameOf(id)}</span>
-                <button
-                  type="button"
-                  class="button"
-                  disabled={index() === 0}
-                  onClick={() => move(index(), index() - 1)}
-                >
-                  Move up
-                </button>
-                <button
-                  type="button"
-                  class="button"
-                  onClick={() => setIds((list) => list.filter((_, at) => at !== index()))}
-                >
-                  Remove {nameOf(id)}
-                </button>
+                <OrderButtons
+                  index={index()}
+                  removeLabel={`Remove ${nameOf(id)}`}
+                  onMoveUp={() => move(index(), index() - 1)}
+                  onRemove={() => setIds((list) => list.filter((_, at) => at !== index()))}
+                />
                 <FieldProblem problems={state.problems()} path={`ticketCategoryIds.${index()}`} />
               </li>
             )}

@@ -4,6 +4,7 @@ import { GUILD_CONFIG_LIMITS, type GuildConfig } from '../../../../../domain/gui
 import { FieldProblem } from '../settings/FieldProblem.tsx';
 import { TextField } from '../settings/Fields.tsx';
 import { moved } from './list-order.ts';
+import { OrderButtons } from './OrderButtons.tsx';
 import { createSectionSave, SectionForm } from './SectionForm.tsx';
 
 /** A label as typed: an empty colour or emoji is none. */
@@ -69,21 +70,12 @@ export function LabelsSection(props: { guildId: string; config: GuildConfig }) {
                 onInput={(value) => setLabels(index(), 'emoji', value)}
               />
               <div class="action-row">
-                <button
-                  type="button"
-                  class="button"
-                  disabled={index() === 0}
-                  onClick={() => move(index(), index() - 1)}
-                >
-                  Move up
-                </button>
-                <button
-                  type="button"
-                  class="button"
-                  onClick={() => setLabels((list) => list.filter((_, at) => at !== index()))}
-                >
-                  Remove label
-                </button>
+                <OrderButtons
+                  index={index()}
+                  removeLabel="Remove label"
+                  onMoveUp={() => move(index(), index() - 1)}
+                  onRemove={() => setLabels((list) => list.filter((_, at) => at !== index()))}
+                />
               </div>
             </fieldset>
           )}
