@@ -43,5 +43,16 @@ export async function guildCapabilityFacts(guild: Guild, config: GuildConfig | n
       return { purpose, id, name: role?.name ?? null, mentionable: role?.mentionable ?? false };
     }),
   );
-  return { channels, roles };
+  const escalationIds = new Set(
+    [config.escalationRoleId, ...config.ticketTypes.map((type) => type.escalationRoleId)].filter(
+      (id): id is string => id !== null,
+    ),
+  );
+  const escalationRoles = await Promise.all(
+    [...escalationIds].map(async (id) => {
+      const role = await guildRole(guild, id);
+      return { id, name: role?.name ?? null, mentionable: role?.mentionable ?? false };
+    }),
+  );
+  return { channels, roles, escalationRoles };
 }

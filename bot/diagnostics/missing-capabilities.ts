@@ -6,6 +6,7 @@ import {
   MENTION_ALL_ROLES,
   PRIVILEGED_INTENTS,
 } from '../permissions.ts';
+import { unpingableEscalationRoles } from './escalation-roles.ts';
 
 /** A channel the guild's configuration names, as the bot sees it. */
 export interface ConfiguredChannel {
@@ -35,6 +36,8 @@ export interface CapabilityFacts {
   applicationFlags?: number | null;
   channels: ConfiguredChannel[];
   roles: MentionedRole[];
+  /** The roles pinged when a ticket misses an SLA target (escalation-roles.ts). */
+  escalationRoles?: Omit<MentionedRole, 'purpose'>[];
 }
 
 /** How lines name channels and roles: mentions in Discord, names with ids in the log. */
@@ -62,6 +65,7 @@ export function missingCapabilities(facts: CapabilityFacts, naming: Naming): str
     ...missingIntents(facts.applicationFlags),
     ...facts.channels.flatMap((channel) => missingIn(channel, naming)),
     ...unmentionable(facts, naming),
+    ...unpingableEscalationRoles(facts, naming),
   ];
 }
 
