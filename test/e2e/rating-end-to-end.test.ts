@@ -193,4 +193,29 @@ describe('satisfaction ratings through Discord: the bot, the worker, the dev ser
       expect(system.discord.specViolations).toEqual([]);
     });
   });
+
+  it('speaks to a creator whose Discord is in German in German: the DM, the comment form and the thanks', async () => {
+    // A member who has opened nothing yet, so no cooldown holds the open up.
+    const jonas = system.discord.state.createUser({ username: 'jonas' });
+    system.discord.state.addMember(system.world.guild.id, jonas.id);
+    system.world.users.set('jonas', jonas);
+    as('jonas').setLocale('de');
+    const german = await openTicket('jonas', 'Meine Rechnung fehlt.');
+    await closeAsStaff(german, 'Rechnung verschickt');
+    const [dm] = await eventually(() => {
+      const messages = as('jonas').directMessages();
+      expect(messages).toHaveLength(1);
+      return messages;
+    });
+    expect(dm?.embeds[0]?.title).toBe(`Dein Ticket #${german.number} (Support) wurde geschlossen`);
+    expect(dm?.embeds[0]?.description).toContain(`Es wurde von ${mention('sam')} geschlossen.`);
+    expect(dm?.embeds[0]?.fields?.[0]).toMatchObject({ name: 'Grund', value: 'Rechnung verschickt' });
+
+    const pressed = as('jonas').pressButton(dm?.channel_id ?? '', dm?.id ?? '', starIds(german.number)[4] ?? '');
+    expect((await pressed.waitForModal()).title).toBe(`Ticket #${german.number} bewerten: 5 von 5`);
+    expect((await privateAnswer(as('jonas').submitModal(pressed, { comment: 'Super!' }))).content).toBe(
+      `Danke! Du hast Ticket #${german.number} mit 5 von 5 bewertet.`,
+    );
+    expect(await ticketRow(german.threadId)).toMatchObject({ rating: 5, ratingComment: 'Super!' });
+  });
 });

@@ -39,7 +39,7 @@ export const customIdsOf = (message: APIMessage): string[] =>
       : [],
   );
 
-/** A support ticket opened from the panel; resolves once staff (sam) are in its thread and can act in it. */
+/** A support ticket opened from the panel, in any language; resolves once staff (sam) are in its thread and can act in it. */
 export async function openTicketFromPanel(
   system: TicketflowSystem,
   member: string,
@@ -49,7 +49,8 @@ export async function openTicketFromPanel(
   const pressed = as.pressButton(system.channelId('tickets'), system.panel.id, 'tpanel:support');
   await pressed.waitForModal();
   const said = (await privateAnswer(as.submitModal(pressed, { q0: text }))).content;
-  const opened = /^Your ticket #(\d+) is open: <#(\d+)>$/.exec(said);
+  // "Your ticket #3 is open: <#…>", in the member's language: the number, then the thread's mention.
+  const opened = /#(\d+)\b[^<]*<#(\d+)>$/.exec(said);
   if (!opened) throw new Error(`the ticket did not open: ${said}`);
   const threadId = opened[2] ?? '';
   await eventually(() =>
