@@ -54,6 +54,7 @@ function closedNowHours(now: number): { hours: string; holiday: string; backAt: 
 describe('support hours and SLA targets through Discord: the bot, the worker, the dev server, Postgres', () => {
   const { hours, holiday, backAt } = closedNowHours(Date.now());
   let earlier: SystemTicket;
+  let away: SystemTicket;
 
   it('refuses bad support hours with a clear private answer, and saves none of them', async () => {
     // A ticket open before the hours are set, which must follow them once they are.
@@ -136,19 +137,20 @@ describe('support hours and SLA targets through Discord: the bot, the worker, th
 
   it('tells a member who opens a ticket outside support hours when staff are back', async () => {
     const ticket = await openTicket('alice', 'My order is missing.');
-    const away = await messageIn(
+    away = ticket;
+    const notice = await messageIn(
       system,
       ticket.threadId,
       'away notice',
       (message) => message.embeds[0]?.title === 'Staff are away right now',
     );
     const seconds = Math.floor(backAt / 1000);
-    expect(away.embeds[0]?.description).toBe(
+    expect(notice.embeds[0]?.description).toBe(
       `Your ticket is in the queue. Staff are back <t:${seconds}:F> (<t:${seconds}:R>) and will answer then.`,
     );
     // It tells, it pings nobody.
-    expect(away.mentions).toEqual([]);
-    expect(away.mention_roles).toEqual([]);
+    expect(notice.mentions).toEqual([]);
+    expect(notice.mention_roles).toEqual([]);
     const state = await workflowState(ticket.threadId);
     expect(state.waitingOn).toBe('staff');
     expect(state.sla).toMatchObject({
@@ -165,5 +167,21 @@ describe('support hours and SLA targets through Discord: the bot, the worker, th
         .some((message) => message.embeds[0]?.title === 'Staff are away right now'),
     ).toBe(false);
     expect(system.discord.specViolations).toEqual([]);
+  });
+
+  it('says whose answer the ticket waits for: a staff reply waits on the member, the member’s on staff', async () => {
+    const waitingOn = async () => ({
+      row: (await ticketRowOf(system, away.threadId)).waitingOn,
+      workflow: (await workflowState(away.threadId)).waitingOn,
+    });
+    system.discord.driver.as(system.userId('sam')).sendMessage(away.threadId, 'Which order number is it?');
+    await eventually(async () => expect(await waitingOn()).toEqual({ row: 'member', workflow: 'member' }));
+    const listed = system.discord.driver
+      .as(system.userId('sam'))
+      .runSlashCommand(system.channelId('tickets'), 'ticket', { subcommand: 'list' });
+    expect(JSON.stringify(await privateAnswer(listed))).toContain('waiting for member');
+
+    system.discord.driver.as(system.userId('alice')).sendMessage(away.threadId, 'It is 4711.');
+    await eventually(async () => expect(await waitingOn()).toEqual({ row: 'staff', workflow: 'staff' }));
   });
 });
