@@ -15,6 +15,8 @@ import type { TicketRun } from './ticket-run.ts';
 export const REOPEN_WINDOW_PATCH = 'reopen-window';
 /** Marks runs that message the creator after a close and take their rating for 7 days. */
 export const RATINGS_CLOSING_DM_PATCH = 'ratings-closing-dm';
+/** Marks runs whose transcript is made again once the creator rates the close, so it shows the rating. */
+export const TRANSCRIPT_RATING_PATCH = 'transcript-rating';
 
 /** For tickets whose settings were captured before guilds chose a reopen window: the guild default. */
 export const DEFAULT_REOPEN_WINDOW_MS = 7 * 24 * 3_600_000;
@@ -149,6 +151,10 @@ export async function afterClose(run: TicketRun, closed: Closed, phase: ClosedPh
         ticket.status === 'open' || !pump.idle() || (ticket.rating !== undefined) !== rated || phase.historyIsLong(),
       endsAt - Date.now(),
     );
+    // The transcript was made at the close; the rating came after it. Asked only when one came, so other runs
+    // carry no marker; before the channel may go (the loop's next turn can find the ticket final).
+    const ratedNow = !rated && ticket.rating !== undefined && !reopened();
+    if (ratedNow && wf.patched(TRANSCRIPT_RATING_PATCH)) await phase.exclusive(() => render(run, closure));
   }
 }
 
