@@ -1,6 +1,7 @@
 import { ApplicationFlags, GatewayIntentBits, type GuildMember, PermissionFlagsBits } from 'discord.js';
 import type { GuildConfig } from '../domain/guild-config.ts';
 import type { Actor } from '../domain/ticket.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 
 /**
  * The one place the bot decides who is staff: a configured staff role, or Manage Guild (which server
@@ -29,11 +30,12 @@ export const GATEWAY_INTENTS = [
 
 /** A privileged intent the bot needs, with the application flags that say Discord granted it. */
 export interface NeededIntent {
+  /** As the Developer Portal (English only) names it. */
   name: string;
   /** Either flag is enough: the full one for verified apps, the limited one for apps in fewer than 100 servers. */
   grantedBy: readonly number[];
-  /** What breaks without it. */
-  without: string;
+  /** What breaks without it, in the reader's words. */
+  without: MessageKey;
 }
 
 /** Guilds and GuildMessages are not privileged: Discord grants them to every bot. */
@@ -41,25 +43,78 @@ export const PRIVILEGED_INTENTS: readonly NeededIntent[] = [
   {
     name: 'Message Content',
     grantedBy: [ApplicationFlags.GatewayMessageContent, ApplicationFlags.GatewayMessageContentLimited],
-    without:
-      'Discord refuses the bot’s connection while it asks for the intent, and without it ticket replies would be stored without their text',
+    without: 'diagnostics.without.messageContent',
   },
 ];
 
 /** What the bot does with a channel the guild's configuration names. */
 export type ChannelPurpose = 'ticket' | 'histories' | 'reminders' | 'category';
 
-/** A permission the bot needs in a channel, named as Discord's client names it, and what breaks without it. */
+/**
+ * A permission the bot needs in a channel: its name in Discord's English client (`name`, as setting commands still
+ * quote it), its name in the reader's client (`label`), and what breaks without it.
+ */
 export interface NeededPermission {
   flag: bigint;
   name: string;
-  without: string;
+  label: MessageKey;
+  without: MessageKey;
 }
 
-const posting = (what: string): NeededPermission[] => [
-  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', without: `${what} are not posted` },
-  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages', without: `${what} are not posted` },
-  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', without: `${what} are posted without their details` },
+/** Each permission the bot may need, as Discord's client names it. */
+const PERMISSION = {
+  viewChannel: {
+    flag: PermissionFlagsBits.ViewChannel,
+    name: 'View Channel',
+    label: 'diagnostics.permission.viewChannel',
+  },
+  sendMessages: {
+    flag: PermissionFlagsBits.SendMessages,
+    name: 'Send Messages',
+    label: 'diagnostics.permission.sendMessages',
+  },
+  embedLinks: { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', label: 'diagnostics.permission.embedLinks' },
+  attachFiles: {
+    flag: PermissionFlagsBits.AttachFiles,
+    name: 'Attach Files',
+    label: 'diagnostics.permission.attachFiles',
+  },
+  readMessageHistory: {
+    flag: PermissionFlagsBits.ReadMessageHistory,
+    name: 'Read Message History',
+    label: 'diagnostics.permission.readMessageHistory',
+  },
+  createPrivateThreads: {
+    flag: PermissionFlagsBits.CreatePrivateThreads,
+    name: 'Create Private Threads',
+    label: 'diagnostics.permission.createPrivateThreads',
+  },
+  sendMessagesInThreads: {
+    flag: PermissionFlagsBits.SendMessagesInThreads,
+    name: 'Send Messages in Threads',
+    label: 'diagnostics.permission.sendMessagesInThreads',
+  },
+  manageThreads: {
+    flag: PermissionFlagsBits.ManageThreads,
+    name: 'Manage Threads',
+    label: 'diagnostics.permission.manageThreads',
+  },
+  manageChannels: {
+    flag: PermissionFlagsBits.ManageChannels,
+    name: 'Manage Channels',
+    label: 'diagnostics.permission.manageChannels',
+  },
+  managePermissions: {
+    flag: PermissionFlagsBits.ManageRoles,
+    name: 'Manage Permissions',
+    label: 'diagnostics.permission.managePermissions',
+  },
+} as const satisfies Record<string, Omit<NeededPermission, 'without'>>;
+
+const posting = (notPosted: MessageKey, withoutDetails: MessageKey): NeededPermission[] => [
+  { ...PERMISSION.viewChannel, without: notPosted },
+  { ...PERMISSION.sendMessages, without: notPosted },
+  { ...PERMISSION.embedLinks, without: withoutDetails },
 ];
 
 /**
@@ -67,26 +122,14 @@ const posting = (what: string): NeededPermission[] => [
  * overwrites only what it holds itself, so it needs what the ticket's people get, and what a locked ticket denies.
  */
 export const CATEGORY_NEEDS: readonly NeededPermission[] = [
-  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', without: 'no ticket channel can be opened' },
-  { flag: PermissionFlagsBits.ManageChannels, name: 'Manage Channels', without: 'no ticket channel can be opened' },
-  {
-    flag: PermissionFlagsBits.ManageRoles,
-    name: 'Manage Permissions',
-    without: 'ticket channels cannot be made private, nor members added, nor closed tickets locked',
-  },
-  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages', without: 'no ticket channel can be opened' },
-  {
-    flag: PermissionFlagsBits.SendMessagesInThreads,
-    name: 'Send Messages in Threads',
-    without: 'closed tickets cannot be locked',
-  },
-  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', without: 'no ticket channel can be opened' },
-  { flag: PermissionFlagsBits.AttachFiles, name: 'Attach Files', without: 'no ticket channel can be opened' },
-  {
-    flag: PermissionFlagsBits.ReadMessageHistory,
-    name: 'Read Message History',
-    without: 'no ticket channel can be opened',
-  },
+  { ...PERMISSION.viewChannel, without: 'diagnostics.without.noTicketChannel' },
+  { ...PERMISSION.manageChannels, without: 'diagnostics.without.noTicketChannel' },
+  { ...PERMISSION.managePermissions, without: 'diagnostics.without.channelsNotPrivate' },
+  { ...PERMISSION.sendMessages, without: 'diagnostics.without.noTicketChannel' },
+  { ...PERMISSION.sendMessagesInThreads, without: 'diagnostics.without.closedNotLocked' },
+  { ...PERMISSION.embedLinks, without: 'diagnostics.without.noTicketChannel' },
+  { ...PERMISSION.attachFiles, without: 'diagnostics.without.noTicketChannel' },
+  { ...PERMISSION.readMessageHistory, without: 'diagnostics.without.noTicketChannel' },
 ];
 
 /**
@@ -95,37 +138,16 @@ export const CATEGORY_NEEDS: readonly NeededPermission[] = [
  */
 export const CHANNEL_NEEDS: Record<ChannelPurpose, readonly NeededPermission[]> = {
   ticket: [
-    { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', without: 'no ticket can be opened' },
-    {
-      flag: PermissionFlagsBits.SendMessages,
-      name: 'Send Messages',
-      without: 'the ticket panel cannot be posted here',
-    },
-    {
-      flag: PermissionFlagsBits.CreatePrivateThreads,
-      name: 'Create Private Threads',
-      without: 'no ticket can be opened',
-    },
-    {
-      flag: PermissionFlagsBits.SendMessagesInThreads,
-      name: 'Send Messages in Threads',
-      without: 'tickets get no welcome, no staff and no notices',
-    },
-    { flag: PermissionFlagsBits.ManageThreads, name: 'Manage Threads', without: 'closed tickets cannot be locked' },
-    {
-      flag: PermissionFlagsBits.EmbedLinks,
-      name: 'Embed Links',
-      without: "tickets' welcome and notices are posted without their details",
-    },
-    {
-      flag: PermissionFlagsBits.ReadMessageHistory,
-      name: 'Read Message History',
-      without:
-        'replies sent while the bot was away are not stored, and transcripts lack the thread as Discord shows it',
-    },
+    { ...PERMISSION.viewChannel, without: 'diagnostics.without.noTicket' },
+    { ...PERMISSION.sendMessages, without: 'diagnostics.without.panelNotPosted' },
+    { ...PERMISSION.createPrivateThreads, without: 'diagnostics.without.noTicket' },
+    { ...PERMISSION.sendMessagesInThreads, without: 'diagnostics.without.noWelcome' },
+    { ...PERMISSION.manageThreads, without: 'diagnostics.without.closedNotLocked' },
+    { ...PERMISSION.embedLinks, without: 'diagnostics.without.welcomeWithoutDetails' },
+    { ...PERMISSION.readMessageHistory, without: 'diagnostics.without.missedReplies' },
   ],
-  histories: posting('closed-ticket summaries'),
-  reminders: posting('reminders about open tickets'),
+  histories: posting('diagnostics.without.summariesNotPosted', 'diagnostics.without.summariesWithoutDetails'),
+  reminders: posting('diagnostics.without.remindersNotPosted', 'diagnostics.without.remindersWithoutDetails'),
   category: CATEGORY_NEEDS,
 };
 
@@ -138,7 +160,10 @@ export function lacking(needs: readonly NeededPermission[], granted: bigint): Ne
  * Staff join a ticket's thread when their role is mentioned there, and the notification role is pinged on each new
  * ticket: the bot mentions a role that is mentionable, or any role with Mention All Roles in the ticket channel.
  */
-export const MENTION_ALL_ROLES = { flag: PermissionFlagsBits.MentionEveryone, name: 'Mention All Roles' } as const;
+export const MENTION_ALL_ROLES = {
+  flag: PermissionFlagsBits.MentionEveryone,
+  label: 'diagnostics.permission.mentionAllRoles',
+} as const;
 
 export function canMentionRole(role: { mentionable: boolean }, ticketChannelPermissions: bigint): boolean {
   return role.mentionable || (ticketChannelPermissions & MENTION_ALL_ROLES.flag) !== 0n;

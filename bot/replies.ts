@@ -11,6 +11,16 @@ export class UserFacingError extends Error {
   override name = 'UserFacingError';
 }
 
+/** A control or form whose custom id names no ticket any more (an old message), answered in the member's words. */
+export class StaleControlError extends Error {
+  override name = 'StaleControlError';
+  readonly kind: 'control' | 'form';
+  constructor(kind: 'control' | 'form') {
+    super(`this ${kind} names no ticket any more`);
+    this.kind = kind;
+  }
+}
+
 /** Mentions in answers are shown, never pinged. */
 export const NO_PINGS = { parse: [] };
 
@@ -44,7 +54,8 @@ export async function answerFailure(
   error: unknown,
   t: Translate = interactionWords(interaction, null),
 ): Promise<void> {
-  const known = error instanceof TicketRefusal || error instanceof UserFacingError;
+  const known =
+    error instanceof TicketRefusal || error instanceof UserFacingError || error instanceof StaleControlError;
   noteInteractionOutcome(known ? 'refused' : 'failed');
   if (!known) logFailure(`interaction ${interaction.id} failed`, error);
   try {
@@ -54,7 +65,9 @@ export async function answerFailure(
         ? ticketRefusalWords(t, error)
         : error instanceof UserFacingError
           ? error.message
-          : t('common.serviceTrouble');
+          : error instanceof StaleControlError
+            ? t(error.kind === 'form' ? 'replies.stale.form' : 'replies.stale.control')
+            : t('common.serviceTrouble');
     await replyEphemeral(interaction, words);
   } catch (replyError) {
     logFailure(`could not answer interaction ${interaction.id}`, replyError);

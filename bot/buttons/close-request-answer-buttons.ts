@@ -1,7 +1,7 @@
 import type { CloseRequestAnswer } from '../../domain/close-request.ts';
 import { CUSTOM_ID_PREFIX, type CustomIdPrefix } from '../../domain/custom-ids.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
-import { answerFailure, deferEphemeral, UserFacingError } from '../replies.ts';
+import { answerFailure, deferEphemeral, StaleControlError } from '../replies.ts';
 import { answerCloseRequestAs } from '../tickets/close-request-actions.ts';
 import { resolveTicket } from '../tickets/resolve-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
@@ -9,7 +9,7 @@ import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
 /** `<ticket number>:<request id>`, as activities/discord/notices/close-request.ts writes it. */
 function requestOf(id: string): { number: number; requestId: number } {
   const match = /^(\d{1,10}):(\d{1,10})$/.exec(id);
-  if (!match) throw new UserFacingError('This control belongs to no ticket any more.');
+  if (!match) throw new StaleControlError('control');
   return { number: ticketNumberOf(match[1] ?? ''), requestId: Number(match[2]) };
 }
 

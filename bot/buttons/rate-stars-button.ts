@@ -4,7 +4,7 @@ import { RATING_COMMENT_MAX } from '../../domain/ticket-rating.ts';
 import type { AnywhereButtonHandler } from '../interactions/handler-types.ts';
 import { memberWords } from '../interactions/interaction-words.ts';
 import { BEFORE_MODAL_READ_WITHIN_MS } from '../interactions/read-in-time.ts';
-import { UserFacingError } from '../replies.ts';
+import { StaleControlError } from '../replies.ts';
 
 export const RATING_COMMENT_INPUT = 'comment';
 
@@ -18,7 +18,7 @@ export const rateStarsButton: AnywhereButtonHandler = {
   prefix: RATING_PREFIXES.stars,
   async execute(interaction, id, context) {
     const choice = parseRatingChoice(id);
-    if (!choice) throw new UserFacingError('This control belongs to no ticket any more.');
+    if (!choice) throw new StaleControlError('control');
     const t = await memberWords(interaction, context, choice.guildId, BEFORE_MODAL_READ_WITHIN_MS);
     const modal = new ModalBuilder()
       .setCustomId(ratingChoiceId(RATING_PREFIXES.comment, choice))

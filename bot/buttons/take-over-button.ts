@@ -1,7 +1,7 @@
 import { CUSTOM_ID_PREFIX } from '../../domain/custom-ids.ts';
 import { isDiscordId } from '../../domain/discord-id.ts';
 import type { ButtonHandler } from '../interactions/handler-types.ts';
-import { UserFacingError } from '../replies.ts';
+import { StaleControlError } from '../replies.ts';
 import { assignTicketAs } from '../tickets/actions.ts';
 import { resolveTicket } from '../tickets/resolve-ticket.ts';
 import { ticketNumberOf } from '../tickets/ticket-number-id.ts';
@@ -15,8 +15,7 @@ export const takeOverButton: ButtonHandler = {
   async execute(interaction, id, context) {
     await interaction.deferUpdate();
     const [number = '', assignee = '', assigneeIsStaff = ''] = id.split(':');
-    if (assignee !== '-' && !isDiscordId(assignee))
-      throw new UserFacingError('This control belongs to no ticket any more.');
+    if (assignee !== '-' && !isDiscordId(assignee)) throw new StaleControlError('control');
     const ticket = await resolveTicket(interaction, context, ticketNumberOf(number));
     const assigneeId = assignee === '-' ? null : assignee;
     await assignTicketAs(interaction, ticket, assigneeId, context, {

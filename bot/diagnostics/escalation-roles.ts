@@ -20,6 +20,6 @@ export function unpingableEscalationRoles(
     const named = naming.role(role.id, role.name);
     if (role.name === null) return [t('sla.escalationRoleGone', { role: named })];
     if (canMentionRole(role, granted)) return [];
-    return [t('sla.escalationRoleUnpingable', { permission: MENTION_ALL_ROLES.name, channel: where, role: named })];
+    return [t('sla.escalationRoleUnpingable', { permission: t(MENTION_ALL_ROLES.label), channel: where, role: named })];
   });
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
+import { type Translate, translate, translator } from '../../i18n/translate.ts';
 import {
   CHANNEL_NEEDS,
   type ChannelPurpose,
@@ -46,65 +48,72 @@ export interface Naming {
   role(id: string, name: string | null): string;
 }
 
-export const NOTHING_MISSING = 'Nothing is missing: the bot has every intent and permission tickets need here.';
-
-const CHANNEL_WORDS: Record<ChannelPurpose, string> = {
-  ticket: 'ticket channel',
-  histories: 'histories channel',
-  reminders: 'reminders channel',
-  category: 'ticket category',
-};
+/** In English: what `/ticket-config show` says until it words the check in the reader's language. */
+export const NOTHING_MISSING = translate(DEFAULT_LOCALE, 'diagnostics.nothingMissing');
 
 /**
  * Everything the bot lacks to run tickets, one line each, naming the intent or the permission and where, and what
  * breaks until it is granted: `Missing: Manage Threads in #tickets — closed tickets cannot be locked`. Empty when
- * nothing is missing. The one check behind the startup log and `/ticket-config show`.
+ * nothing is missing. The one check behind the startup log and `/ticket-config show`, worded in `t`: the reader's
+ * language in Discord (permissions named as their Discord client names them), English in the operators' log.
  */
-export function missingCapabilities(facts: CapabilityFacts, naming: Naming): string[] {
+export function missingCapabilities(
+  facts: CapabilityFacts,
+  naming: Naming,
+  t: Translate = translator(DEFAULT_LOCALE),
+): string[] {
   return [
-    ...missingIntents(facts.applicationFlags),
-    ...facts.channels.flatMap((channel) => missingIn(channel, naming)),
-    ...unmentionable(facts, naming),
-    ...unpingableEscalationRoles(facts, naming),
+    ...missingIntents(t, facts.applicationFlags),
+    ...facts.channels.flatMap((channel) => missingIn(t, channel, naming)),
+    ...unmentionable(t, facts, naming),
+    ...unpingableEscalationRoles(facts, naming, t),
   ];
 }
 
-function missingIntents(flags: number | null | undefined): string[] {
+function missingIntents(t: Translate, flags: number | null | undefined): string[] {
   if (flags === undefined) return [];
-  if (flags === null) return ["Unknown: the application's intents, since Discord did not say what they are"];
-  return PRIVILEGED_INTENTS.filter((intent) => !intent.grantedBy.some((flag) => (flags & flag) !== 0)).map(
-    (intent) =>
-      `Missing: the ${intent.name} intent (Developer Portal → Bot → Privileged Gateway Intents) — ${intent.without}`,
+  if (flags === null) return [t('diagnostics.intentsUnknown')];
+  return PRIVILEGED_INTENTS.filter((intent) => !intent.grantedBy.some((flag) => (flags & flag) !== 0)).map((intent) =>
+    t('diagnostics.intentMissing', { intent: intent.name, without: t(intent.without) }),
   );
 }
 
-function missingIn(channel: ConfiguredChannel, naming: Naming): string[] {
+function missingIn(t: Translate, channel: ConfiguredChannel, naming: Naming): string[] {
   const needs = CHANNEL_NEEDS[channel.purpose];
   const where = naming.channel(channel.id, channel.name);
   if (channel.name === null) {
-    return [
-      `Missing: the ${CHANNEL_WORDS[channel.purpose]} ${where}, deleted or hidden from the bot — ${needs[0]?.without}`,
-    ];
+    const without = needs[0] ? t(needs[0].without) : '';
+    return [t('diagnostics.channelGone', { purpose: channel.purpose, channel: where, without })];
   }
-  return lacking(needs, channel.granted).map((need) => `Missing: ${need.name} in ${where} — ${need.without}`);
+  return lacking(needs, channel.granted).map((need) =>
+    t('diagnostics.permissionMissing', { permission: t(need.label), channel: where, without: t(need.without) }),
+  );
 }
 
-function unmentionable(facts: CapabilityFacts, naming: Naming): string[] {
+function unmentionable(t: Translate, facts: CapabilityFacts, naming: Naming): string[] {
   const ticketChannel = facts.channels.find((channel) => channel.purpose === 'ticket');
   const granted = ticketChannel?.granted ?? 0n;
-  const where = ticketChannel ? naming.channel(ticketChannel.id, ticketChannel.name) : 'the ticket channel';
+  const where = ticketChannel
+    ? naming.channel(ticketChannel.id, ticketChannel.name)
+    : t('diagnostics.theTicketChannel');
   return facts.roles.flatMap((role) => {
     const named = naming.role(role.id, role.name);
     if (role.name === null) {
-      return role.purpose === 'staff'
-        ? [`Missing: the staff role ${named}, deleted — take it off with /ticket-config staff-role remove`]
-        : [`Missing: the notification role ${named}, deleted — nobody is pinged on new tickets`];
+      return [
+        t(role.purpose === 'staff' ? 'diagnostics.staffRoleGone' : 'diagnostics.notificationRoleGone', { role: named }),
+      ];
     }
     if (canMentionRole(role, granted)) return [];
-    const without =
-      role.purpose === 'staff'
-        ? `members of ${named} are not added to new tickets`
-        : `${named} is not pinged on new tickets`;
-    return [`Missing: ${MENTION_ALL_ROLES.name} in ${where}, or ${named} made mentionable — ${without}`];
+    const without = t(role.purpose === 'staff' ? 'diagnostics.staffNotAdded' : 'diagnostics.notificationNotPinged', {
+      role: named,
+    });
+    return [
+      t('diagnostics.roleUnmentionable', {
+        permission: t(MENTION_ALL_ROLES.label),
+        channel: where,
+        role: named,
+        without,
+      }),
+    ];
   });
 }

@@ -3,13 +3,12 @@ import { withDeadline } from '../../telemetry/deadline.ts';
 import { withLogContext } from '../../telemetry/log-context.ts';
 import { logFailure, replyEphemeral } from '../replies.ts';
 import { type InteractionOutcome, noteInteractionOutcome, recordingOutcome } from './interaction-outcome.ts';
+import { interactionWords } from './interaction-words.ts';
 
 export type InteractionKind = 'command' | 'button' | 'select_menu' | 'modal' | 'autocomplete' | 'other';
 
 /** Told once each interaction is dealt with: what kind it was, how it went, and how long it took in seconds. */
 export type InteractionObserver = (kind: InteractionKind, outcome: InteractionOutcome, seconds: number) => void;
-
-const RESTARTING = 'Ticketflow is restarting; please try again in a moment.';
 
 /**
  * Where every interaction enters the bot: each is handled with its guild, channel and interaction id on every log
@@ -71,7 +70,9 @@ export function createInteractionIntake(observe: InteractionObserver = () => {})
 async function answerRestarting(interaction: Interaction): Promise<void> {
   noteInteractionOutcome('restarting');
   if (interaction.isAutocomplete()) await interaction.respond([]);
-  else if (interaction.isRepliable()) await replyEphemeral(interaction, RESTARTING);
+  // A stopping bot reads nothing more: the member's client language, else English.
+  else if (interaction.isRepliable())
+    await replyEphemeral(interaction, interactionWords(interaction, null)('replies.restarting'));
 }
 
 function interactionKind(interaction: Interaction): InteractionKind {

@@ -6,6 +6,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { splitCustomId } from '../../domain/custom-ids.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerFailure, logFailure } from '../replies.ts';
 import type {
@@ -17,6 +18,8 @@ import type {
   TicketSubcommand,
 } from './handler-types.ts';
 import { noteInteractionOutcome } from './interaction-outcome.ts';
+import { memberWords } from './interaction-words.ts';
+import { BEFORE_MODAL_READ_WITHIN_MS } from './read-in-time.ts';
 
 export interface SlashCommandHandlers {
   name: string;
@@ -83,37 +86,39 @@ export function createInteractionRouter(
         return await anywhereModal.execute(interaction, parts.id, context);
       }
       if (!interaction.inCachedGuild()) {
-        await answerUnknown(interaction, 'Tickets work only inside a server.');
+        await answerUnknown(interaction, context, 'replies.unknown.outsideServer');
         return;
       }
       if (interaction.isChatInputCommand()) {
         const subcommand = subcommandOf(interaction);
-        if (!subcommand) return await answerUnknown(interaction, 'This command is not known any more.');
+        if (!subcommand) return await answerUnknown(interaction, context, 'replies.unknown.command');
         return await subcommand.execute(interaction, context);
       }
       if (interaction.isButton()) {
         const handler = parts && buttons.get(parts.prefix);
-        if (!handler || !parts) return await answerUnknown(interaction, 'This button is not in use any more.');
+        if (!handler || !parts) return await answerUnknown(interaction, context, 'replies.unknown.button');
         return await handler.execute(interaction, parts.id, context);
       }
       if (interaction.isAnySelectMenu()) {
         const handler = parts && menus.get(parts.prefix);
-        if (!handler || !parts) return await answerUnknown(interaction, 'This menu is not in use any more.');
+        if (!handler || !parts) return await answerUnknown(interaction, context, 'replies.unknown.menu');
         return await handler.execute(interaction, parts.id, context);
       }
       if (interaction.isModalSubmit()) {
         const handler = parts && modals.get(parts.prefix);
-        if (!handler || !parts) return await answerUnknown(interaction, 'This form is not in use any more.');
+        if (!handler || !parts) return await answerUnknown(interaction, context, 'replies.unknown.form');
         return await handler.execute(interaction, parts.id, context);
       }
-      await answerUnknown(interaction, 'The bot does not know what to do with this.');
+      await answerUnknown(interaction, context, 'replies.unknown.other');
     } catch (error) {
       await answerFailure(interaction, error);
     }
   };
 }
 
-async function answerUnknown(interaction: RepliableInteraction, content: string): Promise<void> {
+/** The first and only answer, so the guild's language is read under the short deadline a modal would have. */
+async function answerUnknown(interaction: RepliableInteraction, context: BotContext, what: MessageKey): Promise<void> {
   noteInteractionOutcome('unknown');
-  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+  const t = await memberWords(interaction, context, interaction.guildId, BEFORE_MODAL_READ_WITHIN_MS);
+  await interaction.reply({ content: t(what), flags: MessageFlags.Ephemeral });
 }

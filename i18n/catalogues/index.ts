@@ -3,6 +3,7 @@ import { closeRequest } from './close-request/index.ts';
 import { commands } from './commands/index.ts';
 import { common } from './common/index.ts';
 import { config } from './config/index.ts';
+import { diagnostics } from './diagnostics/index.ts';
 import { notices } from './notices/index.ts';
 import { panelMessage } from './panel-message/index.ts';
 import { people } from './people/index.ts';
@@ -34,4 +35,5 @@ export const namespaces = {
   reopen,
   rating,
   'staff-notices': staffNotices,
+  diagnostics,
 };

@@ -1,22 +1,26 @@
 import { ChannelType, type ChatInputCommandInteraction, type GuildMember, type TextChannel } from 'discord.js';
+import type { Translate } from '../../../i18n/translate.ts';
 import { UserFacingError } from '../../replies.ts';
 
 /**
  * The text channel an option names, as this guild has it, for the bot to act in. Discord's client only offers the
- * guild's text channels, but a request can name any id: anything else is refused.
+ * guild's text channels, but a request can name any id: anything else is refused, in the member's words `t`.
  */
 export function textChannelOption(
   interaction: ChatInputCommandInteraction<'cached'>,
+  t: Translate,
   name: string,
   required: true,
 ): TextChannel;
 export function textChannelOption(
   interaction: ChatInputCommandInteraction<'cached'>,
+  t: Translate,
   name: string,
   required?: false,
 ): TextChannel | null;
 export function textChannelOption(
   interaction: ChatInputCommandInteraction<'cached'>,
+  t: Translate,
   name: string,
   required = false,
 ): TextChannel | null {
@@ -24,8 +28,9 @@ export function textChannelOption(
   if (!option) return null;
   const id = String(option.value);
   const channel = interaction.guild.channels.cache.get(id);
-  if (!channel) throw new UserFacingError(`Channel ${id} is not a channel of this server.`);
-  if (channel.type !== ChannelType.GuildText) throw new UserFacingError(`<#${id}> is not a text channel.`);
+  if (!channel) throw new UserFacingError(t('replies.channel.notInServer', { id }));
+  if (channel.type !== ChannelType.GuildText)
+    throw new UserFacingError(t('replies.channel.notText', { channel: `<#${id}>` }));
   return channel;
 }
 

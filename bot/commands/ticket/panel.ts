@@ -14,21 +14,25 @@ export const panelSubcommand: TicketSubcommand = {
   async execute(interaction, context) {
     try {
       await deferEphemeral(interaction);
-      const channel = textChannelOption(interaction, 'channel', true);
       const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
       const t = interactionWords(interaction, config?.language);
-      if (!isStaff(interaction.member, config)) throw new UserFacingError('Only staff can post the ticket panel.');
+      const channel = textChannelOption(interaction, t, 'channel', true);
+      if (!isStaff(interaction.member, config)) throw new UserFacingError(t('replies.panel.onlyStaff'));
       if (!config) throw new UserFacingError(t('config.notSetUp'));
       // Discord is the judge of whether the bot may post there: a precheck could disagree with it.
       const message = await channel.send(ticketPanelMessage(config)).catch((error: unknown) => {
         if (error instanceof DiscordAPIError && error.status === FORBIDDEN) {
           throw new UserFacingError(
-            `I cannot post in ${channel}: give me View Channel and Send Messages there, then try again.`,
+            t('replies.panel.cannotPost', {
+              channel: `${channel}`,
+              viewChannel: t('diagnostics.permission.viewChannel'),
+              sendMessages: t('diagnostics.permission.sendMessages'),
+            }),
           );
         }
         throw error;
       });
-      await replyEphemeral(interaction, `Posted the ticket panel in ${channel}: ${message.url}`);
+      await replyEphemeral(interaction, t('replies.panel.posted', { channel: `${channel}`, url: message.url }));
     } catch (error) {
       await answerFailure(interaction, error);
     }

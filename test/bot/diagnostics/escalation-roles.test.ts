@@ -34,12 +34,12 @@ describe('SLA escalation roles in the capability check', () => {
     expect(unpingableEscalationRoles(facts(0n, undefined), naming)).toEqual([]);
   });
 
-  it('names a deleted escalation role and the command that replaces it, in the reader language', () => {
+  it('names a deleted escalation role and the command that replaces it, in the reader language, the permission as their Discord names it', () => {
     expect(unpingableEscalationRoles(facts(0n, [{ ...escalation, name: null }]), naming)).toEqual([
       'Missing: the escalation role @9, deleted — nobody is pinged when a ticket misses its SLA target; choose another with /ticket-config sla',
     ]);
     expect(unpingableEscalationRoles(facts(0n, [escalation]), naming, translator('de'))[0]).toMatch(
-      /^Fehlt: Mention All Roles in #tickets, oder @Leads erwähnbar machen/,
+      /^Fehlt: Alle Rollen erwähnen in #tickets, oder @Leads erwähnbar machen/,
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   type Naming,
 } from '../../../bot/diagnostics/missing-capabilities.ts';
 import { CHANNEL_NEEDS } from '../../../bot/permissions.ts';
+import { translate, translator } from '../../../i18n/translate.ts';
 
 const naming: Naming = { channel: (id, name) => `#${name ?? id}`, role: (id, name) => `@${name ?? id}` };
 const all = (purpose: ConfiguredChannel['purpose']) =>
@@ -91,5 +92,33 @@ describe('missingCapabilities', () => {
     expect(check({ channels: [tickets(), { purpose: 'category', id: '8', name: null, granted: 0n }] })).toEqual([
       'Missing: the ticket category #8, deleted or hidden from the bot — no ticket channel can be opened',
     ]);
+  });
+
+  it('words every line in the reader’s language, permissions named as their Discord client names them', () => {
+    const de = translator('de');
+    const granted = all('ticket') & ~PermissionFlagsBits.ManageThreads;
+    expect(
+      missingCapabilities(
+        {
+          applicationFlags: 0,
+          channels: [tickets(granted), { purpose: 'histories', id: '2', name: null, granted: 0n }],
+          roles: [
+            { purpose: 'notification', id: '5', name: 'Alerts', mentionable: false },
+            { purpose: 'staff', id: '6', name: null, mentionable: false },
+          ],
+        },
+        naming,
+        de,
+      ),
+    ).toEqual([
+      'Fehlt: der Intent Message Content (Developer Portal → Bot → Privileged Gateway Intents) — Discord verweigert dem Bot die Verbindung, solange er den Intent anfordert, und ohne ihn würden Antworten in Tickets ohne ihren Text gespeichert',
+      'Fehlt: Threads verwalten in #tickets — geschlossene Tickets können nicht gesperrt werden',
+      'Fehlt: der Verlaufskanal #2, gelöscht oder für den Bot unsichtbar — Zusammenfassungen geschlossener Tickets werden nicht gepostet',
+      'Fehlt: Alle Rollen erwähnen in #tickets, oder @Alerts muss erwähnbar sein — @Alerts wird bei neuen Tickets nicht angepingt',
+      'Fehlt: die Team-Rolle @6, gelöscht — entferne sie mit /ticket-config staff-role remove',
+    ]);
+    expect(translate('fr', 'diagnostics.nothingMissing')).toBe(
+      'Rien ne manque : le bot a ici chaque intent et chaque permission dont les tickets ont besoin.',
+    );
   });
 });
