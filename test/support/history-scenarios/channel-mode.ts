@@ -6,7 +6,7 @@ import type { HistoryScenario } from './history-scenario.ts';
 const CATEGORIES = ['210000000000000001', '210000000000000002'];
 
 /** A type in channel mode; the first category holds `firstHolds` channels already. */
-function channelMode(firstHolds: number, secondHolds = 0) {
+export function channelMode(firstHolds: number, secondHolds = 0) {
   return (fake: RecordingTicketActivities) => {
     fake.settings = { ...defaultTestSettings, mode: 'channel', ticketCategoryIds: CATEGORIES };
     fake.categoryFill.set(CATEGORIES[0] as string, firstHolds);

@@ -1,9 +1,8 @@
 import { closeTicket, getTicketState, settingsChanged } from '../../../workflows/definitions.ts';
-import { defaultTestSettings } from '../recording-ticket-activities.ts';
 import { eventually, staffActor, withTicketWorker } from '../ticket-harness.ts';
+import { channelMode } from './channel-mode.ts';
 import type { HistoryScenario } from './history-scenario.ts';
 
-const CATEGORIES = ['210000000000000001', '210000000000000002'];
 /** The guild's staff roles after the change: the first staff role removed, another added. */
 const NEW_STAFF_ROLE = '220000000000000009';
 
@@ -28,9 +27,7 @@ export const channelStaffScenarios: HistoryScenario[] = [
           await handle.result();
           await save('channel-staff-roles-changed-while-open', workflowId);
         },
-        (fake) => {
-          fake.settings = { ...defaultTestSettings, mode: 'channel', ticketCategoryIds: CATEGORIES };
-        },
+        channelMode(0),
       );
     },
   },
