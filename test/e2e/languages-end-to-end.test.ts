@@ -91,6 +91,15 @@ describe('every word in the member’s language: a German member in a French ser
     );
   });
 
+  it('refuses the German member who tries to post the panel, in German', async () => {
+    const alice = system.discord.driver.as(system.userId('alice'));
+    const panel = alice.runSlashCommand(system.channelId('tickets'), 'ticket', {
+      subcommand: 'panel',
+      options: { channel: system.channelId('tickets') },
+    });
+    expect((await settledReply(panel, LONG_WAIT_MS)).content).toBe('Nur das Team kann das Ticket-Panel posten.');
+  });
+
   it('asks the German member to confirm the close with German buttons and a German reason form', async () => {
     const alice = system.discord.driver.as(system.userId('alice'));
     const controls = system.controlMessage(threadId);
