@@ -10,7 +10,7 @@ const typeTargetsSchema = ticketTypeSchema
 
 /**
  * The parts of a guild's configuration that can be saved one at a time (the panel's service settings, as one
- * `/ticket config` subcommand changes one part): each under the configuration's own field names, so a problem names
+ * `/ticket-config` subcommand changes one part): each under the configuration's own field names, so a problem names
  * the same path as in the whole, and with every field required, so that a missing one is refused rather than reset
  * to its default.
  */

@@ -48,9 +48,6 @@ export interface Naming {
   role(id: string, name: string | null): string;
 }
 
-/** In English: what `/ticket-config show` says until it words the check in the reader's language. */
-export const NOTHING_MISSING = translate(DEFAULT_LOCALE, 'diagnostics.nothingMissing');
-
 /**
  * Everything the bot lacks to run tickets, one line each, naming the intent or the permission and where, and what
  * breaks until it is granted: `Missing: Manage Threads in #tickets — closed tickets cannot be locked`. Empty when

@@ -9,7 +9,7 @@ type Spoken = { locale: string };
 
 /**
  * The language one member is answered in: their Discord client's when Ticketflow speaks it, else the language the
- * guild chose (`/ticket config language`, its configuration's `language`), else English. Discord's own server
+ * guild chose (`/ticket-config language`, its configuration's `language`), else English. Discord's own server
  * locale is no step: a guild says which language it speaks in its configuration.
  */
 export function interactionLocale(interaction: Spoken, guildLanguage: string | null | undefined): SupportedLocale {

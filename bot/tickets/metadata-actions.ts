@@ -9,20 +9,11 @@ import type { TicketRef } from '../../store/find-ticket.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
 import { changeLabels, moveTicket, renameTicket, setPriority } from '../../workflows/ticket-metadata-definitions.ts';
 import type { BotContext } from '../bot-context.ts';
-import { interactionWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';
 import { type AskTicket, actOnTicket } from './actions.ts';
 
 type TicketInteraction = RepliableInteraction<'cached'>;
-
-/**
- * The member's words without the guild's language: kept for `/ticket config label-add|remove`, which another change
- * moves to its own command with the guild's configuration at hand (then `interactionWords` with its language).
- */
-export function wordsFor(interaction: TicketInteraction): Translate {
-  return interactionWords(interaction, null);
-}
 
 /** What one metadata change is given: how to ask the ticket, the member's words, who acts and the guild's settings. */
 interface MetadataChange {

@@ -14,7 +14,7 @@ describe('the notice to staff that every ticket category is full', () => {
     const [english] = renderNotice(notice()).embeds;
     expect(english?.title).toBe('Tickets are being refused: every ticket category is full');
     expect(english?.description).toContain('all 2 ticket categories are full');
-    expect(english?.description).toContain('/ticket config categories');
+    expect(english?.description).toContain('/ticket-config categories');
     expect(english?.description).toContain('at most once every 6 hours');
     expect(renderNotice(notice()).allowed_mentions).toEqual({ parse: [], users: [], roles: [] });
     const [german] = renderNotice(notice('de')).embeds;

@@ -1,8 +1,8 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { NOTHING_MISSING } from '../../../bot/diagnostics/missing-capabilities.ts';
 import { logFailure } from '../../../bot/replies.ts';
 import type { GuildConfigInput } from '../../../domain/guild-config.ts';
+import { translate } from '../../../i18n/translate.ts';
 import { TICKET_BOT_PERMISSIONS } from '../../../sandbox/discord/seed.ts';
 import { permissiveGuildDirectory } from '../../support/guild-directory.ts';
 import { eventually } from '../../support/ticket-harness.ts';
@@ -58,7 +58,7 @@ describe('what the bot may do, as /ticket-config show reports it', () => {
       historiesChannelId: world.channel('histories').id,
       staffRoleIds: [world.role('Alerts').id],
     });
-    expect(await capabilitiesShown()).toBe(NOTHING_MISSING);
+    expect(await capabilitiesShown()).toBe(translate('en', 'diagnostics.nothingMissing'));
   });
 
   it('names each missing permission, where, and what it breaks', async () => {

@@ -19,7 +19,7 @@ export async function requireBotPermissions(
   const channel = await guildChannel(interaction.guild, channelId);
   if (channel?.type !== ChannelType.GuildText) return;
   const granted = channel.permissionsFor(await botMember(interaction)).bitfield;
-  const missing = lacking(CHANNEL_NEEDS[purpose], granted).map((need) => need.name);
+  const missing = lacking(CHANNEL_NEEDS[purpose], granted).map((need) => t(need.label));
   if (missing.length > 0) {
     throw new UserFacingError(
       t(`config.botMissing.${purpose}`, { channel: `${channel}`, permissions: missing.join(', ') }),

@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES } from '../../../../i18n/language-names.ts';
 import { targetInWords } from '../../../../i18n/sla-target-words.ts';
 import type { Translate } from '../../../../i18n/translate.ts';
 import { guildCapabilityFacts, readApplicationFlags } from '../../../diagnostics/capability-facts.ts';
-import { missingCapabilities, type Naming, NOTHING_MISSING } from '../../../diagnostics/missing-capabilities.ts';
+import { missingCapabilities, type Naming } from '../../../diagnostics/missing-capabilities.ts';
 import type { ConfigSubcommand } from './config-subcommand.ts';
 
 /** Channels and roles as Discord's client shows mentions: by their current names. */
@@ -27,10 +27,11 @@ export const showSubcommand: ConfigSubcommand = {
     const missing = missingCapabilities(
       { ...facts, applicationFlags: await readApplicationFlags(interaction.client) },
       DISCORD_NAMING,
+      t,
     );
     const settingsTitle = t('config.show.title');
     const capabilitiesTitle = t('config.show.capabilitiesTitle');
-    const capabilities = fitted(t, missing.length > 0 ? missing : [NOTHING_MISSING], DESCRIPTION_MAX);
+    const capabilities = fitted(t, missing.length > 0 ? missing : [t('diagnostics.nothingMissing')], DESCRIPTION_MAX);
     // The settings get what the message's embeds may still hold.
     const room = EMBEDS_MAX - settingsTitle.length - capabilitiesTitle.length - capabilities.length;
     const settings = fitted(t, describeConfig(t, config), Math.min(DESCRIPTION_MAX, room));
