@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
-import { type Translate, translate, translator } from '../../i18n/translate.ts';
+import { type Translate, translator } from '../../i18n/translate.ts';
 import {
   CHANNEL_NEEDS,
   type ChannelPurpose,
