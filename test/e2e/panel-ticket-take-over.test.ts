@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hydrated, launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
+import {
+  launchPanelBrowser,
+  openLiveTicketPage,
+  openPanelPage,
+  signInThroughDiscord,
+} from '../support/panel-browser.ts';
 import { type PanelSystem, startPanelSystem } from '../support/panel-system.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { claimAsStaff, type LivedTicket, LONG_WAIT_MS, openFromPanel } from '../support/ticket-life.ts';
@@ -22,12 +27,7 @@ async function row() {
   return panel.system.db.prisma.ticket.findFirstOrThrow({ where: { threadId: ticket.threadId } });
 }
 
-async function openTicketPage(page: Page): Promise<void> {
-  const streaming = page.waitForResponse((response) => response.url().includes('/stream?after='));
-  await page.goto(ticketUrl());
-  await hydrated(page);
-  await streaming;
-}
+const openTicketPage = (page: Page) => openLiveTicketPage(page, ticketUrl());
 
 beforeAll(async () => {
   [panel, browser] = await Promise.all([startPanelSystem(), launchPanelBrowser()]);

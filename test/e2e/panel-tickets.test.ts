@@ -2,7 +2,13 @@ import { ComponentType } from 'discord-api-types/v10';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketTimerState } from '../../workflows/search-attributes.ts';
-import { hydrated, launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
+import {
+  hydrated,
+  launchPanelBrowser,
+  openLiveTicketPage,
+  openPanelPage,
+  signInThroughDiscord,
+} from '../support/panel-browser.ts';
 import { type PanelSystem, startPanelSystem } from '../support/panel-system.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { type LivedTicket, LONG_WAIT_MS, openFromPanel, post, waitUntilStored } from '../support/ticket-life.ts';
@@ -24,13 +30,7 @@ async function row() {
   return panel.system.db.prisma.ticket.findFirstOrThrow({ where: { threadId: ticket.threadId } });
 }
 
-/** Opens the ticket's page and waits until it is live: hydrated, and its stream answered. */
-async function openTicketPage(page: Page): Promise<void> {
-  const streaming = page.waitForResponse((response) => response.url().includes('/stream?after='));
-  await page.goto(ticketUrl());
-  await hydrated(page);
-  await streaming;
-}
+const openTicketPage = (page: Page) => openLiveTicketPage(page, ticketUrl());
 
 /** Whether the thread's welcome message offers each timer button, as Discord serves the message to its readers. */
 function timerButtons(messageId: string): { pause: boolean; resume: boolean } {

@@ -66,6 +66,14 @@ export async function hydrated(page: Page): Promise<void> {
   await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 }
 
+/** Opens a ticket's page and waits until it is live: hydrated, and its stream answered. */
+export async function openLiveTicketPage(page: Page, ticketUrl: string): Promise<void> {
+  const streaming = page.waitForResponse((response) => response.url().includes('/stream?after='));
+  await page.goto(ticketUrl);
+  await hydrated(page);
+  await streaming;
+}
+
 /**
  * Signs in as a person would: "Sign in with Discord" on the panel's landing page, then the local Discord's consent
  * page, where they pick who they are. Resolves on the page the panel lands them on.
