@@ -17,7 +17,10 @@ export const typeModeSubcommandData = localizedCommandText(
   'commands.config.type.mode',
 )
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
+    localizedCommandText(option, 'commands.config.type-option')
+      .setRequired(true)
+      .setMaxLength(32)
+      .setAutocomplete(true),
   )
   .addStringOption((option) =>
     localizedCommandText(option, 'commands.config.type.mode.mode')

@@ -73,7 +73,9 @@ export const openLimitSubcommandData = subcommand('commands.config.open-limit')
       .setMinValue(1)
       .setMaxValue(MAX_OPEN_LIMIT),
   )
-  .addStringOption((option) => localizedCommandText(option, 'commands.config.open-limit.type').setMaxLength(32));
+  .addStringOption((option) =>
+    localizedCommandText(option, 'commands.config.open-limit.type').setMaxLength(32).setAutocomplete(true),
+  );
 
 export const cooldownSubcommandData = subcommand('commands.config.cooldown').addIntegerOption((option) =>
   localizedCommandText(option, 'commands.config.cooldown.seconds', { max: MAX_COOLDOWN_SECONDS })
@@ -103,12 +105,15 @@ export const typeAddSubcommandData = subcommand('commands.config.type.add')
   );
 
 export const typeRemoveSubcommandData = subcommand('commands.config.type.remove').addStringOption((option) =>
-  localizedCommandText(option, 'commands.config.type-key').setRequired(true).setMaxLength(32),
+  localizedCommandText(option, 'commands.config.type-key').setRequired(true).setMaxLength(32).setAutocomplete(true),
 );
 
 export const questionAddSubcommandData = subcommand('commands.config.question.add', { max: MAX_QUESTIONS })
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
+    localizedCommandText(option, 'commands.config.type-option')
+      .setRequired(true)
+      .setMaxLength(32)
+      .setAutocomplete(true),
   )
   .addStringOption((option) =>
     localizedCommandText(option, 'commands.config.question.add.question', { max: MAX_QUESTION_LENGTH })
@@ -133,7 +138,10 @@ export const questionAddSubcommandData = subcommand('commands.config.question.ad
 
 export const questionRemoveSubcommandData = subcommand('commands.config.question.remove')
   .addStringOption((option) =>
-    localizedCommandText(option, 'commands.config.type-option').setRequired(true).setMaxLength(32),
+    localizedCommandText(option, 'commands.config.type-option')
+      .setRequired(true)
+      .setMaxLength(32)
+      .setAutocomplete(true),
   )
   .addIntegerOption((option) =>
     localizedCommandText(option, 'commands.config.question.remove.position')

@@ -45,7 +45,10 @@ export const renameSubcommandData = withTicketOption(
 
 export const moveSubcommandData = withTicketOption(
   subcommand('ticket-metadata.command.move').addStringOption((option) =>
-    localizedCommandText(option, 'ticket-metadata.command.move.type').setRequired(true).setMaxLength(32),
+    localizedCommandText(option, 'ticket-metadata.command.move.type')
+      .setRequired(true)
+      .setMaxLength(32)
+      .setAutocomplete(true),
   ),
 );
 

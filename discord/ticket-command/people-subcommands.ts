@@ -32,7 +32,10 @@ export const awaySubcommandData = subcommand('people.command.away')
 
 export const routingConfigSubcommandData = subcommand('people.command.routing')
   .addStringOption((option) =>
-    localizedCommandText(option, 'people.command.routing.type').setRequired(true).setMaxLength(32),
+    localizedCommandText(option, 'people.command.routing.type')
+      .setRequired(true)
+      .setMaxLength(32)
+      .setAutocomplete(true),
   )
   .addStringOption((option) =>
     localizedCommandText(option, 'people.command.routing.mode')

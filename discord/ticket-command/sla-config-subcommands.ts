@@ -15,7 +15,9 @@ export const supportHoursSubcommandData = localizedCommandText(
   );
 
 export const slaSubcommandData = localizedCommandText(new SlashCommandSubcommandBuilder(), 'commands.config.sla')
-  .addStringOption((option) => localizedCommandText(option, 'commands.config.sla.type').setMaxLength(32))
+  .addStringOption((option) =>
+    localizedCommandText(option, 'commands.config.sla.type').setMaxLength(32).setAutocomplete(true),
+  )
   .addIntegerOption((option) =>
     localizedCommandText(option, 'commands.config.sla.first-response').setMinValue(0).setMaxValue(MAX_TARGET_MINUTES),
   )

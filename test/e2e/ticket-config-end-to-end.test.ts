@@ -44,16 +44,26 @@ const ticketConfig = (path: string, options: Options = {}) => {
   return answer(owner().runSlashCommand(system.channelId('tickets'), 'ticket-config', input));
 };
 
-/** What `/ticket open type:` suggests to `member` after typing `typed`, within Discord's 3 seconds. */
-async function suggested(member: string, typed: string): Promise<string[]> {
-  const typing = as(member).typeInOption(system.channelId('tickets'), 'ticket', {
-    subcommand: 'open',
-    focused: { name: 'type', typed },
+/** What an option with autocomplete suggests to `member` after typing `typed`, within Discord's 3 seconds. */
+async function suggestedIn(
+  member: ReturnType<typeof owner>,
+  command: string,
+  path: { group?: string; subcommand: string; option: string },
+  typed: string,
+): Promise<string[]> {
+  const typing = member.typeInOption(system.channelId('tickets'), command, {
+    ...(path.group ? { group: path.group } : {}),
+    subcommand: path.subcommand,
+    focused: { name: path.option, typed },
   });
   const { choices, ackMs } = await typing.waitForChoices();
   expect(ackMs).toBeLessThanOrEqual(3_000);
   return choices.map((choice) => String(choice.value));
 }
+
+/** What `/ticket open type:` suggests to `member` after typing `typed`. */
+const suggested = (member: string, typed: string) =>
+  suggestedIn(as(member), 'ticket', { subcommand: 'open', option: 'type' }, typed);
 
 const openByCommand = (member: string, type: string) =>
   as(member).runSlashCommand(system.channelId('tickets'), 'ticket', { subcommand: 'open', options: { type } });
@@ -106,12 +116,48 @@ describe('/ticket and /ticket-config through Discord: the bot, the worker, the d
     expect(registered('ticket')?.version).toBe(version);
   });
 
+  let billingThreadId = '';
+
   it('opens a ticket of the type the member picked from the suggestions', async () => {
     const [picked] = await suggested('alice', 'bill');
     const said = await answer(openByCommand('alice', picked ?? ''));
     const opened = /^Your ticket #(\d+) is open: <#(\d+)>$/.exec(said);
     expect(opened, said).not.toBeNull();
-    expect(await ticketRowOf(system, opened?.[2] ?? '')).toMatchObject({ typeKey: 'billing', status: 'open' });
+    billingThreadId = opened?.[2] ?? '';
+    expect(await ticketRowOf(system, billingThreadId)).toMatchObject({ typeKey: 'billing', status: 'open' });
+  });
+
+  it('suggests the types in /ticket move and /ticket-config’s type options from the same list', async () => {
+    const move = { subcommand: 'move', option: 'type' };
+    expect(await suggestedIn(as('sam'), 'ticket', move, 'SUPP')).toEqual(['support']);
+    expect(await suggestedIn(as('sam'), 'ticket', move, '')).toEqual(await suggested('alice', ''));
+    expect(await suggestedIn(as('sam'), 'ticket', move, 'refunds')).toEqual([]);
+    const typeOptions = [
+      { subcommand: 'sla', option: 'type' },
+      { subcommand: 'routing', option: 'type' },
+      { subcommand: 'open-limit', option: 'type' },
+      { group: 'question', subcommand: 'add', option: 'type' },
+      { group: 'question', subcommand: 'remove', option: 'type' },
+      { group: 'type', subcommand: 'remove', option: 'key' },
+      { group: 'type', subcommand: 'mode', option: 'type' },
+    ];
+    for (const path of typeOptions) {
+      expect(await suggestedIn(owner(), 'ticket-config', path, 'bill'), path.subcommand).toEqual(['billing']);
+    }
+  });
+
+  it('moves a ticket to the type staff picked, and refuses a typed type the guild lacks in their language', async () => {
+    const [picked] = await suggestedIn(as('sam'), 'ticket', { subcommand: 'move', option: 'type' }, 'support');
+    const moveTo = (type: string) =>
+      answer(as('sam').runSlashCommand(billingThreadId, 'ticket', { subcommand: 'move', options: { type } }));
+    as('sam').setLocale('fr');
+    expect(await moveTo('refunds')).toMatch(
+      /^Ce serveur n'a pas de type de ticket « refunds » \(types : support, billing, team-3, .*\)\. Rien n'a été modifié\.$/,
+    );
+    as('sam').setLocale('en-US');
+    expect(await ticketRowOf(system, billingThreadId)).toMatchObject({ typeKey: 'billing' });
+    expect(await moveTo(picked ?? '')).toMatch(/^Ticket #\d+ is now a Support ticket\.$/);
+    expect(await ticketRowOf(system, billingThreadId)).toMatchObject({ typeKey: 'support' });
   });
 
   it('refuses a typed type the guild does not have, privately in the member’s language, and opens nothing', async () => {

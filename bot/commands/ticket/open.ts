@@ -1,7 +1,7 @@
 import { openSubcommandData } from '../../../discord/ticket-command/ticket-subcommands.ts';
 import type { TicketSubcommand } from '../../interactions/handler-types.ts';
 import { beginOpenTicket } from '../../tickets/open-ticket-flow.ts';
-import { ticketTypeSuggestions } from './ticket-type-suggestions.ts';
+import { suggestTicketTypes } from './ticket-type-suggestions.ts';
 
 /**
  * `/ticket open type:`, the type suggested from the guild's configuration as the member types. The value sent may
@@ -12,8 +12,5 @@ export const openSubcommand: TicketSubcommand = {
   data: openSubcommandData,
   execute: (interaction, context) =>
     beginOpenTicket(interaction, interaction.options.getString('type', true).trim().toLowerCase(), context),
-  async autocomplete(interaction, context) {
-    const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
-    await interaction.respond(ticketTypeSuggestions(config?.ticketTypes ?? [], interaction.options.getFocused()));
-  },
+  autocomplete: suggestTicketTypes,
 };

@@ -1,5 +1,7 @@
+import type { AutocompleteInteraction } from 'discord.js';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { TicketType } from '../../../domain/guild-config.ts';
+import type { BotContext } from '../../bot-context.ts';
 
 /** Discord shows at most 25 suggestions, each named in up to 100 characters. */
 const MAX_SUGGESTIONS = 25;
@@ -25,4 +27,17 @@ export function ticketTypeSuggestions(
 function suggestionName(type: Pick<TicketType, 'name' | 'description'>): string {
   const named = type.description ? `${type.name} — ${type.description}` : type.name;
   return named.length <= MAX_SUGGESTION_NAME ? named : `${named.slice(0, MAX_SUGGESTION_NAME - 1)}…`;
+}
+
+/**
+ * The answer to every option that names one of the guild's types (`/ticket open`, `/ticket move`, the type options
+ * of `/ticket-config`): its types matching what was typed. The command still checks the value sent, which may be
+ * any text.
+ */
+export async function suggestTicketTypes(
+  interaction: AutocompleteInteraction<'cached'>,
+  context: BotContext,
+): Promise<void> {
+  const config = await context.guildConfigs.loadGuildConfig(interaction.guildId);
+  await interaction.respond(ticketTypeSuggestions(config?.ticketTypes ?? [], interaction.options.getFocused()));
 }

@@ -10,6 +10,7 @@ import type { BotContext } from '../../../bot-context.ts';
 import type { TicketSubcommand } from '../../../interactions/handler-types.ts';
 import { interactionWords } from '../../../interactions/interaction-words.ts';
 import { answerFailure, deferEphemeral, replyEphemeral, UserFacingError } from '../../../replies.ts';
+import { suggestTicketTypes } from '../ticket-type-suggestions.ts';
 import { blocklistAddSubcommand, blocklistRemoveSubcommand } from './blocklist.ts';
 import { categoriesSubcommand, typeModeSubcommand } from './channel-mode.ts';
 import { historiesChannelSubcommand, remindersChannelSubcommand, ticketChannelSubcommand } from './channels.ts';
@@ -54,8 +55,18 @@ async function answerConfig(
   }
 }
 
+/**
+ * The only options of `/ticket-config` offered by autocomplete name one of the guild's types (sla, routing, open-limit,
+ * question, type remove and mode); each answer still refuses a type the guild lacks.
+ */
+const autocomplete = suggestTicketTypes;
+
 function single(subcommand: ConfigSubcommand): TicketSubcommand {
-  return { data: subcommand.data, execute: (interaction, context) => answerConfig(interaction, context, subcommand) };
+  return {
+    data: subcommand.data,
+    execute: (interaction, context) => answerConfig(interaction, context, subcommand),
+    autocomplete,
+  };
 }
 
 /** A group's subcommands, found by name; the definition is discord/ticket-command/ticket-config-command-data.ts's. */
@@ -65,6 +76,7 @@ function group(data: SlashCommandSubcommandGroupBuilder, subcommands: ConfigSubc
     data,
     execute: (interaction, context) =>
       answerConfig(interaction, context, byName.get(interaction.options.getSubcommand(true))),
+    autocomplete,
   };
 }
 
