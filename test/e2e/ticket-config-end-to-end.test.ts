@@ -147,7 +147,9 @@ describe('/ticket and /ticket-config through Discord: the bot, the worker, the d
   });
 
   it('moves a ticket to the type staff picked, and refuses a typed type the guild lacks in their language', async () => {
-    const [picked] = await suggestedIn(as('sam'), 'ticket', { subcommand: 'move', option: 'type' }, 'support');
+    // Not to support: alice's next support ticket below must not meet this one under the open limit.
+    const [picked] = await suggestedIn(as('sam'), 'ticket', { subcommand: 'move', option: 'type' }, 'team-3');
+    expect(picked).toBe('team-3');
     const moveTo = (type: string) =>
       answer(as('sam').runSlashCommand(billingThreadId, 'ticket', { subcommand: 'move', options: { type } }));
     as('sam').setLocale('fr');
@@ -156,8 +158,8 @@ describe('/ticket and /ticket-config through Discord: the bot, the worker, the d
     );
     as('sam').setLocale('en-US');
     expect(await ticketRowOf(system, billingThreadId)).toMatchObject({ typeKey: 'billing' });
-    expect(await moveTo(picked ?? '')).toMatch(/^Ticket #\d+ is now a Support ticket\.$/);
-    expect(await ticketRowOf(system, billingThreadId)).toMatchObject({ typeKey: 'support' });
+    expect(await moveTo(picked ?? '')).toMatch(/^Ticket #\d+ is now a Team 3 ticket\.$/);
+    expect(await ticketRowOf(system, billingThreadId)).toMatchObject({ typeKey: 'team-3' });
   });
 
   it('refuses a typed type the guild does not have, privately in the member’s language, and opens nothing', async () => {
