@@ -323,6 +323,8 @@ export type TicketNotice =
       closure: ClosureFacts;
       /** Until when the creator or staff may reopen it (a Reopen button); absent when the close is final. */
       reopenUntil?: number;
+      /** `channel`: the ticket is a private channel, locked now and deleted once final; absent for a thread. */
+      channelKind?: 'channel';
     }
   | {
       kind: 'summary';

@@ -74,10 +74,19 @@ export async function closeTicketRecord(run: TicketRun, closure: ClosureFacts, p
   return { closure, storedInTranscript };
 }
 
-/** The closing notice; with a reopen window it offers a Reopen button until the window ends. */
+/**
+ * The closing notice; with a reopen window it offers a Reopen button until the window ends. Which space it names
+ * (thread or channel) only changes the activity's input, never the workflow's commands, so older runs replay.
+ */
 function closingNotice(run: TicketRun, closure: ClosureFacts): TicketNotice {
-  const { reopenUntil } = run.ticket;
-  return { kind: 'closing', ticket: run.facts(), closure, ...(reopenUntil === undefined ? {} : { reopenUntil }) };
+  const { reopenUntil, channelKind } = run.ticket;
+  return {
+    kind: 'closing',
+    ticket: run.facts(),
+    closure,
+    ...(reopenUntil === undefined ? {} : { reopenUntil }),
+    ...(channelKind === undefined ? {} : { channelKind }),
+  };
 }
 
 /** A finished close: its facts, and how many stored message changes its transcript holds. */

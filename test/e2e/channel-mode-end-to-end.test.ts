@@ -129,7 +129,14 @@ describe('channel mode through Discord: the bot, the worker process, the dev ser
 
   it('closes: locks the channel for its people and makes the transcript, keeping the channel while it may be reopened', async () => {
     const channelId = ticket.channelId;
-    const closing = system.discord.driver.as(system.userId('alice')).runSlashCommand(channelId, 'ticket', {
+    const alice = system.discord.driver.as(system.userId('alice'));
+    const question = await alice
+      .pressButton(channelId, system.controlMessage(channelId).id, `tclose:${ticket.number}`)
+      .waitForReply();
+    expect(question.content).toBe(
+      `Close ticket #${ticket.number}? The channel will be locked, then deleted later. Its creator or staff can reopen it within 7 days.`,
+    );
+    const closing = alice.runSlashCommand(channelId, 'ticket', {
       subcommand: 'close',
       options: { reason: 'Parcel found' },
     });
@@ -151,6 +158,9 @@ describe('channel mode through Discord: the bot, the worker process, the dev ser
       expect(JSON.stringify(system.discord.state.messagesIn(system.channelId('histories')))).toContain('Parcel found'),
     );
     expect(system.discord.state.channels.has(channelId)).toBe(true);
+    expect(system.discord.state.messagesIn(channelId).at(-1)?.embeds[0]?.description).toMatch(
+      /^This ticket was closed by <@\d+>\. The channel is now locked and will be deleted later; the transcript keeps the conversation\.\nThe ticket can be reopened until <t:\d+:f>\.$/,
+    );
     expect(canSend(channelId, system.userId('alice'))).toBe(false);
     const transcript = await loadTranscript(new FileTranscriptStorage(system.transcriptsDir), row.transcriptKey ?? '');
     const messages = [];

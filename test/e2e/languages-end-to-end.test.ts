@@ -104,7 +104,9 @@ describe('every word in the member’s language: a German member in a French ser
     const alice = system.discord.driver.as(system.userId('alice'));
     const controls = system.controlMessage(threadId);
     const question = await alice.pressButton(threadId, controls.id, `tclose:${number}`).waitForReply(LONG_WAIT_MS);
-    expect(question.content).toBe(`Ticket #${number} schließen? Der Thread wird gesperrt und archiviert.`);
+    expect(question.content).toBe(
+      `Ticket #${number} schließen? Der Thread wird gesperrt und archiviert. Die Person, die es erstellt hat, oder das Team kann es innerhalb von 7 Tagen wieder öffnen.`,
+    );
     expect(buttonLabels(question)).toEqual(['Bestätigen', 'Mit Grund schließen']);
 
     const withReason = alice.pressButton(threadId, question.id, `tclosewr:${number}`);
