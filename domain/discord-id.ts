@@ -1,5 +1,7 @@
 /** Discord ids (snowflakes) exceed Number.MAX_SAFE_INTEGER, so they travel as decimal strings everywhere. */
-export const DISCORD_ID_PATTERN = /^\d{17,20}$/;
+/** How many decimal digits a Discord id has. */
+export const DISCORD_ID_DIGITS = { min: 17, max: 20 } as const;
+export const DISCORD_ID_PATTERN = new RegExp(`^\\d{${DISCORD_ID_DIGITS.min},${DISCORD_ID_DIGITS.max}}$`);
 
 export function isDiscordId(value: unknown): value is string {
   return typeof value === 'string' && DISCORD_ID_PATTERN.test(value);

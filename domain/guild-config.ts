@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { routingModeSchema } from './routing.ts';
+import { customReason } from './schema-reason.ts';
 import { snowflake } from './snowflake.ts';
 import { canonicalTimeZone } from './support-hours.ts';
 import { TICKET_MODES } from './ticket-channel-mode.ts';
@@ -57,9 +58,13 @@ export const ticketQuestionSchema = z.object({
 export type TicketQuestion = z.infer<typeof ticketQuestionSchema>;
 
 /** How a ticket type is named in custom ids, search attributes and requests. */
-export const ticketTypeKey = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1 to 32 lowercase letters, digits or dashes');
+const TICKET_TYPE_KEY = new RegExp(`^[a-z0-9][a-z0-9-]{0,${LIMITS.ticketTypeKeyLength - 1}}$`);
+export const ticketTypeKey = z.string().refine(
+  (key) => TICKET_TYPE_KEY.test(key),
+  customReason('ticketTypeKey', `must be 1 to ${LIMITS.ticketTypeKeyLength} lowercase letters, digits or dashes`, {
+    maxLength: LIMITS.ticketTypeKeyLength,
+  }),
+);
 
 /** An SLA target in minutes of support time; null when the type has none. */
 const slaTargetMinutes = z
@@ -81,24 +86,36 @@ export const supportWindowSchema = z
       .max(DAY_MINUTES - 1),
     end: z.number().int().min(1).max(DAY_MINUTES),
   })
-  .refine((window) => window.start < window.end, { message: 'must end after it starts', path: ['end'] });
+  .refine((window) => window.start < window.end, {
+    ...customReason('endsBeforeStart', 'must end after it starts'),
+    path: ['end'],
+  });
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-24')
-  .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), 'is not a date of the calendar');
+  .refine((date) => /^\d{4}-\d{2}-\d{2}$/.test(date), {
+    ...customReason('dateFormat', 'must be a date like 2026-12-24'),
+    abort: true,
+  })
+  .refine(
+    (date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date),
+    customReason('notACalendarDate', 'is not a date of the calendar'),
+  );
 
 /** When staff answer: no windows is around the clock; holidays are dates in the zone. */
 export const supportHoursSchema = z.object({
   timeZone: z
     .string()
-    .refine((zone) => canonicalTimeZone(zone) === zone, 'must be a time zone such as Europe/Berlin or America/New_York')
+    .refine(
+      (zone) => canonicalTimeZone(zone) === zone,
+      customReason('timeZone', 'must be a time zone such as Europe/Berlin or America/New_York'),
+    )
     .default('UTC'),
   windows: z.array(supportWindowSchema).max(LIMITS.supportWindows).default([]),
   holidays: z
     .array(isoDate)
     .max(LIMITS.supportHolidays)
-    .refine((dates) => new Set(dates).size === dates.length, 'must not repeat a date')
+    .refine((dates) => new Set(dates).size === dates.length, customReason('holidaysRepeat', 'must not repeat a date'))
     .default([]),
 });
 
@@ -131,11 +148,14 @@ export const ticketLabelSchema = z.object({
     .trim()
     .min(1)
     .max(LIMITS.labelNameLength)
-    .regex(/^[^,"]+$/, 'must not contain commas or double quotes'),
+    .refine(
+      (name) => /^[^,"]+$/.test(name),
+      customReason('labelNameCharacters', 'must not contain commas or double quotes'),
+    ),
   /** `#rrggbb`, shown in the panel. */
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ff8800')
+    .refine((color) => /^#[0-9a-fA-F]{6}$/.test(color), customReason('labelColour', 'must be a colour like #ff8800'))
     .optional(),
   emoji: z.string().max(LIMITS.labelEmojiLength).optional(),
 });
@@ -187,7 +207,7 @@ export const guildConfigSchema = z.object({
   ticketCategoryIds: z
     .array(snowflake)
     .max(LIMITS.ticketCategories)
-    .refine((ids) => new Set(ids).size === ids.length, 'a category is listed twice')
+    .refine((ids) => new Set(ids).size === ids.length, customReason('categoriesRepeat', 'a category is listed twice'))
     .default([]),
   /** The labels staff may put on this guild's tickets, in the order they are offered. */
   labels: z
@@ -196,7 +216,7 @@ export const guildConfigSchema = z.object({
     .default([])
     .refine(
       (labels) => new Set(labels.map((label) => label.name.toLowerCase())).size === labels.length,
-      'label names must be unique (ignoring case)',
+      customReason('labelNamesRepeat', 'label names must be unique (ignoring case)'),
     ),
   /** What the tickets say in their threads and the histories channel; members' own answers follow their Discord. */
   language: z.enum(SUPPORTED_LOCALES).default(DEFAULT_LOCALE),
@@ -204,7 +224,10 @@ export const guildConfigSchema = z.object({
     .array(ticketTypeSchema)
     .min(1)
     .max(LIMITS.ticketTypes)
-    .refine((types) => new Set(types.map((t) => t.key)).size === types.length, 'ticket type keys must be unique'),
+    .refine(
+      (types) => new Set(types.map((t) => t.key)).size === types.length,
+      customReason('ticketTypeKeysRepeat', 'ticket type keys must be unique'),
+    ),
 });
 export type GuildConfig = z.infer<typeof guildConfigSchema>;
 export type GuildConfigInput = z.input<typeof guildConfigSchema>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DISCORD_ID_PATTERN } from './discord-id.ts';
+import { DISCORD_ID_DIGITS, isDiscordId } from './discord-id.ts';
+import { customReason } from './schema-reason.ts';
 
-export const snowflake = z.string().regex(DISCORD_ID_PATTERN, 'must be a Discord id (17 to 20 digits)');
+export const snowflake = z.string().refine(
+  isDiscordId,
+  customReason('discordId', `must be a Discord id (${DISCORD_ID_DIGITS.min} to ${DISCORD_ID_DIGITS.max} digits)`, {
+    minDigits: DISCORD_ID_DIGITS.min,
+    maxDigits: DISCORD_ID_DIGITS.max,
+  }),
+);
 export type Snowflake = z.infer<typeof snowflake>;

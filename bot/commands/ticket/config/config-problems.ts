@@ -1,6 +1,7 @@
 import type { GuildConfigInput } from '../../../../domain/guild-config.ts';
 import type { MessageKey, Translate } from '../../../../i18n/translate.ts';
 import type { GuildConfigProblem } from '../../../../store/guild-config-error.ts';
+import { configReasonWords } from './schema-reason-words.ts';
 
 /** What each setting is called in the answers; a path of another setting is shown as is. */
 const SETTING_NAMES: Record<string, MessageKey> = {
@@ -21,11 +22,12 @@ const SETTING_NAMES: Record<string, MessageKey> = {
 
 /**
  * Why a configuration was not saved, in the words of the commands rather than the schema's paths:
- * `ticketTypes.0.questions.2.label` → `Type "support", question 3, label`. The schema's own reason follows as
- * the schema words it.
+ * `ticketTypes.0.questions.2.label` → `Type "support", question 3, label`, each followed by its reason in the
+ * reader's language.
  */
 export function describeConfigProblems(t: Translate, problems: GuildConfigProblem[], input: GuildConfigInput): string {
-  const lines = problems.map((problem) => `- ${whereIs(t, problem.path, input)}: ${problem.message}`);
+  const reasonOf = configReasonWords(t, input);
+  const lines = problems.map((problem) => `- ${whereIs(t, problem.path, input)}: ${reasonOf(problem)}`);
   return `${t('config.problems.intro')}\n${lines.join('\n')}`;
 }
 
