@@ -9,3 +9,14 @@ export class GuildConfigError extends InputError {
     super('guild configuration', problems);
   }
 }
+
+/**
+ * The guild's configuration changed since the save's caller read it: a whole-settings save made from an older
+ * version, or a change that lost the race to other saves too often. Nothing was written.
+ */
+export class GuildConfigConflictError extends Error {
+  override name = 'GuildConfigConflictError';
+  constructor() {
+    super('the guild configuration changed since it was read');
+  }
+}

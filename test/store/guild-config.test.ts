@@ -67,10 +67,11 @@ describe('guild config repository', () => {
     const once = await guildRows(guildId);
     await guilds.saveGuildConfig(guildId, permissiveGuildDirectory, input);
     const twice = await guildRows(guildId);
-    expect({ ...twice, guild: { ...twice.guild, updatedAt: null } }).toEqual({
+    expect({ ...twice, guild: { ...twice.guild, updatedAt: null, configVersion: null } }).toEqual({
       ...once,
-      guild: { ...once.guild, updatedAt: null },
+      guild: { ...once.guild, updatedAt: null, configVersion: null },
     });
+    expect(twice.guild?.configVersion).toBe((once.guild?.configVersion ?? 0) + 1);
   });
 
   it('replaces the whole configuration: removed types, roles and questions go, order follows the input', async () => {

@@ -33,14 +33,17 @@ afterAll(async () => {
   await system?.close();
 });
 
-const stored = () => createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS).loadGuildConfig(guildId);
+const repository = () => createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS);
+const stored = () => repository().loadGuildConfig(guildId);
 
-function put(body: unknown, cookie = owner): Promise<Response> {
+/** A whole save made from the configuration as stored now: its version is sent along, as the panel's form does. */
+async function put(body: object | null, cookie = owner): Promise<Response> {
+  const version = (await repository().loadStoredGuildConfig(guildId))?.version ?? null;
   return web.request(path(), {
     method: 'PUT',
     cookie,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ version, ...body }),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { GuildConfig, GuildConfigInput } from '../../../domain/guild-config.ts';
-import type { GuildConfigRepository } from '../../../store/guild-config-repository.ts';
+import type { GuildConfigRepository, StoredGuildConfig } from '../../../store/guild-config-repository.ts';
 import type { GuildDirectory } from '../../../store/guild-directory.ts';
 
 /** What followed a save: done, or failed (logged; the save stands). */
@@ -19,18 +19,22 @@ export interface GuildConfigWriterDeps {
 
 export interface GuildConfigWriter {
   /**
-   * Saves the guild's whole configuration as `/ticket-config` does (store/guild-config-repository.ts: the schema,
-   * the ownership check, all or nothing; a refusal throws its GuildConfigError), then does what the bot does after
-   * each of its saves: tells the open tickets. The commands need no new registration: `/ticket open` offers the
-   * types by autocomplete.
+   * Applies `change` to the stored configuration and saves the whole as `/ticket-config` does
+   * (store/guild-config-repository.ts: the schema, the ownership check, all or nothing, redone over any save that
+   * came in between; a refusal throws its GuildConfigError or GuildConfigConflictError), then does what the bot does
+   * after each of its saves: tells the open tickets. The commands need no new registration: `/ticket open` offers
+   * the types by autocomplete.
    */
-  save(guildId: string, input: GuildConfigInput): Promise<{ config: GuildConfig; followUps: SaveFollowUps }>;
+  update(
+    guildId: string,
+    change: (stored: StoredGuildConfig | null) => GuildConfigInput,
+  ): Promise<{ config: GuildConfig; version: number; followUps: SaveFollowUps }>;
 }
 
 export function createGuildConfigWriter(deps: GuildConfigWriterDeps): GuildConfigWriter {
   return {
-    async save(guildId, input) {
-      const config = await deps.guildConfigs.saveGuildConfig(guildId, deps.directory, input);
+    async update(guildId, change) {
+      const { saved: config, version } = await deps.guildConfigs.updateGuildConfig(guildId, deps.directory, change);
       const openTickets = await deps.announceSettingsChanged(guildId).then(
         () => 'told' as const,
         (error: unknown) => {
@@ -38,7 +42,7 @@ export function createGuildConfigWriter(deps: GuildConfigWriterDeps): GuildConfi
           return 'failed' as const;
         },
       );
-      return { config, followUps: { openTickets } };
+      return { config, version, followUps: { openTickets } };
     },
   };
 }

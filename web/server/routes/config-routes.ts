@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { guildConfigSchema } from '../../../domain/guild-config.ts';
 import { snowflake } from '../../../domain/snowflake.ts';
-import { GuildConfigError } from '../../../store/guild-config-error.ts';
-import { invalidRequest } from '../http/api-error.ts';
+import { GuildConfigConflictError, GuildConfigError } from '../../../store/guild-config-error.ts';
+import { replaceLoadedVersion } from '../../../store/guild-config-repository.ts';
+import { ApiError, invalidRequest } from '../http/api-error.ts';
 import { accessibleGuild } from '../sessions/signed-in-session.ts';
 import type { WebServices } from '../web-services.ts';
 
@@ -17,13 +18,33 @@ const categoryView = z.object({ id: z.string(), name: z.string() });
 export const followUpsView = z.object({
   openTickets: z.enum(['told', 'failed']),
 });
+/** The stored configuration's version (each save raises it); null before tickets are set up. */
+const configVersion = z.number().int().positive();
+/** What a save answers: the configuration saved, its new version for the next whole save, and what followed. */
+export const savedConfigView = z.object({
+  config: guildConfigSchema,
+  version: configVersion,
+  followUps: followUpsView,
+});
+
+/** A save refused because the configuration is not the one its request was made from (or kept changing). */
+export function configChangedMeanwhile(error: unknown): unknown {
+  if (!(error instanceof GuildConfigConflictError)) return error;
+  return new ApiError(
+    409,
+    'config_changed',
+    'The ticket settings were changed since you opened them (in the panel or with /ticket-config). Reload to see the current settings, then make your change again. Nothing was changed.',
+  );
+}
 
 /**
  * A guild's ticket settings, for its admins (Manage Server, Administrator or owner), as `/ticket-config` changes them:
  * - `GET /api/v1/guilds/:guildId/config`: the configuration (null before tickets are set up), and the guild's text
  *   channels, categories (for channel mode) and roles for the pickers, read with the bot's token;
- * - `PUT /api/v1/guilds/:guildId/config`: the whole configuration, checked with the bot's schema and against the
- *   guild's own channels and roles (400 naming each field, nothing written), then the open tickets told.
+ * - `PUT /api/v1/guilds/:guildId/config`: the whole configuration and the `version` it was read at (null: before
+ *   tickets were set up), checked with the bot's schema and against the guild's own channels and roles (400 naming
+ *   each field, nothing written), then the open tickets told. A configuration saved meanwhile (another admin, a
+ *   section, `/ticket-config`) has a newer version: 409 `config_changed`, nothing written, rather than undoing it.
  */
 export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, services) => {
   app.get(
@@ -35,6 +56,7 @@ export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, serv
         response: {
           200: z.object({
             config: guildConfigSchema.nullable(),
+            version: configVersion.nullable(),
             channels: z.array(channelView),
             categories: z.array(categoryView),
             roles: z.array(roleView),
@@ -44,8 +66,8 @@ export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, serv
     },
     async (request) => {
       const guildId = accessibleGuild(request).id;
-      const [config, channels, roles] = await Promise.all([
-        services.guildConfigs.loadGuildConfig(guildId),
+      const [stored, channels, roles] = await Promise.all([
+        services.guildConfigs.loadStoredGuildConfig(guildId),
         services.guildDirectory.channels(guildId),
         services.guildDirectory.roles(guildId),
       ]);
@@ -55,7 +77,8 @@ export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, serv
           .map((category) => [category.id, category.name]),
       );
       return {
-        config,
+        config: stored?.config ?? null,
+        version: stored?.version ?? null,
         categories: channels
           .filter((channel) => channel.type === ChannelType.GuildCategory)
           .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
@@ -83,17 +106,18 @@ export const configRoutes: FastifyPluginAsyncZod<WebServices> = async (app, serv
       config: { access: 'admin' },
       schema: {
         params,
-        body: guildConfigSchema,
-        response: { 200: z.object({ config: guildConfigSchema, followUps: followUpsView }) },
+        body: guildConfigSchema.extend({ version: configVersion.nullable() }),
+        response: { 200: savedConfigView },
       },
     },
     async (request) => {
       const guildId = accessibleGuild(request).id;
+      const { version, ...config } = request.body;
       try {
-        return await services.guildConfigWriter.save(guildId, request.body);
+        return await services.guildConfigWriter.update(guildId, replaceLoadedVersion(version, config));
       } catch (error) {
         if (error instanceof GuildConfigError) throw invalidRequest(error.problems);
-        throw error;
+        throw configChangedMeanwhile(error);
       }
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type GuildConfig, type GuildConfigInput, guildConfigSchema } from '../../../domain/guild-config.ts';
+import type { GuildConfig, GuildConfigInput } from '../../../domain/guild-config.ts';
 import {
   type GuildConfigSection,
   type GuildConfigSectionBody,
@@ -11,7 +11,7 @@ import { GuildConfigError } from '../../../store/guild-config-error.ts';
 import { ApiError, invalidRequest, type Problem } from '../http/api-error.ts';
 import { accessibleGuild } from '../sessions/signed-in-session.ts';
 import type { WebServices } from '../web-services.ts';
-import { followUpsView } from './config-routes.ts';
+import { configChangedMeanwhile, savedConfigView } from './config-routes.ts';
 
 const params = z.object({ guildId: snowflake });
 
@@ -28,7 +28,8 @@ const section = <Section extends GuildConfigSection>(definition: ConfigSection<S
  * `PUT /api/v1/guilds/:guildId/config/<section>`: the body is that part, under the configuration's field names and
  * checked with the bot's schema (`domain/guild-config-sections.ts`); the rest of the configuration is kept as stored. The
  * whole is then saved as the bot saves it (its schema again, the channels and roles being the guild's own, a
- * channel-mode type keeping a category) and the open tickets are told.
+ * channel-mode type keeping a category) and the open tickets are told. A save that came in meanwhile (another
+ * section, the bot) is kept: the part is applied again over it (store/guild-config-repository.ts).
  */
 const CONFIG_SECTIONS = [
   section({
@@ -76,26 +77,27 @@ export const configSectionRoutes: FastifyPluginAsyncZod<WebServices> = async (ap
         schema: {
           params,
           body: guildConfigSectionSchemas[definition.path],
-          response: { 200: z.object({ config: guildConfigSchema, followUps: followUpsView }) },
+          response: { 200: savedConfigView },
         },
       },
       async (request) => {
         const guildId = accessibleGuild(request).id;
-        const stored = await services.guildConfigs.loadGuildConfig(guildId);
-        if (!stored) {
-          throw new ApiError(
-            409,
-            'not_set_up',
-            'Tickets are not set up on this server yet: save the ticket settings first. Nothing was changed.',
-          );
-        }
-        const changed = definition.apply(stored, request.body as never);
-        if (Array.isArray(changed)) throw invalidRequest(changed);
         try {
-          return await services.guildConfigWriter.save(guildId, changed);
+          return await services.guildConfigWriter.update(guildId, (stored) => {
+            if (!stored) {
+              throw new ApiError(
+                409,
+                'not_set_up',
+                'Tickets are not set up on this server yet: save the ticket settings first. Nothing was changed.',
+              );
+            }
+            const changed = definition.apply(stored.config, request.body as never);
+            if (Array.isArray(changed)) throw invalidRequest(changed);
+            return changed;
+          });
         } catch (error) {
           if (error instanceof GuildConfigError) throw invalidRequest(error.problems);
-          throw error;
+          throw configChangedMeanwhile(error);
         }
       },
     );

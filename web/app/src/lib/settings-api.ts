@@ -9,6 +9,8 @@ export type SettingsRole = { id: string; name: string; color: number };
 export type SettingsCategory = { id: string; name: string };
 export type GuildSettings = {
   config: GuildConfig | null;
+  /** The configuration's version, sent back with a whole save; null before tickets are set up. */
+  version: number | null;
   channels: SettingsChannel[];
   categories: SettingsCategory[];
   roles: SettingsRole[];
@@ -16,7 +18,9 @@ export type GuildSettings = {
 export type SaveFollowUps = {
   openTickets: 'told' | 'failed';
 };
-export type SaveOutcome = { saved: GuildConfig; followUps: SaveFollowUps } | { problems: ApiProblem[] };
+export type SaveOutcome =
+  | { saved: GuildConfig; version: number; followUps: SaveFollowUps }
+  | { problems: ApiProblem[] };
 
 const settingsPath = (guildId: string) => `/api/v1/guilds/${encodeURIComponent(guildId)}/config`;
 
@@ -26,9 +30,16 @@ export const getGuildSettings = query(
   'guildSettings',
 );
 
-/** Saves the whole configuration; what the server refuses comes back as problems by field, nothing saved. */
-export function saveGuildSettings(guildId: string, config: GuildConfigInput): Promise<SaveOutcome> {
-  return putSettings(settingsPath(guildId), config);
+/**
+ * Saves the whole configuration over `version`, the one it was loaded at; what the server refuses comes back as
+ * problems by field, nothing saved. A configuration changed since (409 `config_changed`) throws its ApiError.
+ */
+export function saveGuildSettings(
+  guildId: string,
+  config: GuildConfigInput,
+  version: number | null,
+): Promise<SaveOutcome> {
+  return putSettings(settingsPath(guildId), { ...config, version });
 }
 
 /** Saves one part of the configuration, the rest kept as stored; refused problems name the configuration's paths. */
@@ -51,6 +62,6 @@ async function putSettings(path: string, body: unknown): Promise<SaveOutcome> {
   if (!response.ok) {
     throw await apiErrorOf(response);
   }
-  const answer = (await response.json()) as { config: GuildConfig; followUps: SaveFollowUps };
-  return { saved: answer.config, followUps: answer.followUps };
+  const answer = (await response.json()) as { config: GuildConfig; version: number; followUps: SaveFollowUps };
+  return { saved: answer.config, version: answer.version, followUps: answer.followUps };
 }

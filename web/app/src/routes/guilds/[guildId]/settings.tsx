@@ -63,6 +63,8 @@ function followUpWords(followUps: SaveFollowUps): string {
 function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
   const initial = () => props.settings.config ?? firstConfig();
   const [draft, setDraft] = createStore<GuildConfig>(structuredClone(initial()));
+  // The version the draft started from: saving over a newer one (another admin, a section, the bot) is refused.
+  const [version, setVersion] = createSignal(props.settings.version);
   const [problems, setProblems] = createSignal<Problems>({});
   const [saving, setSaving] = createSignal(false);
   const [saved, setSaved] = createSignal<string | null>(null);
@@ -83,10 +85,11 @@ function SettingsForm(props: { guildId: string; settings: GuildSettings }) {
     if (!checked.success) return refuse(problemsOfZod(checked.error));
     setSaving(true);
     try {
-      const outcome = await saveGuildSettings(props.guildId, checked.data);
+      const outcome = await saveGuildSettings(props.guildId, checked.data, version());
       if ('problems' in outcome) return refuse(problemsFrom(outcome.problems));
       setProblems({});
       setDraft(reconcile(outcome.saved));
+      setVersion(outcome.version);
       setSaved(followUpWords(outcome.followUps));
       await revalidate(getGuildSettings.key);
     } catch (error) {
