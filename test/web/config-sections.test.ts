@@ -2,7 +2,7 @@ import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuildConfig } from '../../domain/guild-config.ts';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
-import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
+import { createGuildConfigRepository, type StoredGuildConfig } from '../../store/guild-config-repository.ts';
 import { getTicketState } from '../../workflows/definitions.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { type LivedTicket, LONG_WAIT_MS, openFromPanel } from '../support/ticket-life.ts';
@@ -210,13 +210,16 @@ describe('ticket categories', () => {
   });
 
   it('keeps the last category while a type opens tickets as channels', async () => {
-    const config = await stored();
+    const { config, version } = (await createGuildConfigRepository(
+      system.db.prisma,
+      DEFAULT_PLANS,
+    ).loadStoredGuildConfig(guildId)) as StoredGuildConfig;
     const channelMode = { ...config, ticketTypes: config.ticketTypes.map((type) => ({ ...type, mode: 'channel' })) };
     const response = await web.request(`/api/v1/guilds/${guildId}/config`, {
       method: 'PUT',
       cookie: owner,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(channelMode),
+      body: JSON.stringify({ ...channelMode, version }),
     });
     expect(response.status).toBe(200);
     const before = await stored();
@@ -259,5 +262,21 @@ describe('after a close', () => {
       (await problemsOf(await put('closing', { reopenWindowDays: 3, closingDmEnabled: true, extra: 1 }))).length,
     ).toBe(1);
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe('two admins at the same moment', () => {
+  it('keeps every part saved at once: no save undoes another', async () => {
+    const labels = [{ name: 'Same moment' }];
+    const answers = await Promise.all([
+      put('labels', { labels }),
+      put('closing', { reopenWindowDays: 5, closingDmEnabled: true }),
+      put('support-hours', { supportHours: berlinHours }),
+    ]);
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const after = await stored();
+    expect(after.labels).toEqual(labels);
+    expect(after).toMatchObject({ reopenWindowDays: 5, closingDmEnabled: true, supportHours: berlinHours });
   });
 });

@@ -152,6 +152,38 @@ describe('refusals write nothing', () => {
   });
 });
 
+describe('a save from a page opened before another change', () => {
+  it('is refused with 409 and changes nothing, so the other change is not undone', async () => {
+    const opened = (await (await web.request(path(), { cookie: owner })).json()) as {
+      config: GuildConfig;
+      version: number;
+    };
+    const section = await web.request(`${path()}/closing`, {
+      method: 'PUT',
+      cookie: owner,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reopenWindowDays: opened.config.reopenWindowDays + 1, closingDmEnabled: true }),
+    });
+    expect(section.status).toBe(200);
+    const after = await stored();
+
+    const stale = await web.request(path(), {
+      method: 'PUT',
+      cookie: owner,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...opened.config, openCooldownSeconds: 900, version: opened.version }),
+    });
+
+    expect(stale.status).toBe(409);
+    const { error } = (await stale.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('config_changed');
+    expect(error.message).toContain('changed since you opened them');
+    expect(error.message).toContain('Reload');
+    expect(await stored()).toEqual(after);
+    expect(after?.reopenWindowDays).toBe(opened.config.reopenWindowDays + 1);
+  });
+});
+
 describe('a save', () => {
   it('is the whole configuration; /ticket open offers the new type at once, and the open tickets are told', async () => {
     const before = (await stored()) as GuildConfig;
