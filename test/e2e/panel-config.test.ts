@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transcriptPagePath } from '../../domain/panel-paths.ts';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
-import { launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
+import { permissiveGuildDirectory } from '../support/guild-directory.ts';
+import { hydrated, launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
 import { type PanelSystem, startPanelSystem } from '../support/panel-system.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { closeWithReason, LONG_WAIT_MS, openFromPanel } from '../support/ticket-life.ts';
@@ -91,6 +92,44 @@ describe('ticket settings in the panel', () => {
     const modal = JSON.stringify(await opened.waitForModal(LONG_WAIT_MS));
     expect(modal).toContain('Which invoice?');
     expect(modal).toContain('What went wrong?');
+    expect(faults).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a settings page opened before another change', () => {
+  it('refuses to save over it, says to reload and changes nothing; after a reload it saves', async () => {
+    const { system } = panel;
+    const guildId = system.world.guild.id;
+    const configs = createGuildConfigRepository(system.db.prisma, DEFAULT_PLANS);
+    const { page, context, faults } = await openPanelPage(browser);
+    await signInThroughDiscord(page, panel.url, 'owner');
+    await page.goto(`${panel.url}/guilds/${guildId}/settings`);
+    await page.getByRole('heading', { name: 'Ticket settings', level: 1 }).waitFor();
+    await hydrated(page);
+
+    // Another admin saves a part (the Service page, or /ticket-config) while this page is open.
+    await configs.updateGuildConfig(guildId, permissiveGuildDirectory, (stored) => ({
+      ...(stored?.config ?? system.config),
+      labels: [{ name: 'Meanwhile' }],
+    }));
+    const meanwhile = await configs.loadGuildConfig(guildId);
+
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'changed since you opened them' });
+    await refusal.waitFor({ timeout: LONG_WAIT_MS });
+    expect(await refusal.textContent()).toContain('Reload');
+    expect(await configs.loadGuildConfig(guildId)).toEqual(meanwhile);
+
+    await page.reload();
+    await hydrated(page);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page
+      .locator('form.settings-form')
+      .getByRole('status')
+      .getByText('Saved.', { exact: false })
+      .waitFor({ timeout: LONG_WAIT_MS });
+    expect((await configs.loadGuildConfig(guildId))?.labels).toEqual([{ name: 'Meanwhile' }]);
     expect(faults).toEqual([]);
     await context.close();
   });
