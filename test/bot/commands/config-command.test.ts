@@ -275,7 +275,7 @@ describe('/ticket-config', () => {
       await expectRefused(
         'ada',
         config('type add', { key: 'Bad Key', name: 'Bad' }),
-        'Es wurde nichts geändert:\n- Typ „Bad Key“, key: muss aus 1 bis 32 Kleinbuchstaben, Ziffern oder Bindestrichen bestehen',
+        'Es wurde nichts geändert:\n- Typ „Bad Key“, Schlüssel: muss aus 1 bis 32 Kleinbuchstaben, Ziffern oder Bindestrichen bestehen',
       );
     } finally {
       ada.setLocale('en-US');
