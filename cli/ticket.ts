@@ -20,7 +20,7 @@ import { readDemoWorld } from '../sandbox/demo/demo-world.ts';
 import { createGuildConfigRepository } from '../store/guild-config-repository.ts';
 import { createTemporalClient } from '../temporal/client.ts';
 import { openTicketWorkflow } from '../temporal/ticket-client.ts';
-import { closeTicket, getTicketState } from '../workflows/definitions.ts';
+import { closeTicket, getTicketState } from '../workflows/ticket/definitions.ts';
 import { alreadyClosed, closedWords, readTicketRecord, recordView, type TicketRecord } from './ticket-record.ts';
 
 const usage = `usage:

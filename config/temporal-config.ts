@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/common/lib/internal-non-workflow';
 import { z } from 'zod';
-import { DEFAULT_TICKET_TASK_QUEUE } from '../workflows/definitions.ts';
+import { DEFAULT_TICKET_TASK_QUEUE } from '../workflows/ticket/definitions.ts';
 import { parseEnv } from './parse-env.ts';
 
 const temporalEnvSchema = z

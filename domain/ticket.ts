@@ -93,7 +93,7 @@ export interface TicketSettings {
 
 /**
  * The settings an open ticket follows when the guild changes them; the rest of TicketSettings stays as the
- * ticket captured it (see workflows/ticket-settings-refresh.ts).
+ * ticket captured it (see workflows/ticket/settings-refresh.ts).
  */
 export type FollowedSettings = Pick<
   TicketSettings,
@@ -272,7 +272,7 @@ export type TicketNotice =
       notificationRoleId: string | null;
       /** The timer the controls show; absent in welcomes scheduled by older workers, whose tickets began running. */
       timer?: TimerState;
-      /** Shown in the summary once staff set them (see workflows/ticket-metadata.ts); absent before. */
+      /** Shown in the summary once staff set them (see workflows/ticket/metadata.ts); absent before. */
       priority?: TicketPriority;
       labels?: string[];
       language?: string;

@@ -1,9 +1,9 @@
 import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { OpenTicketRequest } from '../domain/ticket.ts';
 import { parseOpenTicketRequest } from '../domain/ticket-request.ts';
-import { type OpenTicketResult, openTicket, type TicketWorkflowResult } from '../workflows/definitions.ts';
 import { TicketCreatorId, TicketGuildId, TicketStatus, TicketType } from '../workflows/search-attributes.ts';
-import type { ticketWorkflow } from '../workflows/ticket-workflow.ts';
+import { type OpenTicketResult, openTicket, type TicketWorkflowResult } from '../workflows/ticket/definitions.ts';
+import type { ticketWorkflow } from '../workflows/ticket/ticket-workflow.ts';
 
 /**
  * One open request, one workflow: the id comes from the caller's request id (a Discord interaction id,

@@ -3,7 +3,7 @@ import type { SignalDefinition } from '@temporalio/common';
 import type { Message, PartialMessage } from 'discord.js';
 import { findTicketByThread } from '../../store/find-ticket.ts';
 import { addLogContext, log, withLogContext } from '../../telemetry/log-context.ts';
-import { messageDeleted, messageEdited, replyReceived } from '../../workflows/definitions.ts';
+import { messageDeleted, messageEdited, replyReceived } from '../../workflows/ticket/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { logFailure } from '../replies.ts';
 import { retrySignal, SIGNAL_RETRY_DELAYS_MS } from './retry-signal.ts';

@@ -1,7 +1,7 @@
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
 import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
+import { CLOSE_REASON_MAX } from '../../workflows/ticket/validators.ts';
 import type { ModalHandler } from '../interactions/handler-types.ts';
 import { deferEphemeral } from '../replies.ts';
 import { closeTicketAs } from '../tickets/actions.ts';

@@ -10,7 +10,7 @@ import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import { canManage } from '../../domain/ticket-permissions.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { withDeadline } from '../../telemetry/deadline.ts';
-import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket-timer-reason.ts';
+import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket/timer-reason.ts';
 import type { BotContext } from '../bot-context.ts';
 import type { ModalHandler } from '../interactions/handler-types.ts';
 import { interactionWords } from '../interactions/interaction-words.ts';

@@ -12,8 +12,8 @@ import {
   closeTicket,
   pauseTimer,
   resumeTimer,
-} from '../../workflows/definitions.ts';
-import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
+} from '../../workflows/ticket/definitions.ts';
+import { CLOSE_REASON_MAX } from '../../workflows/ticket/validators.ts';
 import type { BotContext } from '../bot-context.ts';
 import { answerInTime } from '../interactions/answer-in-time.ts';
 import { interactionWords } from '../interactions/interaction-words.ts';

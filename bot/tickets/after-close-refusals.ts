@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Translate } from '../../i18n/translate.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
-import { AFTER_CLOSE_REFUSALS } from '../../workflows/ticket-after-close-validators.ts';
+import { AFTER_CLOSE_REFUSALS } from '../../workflows/ticket/after-close-validators.ts';
 import { UserFacingError } from '../replies.ts';
 
 /**

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
-import { type CloseTicketResult, getTicketState } from '../../workflows/definitions.ts';
+import { type CloseTicketResult, getTicketState } from '../../workflows/ticket/definitions.ts';
 import type { BotServices } from '../bot-context.ts';
 import { closedTicketAnswer, closingAnswer } from './closure-words.ts';
 

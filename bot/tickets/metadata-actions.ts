@@ -7,7 +7,7 @@ import { canManage } from '../../domain/ticket-permissions.ts';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
-import { changeLabels, moveTicket, renameTicket, setPriority } from '../../workflows/ticket-metadata-definitions.ts';
+import { changeLabels, moveTicket, renameTicket, setPriority } from '../../workflows/ticket/metadata-definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';

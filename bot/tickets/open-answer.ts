@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n/translate.ts';
 import { findTicketByWorkflow } from '../../store/find-ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
 import { untilReachable } from '../../temporal/until-reachable.ts';
-import { type OpenTicketResult, openTicket } from '../../workflows/definitions.ts';
+import { type OpenTicketResult, openTicket } from '../../workflows/ticket/definitions.ts';
 import type { BotServices } from '../bot-context.ts';
 import type { InterimAnswers } from '../interactions/answer-in-time.ts';
 import { readInTime } from '../interactions/read-in-time.ts';

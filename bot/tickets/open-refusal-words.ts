@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/translate.ts';
-import type { OpenTicketResult } from '../../workflows/definitions.ts';
+import type { OpenTicketResult } from '../../workflows/ticket/definitions.ts';
 
 type Refused = Extract<OpenTicketResult, { outcome: 'refused' }>;
 

@@ -3,7 +3,7 @@ import { CUSTOM_ID_PREFIX, customId } from '../../domain/custom-ids.ts';
 import { canManage } from '../../domain/ticket-permissions.ts';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
-import { addRole, removeMember } from '../../workflows/definitions.ts';
+import { addRole, removeMember } from '../../workflows/ticket/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { interactionWords } from '../interactions/interaction-words.ts';
 import { readInTime } from '../interactions/read-in-time.ts';

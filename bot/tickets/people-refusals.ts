@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/translate.ts';
 import { TicketRefusal } from '../../temporal/ticket-updates.ts';
-import { PeopleRefusal } from '../../workflows/ticket-people-rules.ts';
+import { PeopleRefusal } from '../../workflows/ticket/people-rules.ts';
 import { UserFacingError } from '../replies.ts';
 
 /** What the people refusals name: the ticket, and the member or holder they are about. */

@@ -2,7 +2,7 @@ import type { ModalSubmitInteraction } from 'discord.js';
 import type { RatingChoice } from '../../discord/rating/rating-ids.ts';
 import { RATING_COMMENT_MAX } from '../../domain/ticket-rating.ts';
 import { findTicketByNumber } from '../../store/find-ticket.ts';
-import { rateTicket } from '../../workflows/definitions.ts';
+import { rateTicket } from '../../workflows/ticket/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { readInTime } from '../interactions/read-in-time.ts';
 import { UserFacingError } from '../replies.ts';

@@ -1,7 +1,7 @@
 import type { RepliableInteraction } from 'discord.js';
 import { canReopen } from '../../domain/ticket-permissions.ts';
 import type { TicketRef } from '../../store/find-ticket.ts';
-import { reopenTicket } from '../../workflows/definitions.ts';
+import { reopenTicket } from '../../workflows/ticket/definitions.ts';
 import type { BotContext } from '../bot-context.ts';
 import { actorOf } from '../permissions.ts';
 import { UserFacingError } from '../replies.ts';

@@ -2,7 +2,7 @@ import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import type { TicketRefusal } from '../../temporal/ticket-updates.ts';
 
 /**
- * The refusals every ticket update shares (workflows/ticket-validators.ts, ticket-staff-actions.ts), by type. The
+ * The refusals every ticket update shares (workflows/ticket/validators.ts, workflows/ticket/staff-actions.ts), by type. The
  * workflow's message is English and stays as it is, so histories replay unchanged; the member reads these words.
  */
 const SHARED_REFUSALS: Record<string, MessageKey> = {

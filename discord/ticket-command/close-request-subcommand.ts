@@ -3,7 +3,7 @@ import { CLOSE_REQUEST_AFTER_HOURS } from '../../domain/close-request.ts';
 import { discordLocalizations, localizedCommandText } from '../../i18n/discord-localizations.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
 import { translate } from '../../i18n/translate.ts';
-import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
+import { CLOSE_REASON_MAX } from '../../workflows/ticket/validators.ts';
 import { withTicketOption } from './ticket-subcommands.ts';
 
 /** A choice of `after:` in every language Discord shows it in: "6 hours", "6 Stunden", … */

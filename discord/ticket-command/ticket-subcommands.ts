@@ -1,7 +1,7 @@
 import { ChannelType, SlashCommandSubcommandBuilder } from 'discord.js';
 import { GUILD_CONFIG_LIMITS } from '../../domain/guild-config.ts';
 import { type CommandTextKey, localizedCommandText } from '../../i18n/discord-localizations.ts';
-import { CLOSE_REASON_MAX } from '../../workflows/ticket-validators.ts';
+import { CLOSE_REASON_MAX } from '../../workflows/ticket/validators.ts';
 import { priorityChoices } from './priority-choices.ts';
 
 /** Tickets per page of `/ticket list`. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botClientOptions, createTicketBot } from '../../bot/create-ticket-bot.ts';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository } from '../../store/guild-config-repository.ts';
-import { getTicketState } from '../../workflows/definitions.ts';
+import { getTicketState } from '../../workflows/ticket/definitions.ts';
 import { openFromPanel, post, waitUntilStored } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';
 

@@ -5,7 +5,7 @@ import { actOnLiveTicket } from '../../bot/tickets/answer-from-record.ts';
 import { translate, translator } from '../../i18n/translate.ts';
 import { findTicketByThread } from '../../store/find-ticket.ts';
 import { updateTicket } from '../../temporal/ticket-updates.ts';
-import { assignTicket, settingsChanged } from '../../workflows/definitions.ts';
+import { assignTicket, settingsChanged } from '../../workflows/ticket/definitions.ts';
 import { isInterim, settledReply } from '../support/settled-reply.ts';
 import { hostAndPort, startTcpRelay, type TcpRelay, throughRelay } from '../support/tcp-relay.ts';
 import { eventually } from '../support/ticket-harness.ts';

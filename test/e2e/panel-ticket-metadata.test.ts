@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeLabels, setPriority } from '../../workflows/ticket-metadata-definitions.ts';
+import { changeLabels, setPriority } from '../../workflows/ticket/metadata-definitions.ts';
 import { hydrated, launchPanelBrowser, openPanelPage, signInThroughDiscord } from '../support/panel-browser.ts';
 import { type PanelSystem, startPanelSystem } from '../support/panel-system.ts';
 import { type LivedTicket, LONG_WAIT_MS, openFromPanel } from '../support/ticket-life.ts';

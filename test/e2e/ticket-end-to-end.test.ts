@@ -15,7 +15,7 @@ import { createGuildConfigRepository } from '../../store/guild-config-repository
 import { openTicketWorkflow } from '../../temporal/ticket-client.ts';
 import { FileTranscriptStorage } from '../../transcripts/index.ts';
 import { loadTranscript } from '../../transcripts/transcript-codec.ts';
-import { assignTicket, closeTicket, replyReceived } from '../../workflows/definitions.ts';
+import { assignTicket, closeTicket, replyReceived } from '../../workflows/ticket/definitions.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { freePort } from '../support/free-port.ts';
 import { permissiveGuildDirectory } from '../support/guild-directory.ts';

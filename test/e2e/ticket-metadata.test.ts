@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTicketState } from '../../workflows/definitions.ts';
 import { TicketLabels, TicketPriority, TicketType } from '../../workflows/search-attributes.ts';
+import { getTicketState } from '../../workflows/ticket/definitions.ts';
 import { settledReply } from '../support/settled-reply.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { type LivedTicket, LONG_WAIT_MS, openFromPanel } from '../support/ticket-life.ts';

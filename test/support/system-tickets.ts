@@ -1,7 +1,7 @@
 import { type APIMessage, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { SandboxInteraction } from '../../sandbox/discord/index.ts';
-import { getTicketState, type TicketView } from '../../workflows/definitions.ts';
+import { getTicketState, type TicketView } from '../../workflows/ticket/definitions.ts';
 import { settledReply } from './settled-reply.ts';
 import { eventually } from './ticket-harness.ts';
 import type { TicketflowSystem } from './ticketflow-system.ts';

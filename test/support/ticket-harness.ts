@@ -3,7 +3,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Actor, OpenTicketRequest, TicketMessage, TicketNotice } from '../../domain/ticket.ts';
 import { openTicketWorkflow, ticketWorkflowId } from '../../temporal/ticket-client.ts';
-import { getTicketState, type OpenTicketResult, openTicket, type TicketView } from '../../workflows/definitions.ts';
+import {
+  getTicketState,
+  type OpenTicketResult,
+  openTicket,
+  type TicketView,
+} from '../../workflows/ticket/definitions.ts';
 import { RecordingTicketActivities } from './recording-ticket-activities.ts';
 
 export const guildId = '100000000000000001';

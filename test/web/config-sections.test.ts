@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuildConfig } from '../../domain/guild-config.ts';
 import { DEFAULT_PLANS } from '../../domain/plans.ts';
 import { createGuildConfigRepository, type StoredGuildConfig } from '../../store/guild-config-repository.ts';
-import { getTicketState } from '../../workflows/definitions.ts';
+import { getTicketState } from '../../workflows/ticket/definitions.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { type LivedTicket, LONG_WAIT_MS, openFromPanel } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket-timer-reason.ts';
+import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket/timer-reason.ts';
 import { eventually } from '../support/ticket-harness.ts';
 import { type LivedTicket, LONG_WAIT_MS, openFromPanel } from '../support/ticket-life.ts';
 import { startTicketflowSystem, type TicketflowSystem } from '../support/ticketflow-system.ts';

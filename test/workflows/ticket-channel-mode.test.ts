@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, addRole, closeTicket, removeMember } from '../../workflows/definitions.ts';
+import { addMember, addRole, closeTicket, removeMember } from '../../workflows/ticket/definitions.ts';
 import { defaultTestSettings, type RecordingTicketActivities } from '../support/recording-ticket-activities.ts';
 import { creator, eventually, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
@@ -61,7 +61,7 @@ describe('a ticket type in channel mode', () => {
         expect(fake.ticketChannels.size).toBe(0);
         expect(fake.rows.get('ticket-1')).toMatchObject({ status: 'closed', closeReason: result.message });
         expect((await state(result.workflowId ?? '')).status).toBe('refused');
-        // After answering the member the run tells staff (ticket-categories-full.ts); it ends once that is done.
+        // After answering the member the run tells staff (workflows/ticket/categories-full.ts); it ends once that is done.
         await suite
           .env()
           .client.workflow.getHandle(result.workflowId ?? '')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTicketState, settingsChanged } from '../../workflows/definitions.ts';
+import { getTicketState, settingsChanged } from '../../workflows/ticket/definitions.ts';
 import { defaultTestSettings, type RecordingTicketActivities } from '../support/recording-ticket-activities.ts';
 import { creator, eventually } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';

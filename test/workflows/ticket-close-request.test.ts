@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { TicketCloseRequested } from '../../workflows/search-attributes.ts';
 import {
   answerCloseRequest,
   getTicketState,
   replyReceived,
   requestClose,
   type TicketView,
-} from '../../workflows/definitions.ts';
-import { TicketCloseRequested } from '../../workflows/search-attributes.ts';
+} from '../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, reply, staffActor, strangerActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 import { refusalOf } from '../support/update-refusal.ts';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { assignTicket, closeTicket, replyReceived } from '../../workflows/definitions.ts';
+import { assignTicket, closeTicket, replyReceived } from '../../workflows/ticket/definitions.ts';
 import type { RecordingTicketActivities } from '../support/recording-ticket-activities.ts';
 import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';

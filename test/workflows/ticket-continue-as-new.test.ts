@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignTicket, replyReceived } from '../../workflows/definitions.ts';
 import { TicketAssigneeId, TicketNumber, TicketStatus } from '../../workflows/search-attributes.ts';
+import { assignTicket, replyReceived } from '../../workflows/ticket/definitions.ts';
 import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

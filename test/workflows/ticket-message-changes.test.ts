@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketMessage } from '../../domain/ticket.ts';
-import { messageDeleted, messageEdited, replyReceived } from '../../workflows/definitions.ts';
+import { messageDeleted, messageEdited, replyReceived } from '../../workflows/ticket/definitions.ts';
 import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getTicketState, type OpenTicketResult } from '../../workflows/definitions.ts';
 import { TicketLabels, TicketPriority, TicketType } from '../../workflows/search-attributes.ts';
-import { changeLabels, moveTicket, renameTicket, setPriority } from '../../workflows/ticket-metadata-definitions.ts';
+import { getTicketState, type OpenTicketResult } from '../../workflows/ticket/definitions.ts';
+import { changeLabels, moveTicket, renameTicket, setPriority } from '../../workflows/ticket/metadata-definitions.ts';
 import { creatorActor, eventually, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 import { refusalOf } from '../support/update-refusal.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeTicket, rateTicket } from '../../workflows/definitions.ts';
 import { TicketNumber, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
+import { closeTicket, rateTicket } from '../../workflows/ticket/definitions.ts';
 import { creator, eventually, staffActor, supportRequest } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

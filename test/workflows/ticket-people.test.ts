@@ -1,8 +1,8 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { addMember, addRole, assignTicket, removeMember } from '../../workflows/definitions.ts';
 import { TicketAssigneeId } from '../../workflows/search-attributes.ts';
+import { addMember, addRole, assignTicket, removeMember } from '../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, guildId, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

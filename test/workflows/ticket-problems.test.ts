@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeTicket, replyReceived, settingsChanged } from '../../workflows/definitions.ts';
 import { TicketProblem, TicketStatus } from '../../workflows/search-attributes.ts';
+import { closeTicket, replyReceived, settingsChanged } from '../../workflows/ticket/definitions.ts';
 import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { closeTicket, getTicketState, rateTicket, reopenTicket } from '../../workflows/definitions.ts';
+import { closeTicket, getTicketState, rateTicket, reopenTicket } from '../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, staffActor, supportRequest } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

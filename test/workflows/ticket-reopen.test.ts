@@ -1,8 +1,8 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { closeTicket, getTicketState, reopenTicket, replyReceived } from '../../workflows/definitions.ts';
 import { TicketStatus } from '../../workflows/search-attributes.ts';
+import { closeTicket, getTicketState, reopenTicket, replyReceived } from '../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, reply, staffActor, strangerActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 
@@ -138,7 +138,7 @@ describe('reopening a closed ticket', () => {
         const refusal = await refusalOf(handle.executeUpdate(reopenTicket, { args: [{ actor: staffActor }] }));
         expect(refusal.type).toBe('ReopenOff');
         // Rated at once, nothing keeps the run: it ends.
-        await handle.executeUpdate((await import('../../workflows/definitions.ts')).rateTicket, {
+        await handle.executeUpdate((await import('../../workflows/ticket/definitions.ts')).rateTicket, {
           args: [{ actor: creatorActor, stars: 5 }],
         });
         await handle.result();

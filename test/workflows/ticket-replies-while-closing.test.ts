@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTicket, replyReceived } from '../../workflows/definitions.ts';
+import { closeTicket, replyReceived } from '../../workflows/ticket/definitions.ts';
 import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { announceGuildSettingsChanged } from '../../temporal/guild-settings-client.ts';
-import { closeTicket, settingsChanged } from '../../workflows/definitions.ts';
+import { closeTicket, settingsChanged } from '../../workflows/ticket/definitions.ts';
 import { defaultTestSettings } from '../support/recording-ticket-activities.ts';
 import { eventually, noticesPosted, staffActor, supportRequest } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';

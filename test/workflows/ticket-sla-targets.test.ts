@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALWAYS_OPEN } from '../../domain/support-hours.ts';
 import type { TicketSla } from '../../domain/ticket-sla.ts';
-import type { TicketView } from '../../workflows/definitions.ts';
-import { newTicketView } from '../../workflows/ticket-run.ts';
-import { applySlaTargets, nextSlaWake, noteSlaReply, slaBreached } from '../../workflows/ticket-sla.ts';
+import type { TicketView } from '../../workflows/ticket/definitions.ts';
+import { newTicketView } from '../../workflows/ticket/run.ts';
+import { applySlaTargets, nextSlaWake, noteSlaReply, slaBreached } from '../../workflows/ticket/sla.ts';
 import { creator, reply, staffActor, supportRequest } from '../support/ticket-harness.ts';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, assignTicket, closeTicket, pauseTimer } from '../../workflows/definitions.ts';
 import { TicketAssigneeId, TicketStatus } from '../../workflows/search-attributes.ts';
+import { addMember, assignTicket, closeTicket, pauseTimer } from '../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, staffActor, strangerActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 import { refusalOf } from '../support/update-refusal.ts';

@@ -1,8 +1,8 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { closeTicket, replyAsStaff } from '../../workflows/definitions.ts';
-import { STAFF_REPLY_MAX } from '../../workflows/ticket-validators.ts';
+import { closeTicket, replyAsStaff } from '../../workflows/ticket/definitions.ts';
+import { STAFF_REPLY_MAX } from '../../workflows/ticket/validators.ts';
 import { creatorActor, eventually, noticesPosted, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

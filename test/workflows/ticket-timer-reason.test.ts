@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { disableTimer, resumeTimer } from '../../workflows/definitions.ts';
-import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket-timer-reason.ts';
+import { disableTimer, resumeTimer } from '../../workflows/ticket/definitions.ts';
+import { TIMER_DISABLE_REASON_MAX } from '../../workflows/ticket/timer-reason.ts';
 import { noticesPosted, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 import { refusalOf } from '../support/update-refusal.ts';

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closeTicket, disableTimer, pauseTimer, replyReceived, resumeTimer } from '../../workflows/definitions.ts';
 import { TicketLastActivityAt, TicketStatus, TicketTimerState } from '../../workflows/search-attributes.ts';
+import {
+  closeTicket,
+  disableTimer,
+  pauseTimer,
+  replyReceived,
+  resumeTimer,
+} from '../../workflows/ticket/definitions.ts';
 import type { RecordingTicketActivities } from '../support/recording-ticket-activities.ts';
 import { eventually, noticesPosted, reply, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTicket, rateTicket } from '../../workflows/definitions.ts';
+import { closeTicket, rateTicket } from '../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, staffActor } from '../support/ticket-harness.ts';
 import { timeSkippingSuite } from '../support/time-skipping-suite.ts';
 

@@ -6,7 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { settingsChanged } from '../definitions.ts';
+import { settingsChanged } from '../ticket/definitions.ts';
 import { type GuildSettingsActivities, type GuildSettingsFanOutInput, guildSettingsSaved } from './definitions.ts';
 
 const PAGE = 100;

@@ -1,6 +1,6 @@
 import type { SearchAttributePair } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
-import { searchAttributeChanges } from '../ticket-search-attributes.ts';
+import { searchAttributeChanges } from '../ticket/search-attributes.ts';
 import {
   providerEventSignal,
   type SubscriptionView,

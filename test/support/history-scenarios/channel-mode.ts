@@ -1,4 +1,4 @@
-import { addMember, closeTicket, replyReceived } from '../../../workflows/definitions.ts';
+import { addMember, closeTicket, replyReceived } from '../../../workflows/ticket/definitions.ts';
 import { defaultTestSettings, type RecordingTicketActivities } from '../recording-ticket-activities.ts';
 import { eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';

@@ -1,4 +1,4 @@
-import { closeTicket, getTicketState, settingsChanged } from '../../../workflows/definitions.ts';
+import { closeTicket, getTicketState, settingsChanged } from '../../../workflows/ticket/definitions.ts';
 import { eventually, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import { channelMode } from './channel-mode.ts';
 import type { HistoryScenario } from './history-scenario.ts';

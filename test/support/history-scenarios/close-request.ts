@@ -5,7 +5,7 @@ import {
   replyReceived,
   requestClose,
   resumeTimer,
-} from '../../../workflows/definitions.ts';
+} from '../../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';
 

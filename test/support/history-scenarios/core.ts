@@ -1,4 +1,5 @@
 import { announceGuildSettingsChanged } from '../../../temporal/guild-settings-client.ts';
+import { guildSettingsWorkflowId } from '../../../workflows/guild-settings/definitions.ts';
 import {
   addMember,
   assignTicket,
@@ -9,8 +10,7 @@ import {
   replyReceived,
   resumeTimer,
   settingsChanged,
-} from '../../../workflows/definitions.ts';
-import { guildSettingsWorkflowId } from '../../../workflows/guild-settings/definitions.ts';
+} from '../../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, guildId, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';
 

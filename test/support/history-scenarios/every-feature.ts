@@ -13,8 +13,8 @@ import {
   replyReceived,
   requestClose,
   resumeTimer,
-} from '../../../workflows/definitions.ts';
-import { changeLabels, moveTicket, renameTicket, setPriority } from '../../../workflows/ticket-metadata-definitions.ts';
+} from '../../../workflows/ticket/definitions.ts';
+import { changeLabels, moveTicket, renameTicket, setPriority } from '../../../workflows/ticket/metadata-definitions.ts';
 import { creatorActor, eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';
 

@@ -1,11 +1,11 @@
-import { closeTicket, replyReceived } from '../../../workflows/definitions.ts';
-import { changeLabels, moveTicket, renameTicket, setPriority } from '../../../workflows/ticket-metadata-definitions.ts';
+import { closeTicket, replyReceived } from '../../../workflows/ticket/definitions.ts';
+import { changeLabels, moveTicket, renameTicket, setPriority } from '../../../workflows/ticket/metadata-definitions.ts';
 import { eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';
 
 const HOUR = 3_600_000;
 
-/** Priority, labels, rename and move (workflows/ticket-metadata.ts), refusals among them, then a close by staff. */
+/** Priority, labels, rename and move (workflows/ticket/metadata.ts), refusals among them, then a close by staff. */
 export const metadataScenarios: HistoryScenario[] = [
   {
     name: 'metadata-priority-labels-rename-move',

@@ -5,7 +5,7 @@ import {
   closeTicket,
   removeMember,
   replyReceived,
-} from '../../../workflows/definitions.ts';
+} from '../../../workflows/ticket/definitions.ts';
 import type { RecordingTicketActivities } from '../recording-ticket-activities.ts';
 import { eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';

@@ -1,4 +1,4 @@
-import { closeTicket, rateTicket, reopenTicket, replyReceived } from '../../../workflows/definitions.ts';
+import { closeTicket, rateTicket, reopenTicket, replyReceived } from '../../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';
 

@@ -1,4 +1,4 @@
-import { closeTicket, replyAsStaff, replyReceived, settingsChanged } from '../../../workflows/definitions.ts';
+import { closeTicket, replyAsStaff, replyReceived, settingsChanged } from '../../../workflows/ticket/definitions.ts';
 import { creatorActor, eventually, reply, staffActor, withTicketWorker } from '../ticket-harness.ts';
 import type { HistoryScenario } from './history-scenario.ts';
 

@@ -1,5 +1,5 @@
 import type { TicketRefusal } from '../../../temporal/ticket-updates.ts';
-import { PeopleRefusal } from '../../../workflows/ticket-people-rules.ts';
+import { PeopleRefusal } from '../../../workflows/ticket/people-rules.ts';
 
 /** The HTTP status and error code of each refusal type the ticket workflow answers with (workflows/ticket-*.ts). */
 const WORKFLOW_REFUSALS: Record<string, { status: number; code: string }> = {

@@ -15,7 +15,7 @@ import {
   pauseTimer,
   replyAsStaff,
   resumeTimer,
-} from '../../../workflows/definitions.ts';
+} from '../../../workflows/ticket/definitions.ts';
 import type { MemberStaffCheck } from './member-staff-check.ts';
 import { TicketActionRefused } from './ticket-action-refused.ts';
 
