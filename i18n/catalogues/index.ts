@@ -14,6 +14,7 @@ import { replies } from './replies/index.ts';
 import { sla } from './sla/index.ts';
 import { staffNotices } from './staff-notices/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
+import { transcript } from './transcript/index.ts';
 
 /**
  * Every namespace of messages. A feature keeps its words in its own namespace folder (one JSON file per language)
@@ -36,4 +37,5 @@ export const namespaces = {
   rating,
   'staff-notices': staffNotices,
   diagnostics,
+  transcript,
 };
