@@ -7,8 +7,6 @@ import { createTranscriptActivities, type RenderTranscriptInput } from '../../ac
 import { SYNTHETIC_GUILD_ID, syntheticTicket } from '../../bench/transcripts/synthetic-ticket.ts';
 import { loadTranscriptStorageConfig } from '../../config/transcript-storage-config.ts';
 import { FileTranscriptStorage } from '../../transcripts/fs-storage.ts';
-import { placeholderMediaResolver } from '../../transcripts/media-resolver.ts';
-import { renderTranscriptHtmlToString } from '../../transcripts/render-html.ts';
 import type { TranscriptMessage } from '../../transcripts/schema.ts';
 import type { TranscriptStorage } from '../../transcripts/storage.ts';
 import { openTranscriptStorage } from '../../transcripts/storage-factory.ts';
@@ -123,23 +121,6 @@ describe('renderTranscript activity', () => {
       expect(await storage.readMedia(user.avatarKey as string)).not.toBeNull();
     }
     expect(cdn.served.some((path) => path.endsWith('backup.tar'))).toBe(false);
-  });
-
-  it("stores the guild's language the close passed, and renders the stored transcript in it", async () => {
-    const activities = createTranscriptActivities({
-      storage,
-      fetch: cdn.fetch,
-      loadSource: async () => ticketAtClose(),
-    });
-    const german = await activities.renderTranscript({ ...input, language: 'de' });
-    const { header, messages } = await loadTranscript(storage, german.key);
-    expect(header.ticket.language).toBe('de');
-    const html = await renderTranscriptHtmlToString({ header, messages }, { media: placeholderMediaResolver });
-    expect(html).toContain('<html lang="de">');
-    expect(html).toContain('<dt>Geschlossen von</dt>');
-
-    await activities.renderTranscript(input);
-    expect((await loadTranscript(storage, german.key)).header.ticket).not.toHaveProperty('language');
   });
 
   it('leaves the same stored state when retried', async () => {
