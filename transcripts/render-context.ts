@@ -43,7 +43,7 @@ export function createRenderContext(header: TranscriptHeader, options: RenderOpt
     channels: byId(header.channels),
     emojis: byId(header.emojis),
     media: options.media,
-    time: createTimeFormatter({ timeZone: options.timeZone, relativeTo: header.ticket.closedAt, locale: language }),
+    time: createTimeFormatter({ timeZone: options.timeZone, relativeTo: header.ticket.closedAt }),
     userClass: new Map(header.users.map((user, index) => [user.id, `u${index}`])),
     roleClass: new Map(header.roles.map((role, index) => [role.id, `r${index}`])),
   };

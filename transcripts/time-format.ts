@@ -1,10 +1,7 @@
 import { zoneOffsetAt } from '../domain/time-zone-offset.ts';
-import type { SupportedLocale } from '../i18n/locales.ts';
-import { relativeAmount } from './relative-amount.ts';
-import { createIntlTimeFormatter } from './time-format-intl.ts';
 
 /**
- * Dates as Discord shows them in English (other languages: time-format-intl.ts), computed when the transcript is rendered. A static file cannot
+ * Dates as Discord shows them in English, computed when the transcript is rendered. A static file cannot
  * use the reader's clock, so times are shown in one named time zone (UTC unless configured) and `<t:N:R>`
  * is relative to the ticket's close, which keeps the output deterministic. Formatting is done by hand
  * (Intl's formatters cost microseconds a call, the largest share of rendering); Intl supplies only the
@@ -31,8 +28,6 @@ export interface TimeFormatOptions {
   timeZone?: string;
   /** What `R` is relative to, in epoch ms: the ticket's close. */
   relativeTo: number;
-  /** The language dates are worded in; English by default. */
-  locale?: SupportedLocale;
 }
 
 /** Epoch ms Discord timestamps may carry (ECMAScript's Date range). */
@@ -53,6 +48,16 @@ const MONTHS = [
   'December',
 ];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Largest unit first; the first one the difference reaches is used. */
+const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
 
 const QUARTER_HOUR = 900_000;
 
@@ -85,7 +90,6 @@ function offsetFinder(timeZone: string): (ms: number) => number {
 }
 
 export function createTimeFormatter(options: TimeFormatOptions): TimeFormatter {
-  if (options.locale !== undefined && options.locale !== 'en') return createIntlTimeFormatter(options.locale, options);
   const zone = options.timeZone ?? 'UTC';
   const offsetAt = offsetFinder(zone);
 
@@ -132,9 +136,11 @@ export function createTimeFormatter(options: TimeFormatOptions): TimeFormatter {
         case 'F':
           return `${fullDate(date)} at ${time(date, false)}`;
         case 'R': {
-          const [unit, amount] = relativeAmount(ms - options.relativeTo);
+          const difference = ms - options.relativeTo;
+          const magnitude = Math.abs(difference);
+          const [unit, size] = RELATIVE_UNITS.find(([, length]) => magnitude >= length) ?? ['second', 1000];
           relativeFormat ??= new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
-          return relativeFormat.format(amount, unit);
+          return relativeFormat.format(Math.trunc(difference / size), unit);
         }
       }
     },
