@@ -542,10 +542,7 @@ export interface TicketActivities {
     assigneeId: string | null;
   }>;
 
-  /** `language`: the guild's (`TicketSettings.language`) for the page's own words; absent means English. */
-  renderTranscript(
-    input: TicketRef & { number: number; closure: ClosureFacts; language?: string },
-  ): Promise<TranscriptRef>;
+  renderTranscript(input: TicketRef & { number: number; closure: ClosureFacts }): Promise<TranscriptRef>;
 
   /** The names of the guild's ticket labels, in its order; empty when it has none (or no configuration). */
   loadGuildLabels(input: { guildId: string }): Promise<string[]>;

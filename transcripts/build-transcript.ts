@@ -5,7 +5,6 @@
  */
 import { snowflake } from '../domain/snowflake.ts';
 import type { TicketEvent, TicketEventKind } from '../domain/ticket.ts';
-import { type SupportedLocale, supportedLocaleOf } from '../i18n/locales.ts';
 import type { MediaCopy } from './media-copy.ts';
 import {
   type SystemKind,
@@ -190,7 +189,6 @@ export function buildTranscript(
       closedById: closure.closedById,
       automaticClose: closure.automatic,
       answers: source.answers,
-      ...languageOf(source),
     },
     users: snapshotUsers(source, messages, userIds, keyOf),
     roles: source.roles.filter((role) => roleIds.has(role.id)),
@@ -285,10 +283,4 @@ function snapshotUsers(
     if (stored) users.push({ id, name: stored.name, avatarKey: null, roleColor: null, bot: stored.bot });
   }
   return users;
-}
-
-/** The stored language, only when it is one the renderer speaks: a transcript without one reads English. */
-function languageOf(source: TranscriptSource): { language?: SupportedLocale } {
-  const language = supportedLocaleOf(source.language);
-  return language === null ? {} : { language };
 }

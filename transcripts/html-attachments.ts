@@ -1,5 +1,4 @@
 /** Attachment cards and stickers: saved images inline, other saved files as links, the rest as named placeholders. */
-import type { MessageKey, Translate } from '../i18n/translate.ts';
 import { escapeHtml } from './escape.ts';
 import type { RenderContext } from './render-context.ts';
 import type { TranscriptAttachment, TranscriptSticker, UnsavedReason } from './schema.ts';
@@ -7,16 +6,16 @@ import type { TranscriptAttachment, TranscriptSticker, UnsavedReason } from './s
 /** Shown inline; anything else (SVG included) is a link, never an <img>. */
 const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
 
-const UNSAVED_TEXT: Record<UnsavedReason, MessageKey> = {
-  too_large: 'transcript.unsavedTooLarge',
-  ticket_cap: 'transcript.unsavedTicketCap',
-  fetch_failed: 'transcript.unsavedFetchFailed',
-  host_not_allowed: 'transcript.unsavedHostNotAllowed',
-  not_copied: 'transcript.unsavedNotCopied',
+const UNSAVED_TEXT: Record<UnsavedReason, string> = {
+  too_large: 'Not saved: larger than the per-file limit',
+  ticket_cap: 'Not saved: the ticket reached its storage limit',
+  fetch_failed: 'Not saved: the download failed',
+  host_not_allowed: 'Not saved: not hosted by Discord',
+  not_copied: 'Not saved',
 };
 
-export function unsavedText(t: Translate, reason: UnsavedReason | null): string {
-  return escapeHtml(t(reason === null ? 'transcript.savedCopyUnavailable' : UNSAVED_TEXT[reason]));
+export function unsavedText(reason: UnsavedReason | null): string {
+  return reason === null ? 'Saved copy not available here' : UNSAVED_TEXT[reason];
 }
 
 function formatBytes(bytes: number): string {
@@ -41,7 +40,7 @@ export function renderAttachment(attachment: TranscriptAttachment, ctx: RenderCo
   const type = attachment.contentType === null ? '' : ` · ${escapeHtml(attachment.contentType)}`;
   const details = `${formatBytes(attachment.size)}${type}`;
   if (url === null) {
-    return `<div class="at miss"><span class="ai"></span><div><div class="an">${name}</div><div class="as">${details} · ${unsavedText(ctx.t, attachment.unsaved)}</div></div></div>`;
+    return `<div class="at miss"><span class="ai"></span><div><div class="an">${name}</div><div class="as">${details} · ${unsavedText(attachment.unsaved)}</div></div></div>`;
   }
   const href = escapeHtml(url);
   if (attachment.contentType !== null && INLINE_IMAGE_TYPES.has(attachment.contentType)) {
@@ -53,7 +52,6 @@ export function renderAttachment(attachment: TranscriptAttachment, ctx: RenderCo
 export function renderSticker(sticker: TranscriptSticker, ctx: RenderContext): string {
   const name = escapeHtml(sticker.name);
   const url = sticker.format === 'lottie' ? null : resolve(ctx, sticker.key);
-  const label = escapeHtml(ctx.t('transcript.sticker', { name: sticker.name }));
-  if (url === null) return `<div class="stk miss">${label}</div>`;
-  return `<img class="stk" src="${escapeHtml(url)}" alt="${label}" title="${name}" loading="lazy">`;
+  if (url === null) return `<div class="stk miss">Sticker: ${name}</div>`;
+  return `<img class="stk" src="${escapeHtml(url)}" alt="Sticker: ${name}" title="${name}" loading="lazy">`;
 }

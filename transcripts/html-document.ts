@@ -39,18 +39,18 @@ function snapshotStyles(header: TranscriptHeader, ctx: RenderContext): string {
   return css;
 }
 
-function duration(ctx: RenderContext, ms: number): string {
+function duration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  if (days > 0) return ctx.t('transcript.durationDays', { days, hours });
-  if (hours > 0) return ctx.t('transcript.durationHours', { hours, minutes: rest });
-  return ctx.t('transcript.durationMinutes', { minutes: rest });
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${rest} min`;
+  return `${rest} min`;
 }
 
 function fact(label: string, html: string, wide = false): string {
-  return `<div${wide ? ' class="wide"' : ''}><dt>${escapeHtml(label)}</dt><dd>${html}</dd></div>`;
+  return `<div${wide ? ' class="wide"' : ''}><dt>${label}</dt><dd>${html}</dd></div>`;
 }
 
 function when(ctx: RenderContext, ms: number): string {
@@ -59,54 +59,38 @@ function when(ctx: RenderContext, ms: number): string {
 
 export function documentStart(header: TranscriptHeader, ctx: RenderContext): string {
   const { ticket } = header;
-  const { t } = ctx;
   const label = ticketLabel(ticket.number);
   const name = (id: string | null) => escapeHtml(userName(ctx, id));
   const closedBy =
-    ticket.closedById === null
-      ? escapeHtml(t(ticket.automaticClose ? 'transcript.inactivityTimer' : 'transcript.unknown'))
-      : name(ticket.closedById);
+    ticket.closedById === null ? (ticket.automaticClose ? 'Inactivity timer' : 'Unknown') : name(ticket.closedById);
   let facts =
-    fact(t('transcript.openedBy'), name(ticket.creatorId)) +
-    fact(
-      t('transcript.assignedTo'),
-      ticket.assigneeId === null ? escapeHtml(t('transcript.nobody')) : name(ticket.assigneeId),
-    ) +
-    fact(t('transcript.opened'), when(ctx, ticket.openedAt)) +
-    fact(t('transcript.closed'), when(ctx, ticket.closedAt)) +
-    fact(t('transcript.closedBy'), closedBy) +
-    fact(t('transcript.openFor'), escapeHtml(duration(ctx, ticket.closedAt - ticket.openedAt))) +
-    fact(t('transcript.messages'), String(header.messageCount));
-  facts += fact(
-    t('transcript.closeReason'),
-    escapeHtml(ticket.closeReason === null ? t('transcript.noReason') : ticket.closeReason),
-    true,
-  );
+    fact('Opened by', name(ticket.creatorId)) +
+    fact('Assigned to', ticket.assigneeId === null ? 'Nobody' : name(ticket.assigneeId)) +
+    fact('Opened', when(ctx, ticket.openedAt)) +
+    fact('Closed', when(ctx, ticket.closedAt)) +
+    fact('Closed by', closedBy) +
+    fact('Open for', duration(ticket.closedAt - ticket.openedAt)) +
+    fact('Messages', String(header.messageCount));
+  facts += fact('Close reason', ticket.closeReason === null ? 'None given' : escapeHtml(ticket.closeReason), true);
   let answers = '';
   if (ticket.answers.length > 0) {
-    answers = `<section class="qa"><h2>${escapeHtml(t('transcript.answers'))}</h2><dl>`;
+    answers = '<section class="qa"><h2>Answers</h2><dl>';
     for (const item of ticket.answers) {
       answers += `<dt>${escapeHtml(item.question)}</dt><dd>${renderMarkdown(item.answer, ctx)}</dd>`;
     }
     answers += '</dl></section>';
   }
-  const title = t('transcript.pageTitle', { label, type: ticket.typeName, guild: ticket.guildName });
+  const title = `Ticket ${label} · ${ticket.typeName} · ${ticket.guildName}`;
   return (
-    `<!DOCTYPE html><html lang="${ctx.language}"><head><meta charset="utf-8">` +
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(ctx.media.imageSources))}">` +
     '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width,initial-scale=1">' +
     `<meta name="color-scheme" content="dark light"><title>${escapeHtml(title)}</title><style>${TRANSCRIPT_CSS}${snapshotStyles(header, ctx)}</style></head>` +
-    `<body><header class="tk"><div class="gn">${escapeHtml(ticket.guildName)}</div><h1>${escapeHtml(t('transcript.heading', { label }))} <span>· ${escapeHtml(ticket.typeName)}</span></h1>` +
+    `<body><header class="tk"><div class="gn">${escapeHtml(ticket.guildName)}</div><h1>Ticket ${label} <span>· ${escapeHtml(ticket.typeName)}</span></h1>` +
     `<dl class="facts">${facts}</dl>${answers}</header><main class="log">`
   );
 }
 
 export function documentEnd(header: TranscriptHeader, ctx: RenderContext): string {
-  const footer = ctx.t('transcript.footer', {
-    label: ticketLabel(header.ticket.number),
-    guild: header.ticket.guildName,
-    zone: ctx.time.zone,
-    version: header.version,
-  });
-  return `</main><footer class="ft">${escapeHtml(footer)}</footer></body></html>`;
+  return `</main><footer class="ft">Transcript of ticket ${ticketLabel(header.ticket.number)} in ${escapeHtml(header.ticket.guildName)} · times in ${escapeHtml(ctx.time.zone)} · transcript format v${header.version}</footer></body></html>`;
 }

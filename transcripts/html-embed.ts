@@ -24,8 +24,7 @@ function icon(ctx: RenderContext, key: string | null): string {
 function picture(ctx: RenderContext, media: TranscriptEmbed['image'], className: string): string {
   if (media === null) return '';
   const url = media.key === null ? null : ctx.media.url(media.key);
-  if (url === null)
-    return `<div class="${className} miss">${escapeHtml(ctx.t('transcript.image'))} · ${unsavedText(ctx.t, media.unsaved)}</div>`;
+  if (url === null) return `<div class="${className} miss">Image · ${unsavedText(media.unsaved)}</div>`;
   return `<img class="${className}" src="${escapeHtml(url)}" alt="" loading="lazy">`;
 }
 

@@ -3,7 +3,6 @@
  * name), as in Discord; replies and system entries always start their own.
  */
 
-import type { Translate } from '../i18n/translate.ts';
 import { escapeHtml } from './escape.ts';
 import { renderAttachment, renderSticker } from './html-attachments.ts';
 import { renderEmbed } from './html-embed.ts';
@@ -36,7 +35,7 @@ export function closeGroup(state: GroupState): string {
 
 export function userName(ctx: RenderContext, id: string | null): string {
   if (id === null) return 'Ticketflow';
-  return ctx.users.get(id)?.name ?? ctx.t('transcript.unknownUser');
+  return ctx.users.get(id)?.name ?? 'Unknown user';
 }
 
 function userClass(ctx: RenderContext, id: string | null): string {
@@ -45,30 +44,27 @@ function userClass(ctx: RenderContext, id: string | null): string {
 
 type System = NonNullable<TranscriptMessage['system']>;
 
-/** Each event's line; `actor` and `subject` are HTML already, so every value passed in is escaped. */
-const SYSTEM_TEXT: Record<SystemKind, (t: Translate, actor: string, subject: string, system: System) => string> = {
-  opened: (t, actor) => t('transcript.systemOpened', { actor }),
-  assigned: (t, actor, subject) => t('transcript.systemAssigned', { actor, subject }),
-  unassigned: (t, actor) => t('transcript.systemUnassigned', { actor }),
-  member_added: (t, actor, subject) => t('transcript.systemMemberAdded', { actor, subject }),
-  timer_paused: (t, actor) => t('transcript.systemTimerPaused', { actor }),
-  timer_resumed: (t, actor) => t('transcript.systemTimerResumed', { actor }),
-  timer_disabled: (t, actor) => t('transcript.systemTimerDisabled', { actor }),
-  reminder_sent: (t) => t('transcript.systemReminderSent'),
-  warning_sent: (t) => t('transcript.systemWarningSent'),
-  closed: (t, actor) => t('transcript.systemClosed', { actor }),
-  reopened: (t, actor) => t('transcript.systemReopened', { actor }),
-  rated: (t, actor, _subject, system) => ratingLine(t, actor, system.rating),
+const SYSTEM_TEXT: Record<SystemKind, (actor: string, subject: string, system: System) => string> = {
+  opened: (actor) => `${actor} opened the ticket.`,
+  assigned: (actor, subject) => `${actor} assigned the ticket to ${subject}.`,
+  unassigned: (actor) => `${actor} unassigned the ticket.`,
+  member_added: (actor, subject) => `${actor} added ${subject} to the ticket.`,
+  timer_paused: (actor) => `${actor} paused the inactivity timer.`,
+  timer_resumed: (actor) => `${actor} resumed the inactivity timer.`,
+  timer_disabled: (actor) => `${actor} turned the inactivity timer off.`,
+  reminder_sent: () => 'A reminder was sent to staff.',
+  warning_sent: () => 'An inactivity warning was sent.',
+  closed: (actor) => `${actor} closed the ticket.`,
+  reopened: (actor) => `${actor} reopened the ticket.`,
+  rated: (actor, _subject, system) => `${actor} rated the ticket${ratingWords(system.rating)}.`,
 };
 
 /** Stars as a member sees them in Discord, the number for readers that do not, and the comment quoted. */
-function ratingLine(t: Translate, actor: string, rating: System['rating']): string {
-  if (!rating) return t('transcript.systemRated', { actor });
+function ratingWords(rating: System['rating']): string {
+  if (!rating) return '';
   const stars = `${'★'.repeat(rating.stars)}${'☆'.repeat(5 - rating.stars)}`;
-  const values = { actor, stars, count: rating.stars };
-  return rating.comment
-    ? t('transcript.systemRatedStarsComment', { ...values, comment: escapeHtml(rating.comment) })
-    : t('transcript.systemRatedStars', values);
+  const comment = rating.comment ? `: “${escapeHtml(rating.comment)}”` : '';
+  return ` ${stars} (${rating.stars} of 5)${comment}`;
 }
 
 function systemEntry(message: TranscriptMessage, system: System, ctx: RenderContext): string {
@@ -76,8 +72,8 @@ function systemEntry(message: TranscriptMessage, system: System, ctx: RenderCont
   const subject = `<strong>${escapeHtml(userName(ctx, system.subjectId))}</strong>`;
   const text =
     system.kind === 'closed' && message.authorId === null
-      ? ctx.t('transcript.systemClosedForInactivity')
-      : SYSTEM_TEXT[system.kind](ctx.t, actor, subject, system);
+      ? 'The ticket was closed for inactivity.'
+      : SYSTEM_TEXT[system.kind](actor, subject, system);
   const at = message.createdAt;
   return `<div class="sys" id="m-${escapeHtml(message.id)}">${text} <time datetime="${isoSeconds(at)}">${escapeHtml(ctx.time.messageStamp(at))}</time></div>`;
 }
@@ -85,10 +81,10 @@ function systemEntry(message: TranscriptMessage, system: System, ctx: RenderCont
 function reply(message: TranscriptMessage, ctx: RenderContext): string {
   const ref = message.reply;
   if (ref === null) return '';
-  if (ref.authorId === null) return `<div class="rp gone">${escapeHtml(ctx.t('transcript.replyDeleted'))}</div>`;
+  if (ref.authorId === null) return '<div class="rp gone">Original message was deleted</div>';
   const excerpt =
     ref.excerpt === null || ref.excerpt === ''
-      ? `<em>${escapeHtml(ctx.t('transcript.replyAttachment'))}</em>`
+      ? '<em>Click to see attachment</em>'
       : renderInline(ref.excerpt, 0, ref.excerpt.length, ctx, { links: false });
   return `<a class="rp" href="#m-${escapeHtml(ref.messageId)}"><span class="rpa ${userClass(ctx, ref.authorId)}">@${escapeHtml(userName(ctx, ref.authorId))}</span> ${excerpt}</a>`;
 }
@@ -113,7 +109,7 @@ export function renderMessage(message: TranscriptMessage, ctx: RenderContext, st
   } else {
     html += closeGroup(state);
     const user = message.authorId === null ? undefined : ctx.users.get(message.authorId);
-    const bot = user?.bot ? `<span class="bt">${escapeHtml(ctx.t('transcript.bot'))}</span>` : '';
+    const bot = user?.bot ? '<span class="bt">BOT</span>' : '';
     // The avatar and the name's colour come from the user's class in the stylesheet.
     html += `<article class="g ${userClass(ctx, message.authorId)}">${reply(message, ctx)}<i class="av"></i><h3><span class="au">${escapeHtml(userName(ctx, message.authorId))}</span>${bot}<time>${escapeHtml(ctx.time.messageStamp(at))}</time></h3><div class="m" id="m-${escapeHtml(message.id)}">`;
     state.open = true;
@@ -122,10 +118,10 @@ export function renderMessage(message: TranscriptMessage, ctx: RenderContext, st
   state.lastAt = at;
   if (message.content !== '') html += renderMarkdown(message.content, ctx);
   if (message.editedAt !== null) {
-    html += ` <span class="edt" title="${escapeHtml(ctx.time.full(message.editedAt))}">${escapeHtml(ctx.t('transcript.edited'))}</span>`;
+    html += ` <span class="edt" title="${escapeHtml(ctx.time.full(message.editedAt))}">(edited)</span>`;
   }
   if (message.deletedAt !== undefined) {
-    html += ` <span class="edt" title="${escapeHtml(ctx.time.full(message.deletedAt))}">${escapeHtml(ctx.t('transcript.deleted'))}</span>`;
+    html += ` <span class="edt" title="${escapeHtml(ctx.time.full(message.deletedAt))}">(deleted)</span>`;
   }
   for (const attachment of message.attachments) html += renderAttachment(attachment, ctx);
   for (const embed of message.embeds) html += renderEmbed(embed, ctx);

@@ -30,20 +30,20 @@ export function angle(scan: Scan, i: number, end: number, links: boolean): strin
       const user = sticky(USER_MENTION, src, i, end);
       if (user !== null) {
         scan.next = USER_MENTION.lastIndex;
-        return `<span class="mn">@${escapeHtml(ctx.users.get(user[1] as string)?.name ?? ctx.t('transcript.mentionUnknownUser'))}</span>`;
+        return `<span class="mn">@${escapeHtml(ctx.users.get(user[1] as string)?.name ?? 'unknown-user')}</span>`;
       }
       const match = sticky(ROLE_MENTION, src, i, end);
       if (match === null) return null;
       scan.next = ROLE_MENTION.lastIndex;
       const role = ctx.roles.get(match[1] as string);
-      if (!role) return `<span class="mn">@${escapeHtml(ctx.t('transcript.mentionDeletedRole'))}</span>`;
+      if (!role) return '<span class="mn">@deleted-role</span>';
       return `<span class="mn ${ctx.roleClass.get(role.id)}">@${escapeHtml(role.name)}</span>`;
     }
     case HASH: {
       const match = sticky(CHANNEL_MENTION, src, i, end);
       if (match === null) return null;
       scan.next = CHANNEL_MENTION.lastIndex;
-      return `<span class="mn">#${escapeHtml(ctx.channels.get(match[1] as string)?.name ?? ctx.t('transcript.mentionUnknownChannel'))}</span>`;
+      return `<span class="mn">#${escapeHtml(ctx.channels.get(match[1] as string)?.name ?? 'unknown')}</span>`;
     }
     case COLON:
     case LOWER_A: {

@@ -1,6 +1,4 @@
 /** What rendering needs besides the text itself: the snapshot's names, the media resolver, the clock. */
-import { DEFAULT_LOCALE, type SupportedLocale } from '../i18n/locales.ts';
-import { type Translate, translator } from '../i18n/translate.ts';
 import type { MediaResolver } from './media-resolver.ts';
 import type { TranscriptChannel, TranscriptEmoji, TranscriptHeader, TranscriptRole, TranscriptUser } from './schema.ts';
 import { createTimeFormatter, type TimeFormatter } from './time-format.ts';
@@ -12,9 +10,6 @@ export interface RenderContext {
   emojis: ReadonlyMap<string, TranscriptEmoji>;
   media: MediaResolver;
   time: TimeFormatter;
-  /** The page's own words, in the language the transcript was stored with (English when it has none). */
-  language: SupportedLocale;
-  t: Translate;
   /** CSS class per user (`u0`, `u1`, ...) and role (`r0`, ...): colours and avatars live in the stylesheet once. */
   userClass: ReadonlyMap<string, string>;
   roleClass: ReadonlyMap<string, string>;
@@ -34,10 +29,7 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 }
 
 export function createRenderContext(header: TranscriptHeader, options: RenderOptions): RenderContext {
-  const language = header.ticket.language ?? DEFAULT_LOCALE;
   return {
-    language,
-    t: translator(language),
     users: byId(header.users),
     roles: byId(header.roles),
     channels: byId(header.channels),

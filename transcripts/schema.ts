@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { snowflake } from '../domain/snowflake.ts';
-import { SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { MEDIA_KEY_PATTERN } from './keys.ts';
 
 export const TRANSCRIPT_FORMAT = 'ticketflow.transcript';
@@ -64,8 +63,6 @@ export const transcriptTicketSchema = z.object({
   /** true when the inactivity timer closed it. */
   automaticClose: z.boolean(),
   answers: z.array(z.object({ question: text(200), answer: text(4000) })).max(25),
-  /** The guild's language the page's own words are rendered in; absent in transcripts stored before, which read English. */
-  language: z.enum(SUPPORTED_LOCALES).optional(),
 });
 
 export const transcriptAttachmentSchema = z.object({

@@ -53,8 +53,6 @@ export interface TranscriptSource {
   guildName: string;
   ticket: TicketFacts;
   closure: ClosureFacts;
-  /** The guild's language (`TicketSettings.language`) the page's own words are shown in; absent means English. */
-  language?: string;
   answers: TicketAnswer[];
   /** Oldest first is not required: entries are ordered by time. */
   messages: TranscriptSourceMessage[];

@@ -45,7 +45,7 @@ async function renderTranscript(
     );
   }
   // The workflow's closure is the truth; the row may not say closed yet.
-  const source: TranscriptSource = { ...loaded, closure: input.closure, language: input.language };
+  const source: TranscriptSource = { ...loaded, closure: input.closure };
   const media = await copyMediaIn({
     transcriptKey: key,
     items: collectMedia(source),

@@ -14,7 +14,6 @@ import { replies } from './replies/index.ts';
 import { sla } from './sla/index.ts';
 import { staffNotices } from './staff-notices/index.ts';
 import { ticketMetadata } from './ticket-metadata/index.ts';
-import { transcript } from './transcript/index.ts';
 
 /**
  * Every namespace of messages. A feature keeps its words in its own namespace folder (one JSON file per language)
@@ -37,5 +36,4 @@ export const namespaces = {
   rating,
   'staff-notices': staffNotices,
   diagnostics,
-  transcript,
 };

@@ -100,12 +100,6 @@ describe('buildTranscript', () => {
     expect(transcript.messageCount).toBe(2);
   });
 
-  it('stores the guild language the page speaks, and none when it is absent or not one Ticketflow speaks', () => {
-    expect(buildTranscript(source({ language: 'de' })).ticket.language).toBe('de');
-    expect(buildTranscript(source()).ticket).not.toHaveProperty('language');
-    expect(buildTranscript(source({ language: 'tlh' })).ticket).not.toHaveProperty('language');
-  });
-
   it('shows the whole life of a reopened ticket: each close, the rating between, who reopened it and when', () => {
     const transcript = buildTranscript(
       source({

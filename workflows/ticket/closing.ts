@@ -127,13 +127,7 @@ async function transcriptOfEverything(run: TicketRun, pump: MessagePump, closure
 export async function render(run: TicketRun, closure: ClosureFacts): Promise<TranscriptRef> {
   const { ticket } = run;
   const rendered = await runStep(run, { target: 'transcripts', step: 'store the transcript' }, () =>
-    run.transcripts.renderTranscript({
-      ...run.ref(),
-      number: ticket.number ?? 0,
-      closure,
-      // Only an activity input: the history's commands stay the same, so no patch is needed.
-      ...(ticket.settings?.language === undefined ? {} : { language: ticket.settings.language }),
-    }),
+    run.transcripts.renderTranscript({ ...run.ref(), number: ticket.number ?? 0, closure }),
   );
   if (!rendered.done) throw new Error(`the transcript step came back ${rendered.why}`);
   ticket.transcriptKey = rendered.value.key;
